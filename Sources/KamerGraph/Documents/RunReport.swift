@@ -1,0 +1,43 @@
+/// What happened to one input file in a run.
+public struct FileOutcome: Sendable, Hashable, Codable, Comparable {
+  public enum Status: String, Sendable, Codable, Comparable {
+    case read
+    case skipped
+    case failed
+    public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+  public var path: String
+  public var status: Status
+  public var format: DocumentFormat?
+  /// For `skipped` and `failed`: a sentence that names the problem (and where possible the fix).
+  public var reason: String?
+  /// Remarks for a file that was read ("decoded as Windows-1252", "merged with X.metadata.xml").
+  public var notes: [String]
+
+  public init(
+    path: String, status: Status, format: DocumentFormat? = nil, reason: String? = nil,
+    notes: [String] = []
+  ) {
+    self.path = path
+    self.status = status
+    self.format = format
+    self.reason = reason
+    self.notes = notes
+  }
+
+  public static func < (lhs: FileOutcome, rhs: FileOutcome) -> Bool { lhs.path < rhs.path }
+}
+
+/// The account of every input file of a run: read, skipped (why) or failed (why).
+public struct RunReport: Sendable, Hashable, Codable {
+  public var files: [FileOutcome]
+  public init(files: [FileOutcome] = []) { self.files = files }
+
+  public var readCount: Int { files.count { $0.status == .read } }
+  public var skippedCount: Int { files.count { $0.status == .skipped } }
+  public var failedCount: Int { files.count { $0.status == .failed } }
+
+  public mutating func merge(_ other: RunReport) {
+    files = (files + other.files).sorted()
+  }
+}

@@ -1,0 +1,61 @@
+/// The graph of documents and actors. Nodes and edges are always handed out sorted (by id, and
+/// by source, target and relation), so every export is byte-for-byte reproducible.
+public struct CitationGraph: Sendable, Hashable, Codable {
+  public private(set) var nodesByID: [String: Node] = [:]
+  public private(set) var edgesByKey: [EdgeKey: Edge] = [:]
+  /// Mentions kept with their status, including the unresolved and ambiguous ones.
+  public var mentions: [DocumentMention] = []
+
+  public init() {}
+
+  public init(nodes: [Node], edges: [Edge]) {
+    for node in nodes { upsert(node) }
+    for edge in edges { add(edge) }
+  }
+
+  /// Nodes sorted by id.
+  public var nodes: [Node] { nodesByID.values.sorted { $0.id < $1.id } }
+  /// Edges sorted by source, target, relation.
+  public var edges: [Edge] { edgesByKey.values.sorted { $0.key < $1.key } }
+
+  public func node(_ id: String) -> Node? { nodesByID[id] }
+
+  /// Inserts a node, or replaces the node with the same id.
+  public mutating func upsert(_ node: Node) { nodesByID[node.id] = node }
+
+  /// Adds an edge, or merges its evidence into the edge with the same key.
+  public mutating func add(_ edge: Edge) {
+    if var existing = edgesByKey[edge.key] {
+      existing.evidence = Array(Set(existing.evidence).union(edge.evidence)).sorted()
+      edgesByKey[edge.key] = existing
+    } else {
+      var e = edge
+      e.evidence = Array(Set(e.evidence)).sorted()
+      edgesByKey[edge.key] = e
+    }
+  }
+
+  /// Removes a node and every edge that touches it.
+  public mutating func remove(node id: String) {
+    nodesByID[id] = nil
+    for key in edgesByKey.keys where key.source == id || key.target == id { edgesByKey[key] = nil }
+  }
+
+  /// Edges leaving `id`, sorted.
+  public func outgoing(_ id: String) -> [Edge] { edges.filter { $0.source == id } }
+  /// Edges arriving at `id`, sorted.
+  public func incoming(_ id: String) -> [Edge] { edges.filter { $0.target == id } }
+}
+
+/// A mention together with the file it was found in, as the graph keeps it.
+public struct DocumentMention: Sendable, Hashable, Codable {
+  public var path: String
+  /// The node id of the document that contains the mention.
+  public var document: String
+  public var mention: Mention
+  public init(path: String, document: String, mention: Mention) {
+    self.path = path
+    self.document = document
+    self.mention = mention
+  }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import KamerGraph
+
+@Suite struct CitationGraphTests {
+  @Test func edgesMergeByKeyAndCountEvidence() {
+    var graph = CitationGraph()
+    let a = Evidence(path: "a.txt", line: 1, start: 0, end: 4, text: "nr. 1", source: .text)
+    let b = Evidence(path: "a.txt", line: 2, start: 10, end: 14, text: "nr. 1", source: .text)
+    graph.add(Edge(source: "x", target: "y", relation: .cites, evidence: [a]))
+    graph.add(Edge(source: "x", target: "y", relation: .cites, evidence: [b, a]))
+    graph.add(Edge(source: "x", target: "y", relation: .mentions, evidence: [a]))
+    #expect(graph.edges.count == 2)
+    #expect(graph.edges.map(\.relation) == [.cites, .mentions])
+    #expect(graph.edges[0].weight == 2)
+    #expect(graph.edges[0].evidence == [a, b])
+  }
+
+  @Test func nodesComeOutSortedAndRemovalDropsEdges() {
+    var graph = CitationGraph()
+    for id in ["kst-1-2", "ah-tk-20242025-2790", "ministerie:DEF"] {
+      graph.upsert(Node(id: id, kind: "x", label: id, status: .external))
+    }
+    graph.add(Edge(source: "kst-1-2", target: "ministerie:DEF", relation: .mentions, evidence: []))
+    #expect(graph.nodes.map(\.id) == ["ah-tk-20242025-2790", "kst-1-2", "ministerie:DEF"])
+    graph.remove(node: "ministerie:DEF")
+    #expect(graph.edges.isEmpty)
+    #expect(graph.nodes.count == 2)
+  }
+}
+
+@Suite struct ReferenceKindTests {
+  @Test(arguments: [
+    ("kst-36600-X-12", ReferenceKind.kamerstuk), ("dossier-36600-X", .dossier),
+    ("ah-tk-20242025-2790", .aanhangsel), ("kv-tk-2025Z14549", .kamervragen),
+    ("h-tk-20122013-71-15", .handelingen), ("stb-2001-580", .staatsblad),
+    ("stcrt-2024-33625", .staatscourant), ("trb-2007-89", .tractatenblad),
+    ("ECLI:NL:HR:2005:AR5213", .ecli), ("BWBR0005252", .bwb), ("CELEX:32016R0679", .bwb),
+    ("2025Z14549", .zaak), ("2025D45253", .tkdocument), ("kenmerk:MINDEF20250032172", .kenmerk),
+    ("blg-929493", .koop), ("ministerie:DEF", .ministerie), ("persoon:tuinman", .persoon),
+    ("fractie:FVD", .fractie), ("organisatie:NAVO", .organisatie), ("programma:raffinaderij", .programma),
+  ])
+  func kindFromIdShape(id: String, kind: ReferenceKind) {
+    #expect(ReferenceKind.of(id: id) == kind)
+  }
+
+  @Test func unknownShapeHasNoKind() {
+    #expect(ReferenceKind.of(id: "2500 ES") == nil)
+    #expect(ReferenceKind.of(id: "2025X14549") == nil)
+  }
+}
