@@ -1,0 +1,231 @@
+/// Builders for the canonical ids of `ids.md` that more than one stage needs (the extractor for
+/// running text, the readers for metadata and open data, the resolver for lookups).
+public enum CanonicalID {
+  /// `kenmerk:{value}`: spaces removed, every character an XML NMTOKEN cannot hold written `_`.
+  ///
+  /// "IENW/BSK-2025/130201" -> `kenmerk:IENW_BSK-2025_130201`; "WJZ/ 34681182" -> `kenmerk:WJZ_34681182`.
+  public static func kenmerk(_ raw: String) -> String {
+    var out = "kenmerk:"
+    for scalar in raw.unicodeScalars {
+      if scalar.properties.isWhitespace { continue }
+      if isNMTokenScalar(scalar) { out.unicodeScalars.append(scalar) } else { out += "_" }
+    }
+    return out
+  }
+
+  /// True for scalars an XML NMTOKEN may hold (letters, digits, `.`, `-`, `_`, `:`), restricted
+  /// to ASCII so ids stay safe everywhere.
+  static func isNMTokenScalar(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "a"..."z", "A"..."Z", "0"..."9", ".", "-", "_", ":": return true
+    default: return false
+    }
+  }
+
+  /// A slug: lower-case ASCII letters and digits, every run of other characters one hyphen,
+  /// accents folded ("Ó" -> "o", "ë" -> "e").
+  public static func slug(_ text: String) -> String {
+    var out = ""
+    var pendingHyphen = false
+    for scalar in text.unicodeScalars {
+      let folded = foldAccent(scalar)
+      for c in folded.unicodeScalars {
+        switch c {
+        case "a"..."z", "0"..."9":
+          if pendingHyphen && !out.isEmpty { out += "-" }
+          pendingHyphen = false
+          out.unicodeScalars.append(c)
+        case "A"..."Z":
+          if pendingHyphen && !out.isEmpty { out += "-" }
+          pendingHyphen = false
+          out.unicodeScalars.append(Unicode.Scalar(c.value + 32)!)
+        default:
+          pendingHyphen = true
+        }
+      }
+    }
+    return out
+  }
+
+  private static func foldAccent(_ s: Unicode.Scalar) -> String {
+    if s.value < 0x80 { return String(s) }
+    switch s {
+    case "à", "á", "â", "ã", "ä", "å": return "a"
+    case "À", "Á", "Â", "Ã", "Ä", "Å": return "A"
+    case "è", "é", "ê", "ë": return "e"
+    case "È", "É", "Ê", "Ë": return "E"
+    case "ì", "í", "î", "ï": return "i"
+    case "Ì", "Í", "Î", "Ï": return "I"
+    case "ò", "ó", "ô", "õ", "ö", "ø": return "o"
+    case "Ò", "Ó", "Ô", "Õ", "Ö", "Ø": return "O"
+    case "ù", "ú", "û", "ü": return "u"
+    case "Ù", "Ú", "Û", "Ü": return "U"
+    case "ç": return "c"
+    case "Ç": return "C"
+    case "ñ": return "n"
+    case "Ñ": return "N"
+    case "ÿ", "ý": return "y"
+    case "Ĳ": return "IJ"
+    case "ĳ": return "ij"
+    case "ß": return "ss"
+    default: return " "
+    }
+  }
+
+  /// Normalises a vergaderjaar in any notation ("2024-2025", "2024–2025", "2024/25", "08/09",
+  /// "2021/2022", "20242025") to `YYYY-YYYY`, or nil when it is not one.
+  public static func vergaderjaar(_ raw: String) -> String? {
+    let digits = raw.unicodeScalars.filter { $0.properties.numericType != nil }.map { Int($0.value) - 48 }
+    func number(_ d: ArraySlice<Int>) -> Int { d.reduce(0) { $0 * 10 + $1 } }
+    let first: Int
+    let second: Int
+    switch digits.count {
+    case 8:
+      first = number(digits[0..<4])
+      second = number(digits[4..<8])
+    case 6:
+      first = number(digits[0..<4])
+      second = (first / 100) * 100 + number(digits[4..<6]) + ((number(digits[4..<6]) < first % 100) ? 100 : 0)
+    case 4:
+      let a = number(digits[0..<2])
+      let b = number(digits[2..<4])
+      first = (a >= 50 ? 1900 : 2000) + a
+      second = (b >= 50 ? 1900 : 2000) + b
+    default:
+      return nil
+    }
+    guard second == first + 1, first >= 1800, first <= 2100 else { return nil }
+    return "\(first)-\(second)"
+  }
+}
+
+/// Persons: ids from names (`persoon:{slug of surname with tussenvoegsel}`).
+public enum PersonName {
+  /// Dutch tussenvoegsels that start a surname ("van", "de", "van der", ...).
+  public static let tussenvoegsels: Set<String> = [
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "von", "la", "le", "du",
+    "op", "d'", "van't", "vd", "des", "del", "da", "dos",
+  ]
+
+  /// The id for a name given as a surname only ("Van Houwelingen", "Six Dijkstra", "Tuinman"),
+  /// as in "het lid Van Houwelingen" or "Minister Van Oosten".
+  public static func id(surname: String) -> String { "persoon:" + CanonicalID.slug(surname) }
+
+  /// The id for a full name: initials and first names dropped ("Gijs Tuinman" -> `persoon:tuinman`,
+  /// "P. van Houwelingen" -> `persoon:van-houwelingen`).
+  public static func id(fullName: String) -> String { id(surname: surname(ofFullName: fullName)) }
+
+  /// The surname with its tussenvoegsel from a full name.
+  public static func surname(ofFullName name: String) -> String {
+    let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+    // Skip initials ("P.", "J.A.") and, when a tussenvoegsel follows, the first names before it.
+    var start = 0
+    while start < words.count - 1, words[start].hasSuffix(".") { start += 1 }
+    if let t = words[start...].firstIndex(where: { tussenvoegsels.contains($0.lowercased()) }), t < words.count - 1 {
+      return words[t...].joined(separator: " ")
+    }
+    return words.last ?? name
+  }
+}
+
+/// Ministries: `ministerie:{ABBR}` from names, including renamed ministries.
+public enum Ministry {
+  /// Name (after "Ministerie van", "minister van", ...) -> abbreviation. Matching is
+  /// case-insensitive. Longer names must be tried before shorter ones that prefix them.
+  public static let names: [(name: String, abbreviation: String)] = [
+    ("Algemene Zaken", "AZ"),
+    ("Buitenlandse Zaken", "BZ"),
+    ("Buitenlandse Handel en Ontwikkelingssamenwerking", "BZ"),
+    ("Buitenlandse Handel en Ontwikkelingshulp", "BZ"),
+    ("Binnenlandse Zaken en Koninkrijksrelaties", "BZK"),
+    ("Binnenlandse Zaken", "BZK"),
+    ("Defensie", "DEF"),
+    ("Economische Zaken en Klimaat", "EZK"),
+    ("Economische Zaken", "EZ"),
+    ("Financiën", "FIN"),
+    ("Financien", "FIN"),
+    ("Infrastructuur en Waterstaat", "IENW"),
+    ("Infrastructuur en Milieu", "IENW"),
+    ("Justitie en Veiligheid", "JENV"),
+    ("Veiligheid en Justitie", "JENV"),
+    ("Asiel en Migratie", "JENV"),
+    ("Klimaat en Groene Groei", "KGG"),
+    ("Landbouw, Visserij, Voedselzekerheid en Natuur", "LVVN"),
+    ("Landbouw, Natuur en Voedselkwaliteit", "LNV"),
+    ("Onderwijs, Cultuur en Wetenschap", "OCW"),
+    ("Sociale Zaken en Werkgelegenheid", "SZW"),
+    ("Volksgezondheid, Welzijn en Sport", "VWS"),
+    ("Volkshuisvesting en Ruimtelijke Ordening", "VRO"),
+  ]
+
+  /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
+  public static let abbreviations: [String: String] = [
+    "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",
+    "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "JUSTIS": "JENV", "KGG": "KGG", "LVVN": "LVVN",
+    "LNV": "LNV", "OCW": "OCW", "SZW": "SZW", "VWS": "VWS", "VRO": "VRO", "MINDEF": "DEF",
+  ]
+
+  /// The id for a ministry named in words ("Justitie en Veiligheid", "minister van Defensie"),
+  /// or nil. The name may carry a prefix such as "Ministerie van" or "de minister van".
+  public static func id(forName text: String) -> String? {
+    let lower = text.lowercased()
+    var best: (Int, String)?
+    for (name, abbr) in names {
+      let n = name.lowercased()
+      if lower.hasSuffix(n) || lower == n {
+        if best == nil || n.count > best!.0 { best = (n.count, abbr) }
+      }
+    }
+    if let best { return "ministerie:" + best.1 }
+    let key = text.uppercased().filter { $0.isLetter }
+    if let abbr = abbreviations[key] { return "ministerie:" + abbr }
+    return nil
+  }
+
+  /// The display name for an id abbreviation ("DEF" -> "Ministerie van Defensie").
+  public static func label(forAbbreviation abbr: String) -> String {
+    if let name = names.first(where: { $0.abbreviation == abbr })?.name { return "Ministerie van " + name }
+    return "Ministerie " + abbr
+  }
+}
+
+/// Parliamentary parties: `fractie:{ABBR}` from the forms they appear in.
+public enum Party {
+  /// Written form (compared case-insensitively, spaces and dots ignored) -> id abbreviation.
+  public static let aliases: [String: String] = {
+    let table: [(String, [String])] = [
+      ("FVD", ["FVD", "FvD", "Forum voor Democratie"]),
+      ("GL-PVDA", ["GL-PvdA", "GroenLinks-PvdA", "GL/PvdA", "GroenLinks/PvdA", "GLPvdA"]),
+      ("GL", ["GL", "GroenLinks"]),
+      ("PVDA", ["PvdA", "Partij van de Arbeid"]),
+      ("PVV", ["PVV", "Partij voor de Vrijheid"]),
+      ("VVD", ["VVD", "Volkspartij voor Vrijheid en Democratie"]),
+      ("NSC", ["NSC", "Nieuw Sociaal Contract"]),
+      ("D66", ["D66", "Democraten 66"]),
+      ("BBB", ["BBB", "BoerBurgerBeweging"]),
+      ("CDA", ["CDA", "Christen-Democratisch Appèl", "Christen Democratisch Appel"]),
+      ("SP", ["SP", "Socialistische Partij"]),
+      ("DENK", ["DENK"]),
+      ("PVDD", ["PvdD", "Partij voor de Dieren"]),
+      ("CU", ["CU", "ChristenUnie"]),
+      ("SGP", ["SGP", "Staatkundig Gereformeerde Partij"]),
+      ("VOLT", ["Volt"]),
+      ("JA21", ["JA21"]),
+      ("50PLUS", ["50PLUS", "50Plus"]),
+      ("BIJ1", ["BIJ1"]),
+      ("LPF", ["LPF"]),
+    ]
+    var map: [String: String] = [:]
+    for (abbr, forms) in table { for form in forms { map[key(form)] = abbr } }
+    return map
+  }()
+
+  static func key(_ text: String) -> String {
+    String(text.lowercased().unicodeScalars.filter { $0 != " " && $0 != "." && $0 != "\u{00A0}" }.map(Character.init))
+  }
+
+  /// The id for a party as written ("FvD", "GroenLinks-PvdA"), or nil when it is not a known party.
+  public static func id(for text: String) -> String? {
+    aliases[key(text)].map { "fractie:" + $0 }
+  }
+}

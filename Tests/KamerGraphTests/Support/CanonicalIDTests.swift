@@ -1,0 +1,50 @@
+import Testing
+@testable import KamerGraph
+
+@Suite struct CanonicalIDTests {
+  @Test(arguments: [
+    ("MINDEF20250032172", "kenmerk:MINDEF20250032172"),
+    ("IENW/BSK-2025/130201", "kenmerk:IENW_BSK-2025_130201"),
+    ("WJZ/ 34681182", "kenmerk:WJZ_34681182"),
+    ("HO&S/860745", "kenmerk:HO_S_860745"),
+  ])
+  func kenmerk(raw: String, id: String) { #expect(CanonicalID.kenmerk(raw) == id) }
+
+  @Test(arguments: [
+    ("2024-2025", "2024-2025"), ("2024–2025", "2024-2025"), ("2024/25", "2024-2025"),
+    ("08/09", "2008-2009"), ("2021/2022", "2021-2022"), ("20242025", "2024-2025"),
+    ("1999/00", "1999-2000"), ("99/00", "1999-2000"),
+  ])
+  func vergaderjaar(raw: String, normal: String) { #expect(CanonicalID.vergaderjaar(raw) == normal) }
+
+  @Test func vergaderjaarRejectsNonConsecutiveYears() {
+    #expect(CanonicalID.vergaderjaar("2024/26") == nil)
+    #expect(CanonicalID.vergaderjaar("2500") == nil)
+  }
+
+  @Test(arguments: [
+    ("Gijs Tuinman", "persoon:tuinman"), ("P. van Houwelingen", "persoon:van-houwelingen"),
+    ("F. van Oosten", "persoon:van-oosten"), ("Pepijn van Houwelingen", "persoon:van-houwelingen"),
+    ("J.A. de Vries", "persoon:de-vries"),
+  ])
+  func personFromFullName(name: String, id: String) { #expect(PersonName.id(fullName: name) == id) }
+
+  @Test func personFromSurname() {
+    #expect(PersonName.id(surname: "Van Houwelingen") == "persoon:van-houwelingen")
+    #expect(PersonName.id(surname: "Six Dijkstra") == "persoon:six-dijkstra")
+  }
+
+  @Test(arguments: [
+    ("Justitie en Veiligheid", "ministerie:JENV"), ("Ministerie van Defensie", "ministerie:DEF"),
+    ("de minister van Binnenlandse Zaken en Koninkrijksrelaties", "ministerie:BZK"),
+    ("Economische Zaken en Klimaat", "ministerie:EZK"), ("Economische Zaken", "ministerie:EZ"),
+    ("JenV", "ministerie:JENV"), ("IenW", "ministerie:IENW"),
+  ])
+  func ministry(name: String, id: String) { #expect(Ministry.id(forName: name) == id) }
+
+  @Test(arguments: [
+    ("FvD", "fractie:FVD"), ("FVD", "fractie:FVD"), ("GroenLinks-PvdA", "fractie:GL-PVDA"),
+    ("Nieuw Sociaal Contract", "fractie:NSC"), ("PvdD", "fractie:PVDD"),
+  ])
+  func party(text: String, id: String) { #expect(Party.id(for: text) == id) }
+}
