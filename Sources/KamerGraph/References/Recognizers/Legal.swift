@@ -81,6 +81,14 @@ extension Scan {
       let year = t.string(s2, ye)
       return ecliFinish(i, country: country, court: court, year: year, ordinalAt: k, variant: variant, odd: odd)
     }
+    // Court and year swapped: "ECLI:NL:2012:CRVB:BX6790".
+    if let ye = t.digits(s1, min: 4, max: 4), !isAlnum(t[ye]), let s2 = ecliSeparator(ye, odd: &odd),
+      let ce = ecliPart(s2, max: 7), t.string(s2, ce).allSatisfy({ $0.isLetter }), let s3 = ecliSeparator(ce, odd: &odd)
+    {
+      return ecliFinish(
+        i, country: country, court: t.string(s2, ce).uppercased(), year: t.string(s1, ye), ordinalAt: s3,
+        variant: "order", odd: odd)
+    }
     // No country: "ECLI:HR:2005:AT3654" names a Dutch court.
     if let ye = t.digits(s1, min: 4, max: 4), !isAlnum(t[ye]), let s3 = ecliSeparator(ye, odd: &odd) {
       court = country
@@ -111,10 +119,8 @@ extension Scan {
     var fields: [String: String] = [:]
     var v = variant
     if v == nil && odd { v = "spacing" }
-    // Lower-case letters in the number, unless the whole ECLI is written in lower case, are a repair.
-    if v == nil, ordinal.contains(where: { $0.isLowercase }), !t.string(i, oe).allSatisfy({ !$0.isUppercase }) {
-      v = "case"
-    }
+    // The ECLI standard writes the number in upper case: lower-case letters there are a repair.
+    if v == nil, ordinal.contains(where: { $0.isLowercase }) { v = "case" }
     if country == "EU" && !ordinal.allSatisfy({ $0.isNumber }) {
       addUnresolved(.ecli, i, oe, reason: "the number of an EU court ECLI is numeric")
       return oe
