@@ -128,7 +128,7 @@ extension Scan {
     } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
       fields[MentionField.role] = MentionRole.coSigner
     } else {
-      let s = t.sentenceStart(i, limit: 600)
+      let s = t.skipSpaces(t.sentenceStart(i, limit: 600), newlines: true, limit: 64)
       if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i) {
         fields[MentionField.role] = MentionRole.addressee
       }
@@ -147,7 +147,7 @@ extension Scan {
       let x = t.wordCI(i, "het lid") ?? t.wordCI(i, "de leden") ?? t.wordCI(i, "het Kamerlid")
         ?? t.wordCI(i, "de Kamerleden") ?? t.word(i, "Kamerlid") ?? t.word(i, "Kamerleden")
     else { return nil }
-    var j = t.skipSpaces(x, newlines: false, limit: 3)
+    var j = t.skipSpaces(x, newlines: false, limit: 8)
     var people: [(start: Int, end: Int, party: String?)] = []
     var parties: [(String, Int, Int)] = []
     var end = x
@@ -155,27 +155,27 @@ extension Scan {
       guard let ne = personName(j) else { break }
       var party: String?
       end = ne
-      let s = t.skipSpaces(ne, newlines: false, limit: 2)
+      let s = t.skipSpaces(ne, newlines: false, limit: 8)
       if let p = partyInParens(s), !p.all {
         party = p.id
         parties.append((p.id, p.start, p.end))
         end = p.close
       }
       people.append((j, ne, party))
-      let m = t.skipSpaces(end, newlines: false, limit: 2)
+      let m = t.skipSpaces(end, newlines: false, limit: 8)
       if t[m] == UInt8(ascii: ",") {
-        j = t.skipSpaces(m + 1, newlines: false, limit: 2)
-        if t.word(j, "en") != nil { j = t.skipSpaces(j + 2, newlines: false, limit: 2) }
+        j = t.skipSpaces(m + 1, newlines: false, limit: 8)
+        if t.word(j, "en") != nil { j = t.skipSpaces(j + 2, newlines: false, limit: 8) }
         continue
       }
       if let en = t.word(m, "en") {
-        j = t.skipSpaces(en, newlines: false, limit: 2)
+        j = t.skipSpaces(en, newlines: false, limit: 8)
         continue
       }
       break
     }
     guard !people.isEmpty else { return nil }
-    let s = t.skipSpaces(end, newlines: false, limit: 2)
+    let s = t.skipSpaces(end, newlines: false, limit: 8)
     if let p = partyInParens(s), p.all {
       for n in people.indices where people[n].party == nil { people[n].party = p.id }
       parties.append((p.id, p.start, p.end))
@@ -199,10 +199,10 @@ extension Scan {
   /// Heijnen (Infrastructuur en Waterstaat), mede namens ...": the answerer with function and ministry.
   mutating func answerHeader(_ i: Int) -> Int? {
     guard let a = t.word(i, "Antwoord") else { return nil }
-    var j = t.skipSpaces(a, newlines: false, limit: 2)
+    var j = t.skipSpaces(a, newlines: false, limit: 8)
     guard let v = t.word(j, "van") else { return nil }
-    j = t.skipSpaces(v, newlines: false, limit: 2)
-    if let d = t.word(j, "de") { j = t.skipSpaces(d, newlines: false, limit: 2) }
+    j = t.skipSpaces(v, newlines: false, limit: 8)
+    if let d = t.word(j, "de") { j = t.skipSpaces(d, newlines: false, limit: 8) }
     var function: String
     if let f = t.wordCI(j, "minister-president") {
       (function, j) = ("minister-president", f)
@@ -213,9 +213,9 @@ extension Scan {
     } else {
       return nil
     }
-    j = t.skipSpaces(j, newlines: false, limit: 2)
+    j = t.skipSpaces(j, newlines: false, limit: 8)
     // "Antwoord van de minister van Defensie" names a ministry, not a person.
-    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"), ministryName(t.skipSpaces(v, newlines: false, limit: 2)) != nil {
+    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"), ministryName(t.skipSpaces(v, newlines: false, limit: 8)) != nil {
       return nil
     }
     guard let ne = personName(j) else { return nil }
@@ -224,7 +224,7 @@ extension Scan {
       MentionField.role: MentionRole.answerer, MentionField.function: function, MentionField.name: name,
     ]
     var end = ne
-    let s = t.skipSpaces(ne, newlines: false, limit: 2)
+    let s = t.skipSpaces(ne, newlines: false, limit: 8)
     if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1), me == close {
       fields[MentionField.ministry] = mid
       add(.ministerie, [mid], s + 1, me)
