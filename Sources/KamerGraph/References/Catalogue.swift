@@ -240,6 +240,9 @@ struct AnchorTable: Sendable {
   /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
   let slots: [UInt16]
   let buckets: [[RecognizerID]]
+  /// The buckets flattened (`flat[bucketStart[b]..<bucketStart[b + 1]]`), for a retain-free scan.
+  let flat: [RecognizerID]
+  let bucketStart: [Int]
   let digitPrefixAllowed: [Bool]
 
   static let shared = AnchorTable()
@@ -303,6 +306,10 @@ struct AnchorTable: Sendable {
     }
     self.slots = slots
     self.buckets = buckets
+    self.flat = buckets.flatMap { $0 }
+    var starts = [0]
+    for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
+    self.bucketStart = starts
     self.digitPrefixAllowed = digitOK
   }
 }

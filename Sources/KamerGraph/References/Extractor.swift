@@ -28,22 +28,35 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.run()
-    var found = scan.out
-    found.sort { ($0.start, $0.end, $0.kind.rawValue) < ($1.start, $1.end, $1.kind.rawValue) }
-    // Drop exact duplicates (same span and kind), keeping the first.
-    var unique: [Found] = []
-    unique.reserveCapacity(found.count)
-    for f in found {
-      if let last = unique.last, last.start == f.start, last.end == f.end, last.kind == f.kind { continue }
-      unique.append(f)
+    let found = scan.out
+    // The scan emits nearly in order; sort an index (cheap to swap) by (start, end, kind).
+    var order = Array(found.indices)
+    func before(_ a: Int, _ b: Int) -> Bool {
+      let x = found[a]
+      let y = found[b]
+      if x.start != y.start { return x.start < y.start }
+      if x.end != y.end { return x.end < y.end }
+      if x.kind != y.kind { return x.kind.rawValue < y.kind.rawValue }
+      return a < b
     }
-    // Lines and columns in one forward walk.
+    var sorted = true
+    for k in order.indices.dropFirst() where !before(order[k - 1], order[k]) {
+      sorted = false
+      break
+    }
+    if !sorted { order.sort(by: before) }
     var result: [Mention] = []
-    result.reserveCapacity(unique.count)
+    result.reserveCapacity(found.count)
     var line = 1
     var lineStart = 0
     var pos = 0
-    for f in unique {
+    var previous: Int?
+    for n in order {
+      let f = found[n]
+      // Drop exact duplicates (same span and kind), keeping the first.
+      if let p = previous, found[p].start == f.start, found[p].end == f.end, found[p].kind == f.kind { continue }
+      previous = n
+      // Lines and columns in one forward walk.
       while pos < f.start {
         if bytes[pos] == 0x0A {
           line += 1
@@ -52,7 +65,9 @@ public struct Extractor: Sendable {
         pos += 1
       }
       var fields = f.fields
-      if let note = footnotes.first(where: { $0.body.contains(f.start) }) { fields["footnote"] = note.number }
+      if !footnotes.isEmpty, let note = footnotes.first(where: { $0.body.contains(f.start) }) {
+        fields["footnote"] = note.number
+      }
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]), as: UTF8.self)
       result.append(
         Mention(
@@ -99,43 +114,49 @@ struct Scan {
     guard n > 0 else { return }
     let b = t.b
     table.slots.withUnsafeBufferPointer { slots in
-      var i = 0
-      while i < n {
-        if i > 0 {
-          let p = b[i - 1]
-          // Inside a word nothing can start: the common case, decided on one byte.
-          if p < 0x80 && isAlpha(p) {
-            i += 1
-            continue
-          }
-        }
-        let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
-        let slot = Int(slots[key])
-        if slot == 0 {
-          i += 1
-          continue
-        }
-        let bucket = slot - 1
-        if i > 0 {
-          let p = b[i - 1]
-          if isDigit(p) {
-            if !table.digitPrefixAllowed[bucket] {
-              i += 1
-              continue
+      table.flat.withUnsafeBufferPointer { flat in
+        table.bucketStart.withUnsafeBufferPointer { bucketStart in
+          table.digitPrefixAllowed.withUnsafeBufferPointer { digitOK in
+            var i = 0
+            while i < n {
+              if i > 0 {
+                let p = b[i - 1]
+                // Inside a word nothing can start: the common case, decided on one byte.
+                if p < 0x80 && isAlpha(p) {
+                  i += 1
+                  continue
+                }
+              }
+              let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
+              let slot = Int(slots[key])
+              if slot == 0 {
+                i += 1
+                continue
+              }
+              let bucket = slot - 1
+              if i > 0 {
+                let p = b[i - 1]
+                if isDigit(p) {
+                  if !digitOK[bucket] {
+                    i += 1
+                    continue
+                  }
+                } else if p >= 0x80 && !t.atWordStart(i) {
+                  i += 1
+                  continue
+                }
+              }
+              var next = i + 1
+              for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
+                if let e = dispatch(flat[r], i) {
+                  next = max(next, e)
+                  break
+                }
+              }
+              i = next
             }
-          } else if p >= 0x80 && !t.atWordStart(i) {
-            i += 1
-            continue
           }
         }
-        var next = i + 1
-        for r in table.buckets[bucket] {
-          if let e = dispatch(r, i) {
-            next = max(next, e)
-            break
-          }
-        }
-        i = next
       }
     }
   }

@@ -236,6 +236,12 @@ extension Scan {
 
   // MARK: Programmes
 
+  /// Words after which a quoted capitalised name is a programme.
+  static let introducers: Set<String> = [
+    "de", "het", "programma", "project", "projectnaam", "zogenoemde", "zogenaamde", "genaamde", "operatie",
+    "initiatief", "platform", "systeem",
+  ]
+
   /// A programme named in quotes after "de", "het", "programma", "zogenoemde", ...:
   /// the “Raffinaderij”, de "Raffinaderij", de «Raffinaderij» -> `programma:raffinaderij`.
   mutating func programme(_ i: Int) -> Int? {
@@ -284,12 +290,7 @@ extension Scan {
     while p > 0 && t[p - 1] == 0x20 { p -= 1 }
     var w = p
     while w > 0 && isAlpha(t[w - 1]) { w -= 1 }
-    let before = t.string(w, p).lowercased()
-    let introducers: Set<String> = [
-      "de", "het", "programma", "project", "projectnaam", "zogenoemde", "zogenaamde", "genaamde", "operatie",
-      "initiatief", "platform", "systeem",
-    ]
-    guard introducers.contains(before) else { return nil }
+    guard p - w <= 12, Scan.introducers.contains(t.string(w, p).lowercased()) else { return nil }
     add(.programma, ["programma:" + CanonicalID.slug(t.string(j, close))], j, close, [MentionField.name: t.string(j, close)])
     return closeEnd
   }

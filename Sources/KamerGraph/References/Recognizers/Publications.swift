@@ -42,6 +42,11 @@ extension Scan {
 
   // MARK: Explicit KOOP ids
 
+  /// Publication id prefixes of officielebekendmakingen.nl (wetsuite's list, reference-formats.md §1.2).
+  static let koopPrefixes: Set<String> = [
+    "kst", "ah", "kv", "h", "blg", "stcrt", "stb", "trb", "gmb", "prb", "wsb", "bgr", "nds", "ag",
+  ]
+
   /// An explicit KOOP publication id such as `kst-36600-X-12`, `ah-tk-20242025-2790`,
   /// `blg-929493`, `stcrt-2009-9231`, also inside a URL (the `.html` is not part of it).
   mutating func koopID(_ i: Int) -> Int? {
@@ -50,10 +55,7 @@ extension Scan {
     while isAlpha(t[p]) && p - i < 6 { p += 1 }
     guard t[p] == UInt8(ascii: "-"), p > i else { return nil }
     let prefix = t.string(i, p).lowercased()
-    let known: Set<String> = [
-      "kst", "ah", "kv", "h", "blg", "stcrt", "stb", "trb", "gmb", "prb", "wsb", "bgr", "nds", "ag",
-    ]
-    guard known.contains(prefix) else { return nil }
+    guard Scan.koopPrefixes.contains(prefix) else { return nil }
     var e = p + 1
     while e < t.count && e - p < 64 && (isAlnum(t[e]) || t[e] == UInt8(ascii: "-")) { e += 1 }
     while e > p + 1 && t[e - 1] == UInt8(ascii: "-") { e -= 1 }
