@@ -81,6 +81,14 @@ extension Scan {
     return (id, s, close, all, close + 1)
   }
 
+  /// The id of a name given as a surname ("het lid Six Dijkstra", "Minister Van Oosten"), initials
+  /// dropped ("het lid P. van Houwelingen").
+  func surnameID(_ name: String) -> String {
+    let words = name.split(separator: " ")
+    let rest = words.drop { $0.hasSuffix(".") && $0.count <= 6 }
+    return PersonName.id(surname: rest.isEmpty ? name : rest.joined(separator: " "))
+  }
+
   // MARK: Ministries
 
   /// "Ministerie van Defensie", "de minister van Justitie en Veiligheid", "staatssecretaris van
@@ -187,7 +195,7 @@ extension Scan {
       var fields = [MentionField.function: "lid", MentionField.name: name]
       if let party = p.party { fields[MentionField.party] = party }
       if asker { fields[MentionField.role] = MentionRole.asker }
-      add(.persoon, [PersonName.id(fullName: name)], p.start, p.end, fields)
+      add(.persoon, [surnameID(name)], p.start, p.end, fields)
     }
     for (id, ps, pe) in parties { add(.fractie, [id], ps, pe) }
     return end
@@ -230,7 +238,7 @@ extension Scan {
       add(.ministerie, [mid], s + 1, me)
       end = close + 1
     }
-    add(.persoon, [PersonName.id(fullName: name)], j, ne, fields)
+    add(.persoon, [surnameID(name)], j, ne, fields)
     return end
   }
 
