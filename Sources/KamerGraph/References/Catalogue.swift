@@ -1,6 +1,6 @@
 /// The recognizers, in the order they are tried when several share an anchor.
 enum RecognizerID: UInt8, CaseIterable, Sendable {
-  case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt
+  case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, answerHeader, members, ministry
   case lexicon, programme, date, salutation
 }
@@ -98,7 +98,7 @@ public enum ReferenceCatalogue {
       examples: [
         .init("Stb. 2001, 580", ["stb-2001-580"]), .init("Staatsblad 2008, 267", ["stb-2008-267"]),
         .init("Stcrt. 2024, 33625", ["stcrt-2024-33625"]), .init("Staatscourant 2024, 20296", ["stcrt-2024-20296"]),
-        .init("asdf Trb. 1966, 91 asdf", ["trb-1966-91"]), .init("(Stb. 186)", []),
+        .init("asdf Trb. 1966, 91 asdf", ["trb-1966-91"]), .init("(Stb. 186)", []), .init("asdf Stb. 2005 asdf", []),
       ], id: .gazette),
     RecognizerSpec(
       name: "koop-id", kinds: [.kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant,
@@ -133,6 +133,12 @@ public enum ReferenceCatalogue {
       examples: [
         .init("NL:RvS:1984:AH0317", ["ECLI:NL:RVS:1984:AH0317"]), .init("RVS:1984:AH0317", ["ECLI:NL:RVS:1984:AH0317"]),
       ], id: .ecliCourt),
+    RecognizerSpec(
+      name: "ljn", kinds: [.ecli], anchors: ["LJN", "LJ", "ELRO"], caseInsensitive: true, afterDigit: false,
+      examples: [
+        .init("LJN AB1234", []), .init("ELRO-nummer AA 9162", []), .init("LJ-nr. AJ4938", []),
+        .init("de LJ-zaak", []),
+      ], id: .ljn),
     RecognizerSpec(
       name: "bwb", kinds: [.bwb], anchors: ["BWB"], caseInsensitive: false, afterDigit: false,
       examples: [

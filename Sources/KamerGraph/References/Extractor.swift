@@ -177,6 +177,7 @@ struct Scan {
     case .kenmerkFormat: return kenmerkFormat(i)
     case .ecli: return ecli(i)
     case .ecliCourt: return ecliWithoutPrefix(i)
+    case .ljn: return ljn(i)
     case .bwb: return bwb(i)
     case .juriconnect: return juriconnect(i)
     case .celex: return celex(i)

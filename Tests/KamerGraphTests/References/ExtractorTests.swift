@@ -106,3 +106,29 @@ import Testing
     #expect(elapsed < .seconds(5))
   }
 }
+
+@Suite struct SkippedCasesTests {
+  /// skipped.tsv holds inputs whose expectation has no confident id. The extractor must still keep
+  /// the span contract on them, give no id of the wrong shape, and report LJN numbers and
+  /// citations without a number as unresolved (with a reason) rather than dropping them.
+  @Test func skippedInputs() throws {
+    let tsv = try Repo.read("Tests/Fixtures/citations/skipped.tsv")
+    var ljn = 0
+    var ljnRows = 0
+    for line in tsv.split(separator: "\n").dropFirst() {
+      let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard cols.count >= 3, !cols[1].isEmpty else { continue }
+      let text = CitationCasesTests.unescape(cols[1])
+      let ms = Extractor().mentions(in: text)
+      checkSpans(text, ms)
+      if cols[2].hasPrefix("LJN") {
+        ljnRows += 1
+        if ms.contains(where: { $0.kind == .ecli && $0.status == .unresolved && $0.fields["ljn"] != nil }) { ljn += 1 }
+      }
+      for m in ms where m.status == .unresolved { #expect(m.ids.isEmpty && m.reason != nil) }
+    }
+    print("skipped.tsv: \(ljn)/\(ljnRows) LJN rows reported as unresolved ECLI mentions")
+    // All but the bare "asdf BB7360 asdf": two letters and four digits without an LJN label are not taken.
+    #expect(ljn == ljnRows - 1)
+  }
+}

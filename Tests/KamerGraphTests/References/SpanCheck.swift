@@ -17,6 +17,13 @@ func checkSpans(_ text: String, _ mentions: [Mention], sourceLocation: SourceLoc
     let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
     #expect(m.line == line && m.column == m.start - lineStart + 1, "line/column of \(m.text)", sourceLocation: sourceLocation)
   }
+  // Every id has the shape of its mention's kind (ids.md); unresolved mentions have no id.
+  for m in mentions {
+    if m.status == .unresolved { #expect(m.ids.isEmpty, sourceLocation: sourceLocation) }
+    for id in m.ids where m.kind != .url {
+      #expect(ReferenceKind.of(id: id) == m.kind, "id \(id) of a \(m.kind) mention", sourceLocation: sourceLocation)
+    }
+  }
   let sorted = mentions.sorted { ($0.start, $0.end, $0.kind) < ($1.start, $1.end, $1.kind) }
   #expect(sorted == mentions, "mentions are sorted by (start, end, kind)", sourceLocation: sourceLocation)
 }

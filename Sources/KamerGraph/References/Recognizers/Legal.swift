@@ -146,6 +146,31 @@ extension Scan {
     return oe
   }
 
+  /// "LJN AB1234", "LJN: AB4535", "LJN-nummer AB2134", "ELRO-nummer AA 9162": a Landelijk
+  /// Jurisprudentie Nummer. It names a decision but carries neither court nor year, so no ECLI can
+  /// be built without the LJN table: an unresolved `ecli` mention with the LJN in the field `ljn`.
+  mutating func ljn(_ i: Int) -> Int? {
+    guard var j = t.litCI(i, "LJN") ?? t.litCI(i, "ELRO") ?? t.litCI(i, "LJ") else { return nil }
+    var labelled = false
+    for lit in ["-nummer", " nummer", "-nr.", "-nr", " nr.", " nr"] as [StaticString] {
+      if let e = t.litCI(j, lit), t.atWordEnd(t[e - 1] == UInt8(ascii: ".") ? e - 1 : e) {
+        j = e
+        labelled = true
+        break
+      }
+    }
+    guard t.atWordEnd(j) || t[j] == UInt8(ascii: ":") else { return nil }
+    if !labelled && t.litCI(i, "LJ") != nil && t.litCI(i, "LJN") == nil { return nil }  // "LJ" needs "nummer"/"nr"
+    if t[j] == UInt8(ascii: ":") { j += 1 }
+    let s = t.skipSpaces(j, newlines: false, limit: 3)
+    guard s > j || t[j - 1] == UInt8(ascii: ":"), isAlpha(t[s]), isAlpha(t[s + 1]) else { return nil }
+    let d = t.skipSpaces(s + 2, newlines: false, limit: 1)
+    guard let e = t.digits(d, min: 4, max: 4), t.atWordEnd(e) else { return nil }
+    let number = t.string(s, s + 2).uppercased() + t.string(d, e)
+    addUnresolved(.ecli, i, e, reason: "an LJN number; its ECLI needs the LJN lookup table", ["ljn": number])
+    return e
+  }
+
   // MARK: BWB, Juriconnect, CELEX
 
   /// `BWBR0005252`, `BWBV0001234`, also in a wetten.overheid.nl URL (`/BWBR0005252/2016-10-01`:

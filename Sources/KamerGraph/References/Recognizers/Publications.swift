@@ -31,7 +31,11 @@ extension Scan {
     let year = t.int(j, y)
     guard year >= 1800 && year <= 2100 else { return nil }
     var k = t.skipSpaces(y, newlines: false, limit: 2)
-    guard t[k] == UInt8(ascii: ",") else { return nil }
+    guard t[k] == UInt8(ascii: ",") else {
+      // "Stb. 2005": a year without a number.
+      addUnresolved(kind, i, y, reason: "a year without a publication number, so no publication id")
+      return y
+    }
     k = t.skipSpaces(k + 1, newlines: true, limit: 4)
     if let kw = nrKeyword(k) { k = t.skipSpaces(kw, newlines: false, limit: 3) }
     guard let n = t.digits(k, max: 7), t.atWordEnd(n) else { return nil }
