@@ -1,7 +1,7 @@
 /// The recognizers, in the order they are tried when several share an anchor.
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
-  case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, answerHeader, members, ministry
+  case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
   case lexicon, programme, date, salutation
 }
 
@@ -180,6 +180,14 @@ public enum ReferenceCatalogue {
         .init("zaak 2025Z14549 en document 2025D45253", ["2025Z14549", "2025D45253"]),
         .init("in 2025 werd EUR 2500 betaald", []),
       ], id: .tkNumber),
+    RecognizerSpec(
+      name: "kamerstuk-numbers", kinds: [.kamerstuk], anchors: ["#"], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init("motie-Beckerman c.s. (32820, nr. 258, vergaderjaar 2017-2018)", ["kst-32820-258"]),
+        .init("zie 36 600 X, nr. 12 en 21 501-32, nr. 1703", ["kst-36600-X-12", "kst-21501-32-1703"]),
+        .init("arrest van 30 november 1977, nr. 18 586", []), .init("Postbus 20701, 2500 ES", []),
+        .init("36600 IV-70 en 35570-XIV-46", []),
+      ], id: .bareKamerstuk),
     RecognizerSpec(
       name: "answer-header", kinds: [.persoon, .ministerie], anchors: ["Antwoord"], caseInsensitive: false,
       afterDigit: false,

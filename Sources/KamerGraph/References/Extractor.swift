@@ -166,6 +166,7 @@ struct Scan {
     switch r {
     case .kamerstuk: return kamerstuk(i)
     case .tkKamerstuk: return tkKamerstuk(i)
+    case .bareKamerstuk: return bareKamerstuk(i)
     case .aanhangsel: return aanhangsel(i)
     case .handelingen: return handelingen(i)
     case .kamervragen: return kamervragen(i)

@@ -227,7 +227,7 @@ extension Scan {
       if needKeyword && !kw { break }
       guard let (n, e) = ondernummer(s, letters: kw) else { break }
       // A bare number after a comma is another ondernummer only when it is short (not a dossier).
-      if !kw && e - s >= 5 { break }
+      if !kw && (e - s >= 5 || dossierNumber(s) != nil) { break }
       nums.append(n)
       end = e
     }
@@ -337,6 +337,28 @@ extension Scan {
       add(.kamerstuk, ids, i, k, fields)
     }
     return k
+  }
+
+  /// A Kamerstuk cited by numbers only, as in motions and debates: "(32820, nr. 258, vergaderjaar
+  /// 2017-2018)", "36 600 X, nr. 12". A five-digit dossier followed by "nr." is specific enough;
+  /// without "nr." a bare number pair is never taken (tkconv issue #108's fuzzy form).
+  mutating func bareKamerstuk(_ i: Int) -> Int? {
+    guard t[i] >= UInt8(ascii: "1"), t[i] <= UInt8(ascii: "3"), let (d, de) = dossierNumber(i) else { return nil }
+    var k = de
+    let tv = toevoeging(k)
+    if let tv, tv.roman || !tv.spaced { k = tv.end }
+    guard let r = ondernummers(k, bare: false) else { return nil }
+    var fields: [String: String] = ["dossier": d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only"]
+    if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
+    var end = r.end
+    let v = t.skipComma(end)
+    if let (vj, ve) = vergaderjaar(v), t.wordCI(v, "vergaderjaar") != nil {
+      fields[MentionField.vergaderjaar] = vj
+      end = ve
+    }
+    let dossier = d + (tv.map { "-" + $0.value } ?? "")
+    add(.kamerstuk, r.nums.map { "kst-\(dossier)-\($0)" }, i, end, fields)
+    return end
   }
 
   // MARK: Aanhangsel Handelingen
