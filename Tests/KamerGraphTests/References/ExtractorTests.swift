@@ -132,3 +132,13 @@ import Testing
     #expect(ljn == ljnRows - 1)
   }
 }
+
+@Suite struct PersonIDTests {
+  /// The extractor's fast ASCII path gives the ids of `PersonName.id(surname:)`.
+  @Test(arguments: ["Van Houwelingen", "Six Dijkstra", "P. van Houwelingen", "Van der Lee", "'t Hooft", "Omtzigt"])
+  func memberIDsMatchPersonName(name: String) {
+    let ms = Extractor().mentions(in: "Vragen van het lid \(name) (VVD)")
+    let surname = name.hasPrefix("P. ") ? String(name.dropFirst(3)) : name
+    #expect(ms.first { $0.kind == .persoon }?.ids == [PersonName.id(surname: surname)])
+  }
+}

@@ -86,7 +86,21 @@ extension Scan {
   func surnameID(_ name: String) -> String {
     let words = name.split(separator: " ")
     let rest = words.drop { $0.hasSuffix(".") && $0.count <= 6 }
-    return PersonName.id(surname: rest.isEmpty ? name : rest.joined(separator: " "))
+    let surname = rest.isEmpty ? name : rest.joined(separator: " ")
+    // Fast path for ASCII names; the same result as `PersonName.id(surname:)`.
+    var out: [UInt8] = Array("persoon:".utf8)
+    var pending = false
+    for c in surname.utf8 {
+      if c >= 0x80 { return PersonName.id(surname: surname) }
+      if isAlnum(c) {
+        if pending && out.count > 8 { out.append(UInt8(ascii: "-")) }
+        pending = false
+        out.append(lower(c))
+      } else {
+        pending = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: Ministries
@@ -190,14 +204,20 @@ extension Scan {
       end = p.close
     }
     let asker = t.contains("vragen", from: t.sentenceStart(i, limit: 600), to: i)
+    // Persons and parties in text order.
+    var q = 0
     for p in people {
+      while q < parties.count && parties[q].1 < p.start {
+        add(.fractie, [parties[q].0], parties[q].1, parties[q].2)
+        q += 1
+      }
       let name = t.string(p.start, p.end)
       var fields = [MentionField.function: "lid", MentionField.name: name]
       if let party = p.party { fields[MentionField.party] = party }
       if asker { fields[MentionField.role] = MentionRole.asker }
       add(.persoon, [surnameID(name)], p.start, p.end, fields)
     }
-    for (id, ps, pe) in parties { add(.fractie, [id], ps, pe) }
+    for (id, ps, pe) in parties[q...] { add(.fractie, [id], ps, pe) }
     return end
   }
 
@@ -231,15 +251,15 @@ extension Scan {
     var fields = [
       MentionField.role: MentionRole.answerer, MentionField.function: function, MentionField.name: name,
     ]
-    var end = ne
     let s = t.skipSpaces(ne, newlines: false, limit: 8)
     if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1), me == close {
       fields[MentionField.ministry] = mid
+      add(.persoon, [surnameID(name)], j, ne, fields)
       add(.ministerie, [mid], s + 1, me)
-      end = close + 1
+      return close + 1
     }
     add(.persoon, [surnameID(name)], j, ne, fields)
-    return end
+    return ne
   }
 
   // MARK: Programmes

@@ -8,6 +8,8 @@ struct LexiconEntry: Sendable {
   let caseInsensitive: Bool
   let kind: ReferenceKind
   let id: String
+  /// `[id]`, built once so that a mention shares it instead of allocating.
+  let ids: [String]
 
   init(_ text: String, _ kind: ReferenceKind, _ id: String, caseInsensitive: Bool = false) {
     self.text = text
@@ -15,6 +17,7 @@ struct LexiconEntry: Sendable {
     self.caseInsensitive = caseInsensitive
     self.kind = kind
     self.id = id
+    self.ids = [id]
   }
 }
 
@@ -123,7 +126,7 @@ extension Scan {
         }
         if let article = articleBefore(i) { fields["article"] = article }
       }
-      add(e.kind, [e.id], i, stop, fields)
+      add(e.kind, e.ids, i, stop, fields)
       return stop
     }
     return nil
