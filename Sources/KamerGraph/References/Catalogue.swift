@@ -8,7 +8,9 @@ enum RecognizerID: UInt8, CaseIterable, Sendable {
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
 /// as a multiset, in order of appearance).
 public struct CatalogueExample: Sendable, Hashable {
+  /// The input text.
   public let text: String
+  /// The ids it must yield (of the recognizer's kinds), in any order.
   public let ids: [String]
   public init(_ text: String, _ ids: [String]) {
     self.text = text
@@ -28,6 +30,7 @@ public struct RecognizerSpec: Sendable {
   public let caseInsensitive: Bool
   /// The anchor may follow a digit directly ("1Kamerstukken": a footnote number glued on).
   public let afterDigit: Bool
+  /// Literal inputs with the ids they must give; a test checks every one.
   public let examples: [CatalogueExample]
   let id: RecognizerID
 }
@@ -167,12 +170,12 @@ public enum ReferenceCatalogue {
         .init("kenmerk van de brief", []),
       ], id: .kenmerkLabel),
     RecognizerSpec(
-      name: "kenmerk-format", kinds: [.kenmerk], anchors: ["MINDEF", "BS20", "COVZ", "IENW/", "#"],
+      name: "kenmerk-format", kinds: [.kenmerk], anchors: ["MINDEF", "BS20", "COVZ", "IENW/", "WJZ/", "#"],
       caseInsensitive: false, afterDigit: false,
       examples: [
         .init("MINDEF20250032172", ["kenmerk:MINDEF20250032172"]), .init("BS2018011757", ["kenmerk:BS2018011757"]),
         .init("nr. 2024-0000129720", ["kenmerk:2024-0000129720"]), .init("3964007-1070580-Z", ["kenmerk:3964007-1070580-Z"]),
-        .init("Postbus 20701 2500 ES Den Haag, tel. 070-3188188", []),
+        .init("Postbus 20701 2500 ES Den Haag, tel. 070-3188188", []), .init("WJZ/ 34681182", ["kenmerk:WJZ_34681182"]),
       ], id: .kenmerkFormat),
     RecognizerSpec(
       name: "tk-number", kinds: [.zaak, .tkdocument], anchors: ["#"], caseInsensitive: false, afterDigit: false,
@@ -240,8 +243,13 @@ public enum ReferenceCatalogue {
         .init("over ‘Palantir’", []), .init("zei: \"Dat klopt\"", []),
       ], id: .programme),
     RecognizerSpec(
-      name: "date", kinds: [.date], anchors: ["#"], caseInsensitive: false, afterDigit: false,
-      examples: [], id: .date),
+      name: "date", kinds: [.date, .kenmerk], anchors: ["#"], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init("Regeling van de Minister van Justitie en Veiligheid van 1 maart 2024, nr. 5178141", [
+          "kenmerk:5178141",
+        ]),
+        .init("arresten van de Hoge Raad van 30 november 1977, nr. 18 586", []),
+      ], id: .date),
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),

@@ -57,21 +57,27 @@ import Testing
   }
 
   @Test func uwKenmerkIsAReplyTo() {
-    let ms = Extractor().mentions(in: "Uw kenmerk\n2025Z12345\nOns kenmerk\nBS2024012345")
+    let text = "Uw kenmerk\n2025Z12345\nOns kenmerk\nBS2024012345"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     #expect(ms.map(\.ids) == [["2025Z12345"], ["kenmerk:BS2024012345"]])
     #expect(ms.map { $0.fields[MentionField.role] ?? "-" } == [MentionRole.replyTo, MentionRole.own])
     #expect(ms.map { $0.fields[MentionField.label] ?? "-" } == ["Uw kenmerk", "Ons kenmerk"])
   }
 
   @Test func kenmerkAfterPlainLabelHasNoRole() {
-    let ms = Extractor().mentions(in: "de regeling met kenmerk 5178141 van 1 maart 2024")
+    let text = "de regeling met kenmerk 5178141 van 1 maart 2024"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     #expect(ms.first?.ids == ["kenmerk:5178141"])
     #expect(ms.first?.fields[MentionField.role] == nil)
     #expect(ms.last?.fields[MentionField.iso] == "2024-03-01")
   }
 
   @Test func fieldsOfAKamerstuk() {
-    let ms = Extractor().mentions(in: "Kamerstukken I 2003/04, 27 484 (R 1669), nr. 289, p. 5")
+    let text = "Kamerstukken I 2003/04, 27 484 (R 1669), nr. 289, p. 5"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     let m = ms.first
     #expect(m?.ids == ["kst-27484-289"])
     #expect(m?.fields[MentionField.vergaderjaar] == "2003-2004")
@@ -137,7 +143,9 @@ import Testing
   /// The extractor's fast ASCII path gives the ids of `PersonName.id(surname:)`.
   @Test(arguments: ["Van Houwelingen", "Six Dijkstra", "P. van Houwelingen", "Van der Lee", "'t Hooft", "Omtzigt"])
   func memberIDsMatchPersonName(name: String) {
-    let ms = Extractor().mentions(in: "Vragen van het lid \(name) (VVD)")
+    let text = "Vragen van het lid \(name) (VVD)"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     let surname = name.hasPrefix("P. ") ? String(name.dropFirst(3)) : name
     #expect(ms.first { $0.kind == .persoon }?.ids == [PersonName.id(surname: surname)])
   }

@@ -360,6 +360,23 @@ extension Scan {
       fields[MentionField.dateRole] = "datum"
     }
     add(.date, [], i, ye, fields)
+    // "Regeling van de Minister van X van 1 maart 2024, nr. 5178141": the regeling's kenmerk.
+    var k = t.skipSpaces(ye, newlines: false, limit: 2)
+    if t[k] == UInt8(ascii: ",") { k = t.skipSpaces(k + 1, newlines: false, limit: 2) }
+    if let kw = t.lit(k, "nr.") ?? t.word(k, "kenmerk") {
+      let s = t.skipSpaces(t.sentenceStart(i, limit: 300), newlines: true, limit: 32)
+      let v = t.skipSpaces(kw, newlines: false, limit: 2)
+      if t.word(s, "Regeling") != nil || t.word(s, "Besluit") != nil || t.word(s, "Beschikking") != nil,
+        let (value, ve) = kenmerkValue(v), value.count >= 6
+      {
+        if let (n, ne) = tkNumberAt(v) {
+          add(n.kind, [n.id], v, ne, [MentionField.label: t.string(k, kw)])
+          return ne
+        }
+        add(.kenmerk, [CanonicalID.kenmerk(value)], v, ve, [MentionField.label: t.string(k, kw)])
+        return ve
+      }
+    }
     return ye
   }
 }

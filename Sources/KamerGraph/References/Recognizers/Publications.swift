@@ -171,7 +171,7 @@ extension Scan {
   }
 
   /// Kenmerken that identify themselves without a label: `MINDEF20250032172`, `BS2018011757`,
-  /// `IENW/BSK-2025/130201`, `COVZ2402020`, DigiDoc `2024-0000129720`, VWS `3964007-1070580-Z`.
+  /// `IENW/BSK-2025/130201`, `COVZ2402020`, `WJZ/ 34681182`, DigiDoc `2024-0000129720`, VWS `3964007-1070580-Z`.
   mutating func kenmerkFormat(_ i: Int) -> Int? {
     var end: Int?
     if let e = t.lit(i, "MINDEF"), let d = t.digits(e, min: 11, max: 11), t.atWordEnd(d) {
@@ -180,6 +180,9 @@ extension Scan {
       end = d
     } else if let e = t.lit(i, "COVZ"), let d = t.digits(e, min: 7, max: 7), t.atWordEnd(d) {
       end = d
+    } else if let e = t.lit(i, "WJZ/") {
+      let s = t.skipSpaces(e, newlines: false, limit: 1)
+      if let d = t.digits(s, min: 8, max: 8), t.atWordEnd(d) { end = d }
     } else if let e = t.lit(i, "IENW/") {
       var k = e
       while isUpper(t[k]) && k - e < 8 { k += 1 }
