@@ -59,6 +59,26 @@ struct ByteText {
     return i + n
   }
 
+  /// Like `litCI` with a byte array, but a space in `literal` matches any run of spaces and line
+  /// breaks in the text ("Klimaat en Groene\nGroei").
+  func litCIFlexible(_ i: Int, _ literal: [UInt8]) -> Int? {
+    var j = i
+    var k = 0
+    while k < literal.count {
+      if literal[k] == 0x20 {
+        let s = skipSpaces(j, newlines: true, limit: 16)
+        guard s > j else { return nil }
+        j = s
+        k += 1
+        continue
+      }
+      guard j < b.count, lower(b[j]) == lower(literal[k]) else { return nil }
+      j += 1
+      k += 1
+    }
+    return j
+  }
+
   /// Like `lit` but also requires a word end after the literal.
   @inline(__always) func word(_ i: Int, _ literal: StaticString) -> Int? {
     guard let e = lit(i, literal), atWordEnd(e) else { return nil }

@@ -189,7 +189,10 @@ public enum ReferenceCatalogue {
         .init("motie-Beckerman c.s. (32820, nr. 258, vergaderjaar 2017-2018)", ["kst-32820-258"]),
         .init("zie 36 600 X, nr. 12 en 21 501-32, nr. 1703", ["kst-36600-X-12", "kst-21501-32-1703"]),
         .init("arrest van 30 november 1977, nr. 18 586", []), .init("Postbus 20701, 2500 ES", []),
-        .init("36600 IV-70 en 35570-XIV-46", []),
+        .init("de moties 35570-XIV-46; 21501-32-1188; 33400-VI-110", [
+          "kst-35570-XIV-46", "kst-21501-32-1188", "kst-33400-VI-110",
+        ]),
+        .init("36600 IV-70", []), .init("op 2024-03-12", []), .init("tel. 12345-67-890-1", []),
       ], id: .bareKamerstuk),
     RecognizerSpec(
       name: "answer-header", kinds: [.persoon, .ministerie], anchors: ["Antwoord"], caseInsensitive: false,
@@ -217,6 +220,7 @@ public enum ReferenceCatalogue {
         .init("Ministerie van Defensie", ["ministerie:DEF"]),
         .init("de minister van Justitie en Veiligheid", ["ministerie:JENV"]),
         .init("de staatssecretaris van Financiën", ["ministerie:FIN"]),
+        .init("mede namens de Minister voor Klimaat en Groene\nGroei", ["ministerie:KGG"]),
         .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["persoon:tuinman"]),
       ], id: .ministry),
     RecognizerSpec(

@@ -13,7 +13,7 @@ extension Scan {
   /// A ministry name at `i` ("Justitie en Veiligheid", "DEFENSIE"): its id and end.
   func ministryName(_ i: Int) -> (String, Int)? {
     for (bytes, id) in Scan.ministryNames {
-      if let e = t.litCI(i, bytes), t.atWordEnd(e) { return (id, e) }
+      if let e = t.litCIFlexible(i, bytes), t.atWordEnd(e) { return (id, e) }
     }
     return nil
   }
@@ -364,9 +364,10 @@ extension Scan {
     var k = t.skipSpaces(ye, newlines: false, limit: 2)
     if t[k] == UInt8(ascii: ",") { k = t.skipSpaces(k + 1, newlines: false, limit: 2) }
     if let kw = t.lit(k, "nr.") ?? t.word(k, "kenmerk") {
-      let s = t.skipSpaces(t.sentenceStart(i, limit: 300), newlines: true, limit: 32)
+      let s = t.sentenceStart(i, limit: 300)
       let v = t.skipSpaces(kw, newlines: false, limit: 2)
-      if t.word(s, "Regeling") != nil || t.word(s, "Besluit") != nil || t.word(s, "Beschikking") != nil,
+      if t.contains("regeling van", from: s, to: i) || t.contains("besluit van", from: s, to: i)
+        || t.contains("beschikking van", from: s, to: i),
         let (value, ve) = kenmerkValue(v), value.count >= 6
       {
         if let (n, ne) = tkNumberAt(v) {

@@ -113,7 +113,9 @@ extension Scan {
     guard let list = Lexicon.byPrefix[key] else { return nil }
     for n in list {
       let e = Lexicon.entries[n]
-      guard let end = e.caseInsensitive ? t.litCI(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else { continue }
+      guard let end = e.caseInsensitive ? t.litCIFlexible(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else {
+        continue
+      }
       var stop = end
       var fields: [String: String] = [:]
       if e.kind == .bwb {

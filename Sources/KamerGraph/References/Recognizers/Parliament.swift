@@ -347,6 +347,13 @@ extension Scan {
     var k = de
     let tv = toevoeging(k)
     if let tv, tv.roman || !tv.spaced { k = tv.end }
+    // A motion triple "21501-32-1740", "35570-XIV-46": dossier, toevoeging and number joined by hyphens.
+    if let tv, !tv.spaced, de - i == 5, t[de] == UInt8(ascii: "-"), t[k] == UInt8(ascii: "-"),
+      let (n, ne) = ondernummer(k + 1, letters: false), t[ne] != UInt8(ascii: "-")
+    {
+      add(.kamerstuk, ["kst-\(d)-\(tv.value)-\(n)"], i, ne, ["dossier": d + "-" + tv.value, "form": "numbers-only"])
+      return ne
+    }
     guard let r = ondernummers(k, bare: false) else { return nil }
     var fields: [String: String] = ["dossier": d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only"]
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
