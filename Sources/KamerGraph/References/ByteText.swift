@@ -109,8 +109,14 @@ struct ByteText {
     var j = i
     while j - i < limit {
       let n = spaceLength(j)
-      if n > 0 { j += n; continue }
-      if newlines && (self[j] == 0x0A || self[j] == 0x0D) { j += 1; continue }
+      if n > 0 {
+        j += n
+        continue
+      }
+      if newlines && (self[j] == 0x0A || self[j] == 0x0D) {
+        j += 1
+        continue
+      }
       break
     }
     return j
@@ -201,7 +207,10 @@ struct ByteText {
           // "nr. 5" and initials ("P. de Vries") are not sentence ends.
           if j >= 3 && (isDigit(b[j - 3]) || isUpper(b[j - 3])) && p == UInt8(ascii: ".") {
             let w = j >= 4 ? b[j - 4] : 0x20
-            if !isWordByte(w) { j -= 1; continue }
+            if !isWordByte(w) {
+              j -= 1
+              continue
+            }
           }
           return j
         }

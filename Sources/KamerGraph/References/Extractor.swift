@@ -54,7 +54,9 @@ public struct Extractor: Sendable {
     }
     if !footnotes.isEmpty {
       for k in out.indices {
-        if let note = footnotes.first(where: { $0.body.contains(out[k].start) }) { out[k].fields["footnote"] = note.number }
+        if let note = footnotes.first(where: { $0.body.contains(out[k].start) }) {
+          out[k].fields[MentionField.footnote] = note.number
+        }
       }
     }
     return out
@@ -97,10 +99,13 @@ struct Scan {
   ) {
     let (l, c) = lineColumn(start)
     out.append(
-      Mention(kind: kind, ids: ids, text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields))
+      Mention(
+        kind: kind, ids: ids, text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields))
   }
 
-  mutating func addUnresolved(_ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]) {
+  mutating func addUnresolved(
+    _ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]
+  ) {
     let (l, c) = lineColumn(start)
     out.append(
       Mention(

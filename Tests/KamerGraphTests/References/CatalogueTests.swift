@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 @Suite struct CatalogueTests {
@@ -25,7 +26,9 @@ import Testing
       #expect(!spec.examples.isEmpty, "\(spec.name) has no examples")
     }
     for spec in ReferenceCatalogue.recognizers {
-      for anchor in spec.anchors where anchor != "#" && anchor != "\"" { #expect(anchor.utf8.count >= 2, "\(spec.name): \(anchor)") }
+      for anchor in spec.anchors where anchor != "#" && anchor != "\"" {
+        #expect(anchor.utf8.count >= 2, "\(spec.name): \(anchor)")
+      }
     }
   }
 }

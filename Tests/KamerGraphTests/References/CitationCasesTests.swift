@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// The table of real citations in Tests/Fixtures/citations/cases.tsv (see its README): per row, the
@@ -25,7 +26,9 @@ import Testing
       case "n": out.append("\n")
       case "r": out.append("\r")
       case "\\": out.append("\\")
-      default: out.append(c); out.append(n)
+      default:
+        out.append(c)
+        out.append(n)
       }
     }
     return out

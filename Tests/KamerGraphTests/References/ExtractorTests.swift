@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 @Suite struct ExtractorTests {
@@ -41,13 +42,19 @@ import Testing
     ("https://zoek.officielebekendmakingen.nl/kst-36600-X-12.html", ["kst-36600-X-12"]),
     ("https://zoek.officielebekendmakingen.nl/ah-tk-20242025-2790.html", ["ah-tk-20242025-2790"]),
     ("https://zoek.officielebekendmakingen.nl/stcrt-2024-12052/metadata.xml", ["stcrt-2024-12052"]),
-    ("https://repository.officiele-overheidspublicaties.nl/officielepublicaties/blg-929493/blg-929493.pdf", [
-      "blg-929493", "blg-929493",
-    ]),
+    (
+      "https://repository.officiele-overheidspublicaties.nl/officielepublicaties/blg-929493/blg-929493.pdf",
+      [
+        "blg-929493", "blg-929493",
+      ]
+    ),
     ("https://wetten.overheid.nl/BWBR0005252/2016-10-01", ["BWBR0005252"]),
-    ("https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?did=2025D03999&id=2024Z21925", [
-      "2025D03999", "2024Z21925",
-    ]),
+    (
+      "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?did=2025D03999&id=2024Z21925",
+      [
+        "2025D03999", "2024Z21925",
+      ]
+    ),
     ("https://uitspraken.rechtspraak.nl/inziendocument?id=ECLI:NL:RBDHA:2016:4235.", ["ECLI:NL:RBDHA:2016:4235"]),
   ])
   func idsInURLs(text: String, ids: [String]) {
@@ -105,7 +112,8 @@ import Testing
 
   /// Long runs of anchor-like text stay linear: no recognizer looks further than a fixed window.
   @Test func pathologicalInputStaysFast() {
-    let text = String(repeating: "Kamerstukken II 2024/25, 36 600 X, nrs. 1 en ", count: 2000)
+    let text =
+      String(repeating: "Kamerstukken II 2024/25, 36 600 X, nrs. 1 en ", count: 2000)
       + String(repeating: "ECLI:NL:HR:", count: 5000) + String(repeating: "1 2 3 4 ", count: 20000)
     let clock = ContinuousClock()
     let elapsed = clock.measure { _ = Extractor().mentions(in: text) }

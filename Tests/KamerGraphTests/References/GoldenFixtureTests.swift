@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// Tests/Fixtures/references/mixed-citations.txt holds one or more of every citation form, actor

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// Seeded random texts built from anchor words, numbers, punctuation and multi-byte characters:
@@ -49,7 +50,8 @@ import Testing
       for m in ms {
         let cutsStart = m.start < bytes.count && (bytes[m.start] & 0xC0) == 0x80
         let cutsEnd = m.end < bytes.count && (bytes[m.end] & 0xC0) == 0x80
-        #expect(!cutsStart && !cutsEnd, "\(m.kind) span \(m.start)..<\(m.end) cuts a character in \(text.debugDescription)")
+        #expect(
+          !cutsStart && !cutsEnd, "\(m.kind) span \(m.start)..<\(m.end) cuts a character in \(text.debugDescription)")
       }
       #expect(extractor.mentions(in: text) == ms)
     }

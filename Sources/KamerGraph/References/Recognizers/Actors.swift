@@ -42,7 +42,10 @@ extension Scan {
       }
       var tv: Int?
       for w in Scan.tussenvoegsels {
-        if let e = t.word(k, w), t[e] == 0x20 { tv = e; break }
+        if let e = t.word(k, w), t[e] == 0x20 {
+          tv = e
+          break
+        }
       }
       if let tv {
         k = tv + 1
@@ -124,8 +127,10 @@ extension Scan {
     j = t.skipSpaces(v, newlines: false, limit: 3)
     guard let (id, ne) = ministryName(j) else { return nil }
     let ls = t.lineStart(i)
-    if let function, t.onlySpaces(ls, i) || t.wordCI(t.skipSpaces(ls, newlines: false), "de") != nil
-      && t.onlySpaces(t.skipSpaces(ls, newlines: false) + 2, i)
+    if let function,
+      t.onlySpaces(ls, i)
+        || t.wordCI(t.skipSpaces(ls, newlines: false), "de") != nil
+          && t.onlySpaces(t.skipSpaces(ls, newlines: false) + 2, i)
     {
       // Signature block: the next line is only a name.
       var k = t.skipSpaces(ne, newlines: false, limit: 3)
@@ -136,10 +141,12 @@ extension Scan {
         let le = t.lineEnd(ns)
         if le - ns >= 3 && le - ns <= 60, let pe = personName(ns), t.onlySpaces(pe, le) {
           let name = t.string(ns, pe)
-          add(.persoon, [PersonName.id(fullName: name)], ns, pe, [
-            MentionField.role: MentionRole.signer, MentionField.function: function,
-            MentionField.ministry: id, MentionField.name: name,
-          ])
+          add(
+            .persoon, [PersonName.id(fullName: name)], ns, pe,
+            [
+              MentionField.role: MentionRole.signer, MentionField.function: function,
+              MentionField.ministry: id, MentionField.name: name,
+            ])
           return pe
         }
       }
@@ -151,7 +158,8 @@ extension Scan {
       fields[MentionField.role] = MentionRole.coSigner
     } else {
       let s = t.skipSpaces(t.sentenceStart(i, limit: 600), newlines: true, limit: 64)
-      if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i) {
+      if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i)
+      {
         fields[MentionField.role] = MentionRole.addressee
       }
     }
@@ -243,7 +251,9 @@ extension Scan {
     }
     j = t.skipSpaces(j, newlines: false, limit: 8)
     // "Antwoord van de minister van Defensie" names a ministry, not a person.
-    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"), ministryName(t.skipSpaces(v, newlines: false, limit: 8)) != nil {
+    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"),
+      ministryName(t.skipSpaces(v, newlines: false, limit: 8)) != nil
+    {
       return nil
     }
     guard let ne = personName(j) else { return nil }
@@ -252,7 +262,9 @@ extension Scan {
       MentionField.role: MentionRole.answerer, MentionField.function: function, MentionField.name: name,
     ]
     let s = t.skipSpaces(ne, newlines: false, limit: 8)
-    if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1), me == close {
+    if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1),
+      me == close
+    {
       fields[MentionField.ministry] = mid
       add(.persoon, [surnameID(name)], j, ne, fields)
       add(.ministerie, [mid], s + 1, me)
@@ -300,7 +312,9 @@ extension Scan {
       }
       if close != nil { break }
       let c = t[k]
-      if c == 0x0A || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+      if c == 0x0A || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: "?")
+        || c == UInt8(ascii: "!")
+      {
         return nil
       }
       k += 1
@@ -319,7 +333,9 @@ extension Scan {
     var w = p
     while w > 0 && isAlpha(t[w - 1]) { w -= 1 }
     guard p - w <= 12, Scan.introducers.contains(t.string(w, p).lowercased()) else { return nil }
-    add(.programma, ["programma:" + CanonicalID.slug(t.string(j, close))], j, close, [MentionField.name: t.string(j, close)])
+    add(
+      .programma, ["programma:" + CanonicalID.slug(t.string(j, close))], j, close,
+      [MentionField.name: t.string(j, close)])
     return closeEnd
   }
 

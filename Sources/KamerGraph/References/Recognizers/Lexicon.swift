@@ -126,7 +126,7 @@ extension Scan {
         {
           stop = close + 1
         }
-        if let article = articleBefore(i) { fields["article"] = article }
+        if let article = articleBefore(i) { fields[MentionField.article] = article }
       }
       add(e.kind, e.ids, i, stop, fields)
       return stop

@@ -87,7 +87,9 @@ extension Scan {
 
   /// A zaak (`2025Z14549`) or document (`2025D45253`) number at `i`, with its end.
   func tkNumberAt(_ i: Int) -> ((kind: ReferenceKind, id: String), Int)? {
-    guard t[i] == UInt8(ascii: "1") || t[i] == UInt8(ascii: "2"), let y = t.digits(i, min: 4, max: 4) else { return nil }
+    guard t[i] == UInt8(ascii: "1") || t[i] == UInt8(ascii: "2"), let y = t.digits(i, min: 4, max: 4) else {
+      return nil
+    }
     let year = t.int(i, y)
     guard year >= 1990 && year <= 2099 else { return nil }
     let letter = t[y]
@@ -163,7 +165,8 @@ extension Scan {
       }
       break
     }
-    while e > j, let c = Optional(t[e - 1]), c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
+    while e > j, let c = Optional(t[e - 1]), c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "/")
+    {
       e -= 1
     }
     guard digits > 0, e - j >= 4 else { return nil }
