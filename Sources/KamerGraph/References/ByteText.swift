@@ -19,6 +19,8 @@ struct ByteText {
     // quotes) separate words; other non-ASCII bytes belong to letters.
     if i >= 2 && b[i - 2] == 0xC2 && (c == 0xA0 || c == 0xAB || c == 0xBB) { return true }
     if i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 { return true }
+    // A byte-order mark (EF BB BF) before the first word.
+    if i >= 3 && b[i - 3] == 0xEF && b[i - 2] == 0xBB && c == 0xBF { return true }
     return false
   }
 

@@ -103,6 +103,14 @@ import Testing
     #expect(ms.last?.column == 4)
   }
 
+  @Test func aByteOrderMarkDoesNotHideTheFirstWord() {
+    let text = "\u{FEFF}Kamerstuk 32802, nr. 137"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(ms.map(\.ids) == [["kst-32802-137"]])
+    #expect(ms.first?.start == 3)
+  }
+
   @Test func outputIsDeterministicAndEmptyTextGivesNothing() throws {
     let text = try Repo.read("corpus/palantir/defensie-antwoord-2025Z14549.txt")
     #expect(Extractor().mentions(in: text) == Extractor().mentions(in: text))
