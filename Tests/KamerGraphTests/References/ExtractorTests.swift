@@ -103,6 +103,15 @@ import Testing
     #expect(ms.last?.column == 4)
   }
 
+  @Test func answerByAMinistryWithoutAName() {
+    let text = "Antwoord van de minister van Defensie (ontvangen 1 september 2025)."
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(ms.map(\.ids) == [["ministerie:DEF"], []])
+    #expect(ms.first?.fields[MentionField.role] == MentionRole.answerer)
+    #expect(ms.last?.fields[MentionField.dateRole] == "ontvangen")
+  }
+
   @Test func aByteOrderMarkDoesNotHideTheFirstWord() {
     let text = "\u{FEFF}Kamerstuk 32802, nr. 137"
     let ms = Extractor().mentions(in: text)

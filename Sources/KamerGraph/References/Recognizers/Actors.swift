@@ -156,6 +156,9 @@ extension Scan {
       fields[MentionField.role] = MentionRole.sender
     } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
       fields[MentionField.role] = MentionRole.coSigner
+    } else if function != nil && (endsBeforeSpaces(i, "Antwoord van de") || endsBeforeSpaces(i, "Antwoord van")) {
+      // "Antwoord van de minister van Defensie" (no name given).
+      fields[MentionField.role] = MentionRole.answerer
     } else {
       let s = t.skipSpaces(t.sentenceStart(i, limit: 600), newlines: true, limit: 64)
       if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i)
