@@ -14,6 +14,7 @@ struct KamerGraphCommand: ParsableCommand {
       """,
     subcommands: [
       // Each subcommand lives in its own file.
+      RenderCommand.self,
     ]
   )
 }
