@@ -191,8 +191,16 @@ public enum FormatSniffer {
       return .format(.otherXML)
     }
     if ["html", "htm"].contains(ext(path)) { return .format(.html) }
+    // Plain text only from .txt (or no extension): a README.md or data.csv is not a document.
+    let e = ext(path)
+    if !(e.isEmpty || plainTextExtensions.contains(e)) {
+      return .unsupported("text with the extension .\(e); only .txt files are read as plain text")
+    }
     return .format(.plainText)
   }
+
+  /// Extensions read as plain text.
+  static let plainTextExtensions: Set<String> = ["txt", "text"]
 
   /// The first 64 KiB as UTF-8 bytes (UTF-16 decoded, BOM removed), for looking at markup.
   static func markupPrefix(_ bytes: [UInt8]) -> [UInt8] {

@@ -97,8 +97,8 @@ private struct PendingNote {
 private func assemble(
   main: TextBuilder, notes: [PendingNote], links: [ExplicitLink], path: String, format: DocumentFormat
 ) -> Document {
+  // The paragraphs stay exactly as joined; each note body follows on its own line.
   var bytes = main.bytes
-  while let last = bytes.last, TextScan.isSpace(last) { bytes.removeLast() }
   var placed: [(PendingNote, ByteRange)] = []
   for note in notes {
     bytes.append(0x0A)
