@@ -21,6 +21,7 @@ struct KamerGraphCommand: ParsableCommand {
       SearchCommand.self,
       UnresolvedCommand.self,
       StatsCommand.self,
+      ExportCommand.self,
       RenderCommand.self,
     ]
   )

@@ -28,7 +28,7 @@ struct PathCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let result = querying { () throws(IndexError) in
       var query = PathOptions()
       query.maxDepth = maxDepth

@@ -44,7 +44,7 @@ struct RelatedCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let result = querying { () throws(IndexError) in
       var query = RelatedOptions()
       query.depth = depth

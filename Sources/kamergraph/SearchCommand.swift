@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let query = text.joined(separator: " ")
     let hits = querying { () throws(IndexError) in try index.search(query, limit: limit) }
     options.emit(table: searchTable(hits: hits), json: searchJSON(query: query, hits: hits))

@@ -10,8 +10,14 @@ struct QueryOptions: ParsableArguments {
   @Flag(name: .long, help: "Print JSON (a stable schema for scripts) instead of a table.")
   var json = false
 
+  init() {}
+
+  init(index: String?) {
+    self.index = index
+  }
+
   /// Opens the index; a missing file is an error, not a new empty index.
-  func open() throws -> GraphIndex {
+  func open() -> GraphIndex {
     let path = IndexLocation.resolve(index)
     guard FileManager.default.fileExists(atPath: path) else {
       fail("There is no index at \(path). Run `kamergraph build` first, or pass --index FILE.")
@@ -53,7 +59,7 @@ struct ShowCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let result = querying { () throws(IndexError) in try index.show(id) }
     options.emit(table: result.table, json: result.json)
   }

@@ -20,7 +20,7 @@ struct SimilarCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let result = querying { () throws(IndexError) in
       try index.similar(id, relations: relations.isEmpty ? documentRelations : Set(relations), limit: limit)
     }

@@ -10,7 +10,7 @@ struct StatsCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let stats = querying { () throws(IndexError) in try index.stats() }
     options.emit(table: stats.table, json: stats.json)
   }

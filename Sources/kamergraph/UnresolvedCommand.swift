@@ -10,7 +10,7 @@ struct UnresolvedCommand: ParsableCommand {
   @OptionGroup var options: QueryOptions
 
   func run() throws {
-    let index = try options.open()
+    let index = options.open()
     let mentions = querying { () throws(IndexError) in try index.unresolved() }
     options.emit(table: unresolvedTable(mentions), json: unresolvedJSON(mentions))
   }

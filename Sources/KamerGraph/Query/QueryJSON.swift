@@ -70,12 +70,12 @@ extension RelatedResult {
     for (i, item) in items.enumerated() {
       table.rows.append([
         String(i + 1), String(format: "%.4f", item.score), String(item.distance), item.node.id, item.node.kind,
-        item.node.date ?? "", item.node.label, chainText(start: seed.id, steps: item.path),
+        item.node.date ?? "", item.node.label, chainText(start: nil, steps: item.path),
       ])
     }
     let note = capped ? " (capped: raise --max-nodes to reach more)" : ""
     return "Related to \(seed.id) (\(seed.kind)) \(seed.label)\n\(items.count) of \(reached) reached\(note)\n\n"
-      + table.render(maxWidth: 70)
+      + table.render(maxWidth: 48)
   }
 }
 
@@ -127,7 +127,7 @@ extension SimilarResult {
         item.node.date ?? "", item.node.label, (item.sharedTargets + item.sharedSources).joined(separator: " "),
       ])
     }
-    return "Similar to \(seed.id) (\(seed.kind)) \(seed.label)\n\n" + table.render()
+    return "Similar to \(seed.id) (\(seed.kind)) \(seed.label)\n\n" + table.render(maxWidth: 48)
   }
 }
 
@@ -211,7 +211,7 @@ public func searchTable(hits: [SearchHit]) -> String {
   for (i, hit) in hits.enumerated() {
     table.rows.append([String(i + 1), hit.node.id, hit.node.kind, hit.field, hit.node.label, hit.snippet])
   }
-  return table.render()
+  return table.render(maxWidth: 48)
 }
 
 /// The `unresolved` JSON document.

@@ -9,9 +9,12 @@ public struct TextTable: Sendable {
   }
 
   /// The table as lines: a header, a rule, then the rows; columns separated by two spaces and the
-  /// last column not padded. Cells are cut at `maxWidth` characters with an ellipsis.
+  /// last column not padded. Cells except those of the last column are cut at `maxWidth` characters
+  /// with an ellipsis (the last column holds what must stay whole: chains, reasons, matches).
   public func render(maxWidth: Int = 60) -> String {
-    let cells = ([headers] + rows).map { row in row.map { Self.clip($0, maxWidth) } }
+    let cells = ([headers] + rows).map { row in
+      row.enumerated().map { $0.offset == row.count - 1 ? Self.clip($0.element, Int.max) : Self.clip($0.element, maxWidth) }
+    }
     var widths = [Int](repeating: 0, count: headers.count)
     for row in cells { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
     func line(_ row: [String]) -> String {
@@ -43,7 +46,7 @@ extension PathStep {
   public var arrow: String { forward ? "-\(relation.rawValue)-> \(node.id)" : "<-\(relation.rawValue)- \(node.id)" }
 }
 
-/// A chain as one line: `start -answers-> a <-cites- b`.
-public func chainText(start: String, steps: [PathStep]) -> String {
-  ([start] + steps.map(\.arrow)).joined(separator: " ")
+/// A chain as one line: `start -answers-> a <-cites- b` (without `start` when it is nil).
+public func chainText(start: String?, steps: [PathStep]) -> String {
+  ((start.map { [$0] } ?? []) + steps.map(\.arrow)).joined(separator: " ")
 }
