@@ -14,6 +14,14 @@ struct KamerGraphCommand: ParsableCommand {
       """,
     subcommands: [
       // Each subcommand lives in its own file.
+      RelatedCommand.self,
+      PathCommand.self,
+      SimilarCommand.self,
+      ShowCommand.self,
+      SearchCommand.self,
+      UnresolvedCommand.self,
+      StatsCommand.self,
+      RenderCommand.self,
     ]
   )
 }
