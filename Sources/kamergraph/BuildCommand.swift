@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Do not read or write an index; read every file.")
   var noIndex = false
 
+  @Flag(name: .long, help: "Do not render NAME.svg with Graphviz.")
+  var noPicture = false
+
   @Option(name: .long, help: "Number of threads (default: all cores). The output does not depend on it.")
   var threads: Int?
 
@@ -69,7 +72,20 @@ struct BuildCommand: ParsableCommand {
           written.append(path)
         }
       }
+      var notes: [String] = []
+      if format.contains(.dot) && !noPicture {
+        // The picture, when Graphviz is installed (it is optional).
+        if GraphvizRenderer.dotExecutable() != nil {
+          let dot = DOTWriter().write(result.graph, name: unit.name)
+          let path = (out as NSString).appendingPathComponent(unit.name + ".svg")
+          try Data(GraphvizRenderer.render(dot: dot, format: "svg")).write(to: URL(fileURLWithPath: path))
+          written.append(path)
+        } else {
+          notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
+        }
+      }
       print(Summary.text(name: unit.name, result: result, written: written))
+      for note in notes { print(note) }
       reports.append((unit.name, result.report))
     }
     if store != nil {
