@@ -121,6 +121,10 @@ enum TextScan {
     }
     var end = bytes.count
     var j = min(position.end, bytes.count)
+    // A mark right after a sentence end ("voortgang.<noot>") belongs to the sentence before it.
+    if position.isEmpty, j > 0, j <= bytes.count, bytes[j - 1] == 0x2E || bytes[j - 1] == 0x3F || bytes[j - 1] == 0x21 {
+      return trimmed(ByteRange(start, j), in: bytes)
+    }
     while j < bytes.count {
       let b = bytes[j]
       if b == 0x0A {
