@@ -39,6 +39,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // libFuzzer targets (extractor and readers). Fuzzing build:
+    //   swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING --product kamergraph-fuzz
+    // Without FUZZING it is a replay tool that runs saved inputs through the same code.
+    .executableTarget(
+      name: "kamergraph-fuzz",
+      dependencies: ["KamerGraph"],
+      path: "Sources/KamerGraphFuzz",
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ),
     .testTarget(
       name: "KamerGraphTests",
       dependencies: ["KamerGraph"]

@@ -14,6 +14,15 @@ struct KamerGraphCommand: ParsableCommand {
       """,
     subcommands: [
       // Each subcommand lives in its own file.
+      RelatedCommand.self,
+      PathCommand.self,
+      SimilarCommand.self,
+      ShowCommand.self,
+      SearchCommand.self,
+      UnresolvedCommand.self,
+      StatsCommand.self,
+      ExportCommand.self,
+      RenderCommand.self,
     ]
   )
 }

@@ -68,6 +68,39 @@ public enum CanonicalID {
     case "Ĳ": return "IJ"
     case "ĳ": return "ij"
     case "ß": return "ss"
+    // Latin Extended-A letters in Dutch names (Yeşilgöz, Ağar, Bikker-Łukasz, ...).
+    case "ā", "ă", "ą": return "a"
+    case "Ā", "Ă", "Ą": return "A"
+    case "ć", "ĉ", "ċ", "č": return "c"
+    case "Ć", "Ĉ", "Ċ", "Č": return "C"
+    case "ď", "đ": return "d"
+    case "Ď", "Đ": return "D"
+    case "ē", "ĕ", "ė", "ę", "ě": return "e"
+    case "Ē", "Ĕ", "Ė", "Ę", "Ě": return "E"
+    case "ĝ", "ğ", "ġ", "ģ": return "g"
+    case "Ĝ", "Ğ", "Ġ", "Ģ": return "G"
+    case "ĩ", "ī", "ĭ", "į", "ı": return "i"
+    case "Ĩ", "Ī", "Ĭ", "Į", "İ": return "I"
+    case "ł", "ľ", "ĺ", "ļ": return "l"
+    case "Ł", "Ľ", "Ĺ", "Ļ": return "L"
+    case "ń", "ň", "ņ": return "n"
+    case "Ń", "Ň", "Ņ": return "N"
+    case "ō", "ŏ", "ő": return "o"
+    case "Ō", "Ŏ", "Ő": return "O"
+    case "ŕ", "ř", "ŗ": return "r"
+    case "Ŕ", "Ř", "Ŗ": return "R"
+    case "ś", "ŝ", "ş", "š", "ș": return "s"
+    case "Ś", "Ŝ", "Ş", "Š", "Ș": return "S"
+    case "ţ", "ť", "ț": return "t"
+    case "Ţ", "Ť", "Ț": return "T"
+    case "ũ", "ū", "ŭ", "ů", "ű", "ų": return "u"
+    case "Ũ", "Ū", "Ŭ", "Ů", "Ű", "Ų": return "U"
+    case "ź", "ż", "ž": return "z"
+    case "Ź", "Ż", "Ž": return "Z"
+    case "œ": return "oe"
+    case "Œ": return "OE"
+    case "æ": return "ae"
+    case "Æ": return "AE"
     default: return " "
     }
   }
@@ -75,7 +108,7 @@ public enum CanonicalID {
   /// Normalises a vergaderjaar in any notation ("2024-2025", "2024–2025", "2024/25", "08/09",
   /// "2021/2022", "20242025") to `YYYY-YYYY`, or nil when it is not one.
   public static func vergaderjaar(_ raw: String) -> String? {
-    let digits = raw.unicodeScalars.filter { $0.properties.numericType != nil }.map { Int($0.value) - 48 }
+    let digits = raw.unicodeScalars.filter { ("0"..."9").contains($0) }.map { Int($0.value) - 48 }
     func number(_ d: ArraySlice<Int>) -> Int { d.reduce(0) { $0 * 10 + $1 } }
     let first: Int
     let second: Int
@@ -156,12 +189,30 @@ public enum Ministry {
     ("Sociale Zaken en Werkgelegenheid", "SZW"),
     ("Volksgezondheid, Welzijn en Sport", "VWS"),
     ("Volkshuisvesting en Ruimtelijke Ordening", "VRO"),
+    // Ministers without portfolio and earlier names, under the ministry that holds them.
+    ("Justitie", "JENV"),
+    ("Rechtsbescherming", "JENV"),
+    ("Verkeer en Waterstaat", "IENW"),
+    ("Klimaat en Energie", "EZK"),
+    ("Onderwijs, Cultuur en Wetenschappen", "OCW"),
+    ("Primair en Voortgezet Onderwijs", "OCW"),
+    ("Langdurige Zorg, Jeugd en Sport", "VWS"),
+    ("Jeugd, Preventie en Sport", "VWS"),
+    ("Medische Zorg", "VWS"),
+    ("Medische Zorg en Sport", "VWS"),
+    ("Armoedebeleid, Participatie en Pensioenen", "SZW"),
+    ("Natuur en Stikstof", "LNV"),
+    ("Toeslagen en Douane", "FIN"),
+    ("Fiscaliteit, Belastingdienst en Douane", "FIN"),
+    ("Herstel Toeslagen", "FIN"),
+    ("Digitalisering en Koninkrijksrelaties", "BZK"),
+    ("Koninkrijksrelaties en Digitalisering", "BZK"),
   ]
 
   /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
   public static let abbreviations: [String: String] = [
     "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",
-    "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "JUSTIS": "JENV", "KGG": "KGG", "LVVN": "LVVN",
+    "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "KGG": "KGG", "LVVN": "LVVN",
     "LNV": "LNV", "OCW": "OCW", "SZW": "SZW", "VWS": "VWS", "VRO": "VRO", "MINDEF": "DEF",
   ]
 
@@ -213,7 +264,8 @@ public enum Party {
       ("JA21", ["JA21"]),
       ("50PLUS", ["50PLUS", "50Plus"]),
       ("BIJ1", ["BIJ1"]),
-      ("LPF", ["LPF"]),
+      ("LPF", ["LPF", "Lijst Pim Fortuyn"]),
+      ("BVNL", ["BVNL", "Belang van Nederland"]),
     ]
     var map: [String: String] = [:]
     for (abbr, forms) in table { for form in forms { map[key(form)] = abbr } }

@@ -29,6 +29,21 @@ import Testing
   ])
   func personFromFullName(name: String, id: String) { #expect(PersonName.id(fullName: name) == id) }
 
+  @Test(arguments: [
+    ("Yeşilgöz-Zegerius", "yesilgoz-zegerius"), ("Van der Lee", "van-der-lee"), ("Łukasz Čapek", "lukasz-capek"),
+    ("Ağar", "agar"), ("'t Hooft", "t-hooft"), ("Ruud  Koole", "ruud-koole"),
+  ])
+  func slugFoldsAccents(text: String, slug: String) { #expect(CanonicalID.slug(text) == slug) }
+
+  @Test func vergaderjaarIgnoresNonASCIIDigits() {
+    #expect(CanonicalID.vergaderjaar("2024–2025 ½") == "2024-2025")
+  }
+
+  @Test func ministryLabelUsesTheCurrentName() {
+    #expect(Ministry.label(forAbbreviation: "JENV") == "Ministerie van Justitie en Veiligheid")
+    #expect(Ministry.label(forAbbreviation: "IENW") == "Ministerie van Infrastructuur en Waterstaat")
+  }
+
   @Test func personFromSurname() {
     #expect(PersonName.id(surname: "Van Houwelingen") == "persoon:van-houwelingen")
     #expect(PersonName.id(surname: "Six Dijkstra") == "persoon:six-dijkstra")
@@ -39,12 +54,16 @@ import Testing
     ("de minister van Binnenlandse Zaken en Koninkrijksrelaties", "ministerie:BZK"),
     ("Economische Zaken en Klimaat", "ministerie:EZK"), ("Economische Zaken", "ministerie:EZ"),
     ("JenV", "ministerie:JENV"), ("IenW", "ministerie:IENW"),
+    ("Minister voor Klimaat en Groene Groei", "ministerie:KGG"), ("minister van Justitie", "ministerie:JENV"),
+    ("Veiligheid en Justitie", "ministerie:JENV"), ("Medische Zorg en Sport", "ministerie:VWS"),
+    ("staatssecretaris van Toeslagen en Douane", "ministerie:FIN"), ("Verkeer en Waterstaat", "ministerie:IENW"),
   ])
   func ministry(name: String, id: String) { #expect(Ministry.id(forName: name) == id) }
 
   @Test(arguments: [
     ("FvD", "fractie:FVD"), ("FVD", "fractie:FVD"), ("GroenLinks-PvdA", "fractie:GL-PVDA"),
-    ("Nieuw Sociaal Contract", "fractie:NSC"), ("PvdD", "fractie:PVDD"),
+    ("Nieuw Sociaal Contract", "fractie:NSC"), ("PvdD", "fractie:PVDD"), ("Belang van Nederland", "fractie:BVNL"),
+    ("GL/PvdA", "fractie:GL-PVDA"), ("Christen-Democratisch Appèl", "fractie:CDA"),
   ])
   func party(text: String, id: String) { #expect(Party.id(for: text) == id) }
 }

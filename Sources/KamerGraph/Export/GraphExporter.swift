@@ -1,0 +1,103 @@
+/// The file formats the graph can be written in.
+public enum GraphFormat: String, CaseIterable, Sendable, Codable {
+  /// GraphML in the profile Gephi, networkx and igraph read losslessly.
+  case graphml
+  /// Graphviz DOT, for `dot -Tsvg`.
+  case dot
+  /// GEXF 1.3 with each document's date as `start`, for Gephi's timeline.
+  case gexf
+  /// networkx node-link JSON.
+  case json
+  /// Two CSV files (nodes, edges) in Gephi's spreadsheet import format.
+  case csv
+}
+
+/// How the DOT export groups nodes into boxes.
+public enum DOTClustering: String, CaseIterable, Sendable, Codable {
+  /// No clusters.
+  case none
+  /// One box per ministry (a node's `ministry`, or the ministry node itself).
+  case ministry
+  /// One box per Kamerstukdossier (the target of a node's `part-of-dossier` edge, or the dossier node itself).
+  case dossier
+}
+
+/// Choices that change what the writers produce. The defaults suit a first look in Gephi or a browser.
+public struct ExportOptions: Sendable, Hashable {
+  /// How DOT groups nodes into clusters.
+  public var clusterBy: DOTClustering = .none
+  /// Whether DOT draws a legend box with one sample node per kind present.
+  public var legend: Bool = true
+  /// DOT labels longer than this many characters are cut and end in "…" (the tooltip keeps the full text).
+  public var dotLabelLimit: Int = 60
+  /// Whether DOT edges carry their relation as a visible label.
+  public var edgeLabels: Bool = true
+  /// Whether XML output is indented.
+  public var indent: Bool = true
+
+  public init() {}
+}
+
+/// What can go wrong while exporting or rendering a graph.
+public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
+  /// The base name for the output files is empty or contains a path separator.
+  case invalidName(String)
+  /// Two node ids became the same XML id after the characters an NMTOKEN cannot hold were encoded.
+  case conflictingNodeID(String, String)
+  /// libxml2's writer failed.
+  case xmlWriter(file: String, call: String)
+  /// Graphviz `dot` is not on PATH.
+  case graphvizMissing
+  /// The render format is not one Graphviz is asked for here.
+  case unsupportedRenderFormat(String)
+  /// `dot` ran but failed; `message` is its standard error.
+  case graphvizFailed(status: Int32, message: String)
+  /// A temporary file for Graphviz could not be written or read.
+  case io(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .invalidName(let name):
+      return "The export name \"\(name)\" cannot be used as a file name; give a name without \"/\" that is not empty."
+    case .conflictingNodeID(let a, let b):
+      return "The node ids \"\(a)\" and \"\(b)\" both become the same XML id; rename one of them."
+    case .xmlWriter(let file, let call):
+      return "Writing \(file) failed: libxml2's writer reported an error in \(call)."
+    case .graphvizMissing:
+      return """
+        Graphviz `dot` was not found on PATH, so the picture cannot be drawn. Install Graphviz \
+        (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew install graphviz`) and run the command again.
+        """
+    case .unsupportedRenderFormat(let format):
+      return "The render format \"\(format)\" is not supported; use svg or png."
+    case .graphvizFailed(let status, let message):
+      return "Graphviz `dot` failed with exit status \(status): \(message)"
+    case .io(let path, let reason):
+      return "The file \(path) could not be used: \(reason)."
+    }
+  }
+}
+
+/// Writes a graph in any of the formats, as named files.
+public enum GraphExporter {
+  /// The files for `format`, named NAME.graphml / NAME.dot / NAME.gexf / NAME.json /
+  /// NAME.nodes.csv + NAME.edges.csv. Pure: the same graph gives the same bytes.
+  public static func files(
+    for graph: CitationGraph, name: String, format: GraphFormat, options: ExportOptions = .init()
+  ) throws(ExportError) -> [(fileName: String, contents: [UInt8])] {
+    guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { throw .invalidName(name) }
+    switch format {
+    case .graphml:
+      return [("\(name).graphml", try GraphMLWriter(options: options).write(graph, name: name))]
+    case .dot:
+      return [("\(name).dot", DOTWriter(options: options).write(graph, name: name))]
+    case .gexf:
+      return [("\(name).gexf", try GEXFWriter(options: options).write(graph, name: name))]
+    case .json:
+      return [("\(name).json", JSONGraphWriter().write(graph, name: name))]
+    case .csv:
+      let csv = CSVGraphWriter()
+      return [("\(name).nodes.csv", csv.nodes(graph)), ("\(name).edges.csv", csv.edges(graph))]
+    }
+  }
+}

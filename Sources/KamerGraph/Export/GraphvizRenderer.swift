@@ -1,0 +1,56 @@
+import Foundation
+
+/// Draws DOT text as SVG or PNG with the Graphviz `dot` program, when it is installed.
+public enum GraphvizRenderer {
+  /// The output formats `render` accepts.
+  public static let formats = ["svg", "png"]
+
+  /// The full path of `dot` on PATH, or nil.
+  public static func dotExecutable(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+      let candidate = "\(dir)/dot"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// Runs `dot -Tsvg` or `dot -Tpng` on `dot` and returns the picture. Throws `.graphvizMissing`
+  /// (whose description says how to install Graphviz) when `dot` is not on PATH.
+  public static func render(dot: [UInt8], format: String) throws(ExportError) -> [UInt8] {
+    guard formats.contains(format) else { throw .unsupportedRenderFormat(format) }
+    guard let exe = dotExecutable() else { throw .graphvizMissing }
+    // Files rather than pipes, so a large picture can never block `dot` on a full pipe.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kamergraph-render-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("graph.dot")
+    let output = dir.appendingPathComponent("graph.\(format)")
+    let errors = dir.appendingPathComponent("stderr")
+    do {
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      try Data(dot).write(to: input)
+      _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    } catch {
+      throw .io(path: dir.path, reason: "\(error)")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: exe)
+    process.arguments = ["-T\(format)", input.path, "-o", output.path]
+    do {
+      process.standardError = try FileHandle(forWritingTo: errors)
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+    } catch {
+      throw .io(path: exe, reason: "\(error)")
+    }
+    process.waitUntilExit()
+    let message = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    guard process.terminationStatus == 0 else {
+      throw .graphvizFailed(status: process.terminationStatus, message: message.isEmpty ? "no message" : message)
+    }
+    do {
+      return [UInt8](try Data(contentsOf: output))
+    } catch {
+      throw .io(path: output.path, reason: "\(error)")
+    }
+  }
+}

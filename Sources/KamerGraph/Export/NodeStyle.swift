@@ -1,0 +1,192 @@
+/// A colour as three 0–255 channels, as Gephi's `r`, `g`, `b` keys want them.
+public struct RGB: Sendable, Hashable {
+  public var r: Int
+  public var g: Int
+  public var b: Int
+  public init(_ r: Int, _ g: Int, _ b: Int) {
+    self.r = r
+    self.g = g
+    self.b = b
+  }
+
+  /// `#rrggbb`, for Graphviz.
+  public var hex: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = [UInt8(ascii: "#")]
+    for c in [r, g, b] {
+      let v = max(0, min(255, c))
+      out.append(digits[v >> 4])
+      out.append(digits[v & 15])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// How a node kind looks in every export: its colour (GraphML, GEXF, DOT) and its Graphviz shape.
+/// Documents are blues, greens and oranges; actors are pinks, cyans and olives.
+public enum NodeStyle {
+  /// The fill colour of a node of `kind` (a `ReferenceKind` raw value); grey for unknown kinds.
+  public static func color(kind: String) -> RGB {
+    switch kind {
+    case "kamerstuk": return RGB(31, 119, 180)
+    case "dossier": return RGB(174, 199, 232)
+    case "aanhangsel": return RGB(255, 127, 14)
+    case "kamervragen": return RGB(255, 187, 120)
+    case "handelingen": return RGB(44, 160, 44)
+    case "staatsblad", "staatscourant", "tractatenblad": return RGB(152, 223, 138)
+    case "koop": return RGB(140, 86, 75)
+    case "ecli": return RGB(148, 103, 189)
+    case "bwb": return RGB(197, 176, 213)
+    case "zaak": return RGB(214, 39, 40)
+    case "tkdocument": return RGB(255, 152, 150)
+    case "kenmerk": return RGB(127, 127, 127)
+    case "url": return RGB(199, 199, 199)
+    case "ministerie": return RGB(23, 190, 207)
+    case "persoon": return RGB(227, 119, 194)
+    case "fractie": return RGB(188, 189, 34)
+    case "organisatie": return RGB(219, 219, 141)
+    case "programma": return RGB(158, 218, 229)
+    default: return RGB(100, 100, 100)
+    }
+  }
+
+  /// The Graphviz shape of a node of `kind`.
+  public static func shape(kind: String) -> String {
+    switch kind {
+    case "kamerstuk", "handelingen", "koop", "tkdocument", "url": return "box"
+    case "dossier": return "folder"
+    case "aanhangsel", "kamervragen": return "note"
+    case "staatsblad", "staatscourant", "tractatenblad", "bwb": return "tab"
+    case "ecli": return "component"
+    case "zaak": return "cds"
+    case "kenmerk": return "larrow"
+    case "ministerie": return "house"
+    case "persoon": return "ellipse"
+    case "fractie": return "octagon"
+    case "organisatie": return "hexagon"
+    case "programma": return "parallelogram"
+    default: return "ellipse"
+    }
+  }
+
+  /// The node size Gephi shows: 10 for an isolated node, growing with the square root of the degree.
+  public static func size(degree: Int) -> Double {
+    10 + 5 * Double(max(0, degree)).squareRoot()
+  }
+}
+
+/// Small helpers the writers share.
+enum ExportText {
+  /// `value` with exactly one decimal (`12.0`, `17.1`), the point as separator, whatever the locale.
+  static func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    let sign = tenths < 0 ? "-" : ""
+    let a = abs(tenths)
+    return "\(sign)\(a / 10).\(a % 10)"
+  }
+
+  /// `count` written as a double (`2.0`).
+  static func decimal(_ count: Int) -> String { "\(count).0" }
+
+  /// The degree (in + out) of every node that has edges.
+  static func degrees(_ edges: [Edge]) -> [String: Int] {
+    var degree: [String: Int] = [:]
+    degree.reserveCapacity(edges.count)
+    for edge in edges {
+      degree[edge.source, default: 0] += 1
+      degree[edge.target, default: 0] += 1
+    }
+    return degree
+  }
+
+  /// The first piece of evidence as `path:line: text`, or nil.
+  static func evidenceSummary(_ edge: Edge) -> String? {
+    guard let first = edge.evidence.first else { return nil }
+    return "\(first.path):\(first.line): \(first.text)"
+  }
+
+  /// True when `date` is an ISO calendar date `YYYY-MM-DD` that `xsd:date` accepts.
+  static func isISODate(_ date: String) -> Bool {
+    let u = Array(date.utf8)
+    guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
+    func number(_ range: Range<Int>) -> Int? {
+      var n = 0
+      for i in range {
+        guard u[i] >= 48 && u[i] <= 57 else { return nil }
+        n = n * 10 + Int(u[i] - 48)
+      }
+      return n
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year > 0 else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return (1...12).contains(month) && day >= 1 && day <= days[month - 1]
+  }
+
+  /// `id` as an XML NMTOKEN: kept as it is when it only uses `[A-Za-z0-9._:-]` (every canonical id
+  /// of ids.md does); otherwise each other character becomes `_xHHHH_` (its scalar in hex).
+  static func nmtoken(_ id: String) -> String {
+    var plain = !id.isEmpty
+    for b in id.utf8 where !isTokenByte(b) {
+      plain = false
+      break
+    }
+    if plain { return id }
+    if id.isEmpty { return "_x_" }
+    var out = ""
+    for scalar in id.unicodeScalars {
+      if scalar.isASCII, isTokenByte(UInt8(scalar.value)) {
+        out.unicodeScalars.append(scalar)
+      } else {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        out += "_x" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "_"
+      }
+    }
+    return out
+  }
+
+  private static func isTokenByte(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
+      || b == 0x5F
+  }
+
+  /// The NMTOKEN of every node id, checked for collisions.
+  static func xmlIDs(_ nodes: [Node]) throws(ExportError) -> [String: String] {
+    var ids: [String: String] = [:]
+    var seen: [String: String] = [:]
+    ids.reserveCapacity(nodes.count)
+    seen.reserveCapacity(nodes.count)
+    for node in nodes {
+      let token = nmtoken(node.id)
+      if let other = seen.updateValue(node.id, forKey: token) { throw .conflictingNodeID(other, node.id) }
+      ids[node.id] = token
+    }
+    return ids
+  }
+}
+
+/// The graph as every writer sees it: nodes and edges sorted once, a node added for every edge
+/// end the graph does not hold (status `external`, kind from the id's shape), and degrees counted.
+struct ExportGraph {
+  var nodes: [Node]
+  var edges: [Edge]
+  var degree: [String: Int]
+
+  init(_ graph: CitationGraph) {
+    edges = graph.edges
+    var nodes = graph.nodes
+    var missing = Set<String>()
+    for edge in edges {
+      if graph.node(edge.source) == nil { missing.insert(edge.source) }
+      if graph.node(edge.target) == nil { missing.insert(edge.target) }
+    }
+    if !missing.isEmpty {
+      for id in missing {
+        nodes.append(Node(id: id, kind: ReferenceKind.of(id: id)?.rawValue ?? "", label: id, status: .external))
+      }
+      nodes.sort { $0.id < $1.id }
+    }
+    self.nodes = nodes
+    degree = ExportText.degrees(edges)
+  }
+}

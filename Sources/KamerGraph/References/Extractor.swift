@@ -1,0 +1,201 @@
+/// The reference extractor: finds every reference of the catalogue (`ReferenceCatalogue`) in a
+/// text and returns mentions with exact UTF-8 byte spans.
+///
+/// One pass over the bytes: a 65,536-entry table keyed by the first two bytes of each anchor word
+/// picks the recognizers to try at a word start; each recognizer is a hand-written bounded matcher
+/// that returns its captures directly. A recognizer that matches consumes its span, so the scan is
+/// linear in the input and a reference is never reported twice.
+public struct Extractor: Sendable {
+  /// An extractor over the built-in catalogue.
+  public init() {}
+
+  /// All mentions in `text`, sorted by (start, end, kind), each with its exact UTF-8 byte span,
+  /// line and column (from 1; the column counts bytes).
+  public func mentions(in text: String) -> [Mention] {
+    var copy = text
+    return copy.withUTF8 { buffer in mentions(bytes: buffer, footnotes: []) }
+  }
+
+  /// All mentions in a document's text. Mentions inside a footnote body get the field
+  /// `footnote` (the footnote's number). Document kinds keep the status `.external` (the resolver
+  /// decides resolved or ambiguous); reference-like text that gives no id is `.unresolved` with a
+  /// reason.
+  public func mentions(in document: Document) -> [Mention] {
+    var copy = document.text
+    return copy.withUTF8 { buffer in mentions(bytes: buffer, footnotes: document.footnotes) }
+  }
+
+  func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
+    var scan = Scan(t: ByteText(bytes))
+    scan.run()
+    var out = scan.out
+    // Recognizers emit in text order, so the output is normally sorted already; check, and sort
+    // (then drop exact duplicates: same span and kind) only when it is not.
+    func before(_ x: Mention, _ y: Mention) -> Bool {
+      if x.start != y.start { return x.start < y.start }
+      if x.end != y.end { return x.end < y.end }
+      return x.kind.rawValue < y.kind.rawValue
+    }
+    var ordered = true
+    for k in out.indices.dropFirst() where !before(out[k - 1], out[k]) {
+      ordered = false
+      break
+    }
+    if !ordered {
+      let order = out.indices.sorted { before(out[$0], out[$1]) || (!before(out[$1], out[$0]) && $0 < $1) }
+      var unique: [Mention] = []
+      unique.reserveCapacity(out.count)
+      for n in order {
+        let m = out[n]
+        if let last = unique.last, last.start == m.start, last.end == m.end, last.kind == m.kind { continue }
+        unique.append(m)
+      }
+      out = unique
+    }
+    if !footnotes.isEmpty {
+      for k in out.indices {
+        if let note = footnotes.first(where: { $0.body.contains(out[k].start) }) {
+          out[k].fields[MentionField.footnote] = note.number
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// The state of one pass over a text.
+struct Scan {
+  let t: ByteText
+  var out: [Mention] = []
+  /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
+  var seenSalutation = false
+  /// Line bookkeeping: `line` is the line number of byte `linePos`, whose line starts at `lineStart`.
+  var line = 1
+  var lineStart = 0
+  var linePos = 0
+
+  init(t: ByteText) { self.t = t }
+
+  /// Moves the line bookkeeping to `pos` (forward in one walk; backward when a recognizer reports
+  /// an earlier span) and returns its line and column.
+  mutating func lineColumn(_ pos: Int) -> (Int, Int) {
+    while linePos < pos {
+      if t.b[linePos] == 0x0A {
+        line += 1
+        lineStart = linePos + 1
+      }
+      linePos += 1
+    }
+    while linePos > pos {
+      linePos -= 1
+      if t.b[linePos] == 0x0A { line -= 1 }
+    }
+    if lineStart > pos { lineStart = t.lineStart(pos) }
+    return (line, pos - lineStart + 1)
+  }
+
+  mutating func add(
+    _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: [String: String] = [:]
+  ) {
+    let (l, c) = lineColumn(start)
+    out.append(
+      Mention(
+        kind: kind, ids: ids, text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields))
+  }
+
+  mutating func addUnresolved(
+    _ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]
+  ) {
+    let (l, c) = lineColumn(start)
+    out.append(
+      Mention(
+        kind: kind, ids: [], text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields,
+        status: .unresolved, reason: reason))
+  }
+
+  mutating func run() {
+    let table = AnchorTable.shared
+    let n = t.count
+    guard n > 0 else { return }
+    let b = t.b
+    table.slots.withUnsafeBufferPointer { slots in
+      table.flat.withUnsafeBufferPointer { flat in
+        table.bucketStart.withUnsafeBufferPointer { bucketStart in
+          table.digitPrefixAllowed.withUnsafeBufferPointer { digitOK in
+            var i = 0
+            while i < n {
+              if i > 0 {
+                let p = b[i - 1]
+                // Inside a word nothing can start: the common case, decided on one byte.
+                if p < 0x80 && isAlpha(p) {
+                  i += 1
+                  continue
+                }
+              }
+              let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
+              let slot = Int(slots[key])
+              if slot == 0 {
+                i += 1
+                continue
+              }
+              let bucket = slot - 1
+              if i > 0 {
+                let p = b[i - 1]
+                if isDigit(p) {
+                  if !digitOK[bucket] {
+                    i += 1
+                    continue
+                  }
+                } else if p >= 0x80 && !t.atWordStart(i) {
+                  i += 1
+                  continue
+                }
+              }
+              var next = i + 1
+              for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
+                if let e = dispatch(flat[r], i) {
+                  next = max(next, e)
+                  break
+                }
+              }
+              i = next
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Runs one recognizer at `i`; returns where scanning resumes when it matched.
+  mutating func dispatch(_ r: RecognizerID, _ i: Int) -> Int? {
+    switch r {
+    case .kamerstuk: return kamerstuk(i)
+    case .tkKamerstuk: return tkKamerstuk(i)
+    case .bareKamerstuk: return bareKamerstuk(i)
+    case .aanhangsel: return aanhangsel(i)
+    case .handelingen: return handelingen(i)
+    case .kamervragen: return kamervragen(i)
+    case .dossier: return dossier(i)
+    case .gazette: return gazette(i)
+    case .koopID: return koopID(i)
+    case .tkNumber: return tkNumber(i)
+    case .kenmerkLabel: return kenmerkLabel(i)
+    case .kenmerkFormat: return kenmerkFormat(i)
+    case .ecli: return ecli(i)
+    case .ecliCourt: return ecliWithoutPrefix(i)
+    case .ljn: return ljn(i)
+    case .bwb: return bwb(i)
+    case .juriconnect: return juriconnect(i)
+    case .celex: return celex(i)
+    case .lexicon: return lexicon(i)
+    case .ministry: return ministry(i)
+    case .members: return members(i)
+    case .answerHeader: return answerHeader(i)
+    case .programme: return programme(i)
+    case .date: return date(i)
+    case .salutation:
+      if t.word(i, "Geachte") != nil { seenSalutation = true }
+      return nil
+    }
+  }
+}
