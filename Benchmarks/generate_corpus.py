@@ -596,7 +596,8 @@ def body_paragraph(rng: random.Random, n: int, notes: bool) -> list:
         if notes and rng.random() < 0.35:
             pieces.append(("t", rng.choice(["Ik verwijs naar de eerdere beantwoording",
                                             "Dit is eerder aan uw Kamer gemeld"])))
-            pieces.append(("n", refs[1:2] + [("t", ".")]))
+            note = refs if refs[1][2] == "kenmerk" else refs[1:2]  # a bare kenmerk needs its label
+            pieces.append(("n", note + [("t", ".")]))
             pieces.append(("t", ". "))
         else:
             pieces.extend(refs)
@@ -611,7 +612,7 @@ def body_paragraph(rng: random.Random, n: int, notes: bool) -> list:
         p = rng.choice(PROGRAMMES)
         pieces.extend([("t", "Dit gebeurt binnen het programma “"), ("r", p, "programma", ["programma:" + slug(p)]),
                        ("t", "”. ")])
-    pieces.append(("t", filler(rng, rng.randrange(2, 6))))
+    pieces.append(("t", filler(rng, rng.randrange(3, 8))))
     return pieces
 
 
@@ -709,7 +710,7 @@ def build_questions(doc: Doc, rng: random.Random, n: int, answer: bool) -> None:
         qpieces: list = [("t", qtext)]
         if qrng.random() < 0.4:
             refs = doc_ref_pieces(qrng, n)
-            qpieces = [("t", qtext[:-1] + ", mede in het licht van "), *refs[1:], ("t", "?")]
+            qpieces = [("t", qtext + " "), *refs, ("t", ".")]
         apieces = body_paragraph(rng, n, notes=True) if answer else None
         qas.append((qpieces, apieces))
     doc.meta["qas"] = qas
@@ -1329,6 +1330,7 @@ def cmd_text(a) -> None:
                 dcy["doc"] = i
                 dcy["decoy"] = True
                 mf.write(json.dumps(dcy, ensure_ascii=False, sort_keys=True) + "\n")
+            mf.write(json.dumps({"doc": i, "doc_start": pos, "doc_end": pos + len(data)}) + "\n")
             pos += len(data)
             i += 1
 
