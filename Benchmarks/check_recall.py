@@ -56,7 +56,7 @@ def score(manifest_path: str, mentions_path: str) -> dict:
             if rows[k][1] > s:
                 yield rows[k]
 
-    found, total = Counter(), Counter()
+    found, total, ids_found, ids_total = Counter(), Counter(), Counter(), Counter()
     for e in expected:
         kind = e["kind"]
         total[kind] += 1
@@ -65,7 +65,10 @@ def score(manifest_path: str, mentions_path: str) -> dict:
             ok = any(h[2] == "date" for h in hits)
         else:
             got = set().union(*(h[3] for h in hits)) if hits else set()
-            ok = {norm(x) for x in e["ids"]} <= got
+            want = {norm(x) for x in e["ids"]}
+            ok = want <= got
+            ids_total[kind] += len(want)
+            ids_found[kind] += len(want & got)
         if ok:
             found[kind] += 1
     decoy_hits = sum(1 for d in decoys if any(True for _ in overlapping(d["start"], d["end"])))
@@ -78,7 +81,8 @@ def score(manifest_path: str, mentions_path: str) -> dict:
         "document_recall": doc_found / doc_total if doc_total else 0.0,
         "all_refs": all_total, "all_found": all_found, "all_recall": all_found / all_total if all_total else 0.0,
         "decoys": len(decoys), "decoy_hits": decoy_hits,
-        "per_kind": {k: {"expected": total[k], "found": found[k], "recall": found[k] / total[k]} for k in sorted(total)},
+        "per_kind": {k: {"expected": total[k], "found": found[k], "recall": found[k] / total[k],
+                         "ids_expected": ids_total[k], "ids_found": ids_found[k]} for k in sorted(total)},
     }
 
 

@@ -83,6 +83,18 @@ def run_networkx(path: str, out_path: str) -> None:
     except TypeError:  # networkx < 3.4
         g = nx.node_link_graph(data)
     del data
+    # GraphML holds scalars only: lists and dicts (alias lists, evidence) become JSON strings, untimed.
+    for _, attrs in g.nodes(data=True):
+        for k, v in attrs.items():
+            if isinstance(v, (list, dict)):
+                attrs[k] = json.dumps(v, ensure_ascii=False)
+    for *_, attrs in g.edges(data=True):
+        for k, v in attrs.items():
+            if isinstance(v, (list, dict)):
+                attrs[k] = json.dumps(v, ensure_ascii=False)
+    for k, v in list(g.graph.items()):
+        if isinstance(v, (list, dict)):
+            g.graph[k] = json.dumps(v, ensure_ascii=False)
     t1 = time.perf_counter()
     rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     nx.write_graphml(g, out_path)
