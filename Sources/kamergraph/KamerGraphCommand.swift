@@ -14,6 +14,9 @@ struct KamerGraphCommand: ParsableCommand {
       """,
     subcommands: [
       // Each subcommand lives in its own file.
+      BuildCommand.self,
+      ExtractCommand.self,
+      TextCommand.self,
       RelatedCommand.self,
       PathCommand.self,
       SimilarCommand.self,

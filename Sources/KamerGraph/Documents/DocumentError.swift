@@ -44,17 +44,14 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
     case .binary: return "holds binary data, not text or a supported document format"
     case .unsupportedFormat(_, let d): return "format not supported: \(d)"
     case .xml(let e):
-      return e.line > 0 ? "is not usable XML at line \(e.line), column \(e.column): \(e.message)" : "is not usable XML: \(e.message)"
+      return e.line > 0 ? "is not usable XML (line \(e.line), column \(e.column)): \(e.message)" : "is not usable XML: \(e.message)"
     case .zip(_, let r): return "is a zip archive that cannot be read: \(r)"
     case .invalidContent(_, let r): return r
     }
   }
 
   /// "path: reason", one line.
-  public var description: String {
-    if case .xml(let e) = self, e.line > 0 { return "\(e.file):\(e.line):\(e.column): \(reason)" }
-    return "\(path): \(reason)"
-  }
+  public var description: String { "\(path): \(reason)" }
 }
 
 /// Limits that protect a run from oversized or hostile inputs. libxml2's own limits (10 MB per

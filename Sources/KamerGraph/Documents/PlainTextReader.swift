@@ -12,7 +12,7 @@ enum PlainTextReader {
   /// The footnotes of a Word export: `[footnoteRef:2]` is the mark and `[2:  ...]` holds the body.
   static func footnoteMarkers(in bytes: [UInt8]) -> [Footnote] {
     let open = Array("[footnoteRef:".utf8)
-    var out: [Footnote] = []
+    var found: [(number: [UInt8], mark: ByteRange, body: ByteRange)] = []
     var from = 0
     while let start = TextScan.find(open, in: bytes, from: from) {
       var i = start + open.count
@@ -26,12 +26,14 @@ enum PlainTextReader {
       let mark = ByteRange(start, i + 1)
       from = i + 1
       guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else { continue }
-      out.append(
-        Footnote(
-          number: String(decoding: number, as: UTF8.self), mark: mark, body: body,
-          sentence: TextScan.sentence(around: mark, in: bytes)))
+      found.append((number, mark, body))
     }
-    return out
+    let marks = found.map(\.mark)
+    return found.map { note in
+      Footnote(
+        number: String(decoding: note.number, as: UTF8.self), mark: note.mark, body: note.body,
+        sentence: TextScan.sentence(around: note.mark, in: bytes, marks: marks))
+    }
   }
 
   /// The range inside `[N:  body]` (after "N:" and spaces, up to the matching "]").

@@ -103,8 +103,17 @@ enum TextScan {
   }
 
   /// The sentence around `position` (a mark): from after the previous sentence end (". ", "? ",
-  /// "! " or a line break) to the next sentence end, trimmed.
-  static func sentence(around position: ByteRange, in bytes: [UInt8]) -> ByteRange {
+  /// "! " or a line break) to the next sentence end, trimmed. `marks` (other footnote marks) are
+  /// transparent: "zin.[footnoteRef:1] Tweede" ends a sentence after the mark.
+  static func sentence(around position: ByteRange, in bytes: [UInt8], marks: [ByteRange] = []) -> ByteRange {
+    var markEnd: [Int: Int] = [:]
+    for m in marks where !m.isEmpty { markEnd[m.start] = m.end }
+    func visible(_ k: Int) -> Int {
+      var k = k
+      while let e = markEnd[k] { k = e }
+      return k
+    }
+    func isEnd(_ b: UInt8) -> Bool { b == 0x2E || b == 0x3F || b == 0x21 }
     var start = 0
     var i = min(position.start, bytes.count) - 1
     while i >= 0 {
@@ -113,11 +122,19 @@ enum TextScan {
         start = i + 1
         break
       }
-      if (b == 0x2E || b == 0x3F || b == 0x21), i + 1 < position.start, isSpace(bytes[i + 1]) {
-        start = i + 1
-        break
+      if isEnd(b) {
+        let k = visible(i + 1)
+        if k < position.start, isSpace(bytes[k]) {
+          start = k
+          break
+        }
       }
       i -= 1
+    }
+    let s = min(position.start, bytes.count)
+    // A mark right after a sentence end ("voortgang.<noot>") belongs to the sentence before it.
+    if s > 0, isEnd(bytes[s - 1]) {
+      return trimmed(ByteRange(start, min(position.end, bytes.count)), in: bytes)
     }
     var end = bytes.count
     var j = min(position.end, bytes.count)
@@ -127,9 +144,12 @@ enum TextScan {
         end = j
         break
       }
-      if b == 0x2E || b == 0x3F || b == 0x21, j + 1 == bytes.count || isSpace(bytes[j + 1]) {
-        end = j + 1
-        break
+      if isEnd(b) {
+        let k = visible(j + 1)
+        if k >= bytes.count || isSpace(bytes[k]) {
+          end = k
+          break
+        }
       }
       j += 1
     }

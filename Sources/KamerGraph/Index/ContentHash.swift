@@ -41,22 +41,36 @@ extension GraphIndex {
   }
 
   /// A fingerprint of everything `commit` stores for a graph, so an unchanged graph is not rewritten.
+  /// Nodes and edges are hashed one by one and combined by a wrapping sum of mixed hashes, so no
+  /// sorting is needed; mentions are hashed in their order.
   static func fingerprint(of graph: CitationGraph) -> String {
-    var h = FNV1a64()
-    for node in graph.nodes {
+    func mixed(_ x: UInt64) -> UInt64 {
+      var z = x &+ 0x9E37_79B9_7F4A_7C15
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    var nodeSum: UInt64 = 0
+    for node in graph.nodesByID.values {
+      var h = FNV1a64()
       h.add(node.id); h.add(node.kind); h.add(node.label); h.add(node.date); h.add(node.vergaderjaar)
       h.add(node.ministry); h.add(node.status.rawValue); h.add(node.url)
       h.add(node.aliases.count); for a in node.aliases { h.add(a) }
       h.add(node.paths.count); for p in node.paths { h.add(p) }
+      nodeSum &+= mixed(h.value)
     }
-    h.add("edges")
-    for edge in graph.edges {
+    var edgeSum: UInt64 = 0
+    for edge in graph.edgesByKey.values {
+      var h = FNV1a64()
       h.add(edge.source); h.add(edge.target); h.add(edge.relation.rawValue); h.add(edge.evidence.count)
       for e in edge.evidence {
         h.add(e.path); h.add(e.line); h.add(e.start); h.add(e.end); h.add(e.text); h.add(e.source.rawValue)
       }
+      edgeSum &+= mixed(h.value)
     }
-    h.add("mentions")
+    var h = FNV1a64()
+    h.add(graph.nodesByID.count); h.add(String(nodeSum)); h.add(graph.edgesByKey.count); h.add(String(edgeSum))
+    h.add(graph.mentions.count)
     for m in graph.mentions {
       h.add(m.path); h.add(m.document)
       let x = m.mention
@@ -66,6 +80,9 @@ extension GraphIndex {
       for key in x.fields.keys.sorted() { h.add(key); h.add(x.fields[key]) }
       h.add("|")
     }
-    return h.hex
+    return h.hex + "-" + String(schemaVersion)
   }
+
+  /// Bumped when the way the graph is stored changes, so the next commit rewrites it.
+  static let schemaVersion = 2
 }

@@ -35,8 +35,46 @@ public final class GraphIndex: Sendable {
     migrator.registerMigration("v1") { db in
       try db.execute(sql: schemaV1)
     }
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: schemaV2)
+    }
     return migrator
   }
+
+  /// The graph tables; `commit` drops and recreates them (indexes after the rows, which is faster).
+  static let graphTables = """
+    CREATE TABLE nodes(
+      num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, label TEXT NOT NULL,
+      date TEXT, vergaderjaar TEXT, ministry TEXT, status TEXT NOT NULL, url TEXT);
+    CREATE VIRTUAL TABLE node_fts USING fts5(label, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TABLE names(key TEXT NOT NULL, node INTEGER NOT NULL, name TEXT NOT NULL, is_alias INTEGER NOT NULL);
+    CREATE TABLE node_paths(node INTEGER NOT NULL, path TEXT NOT NULL, PRIMARY KEY(node, path)) WITHOUT ROWID;
+    CREATE TABLE edges(
+      num INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, relation TEXT NOT NULL,
+      weight INTEGER NOT NULL);
+    CREATE TABLE evidence(
+      edge INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, start INTEGER NOT NULL,
+      "end" INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL);
+    CREATE TABLE mentions(
+      num INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, kind TEXT NOT NULL,
+      ids TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+      line INTEGER NOT NULL, "column" INTEGER NOT NULL, fields TEXT NOT NULL, status TEXT NOT NULL,
+      reason TEXT);
+    """
+
+  /// The names of the tables in `graphTables`.
+  static let graphTableNames = ["nodes", "node_fts", "names", "node_paths", "edges", "evidence", "mentions"]
+
+  /// The secondary indexes of the graph tables (the queries depend on them).
+  static let graphIndexes = """
+    CREATE INDEX names_key ON names(key, node);
+    CREATE INDEX names_node ON names(node);
+    CREATE INDEX node_paths_path ON node_paths(path, node);
+    CREATE INDEX edges_out ON edges(source, target, relation, weight);
+    CREATE INDEX edges_in ON edges(target, source, relation, weight);
+    CREATE INDEX evidence_edge ON evidence(edge);
+    CREATE INDEX mentions_status ON mentions(status, path, start);
+    """
 
   static let schemaV1 = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,30 +82,16 @@ public final class GraphIndex: Sendable {
       id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
       text TEXT NOT NULL, document BLOB NOT NULL, mentions BLOB NOT NULL);
     CREATE VIRTUAL TABLE file_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
-    CREATE TABLE nodes(
-      num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, label TEXT NOT NULL,
-      date TEXT, vergaderjaar TEXT, ministry TEXT, status TEXT NOT NULL, url TEXT);
-    CREATE VIRTUAL TABLE node_fts USING fts5(label, tokenize = 'unicode61 remove_diacritics 2');
-    CREATE TABLE names(key TEXT NOT NULL, node INTEGER NOT NULL, name TEXT NOT NULL, is_alias INTEGER NOT NULL);
-    CREATE INDEX names_key ON names(key, node);
-    CREATE INDEX names_node ON names(node);
-    CREATE TABLE node_paths(node INTEGER NOT NULL, path TEXT NOT NULL, PRIMARY KEY(node, path)) WITHOUT ROWID;
-    CREATE INDEX node_paths_path ON node_paths(path, node);
-    CREATE TABLE edges(
-      num INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, relation TEXT NOT NULL,
-      weight INTEGER NOT NULL);
-    CREATE INDEX edges_out ON edges(source, target, relation, weight);
-    CREATE INDEX edges_in ON edges(target, source, relation, weight);
-    CREATE TABLE evidence(
-      edge INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, start INTEGER NOT NULL,
-      "end" INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL);
-    CREATE INDEX evidence_edge ON evidence(edge);
-    CREATE TABLE mentions(
-      num INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, kind TEXT NOT NULL,
-      ids TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-      line INTEGER NOT NULL, "column" INTEGER NOT NULL, fields TEXT NOT NULL, status TEXT NOT NULL,
-      reason TEXT);
-    CREATE INDEX mentions_status ON mentions(status, path, start);
+    """ + graphTables + graphIndexes
+
+  /// v2: the file text is indexed for search from `files` itself (FTS5 external content) instead
+  /// of a second copy, which made the index a third larger.
+  static let schemaV2 = """
+    ALTER TABLE files ADD COLUMN title TEXT NOT NULL DEFAULT '';
+    DROP TABLE file_fts;
+    CREATE VIRTUAL TABLE file_fts USING fts5(
+      title, text, content = 'files', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO file_fts(file_fts) VALUES ('rebuild');
     """
 
   /// Runs `body` in a read transaction, turning any failure into `IndexError`.

@@ -112,24 +112,26 @@ public enum InputPlanner {
     let set = Set(files)
     var companionsOf: [String: [String]] = [:]
     var used = Set<String>()
+    // String path operations: URL(fileURLWithPath:) would make relative paths absolute.
+    func parent(_ p: String) -> String { (p as NSString).deletingLastPathComponent }
+    func baseName(_ p: String) -> String { (p as NSString).lastPathComponent }
     for file in files {
-      let url = URL(fileURLWithPath: file)
-      let name = url.lastPathComponent
+      let name = baseName(file)
       guard isMetadataName(name) else { continue }
-      let dir = url.deletingLastPathComponent().path
+      let dir = parent(file)
       var candidates: [String] = []
       if name.lowercased() == "metadata.xml" {
         // X/metadata.xml -> X.xml beside the folder, or the single other .xml inside it.
         candidates.append(dir + ".xml")
         let siblings = files.filter {
-          URL(fileURLWithPath: $0).deletingLastPathComponent().path == dir && $0 != file
-            && $0.lowercased().hasSuffix(".xml") && !isMetadataName(URL(fileURLWithPath: $0).lastPathComponent)
+          parent($0) == dir && $0 != file && $0.lowercased().hasSuffix(".xml") && !isMetadataName(baseName($0))
         }
         if siblings.count == 1 { candidates.append(siblings[0]) }
       } else {
         let stem = String(name.dropLast(".metadata.xml".count))
-        candidates.append(dir + "/" + stem + ".xml")
-        candidates.append(dir + "/" + stem + ".html")
+        let prefix = dir.isEmpty ? "" : dir + "/"
+        candidates.append(prefix + stem + ".xml")
+        candidates.append(prefix + stem + ".html")
       }
       if let doc = candidates.first(where: { set.contains($0) }) {
         companionsOf[doc, default: []].append(file)

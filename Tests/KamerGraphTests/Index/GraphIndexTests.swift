@@ -69,8 +69,19 @@ import Testing
     // Remove a: its row and its text leave the index.
     try index.commit(files: [b2, c], removedPaths: ["a.txt", "never-indexed.txt"], graph: CitationGraph())
     #expect(try index.indexedPaths() == ["b.txt", "c.txt"])
-    let texts = try index.pool.read { db in try String.fetchAll(db, sql: "SELECT body FROM file_fts ORDER BY body") }
-    #expect(texts == ["bravo gewijzigd", "charlie tekst"])
+    func matches(_ word: String) throws -> [String] {
+      try index.pool.read { db in
+        try String.fetchAll(
+          db, sql: "SELECT f.path FROM file_fts JOIN files f ON f.id = file_fts.rowid WHERE file_fts MATCH ? ORDER BY 1",
+          arguments: [word])
+      }
+    }
+    #expect(try matches("alfa") == [])
+    #expect(try matches("bravo") == ["b.txt"])
+    #expect(try matches("gewijzigd") == ["b.txt"])
+    #expect(try matches("tekst") == ["c.txt"])
+    // The full-text index agrees with the rows it indexes.
+    try index.pool.write { db in try db.execute(sql: "INSERT INTO file_fts(file_fts) VALUES ('integrity-check')") }
   }
 
   @Test func anExternalCitationBecomesResolvedWhenItsDocumentArrives() throws {
@@ -175,5 +186,27 @@ import Testing
     #expect(try again.loadGraph() == IndexFixtures.palantirGraph())
     #expect(IndexLocation.resolve(nil) == "kamergraph.sqlite")
     #expect(IndexLocation.resolve("x/y.sqlite") == "x/y.sqlite")
+  }
+
+  @Test func aVersionOneIndexIsMigratedAndKeepsItsSearchableText() throws {
+    let path = IndexFixtures.temporaryIndexPath()
+    do {
+      let queue = try DatabaseQueue(path: path)
+      var v1 = DatabaseMigrator()
+      v1.registerMigration("v1") { db in try db.execute(sql: GraphIndex.schemaV1) }
+      try v1.migrate(queue)
+      try queue.write { db in
+        try db.execute(
+          sql: "INSERT INTO files(path, content_hash, text, document, mentions) VALUES ('old.txt', 'h', ?, ?, ?)",
+          arguments: ["oude raffinaderij tekst", Data("{}".utf8), Data("[]".utf8)])
+      }
+    }
+    let index = try GraphIndex(path: path)
+    #expect(try index.indexedPaths() == ["old.txt"])
+    let found = try index.pool.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT f.path FROM file_fts JOIN files f ON f.id = file_fts.rowid WHERE file_fts MATCH 'raffinaderij'")
+    }
+    #expect(found == ["old.txt"])
   }
 }

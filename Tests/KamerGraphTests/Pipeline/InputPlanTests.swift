@@ -29,6 +29,18 @@ import Testing
     #expect(plan.outcomes.first?.status == .skipped)
   }
 
+  @Test func pairsRelativePathsToo() throws {
+    let dir = try folder(["c/ah-1.xml": "<x/>", "c/ah-1.metadata.xml": "<m/>"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let previous = FileManager.default.currentDirectoryPath
+    // Relative paths as a user types them; the planner must not make them absolute.
+    let plan = InputPlanner.pair(["c/ah-1.metadata.xml", "c/ah-1.xml"], outcomes: [])
+    #expect(plan.units == [InputUnit(primary: "c/ah-1.xml", companions: ["c/ah-1.metadata.xml"])])
+    let bare = InputPlanner.pair(["x.metadata.xml", "x.xml"], outcomes: [])
+    #expect(bare.units == [InputUnit(primary: "x.xml", companions: ["x.metadata.xml"])])
+    #expect(FileManager.default.currentDirectoryPath == previous)
+  }
+
   @Test func symlinkLoopIsReadOnceAndReported() throws {
     let dir = try folder(["sub/a.txt": "x"])
     defer { try? FileManager.default.removeItem(atPath: dir) }
