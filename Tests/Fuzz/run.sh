@@ -55,6 +55,7 @@ cov=$(echo "$last" | grep -Eo 'cov: [0-9]+' | grep -Eo '[0-9]+' || true)
 ft=$(echo "$last" | grep -Eo 'ft: [0-9]+' | grep -Eo '[0-9]+' || true)
 units=$(echo "$last" | grep -Eo 'corp: [0-9]+' | grep -Eo '[0-9]+' || true)
 secs=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -Eo 'in [0-9]+' | grep -Eo '[0-9]+' | tail -1 || true)
+[ -n "$secs" ] || secs=$(grep -Eo 'fuzzed for [0-9]+ second' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
 
 forked=$(echo "$last" | grep -Eo 'oom/timeout/crash: [0-9/]+' | sed 's/.*: //' || true)
 new=$((after - before))
@@ -62,7 +63,7 @@ if [ "$status" -eq 0 ] && [ "$new" -eq 0 ]; then
   result="no crash"
 else
   artifact=$(grep -Eo "Test unit written to [^ ]+" "$log" | tail -1 | sed 's/Test unit written to //' || true)
-  reason=$(grep -Eo 'ERROR: libFuzzer: [a-z-]+|Fatal error: .{0,100}' "$log" | head -1 || true)
+  reason=$(grep -Eo 'ERROR: libFuzzer: [a-z -]+|Fatal error: .{0,100}' "$log" | head -1 || true)
   result="FOUND ${reason:-exit $status} -> ${artifact:-see $log}; $new new file(s) in $crashes"
 fi
 [ -n "$forked" ] && result="$result (oom/timeout/crash $forked)"
