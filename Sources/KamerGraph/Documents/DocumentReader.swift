@@ -105,7 +105,7 @@ public struct DocumentReader: Sendable {
     out.reserveCapacity(Int(st.st_size))
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
         throw .unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -116,6 +116,15 @@ public struct DocumentReader: Sendable {
     }
     return out
   }
+}
+
+/// `read(2)`, named apart from `DocumentReader.read`.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+  #else
+    return Darwin.read(fd, buffer, count)
+  #endif
 }
 
 /// Format detection from the bytes.
