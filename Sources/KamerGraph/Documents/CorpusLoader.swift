@@ -10,6 +10,7 @@ import Synchronization
 /// Loads a corpus: expands folders, pairs KOOP metadata files with their documents, reads every
 /// file (concurrently) and accounts for every input file in a `RunReport`.
 public struct CorpusLoader: Sendable {
+  /// The reader used for every file.
   public var reader: DocumentReader
 
   /// A loader that reads with `reader`.

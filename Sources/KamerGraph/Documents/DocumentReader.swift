@@ -7,6 +7,7 @@
 /// Reads one input file into a `Document`: the format is sniffed from the bytes (BOM, XML root
 /// element and namespace, zip contents, HTML), the extension only breaks ties.
 public struct DocumentReader: Sendable {
+  /// The size limits every read checks.
   public var limits: ReaderLimits
 
   /// A reader with the given limits.
