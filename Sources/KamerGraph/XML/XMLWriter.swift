@@ -91,6 +91,13 @@ public final class XMLWriter {
     try end()
   }
 
+  /// Writes `markup` as it is: only for fixed, well-formed markup known when compiling (a start
+  /// tag without variable attributes, an end tag, indentation), never for data.
+  public func raw(_ markup: StaticString) throws(XMLWriterError) {
+    let rc = markup.withUTF8Buffer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+    try check(rc, "xmlTextWriterWriteRawLen")
+  }
+
   /// Closes the innermost open element (as `<x/>` when it has no content).
   public func end() throws(XMLWriterError) {
     try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
