@@ -14,6 +14,17 @@ struct KamerGraphCommand: ParsableCommand {
       """,
     subcommands: [
       // Each subcommand lives in its own file.
+      BuildCommand.self,
+      ExtractCommand.self,
+      TextCommand.self,
+      RelatedCommand.self,
+      PathCommand.self,
+      SimilarCommand.self,
+      ShowCommand.self,
+      SearchCommand.self,
+      UnresolvedCommand.self,
+      StatsCommand.self,
+      ExportCommand.self,
       RenderCommand.self,
     ]
   )

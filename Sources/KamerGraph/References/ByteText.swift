@@ -19,6 +19,8 @@ struct ByteText {
     // quotes) separate words; other non-ASCII bytes belong to letters.
     if i >= 2 && b[i - 2] == 0xC2 && (c == 0xA0 || c == 0xAB || c == 0xBB) { return true }
     if i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 { return true }
+    // A byte-order mark (EF BB BF) before the first word.
+    if i >= 3 && b[i - 3] == 0xEF && b[i - 2] == 0xBB && c == 0xBF { return true }
     return false
   }
 
@@ -59,6 +61,26 @@ struct ByteText {
     return i + n
   }
 
+  /// Like `litCI` with a byte array, but a space in `literal` matches any run of spaces and line
+  /// breaks in the text ("Klimaat en Groene\nGroei").
+  func litCIFlexible(_ i: Int, _ literal: [UInt8]) -> Int? {
+    var j = i
+    var k = 0
+    while k < literal.count {
+      if literal[k] == 0x20 {
+        let s = skipSpaces(j, newlines: true, limit: 16)
+        guard s > j else { return nil }
+        j = s
+        k += 1
+        continue
+      }
+      guard j < b.count, lower(b[j]) == lower(literal[k]) else { return nil }
+      j += 1
+      k += 1
+    }
+    return j
+  }
+
   /// Like `lit` but also requires a word end after the literal.
   @inline(__always) func word(_ i: Int, _ literal: StaticString) -> Int? {
     guard let e = lit(i, literal), atWordEnd(e) else { return nil }
@@ -89,8 +111,14 @@ struct ByteText {
     var j = i
     while j - i < limit {
       let n = spaceLength(j)
-      if n > 0 { j += n; continue }
-      if newlines && (self[j] == 0x0A || self[j] == 0x0D) { j += 1; continue }
+      if n > 0 {
+        j += n
+        continue
+      }
+      if newlines && (self[j] == 0x0A || self[j] == 0x0D) {
+        j += 1
+        continue
+      }
       break
     }
     return j
@@ -181,7 +209,10 @@ struct ByteText {
           // "nr. 5" and initials ("P. de Vries") are not sentence ends.
           if j >= 3 && (isDigit(b[j - 3]) || isUpper(b[j - 3])) && p == UInt8(ascii: ".") {
             let w = j >= 4 ? b[j - 4] : 0x20
-            if !isWordByte(w) { j -= 1; continue }
+            if !isWordByte(w) {
+              j -= 1
+              continue
+            }
           }
           return j
         }

@@ -8,7 +8,9 @@ enum RecognizerID: UInt8, CaseIterable, Sendable {
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
 /// as a multiset, in order of appearance).
 public struct CatalogueExample: Sendable, Hashable {
+  /// The input text.
   public let text: String
+  /// The ids it must yield (of the recognizer's kinds), in any order.
   public let ids: [String]
   public init(_ text: String, _ ids: [String]) {
     self.text = text
@@ -28,6 +30,7 @@ public struct RecognizerSpec: Sendable {
   public let caseInsensitive: Bool
   /// The anchor may follow a digit directly ("1Kamerstukken": a footnote number glued on).
   public let afterDigit: Bool
+  /// Literal inputs with the ids they must give; a test checks every one.
   public let examples: [CatalogueExample]
   let id: RecognizerID
 }
@@ -42,9 +45,11 @@ public enum ReferenceCatalogue {
       name: "aanhangsel", kinds: [.aanhangsel], anchors: ["Aanhangsel"], caseInsensitive: false, afterDigit: true,
       examples: [
         .init("Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 2790.", ["ah-tk-20242025-2790"]),
-        .init("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nrs. 1016 en 1044", [
-          "ah-tk-20242025-1016", "ah-tk-20242025-1044",
-        ]),
+        .init(
+          "Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nrs. 1016 en 1044",
+          [
+            "ah-tk-20242025-1016", "ah-tk-20242025-1044",
+          ]),
         .init("Aanhangsel Handelingen II 2019/20, nr. 89", ["ah-tk-20192020-89"]),
         .init("Aanhangsel Handelingen TK, 2007/08, nr. 1835, blz 33", ["ah-tk-20072008-1835"]),
         .init("Aanhangsel Handelingen EK 2008/09, nr. 14", ["ah-ek-20082009-14"]),
@@ -101,17 +106,24 @@ public enum ReferenceCatalogue {
         .init("asdf Trb. 1966, 91 asdf", ["trb-1966-91"]), .init("(Stb. 186)", []), .init("asdf Stb. 2005 asdf", []),
       ], id: .gazette),
     RecognizerSpec(
-      name: "koop-id", kinds: [.kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant,
-        .tractatenblad, .koop],
-      anchors: ["kst-", "ah-", "kv-", "h-", "blg-", "stcrt-", "stb-", "trb-", "gmb-", "prb-", "wsb-", "bgr-", "nds-",
-        "ag-"],
+      name: "koop-id",
+      kinds: [
+        .kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant,
+        .tractatenblad, .koop,
+      ],
+      anchors: [
+        "kst-", "ah-", "kv-", "h-", "blg-", "stcrt-", "stb-", "trb-", "gmb-", "prb-", "wsb-", "bgr-", "nds-",
+        "ag-",
+      ],
       caseInsensitive: true, afterDigit: false,
       examples: [
         .init("zoek.officielebekendmakingen.nl/kst-36600-X-12.html", ["kst-36600-X-12"]),
         .init("zoek.officielebekendmakingen.nl/blg-929493", ["blg-929493"]),
-        .init("identifiers like 'stcrt-2009-9231' and 'ah-tk-20082009-2945' in text", [
-          "stcrt-2009-9231", "ah-tk-20082009-2945",
-        ]),
+        .init(
+          "identifiers like 'stcrt-2009-9231' and 'ah-tk-20082009-2945' in text",
+          [
+            "stcrt-2009-9231", "ah-tk-20082009-2945",
+          ]),
         .init("kv-tk-2010Z06025", ["kv-tk-2010Z06025"]), .init("h-tk-20082009-7140-7144", ["h-tk-20082009-7140-7144"]),
         .init("een kst-lijst", []),
       ], id: .koopID),
@@ -167,12 +179,13 @@ public enum ReferenceCatalogue {
         .init("kenmerk van de brief", []),
       ], id: .kenmerkLabel),
     RecognizerSpec(
-      name: "kenmerk-format", kinds: [.kenmerk], anchors: ["MINDEF", "BS20", "COVZ", "IENW/", "#"],
+      name: "kenmerk-format", kinds: [.kenmerk], anchors: ["MINDEF", "BS20", "COVZ", "IENW/", "WJZ/", "#"],
       caseInsensitive: false, afterDigit: false,
       examples: [
         .init("MINDEF20250032172", ["kenmerk:MINDEF20250032172"]), .init("BS2018011757", ["kenmerk:BS2018011757"]),
-        .init("nr. 2024-0000129720", ["kenmerk:2024-0000129720"]), .init("3964007-1070580-Z", ["kenmerk:3964007-1070580-Z"]),
-        .init("Postbus 20701 2500 ES Den Haag, tel. 070-3188188", []),
+        .init("nr. 2024-0000129720", ["kenmerk:2024-0000129720"]),
+        .init("3964007-1070580-Z", ["kenmerk:3964007-1070580-Z"]),
+        .init("Postbus 20701 2500 ES Den Haag, tel. 070-3188188", []), .init("WJZ/ 34681182", ["kenmerk:WJZ_34681182"]),
       ], id: .kenmerkFormat),
     RecognizerSpec(
       name: "tk-number", kinds: [.zaak, .tkdocument], anchors: ["#"], caseInsensitive: false, afterDigit: false,
@@ -186,15 +199,22 @@ public enum ReferenceCatalogue {
         .init("motie-Beckerman c.s. (32820, nr. 258, vergaderjaar 2017-2018)", ["kst-32820-258"]),
         .init("zie 36 600 X, nr. 12 en 21 501-32, nr. 1703", ["kst-36600-X-12", "kst-21501-32-1703"]),
         .init("arrest van 30 november 1977, nr. 18 586", []), .init("Postbus 20701, 2500 ES", []),
-        .init("36600 IV-70 en 35570-XIV-46", []),
+        .init(
+          "de moties 35570-XIV-46; 21501-32-1188; 33400-VI-110",
+          [
+            "kst-35570-XIV-46", "kst-21501-32-1188", "kst-33400-VI-110",
+          ]),
+        .init("36600 IV-70", []), .init("op 2024-03-12", []), .init("tel. 12345-67-890-1", []),
       ], id: .bareKamerstuk),
     RecognizerSpec(
       name: "answer-header", kinds: [.persoon, .ministerie], anchors: ["Antwoord"], caseInsensitive: false,
       afterDigit: false,
       examples: [
-        .init("Antwoord van Minister Van Oosten (Justitie en Veiligheid) (ontvangen 31 oktober 2025).", [
-          "ministerie:JENV", "persoon:van-oosten",
-        ])
+        .init(
+          "Antwoord van Minister Van Oosten (Justitie en Veiligheid) (ontvangen 31 oktober 2025).",
+          [
+            "ministerie:JENV", "persoon:van-oosten",
+          ])
       ], id: .answerHeader),
     RecognizerSpec(
       name: "members", kinds: [.persoon, .fractie],
@@ -202,9 +222,11 @@ public enum ReferenceCatalogue {
       caseInsensitive: true, afterDigit: false,
       examples: [
         .init("Vragen van het lid Van Houwelingen (FvD)", ["persoon:van-houwelingen", "fractie:FVD"]),
-        .init("Vragen van de leden Omtzigt (CDA), Gesthuizen (SP) en Schouw (D66)", [
-          "persoon:omtzigt", "persoon:gesthuizen", "persoon:schouw", "fractie:CDA", "fractie:SP", "fractie:D66",
-        ]),
+        .init(
+          "Vragen van de leden Omtzigt (CDA), Gesthuizen (SP) en Schouw (D66)",
+          [
+            "persoon:omtzigt", "persoon:gesthuizen", "persoon:schouw", "fractie:CDA", "fractie:SP", "fractie:D66",
+          ]),
         .init("de leden Bromet en Thijssen (allen GroenLinks)", ["persoon:bromet", "persoon:thijssen", "fractie:GL"]),
       ], id: .members),
     RecognizerSpec(
@@ -214,15 +236,18 @@ public enum ReferenceCatalogue {
         .init("Ministerie van Defensie", ["ministerie:DEF"]),
         .init("de minister van Justitie en Veiligheid", ["ministerie:JENV"]),
         .init("de staatssecretaris van Financiën", ["ministerie:FIN"]),
+        .init("mede namens de Minister voor Klimaat en Groene\nGroei", ["ministerie:KGG"]),
         .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["persoon:tuinman"]),
       ], id: .ministry),
     RecognizerSpec(
       name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,
       afterDigit: false,
       examples: [
-        .init("NAVO, RIEC, LIEC, iCOV en de NCTV", [
-          "organisatie:NAVO", "organisatie:RIEC", "organisatie:LIEC", "organisatie:iCOV", "organisatie:NCTV",
-        ]),
+        .init(
+          "NAVO, RIEC, LIEC, iCOV en de NCTV",
+          [
+            "organisatie:NAVO", "organisatie:RIEC", "organisatie:LIEC", "organisatie:iCOV", "organisatie:NCTV",
+          ]),
         .init("de Palantir-software en de politie", ["organisatie:palantir", "organisatie:politie"]),
         .init("de Algemene verordening gegevensbescherming (AVG)", ["CELEX:32016R0679"]),
         .init("artikel 2.23, eerste lid, onderdeel e, van de Aanbestedingswet 2012", ["BWBR0032203"]),
@@ -240,8 +265,15 @@ public enum ReferenceCatalogue {
         .init("over ‘Palantir’", []), .init("zei: \"Dat klopt\"", []),
       ], id: .programme),
     RecognizerSpec(
-      name: "date", kinds: [.date], anchors: ["#"], caseInsensitive: false, afterDigit: false,
-      examples: [], id: .date),
+      name: "date", kinds: [.date, .kenmerk], anchors: ["#"], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init(
+          "Regeling van de Minister van Justitie en Veiligheid van 1 maart 2024, nr. 5178141",
+          [
+            "kenmerk:5178141"
+          ]),
+        .init("arresten van de Hoge Raad van 30 november 1977, nr. 18 586", []),
+      ], id: .date),
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),

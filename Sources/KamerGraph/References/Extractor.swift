@@ -28,84 +28,89 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.run()
-    let found = scan.out
-    // The scan emits nearly in order; sort an index (cheap to swap) by (start, end, kind).
-    var order = Array(found.indices)
-    func before(_ a: Int, _ b: Int) -> Bool {
-      let x = found[a]
-      let y = found[b]
+    var out = scan.out
+    // Recognizers emit in text order, so the output is normally sorted already; check, and sort
+    // (then drop exact duplicates: same span and kind) only when it is not.
+    func before(_ x: Mention, _ y: Mention) -> Bool {
       if x.start != y.start { return x.start < y.start }
       if x.end != y.end { return x.end < y.end }
-      if x.kind != y.kind { return x.kind.rawValue < y.kind.rawValue }
-      return a < b
+      return x.kind.rawValue < y.kind.rawValue
     }
-    var sorted = true
-    for k in order.indices.dropFirst() where !before(order[k - 1], order[k]) {
-      sorted = false
+    var ordered = true
+    for k in out.indices.dropFirst() where !before(out[k - 1], out[k]) {
+      ordered = false
       break
     }
-    if !sorted { order.sort(by: before) }
-    var result: [Mention] = []
-    result.reserveCapacity(found.count)
-    var line = 1
-    var lineStart = 0
-    var pos = 0
-    var previous: Int?
-    for n in order {
-      let f = found[n]
-      // Drop exact duplicates (same span and kind), keeping the first.
-      if let p = previous, found[p].start == f.start, found[p].end == f.end, found[p].kind == f.kind { continue }
-      previous = n
-      // Lines and columns in one forward walk.
-      while pos < f.start {
-        if bytes[pos] == 0x0A {
-          line += 1
-          lineStart = pos + 1
-        }
-        pos += 1
+    if !ordered {
+      let order = out.indices.sorted { before(out[$0], out[$1]) || (!before(out[$1], out[$0]) && $0 < $1) }
+      var unique: [Mention] = []
+      unique.reserveCapacity(out.count)
+      for n in order {
+        let m = out[n]
+        if let last = unique.last, last.start == m.start, last.end == m.end, last.kind == m.kind { continue }
+        unique.append(m)
       }
-      var fields = f.fields
-      if !footnotes.isEmpty, let note = footnotes.first(where: { $0.body.contains(f.start) }) {
-        fields["footnote"] = note.number
-      }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[f.start..<f.end]), as: UTF8.self)
-      result.append(
-        Mention(
-          kind: f.kind, ids: f.ids, text: text, start: f.start, end: f.end, line: line,
-          column: f.start - lineStart + 1, fields: fields, status: f.status, reason: f.reason))
+      out = unique
     }
-    return result
+    if !footnotes.isEmpty {
+      for k in out.indices {
+        if let note = footnotes.first(where: { $0.body.contains(out[k].start) }) {
+          out[k].fields[MentionField.footnote] = note.number
+        }
+      }
+    }
+    return out
   }
-}
-
-/// A mention before lines, columns and text are filled in.
-struct Found {
-  var kind: ReferenceKind
-  var ids: [String]
-  var start: Int
-  var end: Int
-  var fields: [String: String] = [:]
-  var status: MentionStatus = .external
-  var reason: String? = nil
 }
 
 /// The state of one pass over a text.
 struct Scan {
   let t: ByteText
-  var out: [Found] = []
+  var out: [Mention] = []
   /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
   var seenSalutation = false
+  /// Line bookkeeping: `line` is the line number of byte `linePos`, whose line starts at `lineStart`.
+  var line = 1
+  var lineStart = 0
+  var linePos = 0
 
   init(t: ByteText) { self.t = t }
+
+  /// Moves the line bookkeeping to `pos` (forward in one walk; backward when a recognizer reports
+  /// an earlier span) and returns its line and column.
+  mutating func lineColumn(_ pos: Int) -> (Int, Int) {
+    while linePos < pos {
+      if t.b[linePos] == 0x0A {
+        line += 1
+        lineStart = linePos + 1
+      }
+      linePos += 1
+    }
+    while linePos > pos {
+      linePos -= 1
+      if t.b[linePos] == 0x0A { line -= 1 }
+    }
+    if lineStart > pos { lineStart = t.lineStart(pos) }
+    return (line, pos - lineStart + 1)
+  }
 
   mutating func add(
     _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: [String: String] = [:]
   ) {
-    out.append(Found(kind: kind, ids: ids, start: start, end: end, fields: fields))
+    let (l, c) = lineColumn(start)
+    out.append(
+      Mention(
+        kind: kind, ids: ids, text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields))
   }
 
-  mutating func addUnresolved(_ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]) {
-    out.append(Found(kind: kind, ids: [], start: start, end: end, fields: fields, status: .unresolved, reason: reason))
+  mutating func addUnresolved(
+    _ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]
+  ) {
+    let (l, c) = lineColumn(start)
+    out.append(
+      Mention(
+        kind: kind, ids: [], text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields,
+        status: .unresolved, reason: reason))
   }
 
   mutating func run() {

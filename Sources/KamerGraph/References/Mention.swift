@@ -68,6 +68,17 @@ public enum MentionField {
   public static let dateRole = "date-role"
   public static let vergaderjaar = "vergaderjaar"
   public static let page = "page"
+  /// The chamber of a parliamentary citation: `II`, `I` or `VV`.
+  public static let kamer = "kamer"
+  /// The dossier(s) of a Kamerstuk citation as `36600-X`, space-separated when several.
+  public static let dossier = "dossier"
+  /// The article of a law citation ("2.23"), from "artikel 2.23 ... van de Aanbestedingswet 2012".
+  public static let article = "article"
+  /// The footnote number, for mentions inside a footnote body (`Extractor.mentions(in: Document)`).
+  public static let footnote = "footnote"
+  /// How an ECLI was repaired (`ocr`, `spacing`, `case`, `order`, `no-country`, `no-prefix`);
+  /// absent for a well-formed ECLI.
+  public static let variant = "variant"
 }
 
 /// Values of `MentionField.role`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// The ECLI lists of Tests/Fixtures/citations (README there). Each line is `string<TAB>url`; the
@@ -91,7 +92,8 @@ import Testing
       if Self.acceptedAsFullECLI(line, mentions) { accepted.append(line) }
     }
     for a in accepted.prefix(40) { print("ecli_bad accepted: \(a.debugDescription)") }
-    print("ecli_bad: \(accepted.count) lines accepted as a full ECLI; \(found) lines contain an ECLI (repaired or inside)")
+    print(
+      "ecli_bad: \(accepted.count) lines accepted as a full ECLI; \(found) lines contain an ECLI (repaired or inside)")
     #expect(accepted.isEmpty)
   }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 @Suite struct ExtractorTests {
@@ -41,13 +42,19 @@ import Testing
     ("https://zoek.officielebekendmakingen.nl/kst-36600-X-12.html", ["kst-36600-X-12"]),
     ("https://zoek.officielebekendmakingen.nl/ah-tk-20242025-2790.html", ["ah-tk-20242025-2790"]),
     ("https://zoek.officielebekendmakingen.nl/stcrt-2024-12052/metadata.xml", ["stcrt-2024-12052"]),
-    ("https://repository.officiele-overheidspublicaties.nl/officielepublicaties/blg-929493/blg-929493.pdf", [
-      "blg-929493", "blg-929493",
-    ]),
+    (
+      "https://repository.officiele-overheidspublicaties.nl/officielepublicaties/blg-929493/blg-929493.pdf",
+      [
+        "blg-929493", "blg-929493",
+      ]
+    ),
     ("https://wetten.overheid.nl/BWBR0005252/2016-10-01", ["BWBR0005252"]),
-    ("https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?did=2025D03999&id=2024Z21925", [
-      "2025D03999", "2024Z21925",
-    ]),
+    (
+      "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?did=2025D03999&id=2024Z21925",
+      [
+        "2025D03999", "2024Z21925",
+      ]
+    ),
     ("https://uitspraken.rechtspraak.nl/inziendocument?id=ECLI:NL:RBDHA:2016:4235.", ["ECLI:NL:RBDHA:2016:4235"]),
   ])
   func idsInURLs(text: String, ids: [String]) {
@@ -57,21 +64,27 @@ import Testing
   }
 
   @Test func uwKenmerkIsAReplyTo() {
-    let ms = Extractor().mentions(in: "Uw kenmerk\n2025Z12345\nOns kenmerk\nBS2024012345")
+    let text = "Uw kenmerk\n2025Z12345\nOns kenmerk\nBS2024012345"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     #expect(ms.map(\.ids) == [["2025Z12345"], ["kenmerk:BS2024012345"]])
     #expect(ms.map { $0.fields[MentionField.role] ?? "-" } == [MentionRole.replyTo, MentionRole.own])
     #expect(ms.map { $0.fields[MentionField.label] ?? "-" } == ["Uw kenmerk", "Ons kenmerk"])
   }
 
   @Test func kenmerkAfterPlainLabelHasNoRole() {
-    let ms = Extractor().mentions(in: "de regeling met kenmerk 5178141 van 1 maart 2024")
+    let text = "de regeling met kenmerk 5178141 van 1 maart 2024"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     #expect(ms.first?.ids == ["kenmerk:5178141"])
     #expect(ms.first?.fields[MentionField.role] == nil)
     #expect(ms.last?.fields[MentionField.iso] == "2024-03-01")
   }
 
   @Test func fieldsOfAKamerstuk() {
-    let ms = Extractor().mentions(in: "Kamerstukken I 2003/04, 27 484 (R 1669), nr. 289, p. 5")
+    let text = "Kamerstukken I 2003/04, 27 484 (R 1669), nr. 289, p. 5"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
     let m = ms.first
     #expect(m?.ids == ["kst-27484-289"])
     #expect(m?.fields[MentionField.vergaderjaar] == "2003-2004")
@@ -90,6 +103,23 @@ import Testing
     #expect(ms.last?.column == 4)
   }
 
+  @Test func answerByAMinistryWithoutAName() {
+    let text = "Antwoord van de minister van Defensie (ontvangen 1 september 2025)."
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(ms.map(\.ids) == [["ministerie:DEF"], []])
+    #expect(ms.first?.fields[MentionField.role] == MentionRole.answerer)
+    #expect(ms.last?.fields[MentionField.dateRole] == "ontvangen")
+  }
+
+  @Test func aByteOrderMarkDoesNotHideTheFirstWord() {
+    let text = "\u{FEFF}Kamerstuk 32802, nr. 137"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(ms.map(\.ids) == [["kst-32802-137"]])
+    #expect(ms.first?.start == 3)
+  }
+
   @Test func outputIsDeterministicAndEmptyTextGivesNothing() throws {
     let text = try Repo.read("corpus/palantir/defensie-antwoord-2025Z14549.txt")
     #expect(Extractor().mentions(in: text) == Extractor().mentions(in: text))
@@ -99,7 +129,8 @@ import Testing
 
   /// Long runs of anchor-like text stay linear: no recognizer looks further than a fixed window.
   @Test func pathologicalInputStaysFast() {
-    let text = String(repeating: "Kamerstukken II 2024/25, 36 600 X, nrs. 1 en ", count: 2000)
+    let text =
+      String(repeating: "Kamerstukken II 2024/25, 36 600 X, nrs. 1 en ", count: 2000)
       + String(repeating: "ECLI:NL:HR:", count: 5000) + String(repeating: "1 2 3 4 ", count: 20000)
     let clock = ContinuousClock()
     let elapsed = clock.measure { _ = Extractor().mentions(in: text) }
@@ -130,5 +161,17 @@ import Testing
     print("skipped.tsv: \(ljn)/\(ljnRows) LJN rows reported as unresolved ECLI mentions")
     // All but the bare "asdf BB7360 asdf": two letters and four digits without an LJN label are not taken.
     #expect(ljn == ljnRows - 1)
+  }
+}
+
+@Suite struct PersonIDTests {
+  /// The extractor's fast ASCII path gives the ids of `PersonName.id(surname:)`.
+  @Test(arguments: ["Van Houwelingen", "Six Dijkstra", "P. van Houwelingen", "Van der Lee", "'t Hooft", "Omtzigt"])
+  func memberIDsMatchPersonName(name: String) {
+    let text = "Vragen van het lid \(name) (VVD)"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    let surname = name.hasPrefix("P. ") ? String(name.dropFirst(3)) : name
+    #expect(ms.first { $0.kind == .persoon }?.ids == [PersonName.id(surname: surname)])
   }
 }

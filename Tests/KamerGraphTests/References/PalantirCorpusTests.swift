@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// The example corpus (corpus/palantir): every mention and role the resolver relies on.
@@ -108,7 +109,8 @@ import Testing
       Issue.record("footnote 2 not found in the letter")
       return
     }
-    let note = Footnote(number: "2", mark: ByteRange(at, at), body: ByteRange(at + open.count, close), sentence: ByteRange(0, 0))
+    let note = Footnote(
+      number: "2", mark: ByteRange(at, at), body: ByteRange(at + open.count, close), sentence: ByteRange(0, 0))
     let doc = Document(path: Self.letterPath, format: .plainText, text: text, footnotes: [note])
     let ms = Extractor().mentions(in: doc)
     checkSpans(text, ms)
@@ -141,7 +143,9 @@ import Testing
     #expect(answerer.first?.fields[MentionField.role] == MentionRole.answerer)
     #expect(answerer.first?.fields[MentionField.function] == "minister")
     #expect(answerer.first?.fields[MentionField.ministry] == "ministerie:JENV")
-    let dates = ms.filter { $0.kind == .date }.map { ($0.fields[MentionField.iso] ?? "", $0.fields[MentionField.dateRole] ?? "") }
+    let dates = ms.filter { $0.kind == .date }.map {
+      ($0.fields[MentionField.iso] ?? "", $0.fields[MentionField.dateRole] ?? "")
+    }
     #expect(dates.map(\.0) == ["2025-08-27", "2025-10-31"])
     #expect(dates.map(\.1) == ["ingezonden", "ontvangen"])
     let seeAlso = Self.find(ms, .aanhangsel, "ah-tk-20252026-14")
@@ -175,8 +179,15 @@ import Testing
     var text = ""
     var inTag = false
     for ch in xml {
-      if ch == "<" { inTag = true; text.append(" "); continue }
-      if ch == ">" { inTag = false; continue }
+      if ch == "<" {
+        inTag = true
+        text.append(" ")
+        continue
+      }
+      if ch == ">" {
+        inTag = false
+        continue
+      }
       if !inTag { text.append(ch) }
     }
     let ms = Extractor().mentions(in: text)
@@ -215,7 +226,10 @@ import Testing
     #expect(people.last?.fields[MentionField.function] == "staatssecretaris")
     #expect(people.last?.fields[MentionField.ministry] == "ministerie:IENW")
     let ministries = ms.filter { $0.kind == .ministerie }.map { ($0.ids[0], $0.fields[MentionField.role] ?? "-") }
-    #expect(ministries.map(\.0) == ["ministerie:FIN", "ministerie:SZW", "ministerie:LNV", "ministerie:IENW", "ministerie:KGG"])
+    #expect(
+      ministries.map(\.0) == [
+        "ministerie:FIN", "ministerie:SZW", "ministerie:LNV", "ministerie:IENW", "ministerie:KGG",
+      ])
     #expect(ministries.map(\.1) == ["addressee", "addressee", "addressee", "-", "co-signer"])
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KamerGraph
 
 /// Checks the span contract for every mention: the UTF-8 bytes `start..<end` of the text decode
@@ -15,7 +16,8 @@ func checkSpans(_ text: String, _ mentions: [Mention], sourceLocation: SourceLoc
     let before = bytes[..<m.start]
     let line = before.filter { $0 == 0x0A }.count + 1
     let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-    #expect(m.line == line && m.column == m.start - lineStart + 1, "line/column of \(m.text)", sourceLocation: sourceLocation)
+    #expect(
+      m.line == line && m.column == m.start - lineStart + 1, "line/column of \(m.text)", sourceLocation: sourceLocation)
   }
   // Every id has the shape of its mention's kind (ids.md); unresolved mentions have no id.
   for m in mentions {

@@ -13,7 +13,7 @@ extension Scan {
   /// A ministry name at `i` ("Justitie en Veiligheid", "DEFENSIE"): its id and end.
   func ministryName(_ i: Int) -> (String, Int)? {
     for (bytes, id) in Scan.ministryNames {
-      if let e = t.litCI(i, bytes), t.atWordEnd(e) { return (id, e) }
+      if let e = t.litCIFlexible(i, bytes), t.atWordEnd(e) { return (id, e) }
     }
     return nil
   }
@@ -42,7 +42,10 @@ extension Scan {
       }
       var tv: Int?
       for w in Scan.tussenvoegsels {
-        if let e = t.word(k, w), t[e] == 0x20 { tv = e; break }
+        if let e = t.word(k, w), t[e] == 0x20 {
+          tv = e
+          break
+        }
       }
       if let tv {
         k = tv + 1
@@ -86,7 +89,21 @@ extension Scan {
   func surnameID(_ name: String) -> String {
     let words = name.split(separator: " ")
     let rest = words.drop { $0.hasSuffix(".") && $0.count <= 6 }
-    return PersonName.id(surname: rest.isEmpty ? name : rest.joined(separator: " "))
+    let surname = rest.isEmpty ? name : rest.joined(separator: " ")
+    // Fast path for ASCII names; the same result as `PersonName.id(surname:)`.
+    var out: [UInt8] = Array("persoon:".utf8)
+    var pending = false
+    for c in surname.utf8 {
+      if c >= 0x80 { return PersonName.id(surname: surname) }
+      if isAlnum(c) {
+        if pending && out.count > 8 { out.append(UInt8(ascii: "-")) }
+        pending = false
+        out.append(lower(c))
+      } else {
+        pending = true
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   // MARK: Ministries
@@ -110,8 +127,10 @@ extension Scan {
     j = t.skipSpaces(v, newlines: false, limit: 3)
     guard let (id, ne) = ministryName(j) else { return nil }
     let ls = t.lineStart(i)
-    if let function, t.onlySpaces(ls, i) || t.wordCI(t.skipSpaces(ls, newlines: false), "de") != nil
-      && t.onlySpaces(t.skipSpaces(ls, newlines: false) + 2, i)
+    if let function,
+      t.onlySpaces(ls, i)
+        || t.wordCI(t.skipSpaces(ls, newlines: false), "de") != nil
+          && t.onlySpaces(t.skipSpaces(ls, newlines: false) + 2, i)
     {
       // Signature block: the next line is only a name.
       var k = t.skipSpaces(ne, newlines: false, limit: 3)
@@ -122,10 +141,12 @@ extension Scan {
         let le = t.lineEnd(ns)
         if le - ns >= 3 && le - ns <= 60, let pe = personName(ns), t.onlySpaces(pe, le) {
           let name = t.string(ns, pe)
-          add(.persoon, [PersonName.id(fullName: name)], ns, pe, [
-            MentionField.role: MentionRole.signer, MentionField.function: function,
-            MentionField.ministry: id, MentionField.name: name,
-          ])
+          add(
+            .persoon, [PersonName.id(fullName: name)], ns, pe,
+            [
+              MentionField.role: MentionRole.signer, MentionField.function: function,
+              MentionField.ministry: id, MentionField.name: name,
+            ])
           return pe
         }
       }
@@ -135,9 +156,13 @@ extension Scan {
       fields[MentionField.role] = MentionRole.sender
     } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
       fields[MentionField.role] = MentionRole.coSigner
+    } else if function != nil && (endsBeforeSpaces(i, "Antwoord van de") || endsBeforeSpaces(i, "Antwoord van")) {
+      // "Antwoord van de minister van Defensie" (no name given).
+      fields[MentionField.role] = MentionRole.answerer
     } else {
       let s = t.skipSpaces(t.sentenceStart(i, limit: 600), newlines: true, limit: 64)
-      if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i) {
+      if t.litCI(s, "Vragen van") != nil && t.contains(" aan ", from: s, to: i) && !t.contains(" over ", from: s, to: i)
+      {
         fields[MentionField.role] = MentionRole.addressee
       }
     }
@@ -190,14 +215,20 @@ extension Scan {
       end = p.close
     }
     let asker = t.contains("vragen", from: t.sentenceStart(i, limit: 600), to: i)
+    // Persons and parties in text order.
+    var q = 0
     for p in people {
+      while q < parties.count && parties[q].1 < p.start {
+        add(.fractie, [parties[q].0], parties[q].1, parties[q].2)
+        q += 1
+      }
       let name = t.string(p.start, p.end)
       var fields = [MentionField.function: "lid", MentionField.name: name]
       if let party = p.party { fields[MentionField.party] = party }
       if asker { fields[MentionField.role] = MentionRole.asker }
       add(.persoon, [surnameID(name)], p.start, p.end, fields)
     }
-    for (id, ps, pe) in parties { add(.fractie, [id], ps, pe) }
+    for (id, ps, pe) in parties[q...] { add(.fractie, [id], ps, pe) }
     return end
   }
 
@@ -223,7 +254,9 @@ extension Scan {
     }
     j = t.skipSpaces(j, newlines: false, limit: 8)
     // "Antwoord van de minister van Defensie" names a ministry, not a person.
-    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"), ministryName(t.skipSpaces(v, newlines: false, limit: 8)) != nil {
+    if let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor"),
+      ministryName(t.skipSpaces(v, newlines: false, limit: 8)) != nil
+    {
       return nil
     }
     guard let ne = personName(j) else { return nil }
@@ -231,15 +264,17 @@ extension Scan {
     var fields = [
       MentionField.role: MentionRole.answerer, MentionField.function: function, MentionField.name: name,
     ]
-    var end = ne
     let s = t.skipSpaces(ne, newlines: false, limit: 8)
-    if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1), me == close {
+    if t[s] == UInt8(ascii: "("), let close = closing(s + 1, limit: 60), let (mid, me) = ministryName(s + 1),
+      me == close
+    {
       fields[MentionField.ministry] = mid
+      add(.persoon, [surnameID(name)], j, ne, fields)
       add(.ministerie, [mid], s + 1, me)
-      end = close + 1
+      return close + 1
     }
     add(.persoon, [surnameID(name)], j, ne, fields)
-    return end
+    return ne
   }
 
   // MARK: Programmes
@@ -280,7 +315,9 @@ extension Scan {
       }
       if close != nil { break }
       let c = t[k]
-      if c == 0x0A || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+      if c == 0x0A || c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: "?")
+        || c == UInt8(ascii: "!")
+      {
         return nil
       }
       k += 1
@@ -299,7 +336,9 @@ extension Scan {
     var w = p
     while w > 0 && isAlpha(t[w - 1]) { w -= 1 }
     guard p - w <= 12, Scan.introducers.contains(t.string(w, p).lowercased()) else { return nil }
-    add(.programma, ["programma:" + CanonicalID.slug(t.string(j, close))], j, close, [MentionField.name: t.string(j, close)])
+    add(
+      .programma, ["programma:" + CanonicalID.slug(t.string(j, close))], j, close,
+      [MentionField.name: t.string(j, close)])
     return closeEnd
   }
 
@@ -340,6 +379,24 @@ extension Scan {
       fields[MentionField.dateRole] = "datum"
     }
     add(.date, [], i, ye, fields)
+    // "Regeling van de Minister van X van 1 maart 2024, nr. 5178141": the regeling's kenmerk.
+    var k = t.skipSpaces(ye, newlines: false, limit: 2)
+    if t[k] == UInt8(ascii: ",") { k = t.skipSpaces(k + 1, newlines: false, limit: 2) }
+    if let kw = t.lit(k, "nr.") ?? t.word(k, "kenmerk") {
+      let s = t.sentenceStart(i, limit: 300)
+      let v = t.skipSpaces(kw, newlines: false, limit: 2)
+      if t.contains("regeling van", from: s, to: i) || t.contains("besluit van", from: s, to: i)
+        || t.contains("beschikking van", from: s, to: i),
+        let (value, ve) = kenmerkValue(v), value.count >= 6
+      {
+        if let (n, ne) = tkNumberAt(v) {
+          add(n.kind, [n.id], v, ne, [MentionField.label: t.string(k, kw)])
+          return ne
+        }
+        add(.kenmerk, [CanonicalID.kenmerk(value)], v, ve, [MentionField.label: t.string(k, kw)])
+        return ve
+      }
+    }
     return ye
   }
 }

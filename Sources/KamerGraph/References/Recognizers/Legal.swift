@@ -94,7 +94,8 @@ extension Scan {
       court = country
       guard Scan.dutchCourts.contains(court) else { return ecliUnreadable(i, ye) }
       country = "NL"
-      return ecliFinish(i, country: country, court: court, year: t.string(s1, ye), ordinalAt: s3, variant: "no-country", odd: odd)
+      return ecliFinish(
+        i, country: country, court: court, year: t.string(s1, ye), ordinalAt: s3, variant: "no-country", odd: odd)
     }
     return ecliUnreadable(i, s1)
   }
@@ -103,7 +104,9 @@ extension Scan {
   mutating func ecliUnreadable(_ i: Int, _ end: Int) -> Int? {
     guard t.litCI(i, "ECLI") != nil else { return nil }
     var e = end
-    while e < t.count && e - i < 40 && (isAlnum(t[e]) || t[e] == UInt8(ascii: ":") || t[e] == UInt8(ascii: ".")) { e += 1 }
+    while e < t.count && e - i < 40 && (isAlnum(t[e]) || t[e] == UInt8(ascii: ":") || t[e] == UInt8(ascii: ".")) {
+      e += 1
+    }
     while e > i + 4 && (t[e - 1] == UInt8(ascii: ".") || t[e - 1] == UInt8(ascii: ":")) { e -= 1 }
     addUnresolved(.ecli, i, e, reason: "not a complete ECLI (ECLI:country:court:year:number)")
     return e
@@ -125,7 +128,7 @@ extension Scan {
       addUnresolved(.ecli, i, oe, reason: "the number of an EU court ECLI is numeric")
       return oe
     }
-    if let v { fields["variant"] = v }
+    if let v { fields[MentionField.variant] = v }
     add(.ecli, ["ECLI:\(country):\(court):\(year):\(ordinal.uppercased())"], i, oe, fields)
     return oe
   }
@@ -136,13 +139,15 @@ extension Scan {
     if t.lit(i, "NL:") != nil { j = i + 3 }
     var ce = j
     while isAlpha(t[ce]) && ce - j < 8 { ce += 1 }
-    guard ce > j, t[ce] == UInt8(ascii: ":"), Scan.dutchCourts.contains(t.string(j, ce).uppercased()) else { return nil }
+    guard ce > j, t[ce] == UInt8(ascii: ":"), Scan.dutchCourts.contains(t.string(j, ce).uppercased()) else {
+      return nil
+    }
     guard let ye = t.digits(ce + 1, min: 4, max: 4), t[ye] == UInt8(ascii: ":") else { return nil }
     guard var oe = ecliPart(ye + 1, max: 25) else { return nil }
     while oe > ye + 1 && t[oe - 1] == UInt8(ascii: ".") { oe -= 1 }
     guard oe > ye + 1, t.string(ye + 1, oe).contains(where: { $0.isNumber }) else { return nil }
     let id = "ECLI:NL:\(t.string(j, ce).uppercased()):\(t.string(ce + 1, ye)):\(t.string(ye + 1, oe).uppercased())"
-    add(.ecli, [id], i, oe, ["variant": "no-prefix"])
+    add(.ecli, [id], i, oe, [MentionField.variant: "no-prefix"])
     return oe
   }
 
@@ -205,7 +210,9 @@ extension Scan {
       }
       end += 1
     }
-    while end > e && (t[end - 1] == UInt8(ascii: ".") || t[end - 1] == UInt8(ascii: ",") || t[end - 1] == UInt8(ascii: ")")) {
+    while end > e
+      && (t[end - 1] == UInt8(ascii: ".") || t[end - 1] == UInt8(ascii: ",") || t[end - 1] == UInt8(ascii: ")"))
+    {
       end -= 1
     }
     var fields: [String: String] = ["juriconnect": t.string(i, end)]
@@ -213,7 +220,9 @@ extension Scan {
     for part in params.split(separator: "&") where !part.hasPrefix("amp;") || part.count > 4 {
       let part = part.hasPrefix("amp;") ? part.dropFirst(4) : part
       let kv = part.split(separator: "=", maxSplits: 1)
-      if kv.count == 2, kv[0] == "artikel", fields["article"] == nil { fields["article"] = String(kv[1]) }
+      if kv.count == 2, kv[0] == "artikel", fields[MentionField.article] == nil {
+        fields[MentionField.article] = String(kv[1])
+      }
     }
     add(.bwb, [t.string(b, e)], i, end, fields)
     return end

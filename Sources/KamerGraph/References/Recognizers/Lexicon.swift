@@ -8,6 +8,8 @@ struct LexiconEntry: Sendable {
   let caseInsensitive: Bool
   let kind: ReferenceKind
   let id: String
+  /// `[id]`, built once so that a mention shares it instead of allocating.
+  let ids: [String]
 
   init(_ text: String, _ kind: ReferenceKind, _ id: String, caseInsensitive: Bool = false) {
     self.text = text
@@ -15,6 +17,7 @@ struct LexiconEntry: Sendable {
     self.caseInsensitive = caseInsensitive
     self.kind = kind
     self.id = id
+    self.ids = [id]
   }
 }
 
@@ -110,7 +113,9 @@ extension Scan {
     guard let list = Lexicon.byPrefix[key] else { return nil }
     for n in list {
       let e = Lexicon.entries[n]
-      guard let end = e.caseInsensitive ? t.litCI(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else { continue }
+      guard let end = e.caseInsensitive ? t.litCIFlexible(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else {
+        continue
+      }
       var stop = end
       var fields: [String: String] = [:]
       if e.kind == .bwb {
@@ -121,9 +126,9 @@ extension Scan {
         {
           stop = close + 1
         }
-        if let article = articleBefore(i) { fields["article"] = article }
+        if let article = articleBefore(i) { fields[MentionField.article] = article }
       }
-      add(e.kind, [e.id], i, stop, fields)
+      add(e.kind, e.ids, i, stop, fields)
       return stop
     }
     return nil

@@ -42,7 +42,9 @@ extension Scan {
 
   /// A Kamerstuk dossier number: "36600", "36 600", "36.600", "31-700". Returns the digits.
   func dossierNumber(_ i: Int) -> (String, Int)? {
-    guard isDigit(t[i]), t[i] != UInt8(ascii: "0"), t.atWordStart(i) || t[i - 1] == UInt8(ascii: "(") else { return nil }
+    guard isDigit(t[i]), t[i] != UInt8(ascii: "0"), t.atWordStart(i) || t[i - 1] == UInt8(ascii: "(") else {
+      return nil
+    }
     guard let e = t.digits(i, max: 5) else { return nil }
     if e - i == 5 { return (t.string(i, e), e) }
     guard e - i == 2 else { return nil }
@@ -143,20 +145,32 @@ extension Scan {
       var m = t.skipSpaces(end, newlines: false, limit: 3)
       if let d = t.dash(m) {
         m = t.skipSpaces(d, newlines: false, limit: 3)
-        if let e = t.digits(m, max: 5) { end = e; continue }
+        if let e = t.digits(m, max: 5) {
+          end = e
+          continue
+        }
         break
       }
       if t[m] == UInt8(ascii: ",") {
         let n = t.skipSpaces(m + 1, newlines: false, limit: 3)
-        if let e = t.digits(n, max: 5), t.atWordEnd(e) { end = e; continue }
+        if let e = t.digits(n, max: 5), t.atWordEnd(e) {
+          end = e
+          continue
+        }
         break
       }
       if let en = t.word(m, "en") {
         let n = t.skipSpaces(en, newlines: false, limit: 3)
-        if let e = t.digits(n, max: 5), t.atWordEnd(e) { end = e; continue }
+        if let e = t.digits(n, max: 5), t.atWordEnd(e) {
+          end = e
+          continue
+        }
         break
       }
-      if let ev = t.lit(m, "e.v.") ?? t.lit(m, "e v.") ?? t.word(m, "ev") { end = ev; break }
+      if let ev = t.lit(m, "e.v.") ?? t.lit(m, "e v.") ?? t.word(m, "ev") {
+        end = ev
+        break
+      }
       break
     }
     return (t.string(pageStart, end), end)
@@ -262,10 +276,10 @@ extension Scan {
     var j = t.skipComma(a)
     var fields: [String: String] = [:]
     if defaultKamer == nil, let (k, e) = kamer(j) {
-      fields["kamer"] = k
+      fields[MentionField.kamer] = k
       j = t.skipComma(e)
     }
-    if let k = defaultKamer { fields["kamer"] = k }
+    if let k = defaultKamer { fields[MentionField.kamer] = k }
     if let (v, e) = vergaderjaar(j) {
       fields[MentionField.vergaderjaar] = v
       j = t.skipComma(e)
@@ -312,8 +326,8 @@ extension Scan {
       nums = r.nums
       pages = r.pages
       k = r.end
-    } else if dossiers.count == 1, let tv = firstToev, tv.spaced, !tv.roman || fields["kamer"] == "I",
-      fields["kamer"] == "I"
+    } else if dossiers.count == 1, let tv = firstToev, tv.spaced, !tv.roman || fields[MentionField.kamer] == "I",
+      fields[MentionField.kamer] == "I"
     {
       // "Kamerstuk I 31145 AA": Eerste Kamer letters are the ondernummer, not a toevoeging.
       nums = [tv.value]
@@ -326,7 +340,7 @@ extension Scan {
     }
     if requireYear && nums.isEmpty { return nil }
     if !pages.isEmpty { fields[MentionField.page] = pages.joined(separator: "; ") }
-    fields["dossier"] = dossiers.map { $0.0 + ($0.1.map { "-" + $0 } ?? "") }.joined(separator: " ")
+    fields[MentionField.dossier] = dossiers.map { $0.0 + ($0.1.map { "-" + $0 } ?? "") }.joined(separator: " ")
     if nums.isEmpty {
       add(.dossier, dossiers.map { "dossier-" + $0.0 + ($0.1.map { "-" + $0 } ?? "") }, i, k, fields)
     } else {
@@ -347,8 +361,19 @@ extension Scan {
     var k = de
     let tv = toevoeging(k)
     if let tv, tv.roman || !tv.spaced { k = tv.end }
+    // A motion triple "21501-32-1740", "35570-XIV-46": dossier, toevoeging and number joined by hyphens.
+    if let tv, !tv.spaced, de - i == 5, t[de] == UInt8(ascii: "-"), t[k] == UInt8(ascii: "-"),
+      let (n, ne) = ondernummer(k + 1, letters: false), t[ne] != UInt8(ascii: "-")
+    {
+      add(
+        .kamerstuk, ["kst-\(d)-\(tv.value)-\(n)"], i, ne,
+        [MentionField.dossier: d + "-" + tv.value, "form": "numbers-only"])
+      return ne
+    }
     guard let r = ondernummers(k, bare: false) else { return nil }
-    var fields: [String: String] = ["dossier": d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only"]
+    var fields: [String: String] = [
+      MentionField.dossier: d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only",
+    ]
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
     var end = r.end
     let v = t.skipComma(end)
@@ -375,7 +400,7 @@ extension Scan {
     var chamber = "tk"
     if let (k, e) = kamer(j) {
       chamber = k == "I" ? "ek" : "tk"
-      fields["kamer"] = k
+      fields[MentionField.kamer] = k
       j = t.skipComma(e)
     }
     guard let (v, ve) = vergaderjaar(j) else {
@@ -414,7 +439,7 @@ extension Scan {
     var chamber = "tk"
     if let (k, e) = kamer(j) {
       chamber = k == "I" ? "ek" : (k == "VV" ? "vv" : "tk")
-      fields["kamer"] = k
+      fields[MentionField.kamer] = k
       j = t.skipComma(e)
     }
     guard let (v, ve) = vergaderjaar(j) else { return nil }
@@ -422,7 +447,7 @@ extension Scan {
     let year = String(v.filter { $0 != "-" })
     var k = t.skipComma(ve)
     if let (d, de) = dossierNumber(k) {
-      fields["dossier"] = d
+      fields[MentionField.dossier] = d
       k = de
     }
     var n = t.skipComma(k)
@@ -479,7 +504,7 @@ extension Scan {
       id += "-" + tv.value
       end = tv.end
     }
-    add(.dossier, [id], i, end, ["dossier": String(id.dropFirst(8))])
+    add(.dossier, [id], i, end, [MentionField.dossier: String(id.dropFirst(8))])
     return end
   }
 }

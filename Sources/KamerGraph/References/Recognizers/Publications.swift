@@ -87,7 +87,9 @@ extension Scan {
 
   /// A zaak (`2025Z14549`) or document (`2025D45253`) number at `i`, with its end.
   func tkNumberAt(_ i: Int) -> ((kind: ReferenceKind, id: String), Int)? {
-    guard t[i] == UInt8(ascii: "1") || t[i] == UInt8(ascii: "2"), let y = t.digits(i, min: 4, max: 4) else { return nil }
+    guard t[i] == UInt8(ascii: "1") || t[i] == UInt8(ascii: "2"), let y = t.digits(i, min: 4, max: 4) else {
+      return nil
+    }
     let year = t.int(i, y)
     guard year >= 1990 && year <= 2099 else { return nil }
     let letter = t[y]
@@ -163,7 +165,8 @@ extension Scan {
       }
       break
     }
-    while e > j, let c = Optional(t[e - 1]), c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "/") {
+    while e > j, let c = Optional(t[e - 1]), c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "/")
+    {
       e -= 1
     }
     guard digits > 0, e - j >= 4 else { return nil }
@@ -171,7 +174,7 @@ extension Scan {
   }
 
   /// Kenmerken that identify themselves without a label: `MINDEF20250032172`, `BS2018011757`,
-  /// `IENW/BSK-2025/130201`, `COVZ2402020`, DigiDoc `2024-0000129720`, VWS `3964007-1070580-Z`.
+  /// `IENW/BSK-2025/130201`, `COVZ2402020`, `WJZ/ 34681182`, DigiDoc `2024-0000129720`, VWS `3964007-1070580-Z`.
   mutating func kenmerkFormat(_ i: Int) -> Int? {
     var end: Int?
     if let e = t.lit(i, "MINDEF"), let d = t.digits(e, min: 11, max: 11), t.atWordEnd(d) {
@@ -180,6 +183,9 @@ extension Scan {
       end = d
     } else if let e = t.lit(i, "COVZ"), let d = t.digits(e, min: 7, max: 7), t.atWordEnd(d) {
       end = d
+    } else if let e = t.lit(i, "WJZ/") {
+      let s = t.skipSpaces(e, newlines: false, limit: 1)
+      if let d = t.digits(s, min: 8, max: 8), t.atWordEnd(d) { end = d }
     } else if let e = t.lit(i, "IENW/") {
       var k = e
       while isUpper(t[k]) && k - e < 8 { k += 1 }

@@ -1,0 +1,88 @@
+/// FNV-1a, 64 bits: a fast, stable hash for file contents and graph fingerprints. Not
+/// cryptographic; it only has to notice that a file changed.
+struct FNV1a64 {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+  mutating func add<C: Collection>(bytes: C) where C.Element == UInt8 {
+    var h = value
+    for b in bytes {
+      h ^= UInt64(b)
+      h &*= Self.prime
+    }
+    value = h
+  }
+
+  mutating func add(_ text: String) {
+    var copy = text
+    copy.withUTF8 { add(bytes: $0) }
+    add(bytes: CollectionOfOne(0xff))  // separator: "ab","c" differs from "a","bc"
+  }
+
+  mutating func add(_ number: Int) { add(String(number)) }
+
+  mutating func add(_ text: String?) {
+    if let text { add(text) } else { add(bytes: CollectionOfOne(0xfe)) }
+  }
+
+  /// Sixteen lower-case hex digits.
+  var hex: String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+extension GraphIndex {
+  /// The content hash the index keys files by: FNV-1a 64 of the bytes and their length, in hex.
+  public static func contentHash(of bytes: [UInt8]) -> String {
+    var hash = FNV1a64()
+    bytes.withUnsafeBufferPointer { hash.add(bytes: $0) }
+    return hash.hex + "-" + String(bytes.count, radix: 16)
+  }
+
+  /// A fingerprint of everything `commit` stores for a graph, so an unchanged graph is not rewritten.
+  /// Nodes and edges are hashed one by one and combined by a wrapping sum of mixed hashes, so no
+  /// sorting is needed; mentions are hashed in their order.
+  static func fingerprint(of graph: CitationGraph) -> String {
+    func mixed(_ x: UInt64) -> UInt64 {
+      var z = x &+ 0x9E37_79B9_7F4A_7C15
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    var nodeSum: UInt64 = 0
+    for node in graph.nodesByID.values {
+      var h = FNV1a64()
+      h.add(node.id); h.add(node.kind); h.add(node.label); h.add(node.date); h.add(node.vergaderjaar)
+      h.add(node.ministry); h.add(node.status.rawValue); h.add(node.url)
+      h.add(node.aliases.count); for a in node.aliases { h.add(a) }
+      h.add(node.paths.count); for p in node.paths { h.add(p) }
+      nodeSum &+= mixed(h.value)
+    }
+    var edgeSum: UInt64 = 0
+    for edge in graph.edgesByKey.values {
+      var h = FNV1a64()
+      h.add(edge.source); h.add(edge.target); h.add(edge.relation.rawValue); h.add(edge.evidence.count)
+      for e in edge.evidence {
+        h.add(e.path); h.add(e.line); h.add(e.start); h.add(e.end); h.add(e.text); h.add(e.source.rawValue)
+      }
+      edgeSum &+= mixed(h.value)
+    }
+    var h = FNV1a64()
+    h.add(graph.nodesByID.count); h.add(String(nodeSum)); h.add(graph.edgesByKey.count); h.add(String(edgeSum))
+    h.add(graph.mentions.count)
+    for m in graph.mentions {
+      h.add(m.path); h.add(m.document)
+      let x = m.mention
+      h.add(x.kind.rawValue); h.add(x.ids.count); for id in x.ids { h.add(id) }
+      h.add(x.text); h.add(x.start); h.add(x.end); h.add(x.line); h.add(x.column)
+      h.add(x.status.rawValue); h.add(x.reason)
+      for key in x.fields.keys.sorted() { h.add(key); h.add(x.fields[key]) }
+      h.add("|")
+    }
+    return h.hex + "-" + String(schemaVersion)
+  }
+
+  /// Bumped when the way the graph is stored changes, so the next commit rewrites it.
+  static let schemaVersion = 2
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+extension GraphIndex {
+  /// Stores one build in a single transaction: upserts the files whose content hash changed,
+  /// deletes `removedPaths`, and replaces the stored graph (nodes, aliases, edges with evidence,
+  /// mentions with status). Unchanged file rows are not rewritten, and an unchanged graph (same
+  /// fingerprint) is not rewritten either, so a no-change rebuild costs little more than a scan.
+  /// On any failure nothing is written and the previous index stays as it was.
+  public func commit(files: [IndexedFile], removedPaths: [String], graph: CitationGraph) throws(IndexError) {
+    let fingerprint = Self.fingerprint(of: graph)
+    let indexPath = path
+    try write { db in
+      try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
+      if stored != fingerprint {
+        try Self.replaceGraph(graph, in: db, indexPath: indexPath)
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
+      }
+    }
+    // Fold the write-ahead log back into the file so it does not stay as large as the last build.
+    // A reader holding an old snapshot only makes this partial; that is harmless.
+    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+  }
+
+  private static func storeFiles(
+    _ files: [IndexedFile], removedPaths: [String], in db: Database, indexPath: String
+  ) throws {
+    var existing: [String: (id: Int64, hash: String)] = [:]
+    let rows = try Row.fetchCursor(db, sql: "SELECT id, path, content_hash FROM files")
+    while let row = try rows.next() { existing[row[1]] = (row[0], row[2]) }
+    // file_fts indexes files.title and files.text (external content): a row must be taken out of
+    // it with its old values before the files row changes.
+    let forgetText = try db.makeStatement(
+      sql: """
+        INSERT INTO file_fts(file_fts, rowid, title, text) SELECT 'delete', id, title, text FROM files WHERE id = ?
+        """)
+
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let insertFile = try db.makeStatement(
+      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, ?, ?, ?, ?)")
+    let updateFile = try db.makeStatement(
+      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ? WHERE id = ?")
+    let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
+    let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
+
+    for file in files {
+      let old = existing[file.path]
+      if let old, old.hash == file.contentHash { continue }
+      var bare = file.document
+      bare.text = ""  // the text has its own column; keeping it out of the JSON makes decoding cheap
+      let document = try encoder.encode(bare)
+      let mentions = try encoder.encode(file.mentions)
+      let title = file.document.metadata.title ?? ""
+      let rowID: Int64
+      if let old {
+        try forgetText.execute(arguments: [old.id])
+        try updateFile.execute(arguments: [file.contentHash, title, file.document.text, document, mentions, old.id])
+        rowID = old.id
+      } else {
+        try insertFile.run([file.path, file.contentHash, title, file.document.text, document, mentions])
+        rowID = db.lastInsertedRowID
+      }
+      try insertText.run([rowID, title, file.document.text])
+    }
+    for removed in Set(removedPaths).sorted() {
+      guard let old = existing[removed] else { continue }
+      try forgetText.execute(arguments: [old.id])
+      try deleteFile.execute(arguments: [old.id])
+    }
+  }
+
+  private static func replaceGraph(_ graph: CitationGraph, in db: Database, indexPath: String) throws {
+    // Dropping and recreating is much faster than deleting every row, and building the indexes
+    // after the rows (one sort each) is faster than keeping them up to date row by row.
+    for table in graphTableNames { try db.execute(sql: "DROP TABLE \(table)") }
+    try db.execute(sql: graphTables)
+    let nodes = graph.nodes
+    var numbers: [String: Int64] = [:]
+    numbers.reserveCapacity(nodes.count)
+    // Numbers follow id order, so ordering by number is ordering by id.
+    for (offset, node) in nodes.enumerated() { numbers[node.id] = Int64(offset + 1) }
+
+    let insertNode = try db.makeStatement(
+      sql: """
+        INSERT INTO nodes(num, id, kind, label, date, vergaderjaar, ministry, status, url)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertLabel = try db.makeStatement(sql: "INSERT INTO node_fts(rowid, label) VALUES (?, ?)")
+    let insertName = try db.makeStatement(sql: "INSERT INTO names(key, node, name, is_alias) VALUES (?, ?, ?, ?)")
+    let insertPath = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_paths(node, path) VALUES (?, ?)")
+    for node in nodes {
+      let num = numbers[node.id]!
+      try insertNode.run([
+        num, node.id, node.kind, node.label, node.date, node.vergaderjaar, node.ministry, node.status.rawValue,
+        node.url,
+      ])
+      try insertLabel.run([num, node.label + " " + node.id])
+      try insertName.run([node.id.lowercased(), num, node.id, 0])
+      for alias in Set(node.aliases).sorted() where alias != node.id {
+        try insertName.run([alias.lowercased(), num, alias, 1])
+      }
+      for file in node.paths { try insertPath.run([num, file]) }
+    }
+
+    let insertEdge = try db.makeStatement(
+      sql: "INSERT INTO edges(num, source, target, relation, weight) VALUES (?, ?, ?, ?, ?)")
+    let insertEvidence = try db.makeStatement(
+      sql: "INSERT INTO evidence(edge, path, line, start, \"end\", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    for (offset, edge) in graph.edges.enumerated() {
+      guard let source = numbers[edge.source], let target = numbers[edge.target] else {
+        let missing = numbers[edge.source] == nil ? edge.source : edge.target
+        throw IndexError.inconsistentGraph(
+          path: indexPath,
+          reason: "the edge \(edge.source) -\(edge.relation.rawValue)-> \(edge.target) names \(missing), "
+            + "which is not a node")
+      }
+      let num = Int64(offset + 1)
+      try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
+      for e in edge.evidence {
+        try insertEvidence.run([num, e.path, e.line, e.start, e.end, e.text, e.source.rawValue])
+      }
+    }
+
+    let insertMention = try db.makeStatement(
+      sql: """
+        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (offset, item) in graph.mentions.enumerated() {
+      let m = item.mention
+      try insertMention.run([
+        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
+        m.start, m.end, m.line, m.column, JSONText.sortedObject(m.fields), m.status.rawValue, m.reason,
+      ])
+    }
+    try db.execute(sql: graphIndexes)
+  }
+}
+
+extension Statement {
+  /// Executes with `arguments` without GRDB's argument-count check: the bulk inserts of `commit`
+  /// bind exactly their placeholders, and the check costs a noticeable share of a large rebuild.
+  fileprivate func run(_ arguments: StatementArguments) throws {
+    setUncheckedArguments(arguments)
+    try execute()
+  }
+}

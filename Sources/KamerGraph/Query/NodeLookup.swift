@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// A neighbour found by one hop from a node.
+struct Neighbour {
+  var node: Int64
+  var relation: Relation
+  var weight: Int
+  /// True when the edge points from the expanded node to `node`.
+  var forward: Bool
+  var date: String?
+}
+
+extension GraphIndex {
+  /// The canonical id of the node that `text` names: its id, any alias (case-insensitive), a
+  /// kenmerk as written (`MINDEF20250032172`), or a zaak number of written questions (`2025Z14549`).
+  /// Unknown text fails with `IndexError.unknownID` and the nearest known ids.
+  public func resolve(_ text: String) throws(IndexError) -> String {
+    let indexPath = path
+    return try read { db in
+      let num = try Self.lookup(text, in: db, indexPath: indexPath)
+      return try String.fetchOne(db, sql: "SELECT id FROM nodes WHERE num = ?", arguments: [num]) ?? text
+    }
+  }
+
+  static func lookup(_ text: String, in db: Database, indexPath: String) throws -> Int64 {
+    let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    var candidates = [raw]
+    if raw.hasPrefix("kenmerk:") {
+      candidates.append(CanonicalID.kenmerk(String(raw.dropFirst("kenmerk:".count))))
+    } else if !raw.contains(":") {
+      candidates.append(CanonicalID.kenmerk(raw))
+      candidates.append("kv-tk-" + raw)
+    }
+    let exact = try db.cachedStatement(sql: "SELECT num FROM nodes WHERE id = ?")
+    let byName = try db.cachedStatement(sql: "SELECT node FROM names WHERE key = ? ORDER BY is_alias, node LIMIT 1")
+    for candidate in candidates where !candidate.isEmpty {
+      if let num = try Int64.fetchOne(exact, arguments: [candidate]) { return num }
+      if let num = try Int64.fetchOne(byName, arguments: [candidate.lowercased()]) { return num }
+    }
+    throw IndexError.unknownID(path: indexPath, id: text, suggestions: try suggestions(for: raw, in: db))
+  }
+
+  /// Up to five ids near `text`: names that start with it or contain it first, then names within a
+  /// small edit distance; each suggestion is the canonical id of the node, ties broken by id.
+  static func suggestions(for text: String, in db: Database, limit: Int = 5) throws -> [String] {
+    let key = Array(text.lowercased().utf8)
+    guard !key.isEmpty else { return [] }
+    let bound = max(2, key.count / 4)
+    var best: [String: Int] = [:]  // node id -> score (lower is better)
+    let rows = try Row.fetchCursor(db, sql: "SELECT n.key, nodes.id FROM names n JOIN nodes ON nodes.num = n.node")
+    while let row = try rows.next() {
+      let name: String = row[0]
+      let id: String = row[1]
+      var score: Int?
+      let bytes = Array(name.utf8)
+      if bytes.starts(with: key) {
+        score = 0
+      } else if key.count >= 3, contains(bytes, key) {
+        score = 1
+      } else if abs(bytes.count - key.count) <= bound, let d = editDistance(bytes, key, bound: bound) {
+        score = 1 + d
+      }
+      if let score, score < best[id] ?? Int.max { best[id] = score }
+    }
+    return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+  }
+
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+
+  /// Levenshtein distance on bytes, or nil when it exceeds `bound`.
+  static func editDistance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int? {
+    if a.isEmpty { return b.count <= bound ? b.count : nil }
+    if b.isEmpty { return a.count <= bound ? a.count : nil }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMin = min(rowMin, current[j])
+      }
+      if rowMin > bound { return nil }
+      swap(&previous, &current)
+    }
+    return previous[b.count] <= bound ? previous[b.count] : nil
+  }
+
+  static func summary(_ num: Int64, in db: Database) throws -> NodeSummary {
+    let statement = try db.cachedStatement(sql: "SELECT id, kind, label, date, status FROM nodes WHERE num = ?")
+    guard let row = try Row.fetchOne(statement, arguments: [num]) else {
+      return NodeSummary(id: "#\(num)", kind: "", label: "", status: .external)
+    }
+    return NodeSummary(
+      id: row[0], kind: row[1], label: row[2], date: row[3], status: NodeStatus(rawValue: row[4]) ?? .external)
+  }
+
+  /// The edges around `num` in index order (outgoing first, then incoming; each sorted by the other
+  /// node's id), restricted to `relations` when given.
+  static func neighbours(
+    of num: Int64, direction: Direction, relations: Set<Relation>?, in db: Database, into out: inout [Neighbour]
+  ) throws {
+    out.removeAll(keepingCapacity: true)
+    if direction != .incoming {
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT e.target, e.relation, e.weight, n.date FROM edges e JOIN nodes n ON n.num = e.target
+          WHERE e.source = ? ORDER BY e.target, e.relation
+          """)
+      try collect(statement, num: num, forward: true, relations: relations, into: &out)
+    }
+    if direction != .outgoing {
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT e.source, e.relation, e.weight, n.date FROM edges e JOIN nodes n ON n.num = e.source
+          WHERE e.target = ? ORDER BY e.source, e.relation
+          """)
+      try collect(statement, num: num, forward: false, relations: relations, into: &out)
+    }
+  }
+
+  private static func collect(
+    _ statement: Statement, num: Int64, forward: Bool, relations: Set<Relation>?, into out: inout [Neighbour]
+  ) throws {
+    let rows = try Row.fetchCursor(statement, arguments: [num])
+    while let row = try rows.next() {
+      guard let relation = Relation(rawValue: row[1]) else { continue }
+      if let relations, !relations.contains(relation) { continue }
+      out.append(Neighbour(node: row[0], relation: relation, weight: row[2], forward: forward, date: row[3]))
+    }
+  }
+}
