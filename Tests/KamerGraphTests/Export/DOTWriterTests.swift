@@ -51,11 +51,11 @@ import Testing
     return labels
   }
 
-  static func expectedEdges(_ graph: CitationGraph) -> [[String]] {
+  static func expectedEdges(_ graph: CitationGraph, labels: Bool = true) -> [[String]] {
     let g = ExportGraph(graph)
     var index: [String: Int] = [:]
     for (i, node) in g.nodes.enumerated() { index[node.id] = i }
-    return g.edges.map { ["n\(index[$0.source]!)", "n\(index[$0.target]!)", $0.relation.rawValue, "\($0.weight).0"] }
+    return g.edges.map { ["n\(index[$0.source]!)", "n\(index[$0.target]!)", labels ? $0.relation.rawValue : "", "\($0.weight).0"] }
       .sorted { $0.lexicographicallyPrecedes($1) }
   }
 
@@ -63,9 +63,20 @@ import Testing
 
   @Test(arguments: ExportFixtures.all.map(\.0), clusterings)
   func dotReadsItWithoutWarnings(name: String, clustering: DOTClustering) throws {
-    let graph = ExportFixtures.all.first { $0.0 == name }!.1
     var options = ExportOptions()
     options.clusterBy = clustering
+    try Self.check(ExportFixtures.all.first { $0.0 == name }!.1, name: name, options: options)
+  }
+
+  /// Labels not cut at all: the 10,000-character label goes to Graphviz whole.
+  @Test func fullLabelsWithoutALimit() throws {
+    var options = ExportOptions()
+    options.dotLabelLimit = 0
+    options.edgeLabels = false
+    try Self.check(ExportFixtures.hostileGraph(), name: "hostile", options: options)
+  }
+
+  static func check(_ graph: CitationGraph, name: String, options: ExportOptions) throws {
     let path = try ExportFixtures.temporaryFile("\(name).dot", DOTWriter(options: options).write(graph, name: name))
     guard let svg = try ExternalTool.run("dot", ["-Tsvg", path, "-o", path + ".svg"]) else { return }
     #expect(svg.status == 0)
@@ -77,8 +88,8 @@ import Testing
     guard let read = try ExternalTool.python(Self.jsonReader, modules: ["json"], arguments: [path + ".json"]) else { return }
     try #require(read.status == 0, "\(read.stderr)")
     let seen = try JSONDecoder().decode(Seen.self, from: Data(read.stdout.utf8))
-    #expect(seen.edges == Self.expectedEdges(graph))
-    let expected = Self.expectedLabels(graph)
+    #expect(seen.edges == Self.expectedEdges(graph, labels: options.edgeLabels))
+    let expected = Self.expectedLabels(graph, limit: options.dotLabelLimit)
     #expect(seen.nodes.keys.sorted() == expected.keys.sorted())
     for (id, label) in expected { #expect(seen.nodes[id] == label, "label of \(id)") }
     #expect(seen.legend == Set(graph.nodes.map(\.kind)).sorted())
