@@ -26,6 +26,8 @@ public final class XMLWriter {
   /// Starts a document with `<?xml version="1.0" encoding="UTF-8"?>`; `indent` pretty-prints with
   /// two spaces per level.
   public init(indent: Bool = true, capacity: Int = 1 << 16) throws(XMLWriterError) {
+    // The encoding tables libxml2 sets up in xmlInitParser must exist before writers run on threads.
+    LibXML.ensureInitialised()
     sink.bytes.reserveCapacity(capacity)
     let context = Unmanaged.passUnretained(sink).toOpaque()
     // The callback appends libxml2's flushed chunks (about 4 KB each) to `sink.bytes`.
