@@ -3,11 +3,12 @@
 /// properties; `weight` as a double; `edgedefault="directed"`; edge ids `e0`, `e1`, ... in edge
 /// order; one edge per (source, target, relation). networkx and igraph read it losslessly.
 public struct GraphMLWriter: Sendable {
-  /// A declared `<key>`: its id (also its `attr.name`), what it is for and its GraphML type.
+  /// A declared `<key>`: its id, what it is for, its GraphML type and its `attr.name` (the id unless given).
   struct Key {
     var id: String
     var domain: String
     var type: String
+    var name: String? = nil
   }
 
   /// The node keys, in the order they are declared and written.
@@ -20,8 +21,10 @@ public struct GraphMLWriter: Sendable {
     Key(id: "r", domain: "node", type: "int"), Key(id: "g", domain: "node", type: "int"),
     Key(id: "b", domain: "node", type: "int"), Key(id: "size", domain: "node", type: "double"),
   ]
-  /// The edge keys. `origin` is the strongest kind of evidence (metadata, xml-link, text).
+  /// The edge keys. `origin` is the strongest kind of evidence (metadata, xml-link, text). Gephi
+  /// takes the key `edgelabel` as the edge's label (readers see it as `label`): the relation.
   static let edgeKeys: [Key] = [
+    Key(id: "edgelabel", domain: "edge", type: "string", name: "label"),
     Key(id: "weight", domain: "edge", type: "double"), Key(id: "relation", domain: "edge", type: "string"),
     Key(id: "evidence", domain: "edge", type: "string"), Key(id: "origin", domain: "edge", type: "string"),
   ]
@@ -50,7 +53,7 @@ public struct GraphMLWriter: Sendable {
         try w.start("key")
         try w.attribute("id", key.id)
         try w.attribute("for", key.domain)
-        try w.attribute("attr.name", key.id)
+        try w.attribute("attr.name", key.name ?? key.id)
         try w.attribute("attr.type", key.type)
         try w.end()
       }
@@ -89,6 +92,7 @@ public struct GraphMLWriter: Sendable {
           try w.attribute("id", "e\(index)")
           try w.attribute("source", ids[g.ends[index].source])
           try w.attribute("target", ids[g.ends[index].target])
+          try data(w, "<data key=\"edgelabel\">", edges[slot].relation.rawValue, indent)
           try data(w, "<data key=\"weight\">", ExportText.decimal(edges[slot].weight), indent)
           try data(w, "<data key=\"relation\">", edges[slot].relation.rawValue, indent)
           try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in

@@ -81,6 +81,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     keys = ["kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths"]
     nodes = {n: {k: str(d[k]) for k in keys if k in d} for n, d in g.nodes(data=True)}
     edges = sorted([s, t, d["relation"], d.get("evidence", ""), d["origin"]] for s, t, d in g.edges(data=True))
+    assert all(d["label"] == d["relation"] for _, _, d in g.edges(data=True)), "edge label is the relation"
     print(json.dumps({"nodes": nodes, "edges": edges}))
     """
 
@@ -129,6 +130,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     let lastKey = try #require(text.range(of: "<key ", options: .backwards))
     #expect(lastKey.lowerBound < firstGraph.lowerBound)
     #expect(text.contains("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"))
+    #expect(text.contains("<key id=\"edgelabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>"))
     #expect(text.contains("<key id=\"year\" for=\"node\" attr.name=\"year\" attr.type=\"int\"/>"))
     #expect(text.contains("<graph id=\"palantir\" edgedefault=\"directed\">"))
     // Palantir is mentioned four times: one edge of weight 4.0.
@@ -136,6 +138,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
       text.contains(
         """
         <edge id="e6" source="ah-tk-20252026-313" target="organisatie:Palantir">
+              <data key="edgelabel">mentions</data>
               <data key="weight">4.0</data>
               <data key="relation">mentions</data>
         """))
