@@ -1,8 +1,9 @@
 /// Writes the two files of Gephi's spreadsheet import (File > Import spreadsheet): a nodes table
 /// whose first columns are `Id` and `Label`, and an edges table starting `Source, Target, Type, Kind,
 /// Id, Label, Weight`. `Kind` (the relation) keeps Gephi from merging two edges between the same
-/// nodes that have different relations (gephi `ImportEdgesProcess`: "Kind for parallel edges"). Fields follow RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or
-/// LF is quoted with its quotes doubled.
+/// nodes that have different relations (gephi `ImportEdgesProcess`: "Kind for parallel edges").
+/// Fields follow RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or LF is quoted
+/// with its quotes doubled.
 public struct CSVGraphWriter: Sendable {
   /// The nodes header.
   public static let nodeHeader = [

@@ -90,7 +90,9 @@ public struct DOTWriter: Sendable {
       break
     case .ministry:
       for node in g.nodes {
-        if node.kind == ReferenceKind.ministerie.rawValue { keys[node.id] = node.id } else if let m = node.ministry {
+        if node.kind == ReferenceKind.ministerie.rawValue {
+          keys[node.id] = node.id
+        } else if let m = node.ministry {
           keys[node.id] = m
         }
       }

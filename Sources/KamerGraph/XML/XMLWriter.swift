@@ -61,7 +61,8 @@ public final class XMLWriter {
 
   /// Opens `<name>`.
   public func start(_ name: String) throws(XMLWriterError) {
-    try check(Self.xmlSafe(name).withCString { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
+    try check(
+      Self.xmlSafe(name).withCString { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
   }
 
   /// Opens `<prefix:name xmlns:prefix=uri>` (or a prefixed element of a namespace declared above when `uri` is nil).
@@ -139,7 +140,10 @@ public final class XMLWriter {
       while i < n {
         let b = bytes[i]
         if b < 0x20 {
-          if b != 0x9 && b != 0xA && b != 0xD { clean = false; return }
+          if b != 0x9 && b != 0xA && b != 0xD {
+            clean = false
+            return
+          }
         } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
           clean = false  // U+FFFE or U+FFFF
           return

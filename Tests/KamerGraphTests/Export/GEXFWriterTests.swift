@@ -39,7 +39,9 @@ import Testing
   func networkxReadsTheSameGraph(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).gexf", GEXFWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else { return }
+    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
     try #require(run.status == 0, "\(run.stderr)")
     let seen = try JSONDecoder().decode(Seen.self, from: Data(run.stdout.utf8))
     // GEXF labels are xsd:tokens: whitespace runs become one space.
@@ -74,7 +76,9 @@ import Testing
   func networkxReadsEveryAttribute(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).gexf", GEXFWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else { return }
+    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
     try #require(run.status == 0, "\(run.stderr)")
     let seen = try JSONDecoder().decode(Attributes.self, from: Data(run.stdout.utf8))
     let safe = XMLWriter.xmlSafe
@@ -91,7 +95,10 @@ import Testing
       nodes[node.id] = a.mapValues(safe)
     }
     let edges = graph.edges.map { edge in
-      [edge.source, edge.target, edge.relation.rawValue, safe(ExportText.evidenceSummary(edge) ?? ""), edge.origin.rawValue]
+      [
+        edge.source, edge.target, edge.relation.rawValue, safe(ExportText.evidenceSummary(edge) ?? ""),
+        edge.origin.rawValue,
+      ]
     }
     #expect(seen.edges == edges.sorted { $0.lexicographicallyPrecedes($1) })
     #expect(seen.nodes.keys.sorted() == nodes.keys.sorted())
@@ -123,7 +130,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("plain", "plain"), ("  two  spaces\tand\ttabs \n", "two spaces and tabs"), ("a\r\nb", "a b"), ("\u{01}x\u{0C}", "x"),
+    ("plain", "plain"), ("  two  spaces\tand\ttabs \n", "two spaces and tabs"), ("a\r\nb", "a b"),
+    ("\u{01}x\u{0C}", "x"),
     ("", ""), ("   ", ""),
   ])
   func token(input: String, output: String) {

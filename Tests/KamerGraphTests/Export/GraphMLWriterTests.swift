@@ -52,7 +52,9 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
   func networkxReadsTheSameGraph(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).graphml", GraphMLWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else { return }
+    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
     try #require(run.status == 0, "\(run.stderr)")
     let seen = try ReadBack.decode(run.stdout)
     let expected = expectedReadBack(graph, id: ExportText.nmtoken, label: XMLWriter.xmlSafe)
@@ -96,7 +98,9 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
   func networkxReadsEveryAttribute(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).graphml", GraphMLWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else { return }
+    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
     try #require(run.status == 0, "\(run.stderr)")
     let seen = try JSONDecoder().decode(Attributes.self, from: Data(run.stdout.utf8))
     let safe = XMLWriter.xmlSafe
@@ -125,7 +129,9 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
 
   @Test func keysComeFirstWithTypesAndEdgesAreNumbered() throws {
     let text = String(decoding: try GraphMLWriter().write(ExportFixtures.palantir(), name: "palantir"), as: UTF8.self)
-    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
+    #expect(
+      text.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
     let firstGraph = try #require(text.range(of: "<graph "))
     let lastKey = try #require(text.range(of: "<key ", options: .backwards))
     #expect(lastKey.lowerBound < firstGraph.lowerBound)
@@ -152,7 +158,8 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
   }
 
   @Test func forbiddenCharactersAreDroppedAndMarkupEscaped() throws {
-    let node = Node(id: "x", kind: "kamerstuk", label: "a\u{01}b\u{0B}c\u{0C}d\u{FFFE}e <&> ]]> \"q\"", status: .resolved)
+    let node = Node(
+      id: "x", kind: "kamerstuk", label: "a\u{01}b\u{0B}c\u{0C}d\u{FFFE}e <&> ]]> \"q\"", status: .resolved)
     let text = String(decoding: try GraphMLWriter().write(CitationGraph(nodes: [node], edges: [])), as: UTF8.self)
     #expect(text.contains("<data key=\"label\">abcde &lt;&amp;&gt; ]]&gt; &quot;q&quot;</data>"))
   }
@@ -227,7 +234,8 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
 
   @Test func conflictingEncodedIDsAreReported() {
     let nodes = [
-      Node(id: "a b", kind: "", label: "", status: .external), Node(id: "a_x0020_b", kind: "", label: "", status: .external),
+      Node(id: "a b", kind: "", label: "", status: .external),
+      Node(id: "a_x0020_b", kind: "", label: "", status: .external),
     ]
     #expect(throws: ExportError.conflictingNodeID("a b", "a_x0020_b")) {
       try GraphMLWriter().write(CitationGraph(nodes: nodes, edges: []))
