@@ -1,30 +1,30 @@
 import KamerGraph
 
-/// The fuzz targets by name. The libFuzzer entry point and the replay tool both dispatch here;
-/// the target is chosen with the environment variable `KAMERGRAPH_FUZZ_TARGET`.
+/// The fuzz targets by name. The libFuzzer entry point and the replay tool both dispatch to
+/// `FuzzHarness` in the library, which the regression tests call too.
 enum FuzzTargets {
-  static let all: [String: @Sendable ([UInt8]) -> Void] = [
-    "extract": { bytes in
-      let text = String(decoding: bytes, as: UTF8.self)
-      let mentions = Extractor().mentions(in: text)
-      let utf8 = Array(text.utf8)
-      for m in mentions {
-        precondition(m.start >= 0 && m.start <= m.end && m.end <= utf8.count, "span out of range")
-        precondition(String(decoding: utf8[m.start..<m.end], as: UTF8.self) == m.text, "span does not match text")
-      }
+  /// Runs `target` on `bytes`; on a broken invariant prints it and traps, so libFuzzer saves the
+  /// input as a crash.
+  static func run(_ target: String, _ bytes: [UInt8]) {
+    let violations = FuzzHarness.check(target, bytes)
+    if let first = violations.first {
+      for v in violations { print(v) }
+      fatalError(first.description)
     }
-  ]
+  }
 }
 
 #if FUZZING
 import Foundation
 
 extension FuzzTargets {
-  /// The target chosen by KAMERGRAPH_FUZZ_TARGET (default `extract`), looked up once.
-  static let current: @Sendable ([UInt8]) -> Void = {
+  /// The target chosen by KAMERGRAPH_FUZZ_TARGET (default `extract`), checked once.
+  static let current: String = {
     let name = ProcessInfo.processInfo.environment["KAMERGRAPH_FUZZ_TARGET"] ?? "extract"
-    guard let target = all[name] else { fatalError("unknown fuzz target \(name)") }
-    return target
+    guard FuzzHarness.targets.contains(name) else {
+      fatalError("unknown fuzz target \(name) (known: \(FuzzHarness.targets.joined(separator: ", ")))")
+    }
+    return name
   }()
 }
 #endif

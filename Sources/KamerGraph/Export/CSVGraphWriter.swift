@@ -29,10 +29,10 @@ public struct CSVGraphWriter: Sendable {
   /// The edges file.
   public func edges(_ graph: CitationGraph) -> [UInt8] {
     var out = Self.row(Self.edgeHeader)
-    for (index, edge) in graph.edges.enumerated() {
+    for (index, edge) in ExportGraph(graph).edges.enumerated() {
       out += Self.row([
         edge.source, edge.target, "Directed", "e\(index)", edge.relation.rawValue, ExportText.decimal(edge.weight),
-        edge.relation.rawValue, edge.origin.rawValue, ExportText.evidenceSummary(edge) ?? "",
+        edge.relation.rawValue, ExportText.origin(edge).rawValue, ExportText.evidenceSummary(edge) ?? "",
       ])
     }
     return Array(out.utf8)

@@ -40,14 +40,14 @@ public struct DOTWriter: Sendable {
     }
     for node in loose { out += "  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!) }
 
-    for edge in g.edges {
-      out += "  \"\(dotID[edge.source]!)\" -> \"\(dotID[edge.target]!)\" ["
+    for (index, edge) in g.edges.enumerated() {
+      out += "  \"n\(g.ends[index].source)\" -> \"n\(g.ends[index].target)\" ["
       if options.edgeLabels { out += "label=\(Self.quoted(edge.relation.rawValue)), " }
       var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
       if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
       out += "tooltip=\(Self.quoted(Self.cut(tip, 1000))), weight=\"\(edge.weight)\""
       out += ", penwidth=\"\(ExportText.oneDecimal(1 + Double(edge.weight - 1).squareRoot()))\""
-      if edge.origin == .metadata { out += ", style=\"dashed\"" }
+      if ExportText.origin(edge) == .metadata { out += ", style=\"dashed\"" }
       out += "];\n"
     }
 

@@ -42,7 +42,7 @@ public struct GEXFWriter: Sendable {
 
       try w.start("nodes")
       try w.attribute("count", String(g.nodes.count))
-      for node in g.nodes {
+      for (n, node) in g.nodes.enumerated() {
         try w.start("node")
         try w.attribute("id", node.id)
         let label = Self.token(node.label)
@@ -64,7 +64,7 @@ public struct GEXFWriter: Sendable {
         try w.attribute("b", String(color.b))
         try w.end()
         try w.start(prefix: "viz", "size")
-        try w.attribute("value", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[node.id] ?? 0)))
+        try w.attribute("value", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
         try w.end()
         try w.end()
       }
@@ -84,7 +84,7 @@ public struct GEXFWriter: Sendable {
         if let start = dates[edge.source] { try w.attribute("start", start) }
         var values: [(String, String)] = [("relation", edge.relation.rawValue)]
         if let evidence = ExportText.evidenceSummary(edge) { values.append(("evidence", evidence)) }
-        values.append(("origin", edge.origin.rawValue))
+        values.append(("origin", ExportText.origin(edge).rawValue))
         try attvalues(w, values)
         try w.end()
       }

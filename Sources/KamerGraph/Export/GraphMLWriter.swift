@@ -49,9 +49,9 @@ public struct GraphMLWriter: Sendable {
       try w.start("graph")
       try w.attribute("id", ExportText.nmtoken(name))
       try w.attribute("edgedefault", "directed")
-      for node in g.nodes {
+      for (n, node) in g.nodes.enumerated() {
         try w.start("node")
-        try w.attribute("id", ids[node.id]!)
+        try w.attribute("id", ids[n])
         try data(w, "label", node.label)
         try data(w, "kind", node.kind)
         try data(w, "status", node.status.rawValue)
@@ -66,19 +66,29 @@ public struct GraphMLWriter: Sendable {
         try data(w, "r", String(color.r))
         try data(w, "g", String(color.g))
         try data(w, "b", String(color.b))
-        try data(w, "size", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[node.id] ?? 0)))
+        try data(w, "size", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
         try w.end()
       }
-      for (index, edge) in g.edges.enumerated() {
-        try w.start("edge")
-        try w.attribute("id", "e\(index)")
-        try w.attribute("source", ids[edge.source]!)
-        try w.attribute("target", ids[edge.target]!)
-        try data(w, "weight", ExportText.decimal(edge.weight))
-        try data(w, "relation", edge.relation.rawValue)
-        if let evidence = ExportText.evidenceSummary(edge) { try data(w, "evidence", evidence) }
-        try data(w, "origin", edge.origin.rawValue)
-        try w.end()
+      try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
+        for (index, slot) in g.order.enumerated() {
+          try w.start("edge")
+          try w.attribute("id", "e\(index)")
+          try w.attribute("source", ids[g.ends[index].source])
+          try w.attribute("target", ids[g.ends[index].target])
+          try data(w, "weight", ExportText.decimal(edges[slot].weight))
+          try data(w, "relation", edges[slot].relation.rawValue)
+          if let first = edges[slot].evidence.first {
+            // "path:line: text", written in pieces so no joined string is built per edge.
+            try w.start("data")
+            try w.attribute("key", "evidence")
+            try w.text(first.path)
+            try w.text(":\(first.line): ")
+            try w.text(first.text)
+            try w.end()
+          }
+          try data(w, "origin", ExportText.origin(edges[slot]).rawValue)
+          try w.end()
+        }
       }
       try w.end()
       try w.end()

@@ -35,7 +35,7 @@ public struct JSONGraphWriter: Sendable {
       let pairs: [(String, String)] = [
         ("source", JSONText.quoted(edge.source)), ("target", JSONText.quoted(edge.target)),
         ("key", JSONText.quoted(edge.relation.rawValue)), ("relation", JSONText.quoted(edge.relation.rawValue)),
-        ("weight", String(edge.weight)), ("origin", JSONText.quoted(edge.origin.rawValue)),
+        ("weight", String(edge.weight)), ("origin", JSONText.quoted(ExportText.origin(edge).rawValue)),
         ("evidence", "[" + evidence.joined(separator: ",") + "]"),
       ]
       out += (index == 0 ? "\n" : ",\n") + JSONText.object(pairs)

@@ -88,15 +88,11 @@ enum ExportText {
   /// `count` written as a double (`2.0`).
   static func decimal(_ count: Int) -> String { "\(count).0" }
 
-  /// The degree (in + out) of every node that has edges.
-  static func degrees(_ edges: [Edge]) -> [String: Int] {
-    var degree: [String: Int] = [:]
-    degree.reserveCapacity(edges.count)
-    for edge in edges {
-      degree[edge.source, default: 0] += 1
-      degree[edge.target, default: 0] += 1
-    }
-    return degree
+  /// The strongest kind of evidence of `edge` (as `Edge.origin`, without building an array).
+  static func origin(_ edge: Edge) -> EvidenceSource {
+    var best: EvidenceSource? = nil
+    for e in edge.evidence where best == nil || e.source < best! { best = e.source }
+    return best ?? .text
   }
 
   /// The first piece of evidence as `path:line: text`, or nil.
@@ -150,43 +146,17 @@ enum ExportText {
       || b == 0x5F
   }
 
-  /// The NMTOKEN of every node id, checked for collisions.
-  static func xmlIDs(_ nodes: [Node]) throws(ExportError) -> [String: String] {
-    var ids: [String: String] = [:]
+  /// The NMTOKEN of every node id (in node order), checked for collisions.
+  static func xmlIDs(_ nodes: [Node]) throws(ExportError) -> [String] {
+    var ids: [String] = []
     var seen: [String: String] = [:]
     ids.reserveCapacity(nodes.count)
     seen.reserveCapacity(nodes.count)
     for node in nodes {
       let token = nmtoken(node.id)
       if let other = seen.updateValue(node.id, forKey: token) { throw .conflictingNodeID(other, node.id) }
-      ids[node.id] = token
+      ids.append(token)
     }
     return ids
-  }
-}
-
-/// The graph as every writer sees it: nodes and edges sorted once, a node added for every edge
-/// end the graph does not hold (status `external`, kind from the id's shape), and degrees counted.
-struct ExportGraph {
-  var nodes: [Node]
-  var edges: [Edge]
-  var degree: [String: Int]
-
-  init(_ graph: CitationGraph) {
-    edges = graph.edges
-    var nodes = graph.nodes
-    var missing = Set<String>()
-    for edge in edges {
-      if graph.node(edge.source) == nil { missing.insert(edge.source) }
-      if graph.node(edge.target) == nil { missing.insert(edge.target) }
-    }
-    if !missing.isEmpty {
-      for id in missing {
-        nodes.append(Node(id: id, kind: ReferenceKind.of(id: id)?.rawValue ?? "", label: id, status: .external))
-      }
-      nodes.sort { $0.id < $1.id }
-    }
-    self.nodes = nodes
-    degree = ExportText.degrees(edges)
   }
 }

@@ -265,7 +265,13 @@ struct ResolverState {
           edge(d, id, .mentions, ev)
         }
       case .bwb:
-        for id in m.ids { edge(d, nodeID(id), .mentions, ev) }
+        // A law named in words gives its node a readable label ("Aanbestedingswet 2012").
+        let named = !m.text.hasPrefix("BWB") && !m.text.hasPrefix("CELEX") && !m.text.lowercased().hasPrefix("jci")
+          && !m.text.contains("://")
+        for id in m.ids {
+          if named { noteLabel(nodeID(id), m.text) }
+          edge(d, nodeID(id), .mentions, ev)
+        }
       default:
         guard m.kind.isDocument, role != MentionRole.own else { continue }
         let relation: Relation

@@ -158,6 +158,23 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     #expect(export.nodes[1].status == .external)
   }
 
+  @Test func edgesComeInTheGraphsOwnOrder() {
+    var graph = ExportFixtures.hostileGraph()
+    for (s, t) in [("Zeta", "alpha"), ("émile", "Émile"), ("10", "9"), ("a", "a b"), ("kst-1-2", "kst-1-10")] {
+      for relation in [Relation.seeAlso, .cites, .answers, .partOfDossier] {
+        graph.add(Edge(source: s, target: t, relation: relation, evidence: []))
+      }
+    }
+    let export = ExportGraph(graph)
+    #expect(export.edges == graph.edges)
+    #expect(export.nodes.map(\.id) == export.nodes.map(\.id).sorted())
+    for (i, edge) in export.edges.enumerated() {
+      #expect(export.nodes[export.ends[i].source].id == edge.source)
+      #expect(export.nodes[export.ends[i].target].id == edge.target)
+    }
+    #expect(export.degree.reduce(0, +) == 2 * graph.edges.count)
+  }
+
   @Test func conflictingEncodedIDsAreReported() {
     let nodes = [
       Node(id: "a b", kind: "", label: "", status: .external), Node(id: "a_x0020_b", kind: "", label: "", status: .external),

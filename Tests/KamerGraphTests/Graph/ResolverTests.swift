@@ -157,6 +157,7 @@ private func has(_ g: CitationGraph, _ s: String, _ r: Relation, _ t: String) ->
     }
     #expect(g.node("persoon:tuinman")?.label == "Gijs Tuinman")
     #expect(g.node("programma:raffinaderij")?.label == "Raffinaderij")
+    #expect(g.node("CELEX:32016R0679")?.label == "AVG")
     // The party is the asker's, so it is not also a loose mention.
     #expect(!has(g, answer, .mentions, "fractie:FVD"))
     // No self edges from the letter's own kenmerk.

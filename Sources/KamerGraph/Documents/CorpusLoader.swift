@@ -1,0 +1,166 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Loads a corpus: expands folders, pairs KOOP metadata files with their documents, reads every
+/// file (concurrently) and accounts for every input file in a `RunReport`.
+public struct CorpusLoader: Sendable {
+  public var reader: DocumentReader
+
+  /// A loader that reads with `reader`.
+  public init(reader: DocumentReader = .init()) { self.reader = reader }
+
+  /// Expands folders recursively (sorted, symlink loops detected, hidden files skipped), pairs
+  /// metadata with documents (`X.xml` + `X.metadata.xml`, or `X/metadata.xml`), reads every file
+  /// and reports each one as read, skipped (why) or failed (why). The documents come back sorted by
+  /// path, whatever the input order and thread timing.
+  public func load(paths: [String]) -> (documents: [Document], report: RunReport) {
+    var outcomes: [FileOutcome] = []
+    var files: [String] = []
+    var seen: Set<String> = []
+    for path in paths {
+      expand(path, explicit: true, into: &files, outcomes: &outcomes, visited: [])
+    }
+    // A file listed twice (given twice, or inside two given folders) is read and reported once.
+    let unique = files.filter { seen.insert($0).inserted }.sorted()
+    let pairs = Self.pairMetadata(unique)
+    let documentsWithMetadata = Set(pairs.values)
+
+    // Read everything concurrently; results land at their index, so order is deterministic.
+    let results = Mutex<[Result<Document, DocumentError>?]>(Array(repeating: nil, count: unique.count))
+    let reader = self.reader
+    DispatchQueue.concurrentPerform(iterations: unique.count) { i in
+      let result: Result<Document, DocumentError>
+      do throws(DocumentError) { result = .success(try reader.read(path: unique[i])) } catch { result = .failure(error) }
+      results.withLock { $0[i] = result }
+    }
+    let read = results.withLock { $0 }
+    var byPath: [String: Result<Document, DocumentError>] = [:]
+    for (i, path) in unique.enumerated() { byPath[path] = read[i]! }
+
+    var documents: [Document] = []
+    for path in unique {
+      let result = byPath[path]!
+      if let documentPath = pairs[path] {
+        // A metadata file with its document.
+        switch result {
+        case .success:
+          let documentRead = (try? byPath[documentPath]?.get()) != nil
+          if documentRead {
+            outcomes.append(
+              FileOutcome(path: path, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(documentPath)"))
+          } else {
+            // The document failed: the metadata record stands on its own.
+            if case .success(let doc) = result { documents.append(doc) }
+            outcomes.append(
+              FileOutcome(path: path, status: .read, format: .koopMetadata, notes: ["its document \(documentPath) failed"]))
+          }
+        case .failure(let error):
+          outcomes.append(Self.outcome(for: error, path: path))
+        }
+        continue
+      }
+      switch result {
+      case .success(var doc):
+        if documentsWithMetadata.contains(path), let metaPath = pairs.first(where: { $0.value == path })?.key {
+          switch byPath[metaPath]! {
+          case .success(let meta): doc = DocumentReader.merge(doc, metadata: meta)
+          case .failure(let error): doc.notes.append("metadata file \(metaPath) not merged: \(error.reason)")
+          }
+        }
+        documents.append(doc)
+        outcomes.append(FileOutcome(path: path, status: .read, format: doc.format, notes: doc.notes))
+      case .failure(let error):
+        outcomes.append(Self.outcome(for: error, path: path))
+      }
+    }
+    documents.sort { $0.path < $1.path }
+    return (documents, RunReport(files: outcomes.sorted()))
+  }
+
+  static func outcome(for error: DocumentError, path: String) -> FileOutcome {
+    FileOutcome(path: path, status: error.isSkip ? .skipped : .failed, reason: error.reason)
+  }
+
+  /// Metadata file -> document file, for `X.metadata.xml` next to `X.xml` (or `X.html`, ...) and
+  /// `X/metadata.xml` with `X.xml` next to the folder or `X/X.xml` inside it.
+  static func pairMetadata(_ files: [String]) -> [String: String] {
+    let set = Set(files)
+    var pairs: [String: String] = [:]
+    let documentExtensions = [".xml", ".html", ".htm", ".odt", ".docx", ".txt"]
+    for path in files {
+      if path.hasSuffix(".metadata.xml") {
+        let stem = String(path.dropLast(".metadata.xml".count))
+        if let doc = documentExtensions.map({ stem + $0 }).first(where: set.contains) { pairs[path] = doc }
+      } else if path == "metadata.xml" || path.hasSuffix("/metadata.xml") {
+        let dir = String(path.dropLast("metadata.xml".count)).trimmingCharacters("/")
+        let prefix = path.hasPrefix("/") ? "/" : ""
+        let folder = prefix + dir
+        let base = folder.split(separator: "/").last.map(String.init) ?? folder
+        var candidates = documentExtensions.map { folder + $0 }
+        candidates += documentExtensions.map { folder + "/" + base + $0 }
+        if let doc = candidates.first(where: set.contains) {
+          pairs[path] = doc
+        } else {
+          let siblings = files.filter { $0 != path && $0.hasPrefix(folder + "/") && !$0.dropFirst(folder.count + 1).contains("/") }
+          if siblings.count == 1 { pairs[path] = siblings[0] }
+        }
+      }
+    }
+    return pairs
+  }
+
+  /// Adds `path` (a file) or the files below it (a folder) to `files`.
+  private func expand(
+    _ path: String, explicit: Bool, into files: inout [String], outcomes: inout [FileOutcome], visited: Set<String>
+  ) {
+    var st = stat()
+    guard lstat(path, &st) == 0 else {
+      outcomes.append(FileOutcome(path: path, status: .failed, reason: "does not exist"))
+      return
+    }
+    var isDir = (st.st_mode & S_IFMT) == S_IFDIR
+    if (st.st_mode & S_IFMT) == S_IFLNK {
+      var target = stat()
+      if stat(path, &target) == 0 { isDir = (target.st_mode & S_IFMT) == S_IFDIR } else { isDir = false }
+    }
+    guard isDir else {
+      files.append(path)
+      return
+    }
+    guard let real = realpath(path, nil) else {
+      outcomes.append(FileOutcome(path: path, status: .failed, reason: "cannot be resolved: \(String(cString: strerror(errno)))"))
+      return
+    }
+    let canonical = String(cString: real)
+    free(real)
+    if visited.contains(canonical) {
+      outcomes.append(
+        FileOutcome(path: path, status: .skipped, reason: "symbolic link loop: it leads back to \(canonical), already being read"))
+      return
+    }
+    guard let dir = opendir(path) else {
+      outcomes.append(FileOutcome(path: path, status: .failed, reason: "folder cannot be listed: \(String(cString: strerror(errno)))"))
+      return
+    }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name == "." || name == ".." || name.hasPrefix(".") { continue }
+      names.append(name)
+    }
+    closedir(dir)
+    names.sort()
+    var inner = visited
+    inner.insert(canonical)
+    let base = path.hasSuffix("/") ? path : path + "/"
+    for name in names { expand(base + name, explicit: false, into: &files, outcomes: &outcomes, visited: inner) }
+  }
+}

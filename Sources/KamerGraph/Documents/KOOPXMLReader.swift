@@ -1,0 +1,260 @@
+/// Reads KOOP `officiele-publicatie` XML (kamervragen/aanhangsel, kamerstuk, handelingen,
+/// staatsblad, staatscourant) with the streaming reader: block elements become lines, `noot`
+/// bodies go after the main text with their marks kept, every `extref` becomes an `ExplicitLink`.
+enum KOOPXMLReader {
+  /// Elements that run inside a line; every other element is a block (its own line).
+  static let inline: Set<String> = [
+    "naam", "achternaam", "voornaam", "voorletters", "tussenvoegsel", "kamervraagonderwerp", "datum", "nadruk",
+    "extref", "intref", "sup", "sub", "inf", "afkorting", "functie", "organisatie", "noot", "nr", "label", "lidnr",
+    "li.nr", "unl", "term", "nootref", "noot.nr", "titel-kort", "huisnummer", "postcode",
+  ]
+
+  private struct Note {
+    var number = ""
+    var body = TextBuilder()
+    var mark: Int
+    var links: [ExplicitLink] = []
+  }
+
+  private struct OpenLink {
+    var target: String
+    var start: Int
+    var inNote: Bool
+  }
+
+  private struct Capture {
+    var key: String
+    var depth: Int
+    var text = ""
+  }
+
+  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+    var main = TextBuilder()
+    var notes: [Note] = []
+    var currentNote: Note?
+    var noteDepth = 0
+    var mainLinks: [ExplicitLink] = []
+    var openLinks: [OpenLink] = []
+    var captures: [Capture] = []
+    var fields: [String: String] = [:]
+    var depth = 0
+    var rootName = ""
+    var bodyName = ""
+    var externRecord: String?
+    var answerDate: String?
+    var firstDate: String?
+    var omschrijvingType: String?
+    var parentOfTitel: [String] = []
+    var stack: [String] = []
+
+    func finish(_ name: String) {
+      // Close the captures and links that end here.
+      while let last = captures.last, last.depth == depth {
+        captures.removeLast()
+        if fields[last.key] == nil { fields[last.key] = last.text.collapsingSpaces }
+      }
+      if name == "extref", let link = openLinks.popLast() {
+        if link.inNote, currentNote != nil {
+          currentNote!.links.append(ExplicitLink(target: link.target, range: ByteRange(link.start, currentNote!.body.count)))
+        } else {
+          mainLinks.append(ExplicitLink(target: link.target, range: ByteRange(link.start, main.count)))
+        }
+      }
+      if name == "noot", depth == noteDepth, let note = currentNote {
+        notes.append(note)
+        currentNote = nil
+      } else if !inline.contains(name) {
+        if currentNote != nil { currentNote!.body.blockBreak() } else { main.blockBreak() }
+      }
+      if name == "kamervraagomschrijving" { omschrijvingType = nil }
+      stack.removeLast()
+      depth -= 1
+    }
+
+    do {
+      try XMLStreamReader.read(bytes, file: path) { reader in
+        while try reader.next() {
+          switch reader.kind {
+          case .element:
+            let name = reader.localName
+            depth += 1
+            stack.append(name)
+            if depth == 1 {
+              rootName = name
+              guard name == "officiele-publicatie" else {
+                throw DocumentError.invalidContent(
+                  path: path, reason: "is XML with root element <\(name)>, not a KOOP <officiele-publicatie>")
+              }
+            } else if depth == 2, name != "metadata", name != "kop", bodyName.isEmpty {
+              bodyName = name
+            }
+            if !inline.contains(name) {
+              if currentNote != nil { currentNote!.body.blockBreak() } else { main.blockBreak() }
+            }
+            switch name {
+            case "meta":
+              if reader.attribute("name") == "OVERHEIDop.externMetadataRecord" { externRecord = reader.attribute("content") }
+            case "noot" where currentNote == nil:
+              currentNote = Note(mark: main.count)
+              noteDepth = depth
+            case "noot.nr":
+              captures.append(Capture(key: "noot.nr", depth: depth))
+            case "extref":
+              let target = reader.attribute("doc") ?? reader.attribute("href") ?? ""
+              if currentNote != nil {
+                currentNote!.body.flushPendingSpace()
+                openLinks.append(OpenLink(target: target, start: currentNote!.body.count, inNote: true))
+              } else {
+                main.flushPendingSpace()
+                openLinks.append(OpenLink(target: target, start: main.count, inNote: false))
+              }
+            case "tekstregel":
+              if reader.attribute("inhoud") == "vergaderjaar" { captures.append(Capture(key: "vergaderjaar", depth: depth)) }
+            case "kamervraagnummer", "dossiernr", "ondernummer", "intitule", "toevoeging":
+              captures.append(Capture(key: name, depth: depth))
+            case "dossiernummer":
+              captures.append(Capture(key: "dossiernummer", depth: depth))
+            case "kamervraagomschrijving":
+              omschrijvingType = reader.attribute("type")
+              captures.append(Capture(key: "omschrijving-\(omschrijvingType ?? "")", depth: depth))
+            case "titel":
+              let parent = stack.count >= 2 ? stack[stack.count - 2] : ""
+              if !(parent == "kop" && stack.count == 3) { captures.append(Capture(key: "titel", depth: depth)) }
+              parentOfTitel.append(parent)
+            case "datum":
+              if let iso = reader.attribute("isodatum") {
+                if firstDate == nil { firstDate = iso }
+                if omschrijvingType == "antwoord", answerDate == nil { answerDate = iso }
+              }
+            default:
+              break
+            }
+            if reader.isEmptyElement { finish(name) }
+          case .endElement:
+            finish(reader.localName)
+          case .text:
+            let inNoteNumber = captures.contains { $0.key == "noot.nr" }
+            if !captures.isEmpty {
+              let value = reader.value
+              for k in captures.indices { captures[k].text += value }
+            }
+            if inNoteNumber {
+              if currentNote != nil { currentNote!.number += reader.value.trimmingSpaces }
+            } else if currentNote != nil {
+              currentNote!.body.appendMarkupText(reader.value)
+            } else {
+              var chunk: [UInt8] = []
+              reader.appendValue(to: &chunk)
+              chunk.withUnsafeBufferPointer { main.appendMarkupText(bytes: $0) }
+            }
+          case .whitespace:
+            if currentNote != nil { currentNote!.body.noteSpace() } else { main.noteSpace() }
+            if !captures.isEmpty { for k in captures.indices { captures[k].text += " " } }
+          case .other:
+            break
+          }
+        }
+      }
+    } catch let error as DocumentError {
+      throw error
+    } catch let error as XMLError {
+      throw .xml(error)
+    } catch {
+      throw .invalidContent(path: path, reason: "could not be read: \(error)")
+    }
+    _ = rootName
+
+    // Assemble: main text, then each note body on its own line.
+    var bytes = main.bytes
+    while let last = bytes.last, TextScan.isSpace(last) { bytes.removeLast() }
+    var footnotes: [Footnote] = []
+    var links = mainLinks.map { link in
+      ExplicitLink(target: link.target, range: ByteRange(min(link.range.start, bytes.count), min(link.range.end, bytes.count)))
+    }
+    var markedNotes: [(Note, Int, ByteRange)] = []
+    for note in notes {
+      bytes.append(0x0A)
+      let offset = bytes.count
+      var body = note.body.bytes
+      while let last = body.last, TextScan.isSpace(last) { body.removeLast() }
+      bytes.append(contentsOf: body)
+      let mark = min(note.mark, main.count)
+      markedNotes.append((note, mark, ByteRange(offset, offset + body.count)))
+      for link in note.links {
+        links.append(
+          ExplicitLink(
+            target: link.target,
+            range: ByteRange(offset + min(link.range.start, body.count), offset + min(link.range.end, body.count))))
+      }
+    }
+    for (note, mark, body) in markedNotes {
+      let markRange = ByteRange(mark, mark)
+      footnotes.append(
+        Footnote(
+          number: note.number, mark: markRange, body: TextScan.trimmed(body, in: bytes),
+          sentence: TextScan.sentence(around: markRange, in: bytes)))
+    }
+
+    var doc = Document(path: path, format: .koopXML, text: String(decoding: bytes, as: UTF8.self))
+    doc.footnotes = footnotes
+    doc.links = links
+    var meta = DocumentMetadata()
+    if let record = externRecord, let id = KOOPIds.idFromURL(record) { doc.ownIds.append(id) }
+    switch bodyName {
+    case "kamervragen":
+      if let vj = fields["vergaderjaar"].flatMap(CanonicalID.vergaderjaar) { meta.vergaderjaar = vj }
+      if let nr = fields["kamervraagnummer"]?.trimmingSpaces, !nr.isEmpty {
+        meta.number = nr
+        meta.type = "Aanhangsel van de Handelingen"
+        if let vj = meta.vergaderjaar { doc.ownIds.append("ah-tk-" + vj.filter { $0 != "-" } + "-" + nr) }
+      } else {
+        meta.type = "Kamervragen"
+      }
+      meta.title = fields["omschrijving-vraag"] ?? fields["omschrijving-"]
+      if let answer = fields["omschrijving-antwoord"] { meta.extra["antwoord"] = answer }
+    case "kamerstuk":
+      meta.type = "Kamerstuk"
+      let dossier = KOOPIds.dossier(fields["dossiernr"] ?? fields["dossiernummer"] ?? "", toevoeging: fields["toevoeging"])
+      if !dossier.isEmpty { meta.dossier = dossier }
+      if let nr = fields["ondernummer"]?.filter({ !$0.isWhitespace }), !nr.isEmpty {
+        meta.number = nr
+        if !dossier.isEmpty { doc.ownIds.append("kst-\(dossier)-\(nr)") }
+      }
+      meta.title = fields["titel"]
+    default:
+      meta.type = bodyName.isEmpty ? nil : bodyName
+      meta.title = fields["intitule"] ?? fields["titel"]
+    }
+    meta.date = answerDate ?? firstDate
+    doc.metadata = meta
+    var seen: Set<String> = []
+    doc.ownIds = doc.ownIds.filter { seen.insert($0).inserted }
+    return doc
+  }
+}
+
+/// KOOP identifier helpers.
+enum KOOPIds {
+  /// "https://zoek.officielebekendmakingen.nl/stb-2018-84/metadata.xml" -> "stb-2018-84".
+  static func idFromURL(_ url: String) -> String? {
+    var parts = url.split(separator: "/").map(String.init)
+    if parts.last == "metadata.xml" { parts.removeLast() }
+    guard var last = parts.last else { return nil }
+    for ext in [".xml", ".html", ".pdf", ".odt"] where last.hasSuffix(ext) { last.removeLast(ext.count) }
+    guard last.contains("-"), last.unicodeScalars.allSatisfy({ CanonicalID.isNMTokenScalar($0) }) else { return nil }
+    return last
+  }
+
+  /// A dossier number without spaces or dots, the toevoeging upper-case after a hyphen:
+  /// "36 600 X" -> "36600-X"; ("36 180", nil) -> "36180".
+  static func dossier(_ raw: String, toevoeging: String?) -> String {
+    var digits = ""
+    var rest = ""
+    for c in raw.trimmingSpaces {
+      if rest.isEmpty, c.isNumber { digits.append(c) } else if c == " " || c == "." { continue } else { rest.append(c) }
+    }
+    rest = rest.trimmingCharacters("-")
+    if let t = toevoeging?.trimmingSpaces, !t.isEmpty { rest = t }
+    return rest.isEmpty ? digits : digits + "-" + rest.uppercased()
+  }
+}

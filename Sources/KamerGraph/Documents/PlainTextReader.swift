@@ -1,0 +1,129 @@
+/// Reads plain-text letters: decoding, docx-export footnote markers and letterhead fields.
+enum PlainTextReader {
+  static func read(bytes: [UInt8], path: String) -> Document {
+    let decoded = TextDecoding.decode(bytes)
+    var doc = Document(path: path, format: .plainText, text: decoded.text, notes: decoded.notes)
+    let utf8 = Array(decoded.text.utf8)
+    doc.footnotes = footnoteMarkers(in: utf8)
+    Letterhead.apply(to: &doc)
+    return doc
+  }
+
+  /// The footnotes of a Word export: `[footnoteRef:2]` is the mark and `[2:  ...]` holds the body.
+  static func footnoteMarkers(in bytes: [UInt8]) -> [Footnote] {
+    let open = Array("[footnoteRef:".utf8)
+    var found: [(number: [UInt8], mark: ByteRange, body: ByteRange)] = []
+    var from = 0
+    while let start = TextScan.find(open, in: bytes, from: from) {
+      var i = start + open.count
+      let numberStart = i
+      while i < bytes.count, bytes[i] != 0x5D, bytes[i] != 0x0A, i - numberStart < 16 { i += 1 }
+      guard i < bytes.count, bytes[i] == 0x5D, i > numberStart else {
+        from = start + 1
+        continue
+      }
+      let number = Array(bytes[numberStart..<i])
+      let mark = ByteRange(start, i + 1)
+      from = i + 1
+      guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else { continue }
+      found.append((number, mark, body))
+    }
+    let marks = found.map(\.mark)
+    return found.map { note in
+      Footnote(
+        number: String(decoding: note.number, as: UTF8.self), mark: note.mark, body: note.body,
+        sentence: TextScan.sentence(around: note.mark, in: bytes, marks: marks))
+    }
+  }
+
+  /// The range inside `[N:  body]` (after "N:" and spaces, up to the matching "]").
+  private static func footnoteBody(number: [UInt8], in bytes: [UInt8], after: Int) -> ByteRange? {
+    let open = [0x5B] + number + [0x3A]
+    guard let start = TextScan.find(open, in: bytes, from: after) else { return nil }
+    var i = start + open.count
+    var depth = 1
+    let bodyStart = i
+    while i < bytes.count {
+      if bytes[i] == 0x5B { depth += 1 }
+      if bytes[i] == 0x5D {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      i += 1
+    }
+    guard depth == 0 else { return nil }
+    return TextScan.trimmed(ByteRange(bodyStart, i), in: bytes)
+  }
+}
+
+/// Letterhead fields of a Dutch ministry letter ("Onze referentie", "Datum", "Betreft",
+/// "Uw kenmerk"), read from the first lines of any letter-like text (.txt, .docx, .odt).
+enum Letterhead {
+  enum Field { case kenmerk, uwKenmerk, title, date, other }
+
+  static let labels: [(String, Field)] = [
+    ("Onze referentie", .kenmerk), ("Ons kenmerk", .kenmerk), ("Onze kenmerk", .kenmerk),
+    ("Uw kenmerk", .uwKenmerk), ("Uw referentie", .uwKenmerk), ("Betreft", .title), ("Datum", .date),
+    ("Bijlage(n)", .other), ("Bijlagen", .other), ("Bijlage", .other), ("Contactpersoon", .other),
+    ("Inlichtingen", .other), ("Aan", .other), ("Van", .other), ("Kopie aan", .other),
+  ]
+
+  /// How many lines from the top are searched.
+  static let headLines = 120
+
+  /// Matches a line against the labels: the field and the value on the same line (may be empty).
+  static func match(_ line: String) -> (Field, String)? {
+    let t = line.trimmingSpaces
+    for (label, field) in labels {
+      guard t.count >= label.count, t.lowercased().hasPrefix(label.lowercased()) else { continue }
+      let rest = t.dropFirst(label.count)
+      if rest.isEmpty { return (field, "") }
+      let sep = rest.first!
+      // Prose such as "Datum van ..." is no label: free-text fields need ":" or a tab.
+      let allowsSpace = field == .kenmerk || field == .uwKenmerk
+      guard sep == ":" || sep == "\t" || (allowsSpace && sep == " ") else { continue }
+      var value = String(rest.dropFirst()).trimmingSpaces
+      if value.hasPrefix(":") { value = String(value.dropFirst()).trimmingSpaces }
+      return (field, value)
+    }
+    return nil
+  }
+
+  /// Fills ownIds (kenmerk), title, date and `uw-kenmerk` from the letterhead, first occurrence wins.
+  static func apply(to doc: inout Document) {
+    var lines: [Substring] = []
+    for line in doc.text.split(separator: "\n", maxSplits: headLines, omittingEmptySubsequences: false) {
+      lines.append(line)
+      if lines.count >= headLines { break }
+    }
+    var seen: Set<String> = []
+    for (index, line) in lines.enumerated() {
+      guard let (field, sameLine) = match(String(line)), field != .other else { continue }
+      var value = sameLine
+      if value.isEmpty {
+        // The value is on the next non-empty line, unless that line is another label.
+        var k = index + 1
+        while k < lines.count, k <= index + 2, lines[k].trimmingSpaces.isEmpty { k += 1 }
+        if k < lines.count, k <= index + 2, match(String(lines[k])) == nil { value = lines[k].trimmingSpaces }
+      }
+      guard !value.isEmpty else { continue }
+      let key = "\(field)"
+      guard !seen.contains(key) else { continue }
+      seen.insert(key)
+      switch field {
+      case .kenmerk:
+        let id = CanonicalID.kenmerk(value)
+        if !doc.ownIds.contains(id) { doc.ownIds.append(id) }
+        doc.metadata.extra["onze-referentie"] = value
+      case .uwKenmerk:
+        doc.metadata.extra["uw-kenmerk"] = value
+      case .title:
+        if doc.metadata.title == nil { doc.metadata.title = value }
+      case .date:
+        if doc.metadata.date == nil, let iso = DutchDate.iso(value) { doc.metadata.date = iso }
+      case .other:
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,271 @@
+/// Building a document's text as UTF-8 bytes while recording offsets, for the structured readers
+/// (KOOP XML, .docx, .odt, HTML).
+struct TextBuilder {
+  private(set) var bytes: [UInt8] = []
+  /// A whitespace run was seen that becomes one space before the next visible character.
+  private var pendingSpace = false
+  /// True once a paragraph was started (word processors join paragraphs with "\n", empty ones too).
+  var paragraphStarted = false
+
+  init() { bytes.reserveCapacity(4096) }
+
+  var count: Int { bytes.count }
+  var isEmpty: Bool { bytes.isEmpty }
+  private var atLineStart: Bool { bytes.isEmpty || bytes.last == 0x0A }
+
+  /// Ends the current line (if any text is on it): block elements are separated by "\n".
+  mutating func blockBreak() {
+    pendingSpace = false
+    if !atLineStart { bytes.append(0x0A) }
+  }
+
+  /// Starts a word-processor paragraph: "\n" before every paragraph but the first.
+  mutating func startParagraph() {
+    if paragraphStarted { appendLiteral(0x0A) }
+    paragraphStarted = true
+  }
+
+  /// Appends a literal (a tab, a line break), cancelling a pending space.
+  mutating func appendLiteral(_ byte: UInt8) {
+    pendingSpace = false
+    bytes.append(byte)
+  }
+
+  /// Appends raw text exactly as given (Word `w:t`, already meaningful whitespace).
+  mutating func appendRaw(_ text: String) {
+    flushPendingSpace()
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Notes whitespace between elements: it becomes one space if visible text follows on this line.
+  mutating func noteSpace() {
+    if !atLineStart { pendingSpace = true }
+  }
+
+  /// Emits a pending space now (before recording the start of a link).
+  mutating func flushPendingSpace() {
+    if pendingSpace {
+      pendingSpace = false
+      if !atLineStart, bytes.last != 0x20, bytes.last != 0x09 { bytes.append(0x20) }
+    }
+  }
+
+  /// Appends XML text: whitespace runs that contain a line break become one space; whitespace at
+  /// the start of a line is dropped. With `collapseAll` (HTML), every whitespace run becomes one
+  /// space.
+  mutating func appendMarkupText(_ text: String, collapseAll: Bool = false) {
+    var text = text
+    text.withUTF8 { appendMarkupText(bytes: $0, collapseAll: collapseAll) }
+  }
+
+  mutating func appendMarkupText(bytes input: UnsafeBufferPointer<UInt8>, collapseAll: Bool = false) {
+    var i = 0
+    let n = input.count
+    while i < n {
+      let b = input[i]
+      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+        var j = i
+        var hasBreak = false
+        while j < n, input[j] == 0x20 || input[j] == 0x09 || input[j] == 0x0A || input[j] == 0x0D {
+          if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
+          j += 1
+        }
+        if hasBreak || collapseAll || j == n {
+          noteSpace()
+        } else if !atLineStart {
+          flushPendingSpace()
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+        }
+        i = j
+        continue
+      }
+      flushPendingSpace()
+      bytes.append(b)
+      i += 1
+    }
+  }
+
+  /// The text as a String (the bytes are valid UTF-8: they come from libxml2 or from Strings).
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Byte-level helpers on UTF-8 text.
+enum TextScan {
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+
+  /// The range without leading and trailing whitespace.
+  static func trimmed(_ range: ByteRange, in bytes: [UInt8]) -> ByteRange {
+    var s = range.start
+    var e = range.end
+    while s < e, isSpace(bytes[s]) { s += 1 }
+    while e > s, isSpace(bytes[e - 1]) { e -= 1 }
+    return ByteRange(s, e)
+  }
+
+  /// The sentence around `position` (a mark): from after the previous sentence end (". ", "? ",
+  /// "! " or a line break) to the next sentence end, trimmed. `marks` (other footnote marks) are
+  /// transparent: "zin.[footnoteRef:1] Tweede" ends a sentence after the mark.
+  static func sentence(around position: ByteRange, in bytes: [UInt8], marks: [ByteRange] = []) -> ByteRange {
+    var markEnd: [Int: Int] = [:]
+    for m in marks where !m.isEmpty { markEnd[m.start] = m.end }
+    func visible(_ k: Int) -> Int {
+      var k = k
+      while let e = markEnd[k] { k = e }
+      return k
+    }
+    func isEnd(_ b: UInt8) -> Bool { b == 0x2E || b == 0x3F || b == 0x21 }
+    var start = 0
+    var i = min(position.start, bytes.count) - 1
+    while i >= 0 {
+      let b = bytes[i]
+      if b == 0x0A {
+        start = i + 1
+        break
+      }
+      if isEnd(b) {
+        let k = visible(i + 1)
+        if k < position.start, isSpace(bytes[k]) {
+          start = k
+          break
+        }
+      }
+      i -= 1
+    }
+    let s = min(position.start, bytes.count)
+    // A mark right after a sentence end ("voortgang.<noot>") belongs to the sentence before it.
+    if s > 0, isEnd(bytes[s - 1]) {
+      return trimmed(ByteRange(start, min(position.end, bytes.count)), in: bytes)
+    }
+    var end = bytes.count
+    var j = min(position.end, bytes.count)
+    while j < bytes.count {
+      let b = bytes[j]
+      if b == 0x0A {
+        end = j
+        break
+      }
+      if isEnd(b) {
+        let k = visible(j + 1)
+        if k >= bytes.count || isSpace(bytes[k]) {
+          end = k
+          break
+        }
+      }
+      j += 1
+    }
+    return trimmed(ByteRange(start, end), in: bytes)
+  }
+
+  /// Finds `needle` in `bytes` from `from`; returns its start or nil.
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+    let limit = (to ?? bytes.count) - needle.count
+    guard !needle.isEmpty, from <= limit else { return nil }
+    let first = needle[0]
+    var i = from
+    while i <= limit {
+      if bytes[i] == first {
+        var k = 1
+        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return i }
+      }
+      i += 1
+    }
+    return nil
+  }
+}
+
+/// Dutch and ISO dates to ISO `YYYY-MM-DD`.
+enum DutchDate {
+  static let months: [String: Int] = [
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+  ]
+
+  /// "11 juli 2025" -> "2025-07-11"; "2025-10-31" and "2025-10-31T00:00:00" -> "2025-10-31";
+  /// "31-10-2025" -> "2025-10-31". Nil when no date is recognised.
+  static func iso(_ raw: String) -> String? {
+    let s = raw.trimmingSpaces
+    let u = Array(s.utf8)
+    func digits(_ r: Range<Int>) -> Int? {
+      guard r.upperBound <= u.count else { return nil }
+      var v = 0
+      for i in r {
+        guard u[i] >= 0x30, u[i] <= 0x39 else { return nil }
+        v = v * 10 + Int(u[i] - 0x30)
+      }
+      return v
+    }
+    if u.count >= 10, let y = digits(0..<4), u[4] == 0x2D, let m = digits(5..<7), u[7] == 0x2D, let d = digits(8..<10) {
+      return format(y, m, d)
+    }
+    if u.count >= 10, let d = digits(0..<2), u[2] == 0x2D, let m = digits(3..<5), u[5] == 0x2D, let y = digits(6..<10) {
+      return format(y, m, d)
+    }
+    let words = s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\u{00A0}" })
+    for k in 0..<max(0, words.count - 2) {
+      guard let d = Int(words[k]), let m = months[String(words[k + 1]).trimmingCharacters(".")],
+        let y = Int(words[k + 2].prefix(4))
+      else { continue }
+      return format(y, m, d)
+    }
+    return nil
+  }
+
+  private static func format(_ y: Int, _ m: Int, _ d: Int) -> String? {
+    guard (1000...2999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(y)-\(two(m))-\(two(d))"
+  }
+}
+
+extension String {
+  /// Without leading and trailing whitespace (spaces, tabs, line breaks, no-break spaces).
+  var trimmingSpaces: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[first...last])
+  }
+
+  /// Every whitespace run one space, trimmed.
+  var collapsingSpaces: String {
+    var out = ""
+    var space = false
+    for s in unicodeScalars {
+      if s.properties.isWhitespace {
+        space = true
+      } else {
+        if space && !out.isEmpty { out += " " }
+        space = false
+        out.unicodeScalars.append(s)
+      }
+    }
+    return out
+  }
+
+  func trimmingCharacters(_ chars: Character) -> String {
+    var s = Substring(self)
+    while s.first == chars { s.removeFirst() }
+    while s.last == chars { s.removeLast() }
+    return String(s)
+  }
+}
+
+extension Substring {
+  func trimmingCharacters(_ chars: Character) -> String { String(self).trimmingCharacters(chars) }
+}
+
+extension Substring {
+  /// Without leading and trailing whitespace.
+  var trimmingSpaces: String { String(self).trimmingSpaces }
+}
+
+extension TextScan {
+  /// The bytes without leading and trailing whitespace.
+  static func trimmedBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    let r = trimmed(ByteRange(0, bytes.count), in: bytes)
+    return bytes[r.start..<r.end]
+  }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import ZIPFoundation
+
+/// A zip archive opened in memory with its limits checked before anything is extracted: entry
+/// count, declared uncompressed size, and entry names (no `../`, no absolute paths). Extraction
+/// stops as soon as the actual bytes pass the limits (a lying header cannot inflate a bomb).
+struct SafeZip {
+  let path: String
+  let limits: ReaderLimits
+  private let archive: Archive
+  /// Entries by name.
+  let entries: [String: Entry]
+
+  private final class Counter: @unchecked Sendable {
+    var total = 0
+  }
+  private let counter = Counter()
+
+  private struct LimitExceeded: Error {}
+
+  init(bytes: [UInt8], path: String, limits: ReaderLimits) throws(DocumentError) {
+    self.path = path
+    self.limits = limits
+    do {
+      archive = try Archive(data: Data(bytes), accessMode: .read)
+    } catch {
+      throw .zip(path: path, reason: "it is truncated or damaged (\(error))")
+    }
+    var entries: [String: Entry] = [:]
+    var count = 0
+    var declared: UInt64 = 0
+    for entry in archive {
+      count += 1
+      if count > limits.maxZipEntries {
+        throw .zip(path: path, reason: "it has more than \(limits.maxZipEntries) entries")
+      }
+      let name = entry.path
+      if Self.isUnsafe(name) {
+        throw .zip(path: path, reason: "entry name \"\(name)\" points outside the archive (../ or an absolute path)")
+      }
+      declared += entry.uncompressedSize
+      if declared > UInt64(limits.maxZipUncompressed) {
+        throw .zip(
+          path: path,
+          reason: "its entries declare more than \(limits.maxZipUncompressed) bytes uncompressed (a zip bomb?)")
+      }
+      entries[name] = entry
+    }
+    if count == 0 { throw .zip(path: path, reason: "it has no entries") }
+    self.entries = entries
+  }
+
+  static func isUnsafe(_ name: String) -> Bool {
+    if name.hasPrefix("/") || name.hasPrefix("\\") { return true }
+    if name.count >= 2, name.dropFirst().first == ":" { return true }
+    let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+    return parts.contains("..")
+  }
+
+  /// The bytes of an entry, or nil when it is absent.
+  func bytes(_ name: String) throws(DocumentError) -> [UInt8]? {
+    guard let entry = entries[name], entry.type == .file else { return nil }
+    var out: [UInt8] = []
+    let limit = limits.maxZipEntrySize
+    let totalLimit = limits.maxZipUncompressed
+    let counter = self.counter
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { data in
+        counter.total += data.count
+        if out.count + data.count > limit || counter.total > totalLimit { throw LimitExceeded() }
+        out.append(contentsOf: data)
+      }
+    } catch is LimitExceeded {
+      throw .zip(path: path, reason: "entry \(name) inflates beyond the size limit (a zip bomb?)")
+    } catch {
+      throw .zip(path: path, reason: "entry \(name) cannot be extracted (\(error))")
+    }
+    return out
+  }
+
+  /// The text of a small entry such as `mimetype`.
+  func string(_ name: String) -> String? {
+    guard let b = try? bytes(name) else { return nil }
+    return String(decoding: b, as: UTF8.self)
+  }
+}
+
+/// A footnote collected while walking a word-processing document: its number, mark position and
+/// body text.
+private struct PendingNote {
+  var number: String
+  var mark: Int
+  var body: [UInt8]
+}
+
+/// Assembles main text plus notes (each on its own line after the main text) into a Document.
+private func assemble(
+  main: TextBuilder, notes: [PendingNote], links: [ExplicitLink], path: String, format: DocumentFormat
+) -> Document {
+  // The paragraphs stay exactly as joined; each note body follows on its own line.
+  var bytes = main.bytes
+  var placed: [(PendingNote, ByteRange)] = []
+  for note in notes {
+    bytes.append(0x0A)
+    let start = bytes.count
+    bytes.append(contentsOf: note.body)
+    placed.append((note, ByteRange(start, bytes.count)))
+  }
+  var footnotes: [Footnote] = []
+  for (note, body) in placed {
+    let mark = ByteRange(min(note.mark, main.count), min(note.mark, main.count))
+    footnotes.append(
+      Footnote(
+        number: note.number, mark: mark, body: TextScan.trimmed(body, in: bytes),
+        sentence: TextScan.sentence(around: mark, in: bytes)))
+  }
+  let clamped = links.map {
+    ExplicitLink(target: $0.target, range: ByteRange(min($0.range.start, bytes.count), min($0.range.end, bytes.count)))
+  }
+  return Document(
+    path: path, format: format, text: String(decoding: bytes, as: UTF8.self), footnotes: footnotes, links: clamped)
+}
+
+private func parsePart(_ bytes: [UInt8], _ path: String, _ part: String) throws(DocumentError) -> XMLTree {
+  do { return try XMLTree.parse(bytes, file: "\(path)!\(part)") } catch { throw .xml(error) }
+}
+
+/// Reads Word .docx: body paragraphs joined by "\n" (`w:tab` a tab), footnotes and endnotes after
+/// the body with empty marks at their references, hyperlinks, core properties.
+enum DocxReader {
+  static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
+    guard let documentBytes = try zip.bytes("word/document.xml") else {
+      throw .invalidContent(path: path, reason: "is a .docx without word/document.xml")
+    }
+    let tree = try parsePart(documentBytes, path, "word/document.xml")
+    var relationships: [String: String] = [:]
+    if let rels = try zip.bytes("word/_rels/document.xml.rels"), let root = try? XMLTree.parse(rels, file: path).root {
+      for r in root.elements where r.isNamed("Relationship") {
+        if let id = r.attribute("Id"), let target = r.attribute("Target") { relationships[id] = target }
+      }
+    }
+    var notesByID: [String: [String: [UInt8]]] = ["footnote": [:], "endnote": [:]]
+    for (kind, part) in [("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml")] {
+      guard let bytes = try zip.bytes(part) else { continue }
+      let notesTree = try parsePart(bytes, path, part)
+      guard let root = notesTree.root else { continue }
+      for note in root.elements where note.isNamed(kind) {
+        let type = note.attribute("type") ?? "normal"
+        guard type == "normal", let id = note.attribute("id") else { continue }
+        var b = TextBuilder()
+        var ignoredNotes: [PendingNote] = []
+        var ignoredLinks: [ExplicitLink] = []
+        walk(note, into: &b, notes: &ignoredNotes, links: &ignoredLinks, relationships: relationships, notesByID: [:])
+        notesByID[kind]![id] = Array(TextScan.trimmedBytes(b.bytes))
+      }
+    }
+    var main = TextBuilder()
+    var notes: [PendingNote] = []
+    var links: [ExplicitLink] = []
+    guard let root = tree.root, let body = root.firstElement(named: "body") else {
+      throw .invalidContent(path: path, reason: "has a word/document.xml without a w:body")
+    }
+    walk(body, into: &main, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
+    var doc = assemble(main: main, notes: notes, links: links, path: path, format: .docx)
+    Letterhead.apply(to: &doc)
+    if let core = try zip.bytes("docProps/core.xml"), let root = try? XMLTree.parse(core, file: path).root {
+      for e in root.elements {
+        let value = e.text.trimmingSpaces
+        guard !value.isEmpty else { continue }
+        switch e.name {
+        case "title": if doc.metadata.title == nil { doc.metadata.title = value }
+        case "created":
+          doc.metadata.extra["created"] = value
+          if doc.metadata.date == nil { doc.metadata.date = DutchDate.iso(value) }
+        case "creator": doc.metadata.extra["creator"] = value
+        case "subject": doc.metadata.extra["subject"] = value
+        case "keywords": doc.metadata.extra["keywords"] = value
+        default: break
+        }
+      }
+    }
+    return doc
+  }
+
+  private static func walk(
+    _ element: XMLTreeElement, into b: inout TextBuilder, notes: inout [PendingNote], links: inout [ExplicitLink],
+    relationships: [String: String], notesByID: [String: [String: [UInt8]]]
+  ) {
+    element.forEachChild { child in
+      guard case .element(let e) = child else { return }
+      switch e.name {
+      case "p":
+        b.startParagraph()
+        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
+      case "t": b.appendRaw(e.text)
+      case "tab": b.appendLiteral(0x09)
+      case "br", "cr": b.appendLiteral(0x0A)
+      case "noBreakHyphen": b.appendRaw("-")
+      case "delText", "instrText", "rPr", "pPr", "sectPr", "footnoteRef", "endnoteRef", "separator",
+        "continuationSeparator", "fldData":
+        break
+      case "footnoteReference", "endnoteReference":
+        let kind = e.name == "footnoteReference" ? "footnote" : "endnote"
+        if let id = e.attribute("id"), let body = notesByID[kind]?[id] {
+          notes.append(PendingNote(number: id, mark: b.count, body: body))
+        }
+      case "hyperlink":
+        let start = b.count
+        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
+        if let rid = e.attribute("id"), let target = relationships[rid] {
+          links.append(ExplicitLink(target: target, range: ByteRange(start, b.count)))
+        } else if let anchor = e.attribute("anchor") {
+          links.append(ExplicitLink(target: "#" + anchor, range: ByteRange(start, b.count)))
+        }
+      default:
+        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
+      }
+    }
+  }
+}
+
+/// Reads OpenDocument text (.odt): content.xml paragraphs and headings joined by "\n", `text:note`
+/// bodies after the text with empty marks at the notes, `text:a` links, meta.xml properties.
+enum ODTReader {
+  static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
+    guard let content = try zip.bytes("content.xml") else {
+      throw .invalidContent(path: path, reason: "is an OpenDocument file without content.xml")
+    }
+    let tree = try parsePart(content, path, "content.xml")
+    guard let root = tree.root else { throw .invalidContent(path: path, reason: "has an empty content.xml") }
+    var main = TextBuilder()
+    var notes: [PendingNote] = []
+    var links: [ExplicitLink] = []
+    let body = root.firstElement(named: "body")?.firstElement(named: "text") ?? root
+    walk(body, into: &main, notes: &notes, links: &links)
+    var doc = assemble(main: main, notes: notes, links: links, path: path, format: .odt)
+    Letterhead.apply(to: &doc)
+    if let meta = try zip.bytes("meta.xml"), let root = try? XMLTree.parse(meta, file: path).root,
+      let office = root.firstElement(named: "meta")
+    {
+      for e in office.elements {
+        let value = e.text.trimmingSpaces
+        guard !value.isEmpty else { continue }
+        switch e.name {
+        case "title": if doc.metadata.title == nil { doc.metadata.title = value }
+        case "date", "creation-date":
+          doc.metadata.extra[e.name] = value
+          if doc.metadata.date == nil { doc.metadata.date = DutchDate.iso(value) }
+        case "creator", "initial-creator", "subject", "description": doc.metadata.extra[e.name] = value
+        default: break
+        }
+      }
+    }
+    return doc
+  }
+
+  private static func walk(
+    _ element: XMLTreeElement, into b: inout TextBuilder, notes: inout [PendingNote], links: inout [ExplicitLink]
+  ) {
+    element.forEachChild { child in
+      switch child {
+      case .text(let t):
+        b.appendRaw(t)
+      case .element(let e):
+        switch e.name {
+        case "p", "h":
+          b.startParagraph()
+          walk(e, into: &b, notes: &notes, links: &links)
+        case "tab": b.appendLiteral(0x09)
+        case "line-break": b.appendLiteral(0x0A)
+        case "s": b.appendRaw(String(repeating: " ", count: max(1, Int(e.attribute("c") ?? "1") ?? 1)))
+        case "note":
+          let number = e.firstElement(named: "note-citation")?.text.trimmingSpaces ?? e.attribute("id") ?? ""
+          var nb = TextBuilder()
+          var inner: [PendingNote] = []
+          var innerLinks: [ExplicitLink] = []
+          if let body = e.firstElement(named: "note-body") { walk(body, into: &nb, notes: &inner, links: &innerLinks) }
+          notes.append(PendingNote(number: number, mark: b.count, body: Array(TextScan.trimmedBytes(nb.bytes))))
+        case "a":
+          let start = b.count
+          walk(e, into: &b, notes: &notes, links: &links)
+          if let href = e.attribute("href") { links.append(ExplicitLink(target: href, range: ByteRange(start, b.count))) }
+        case "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "soft-page-break",
+          "bookmark", "bookmark-start", "bookmark-end", "annotation":
+          break
+        default:
+          walk(e, into: &b, notes: &notes, links: &links)
+        }
+      }
+    }
+  }
+}

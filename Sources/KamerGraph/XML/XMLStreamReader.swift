@@ -1,0 +1,159 @@
+import CLibXML2
+
+/// A forward-only streaming XML reader (libxml2's `xmlTextReader`) for large files: constant
+/// memory, the same safety rules as `XMLTree` (no entities, no network, no lifted limits).
+///
+/// Use it through `XMLStreamReader.read(_:file:options:_:)`, which keeps the input bytes alive for
+/// the reader's lifetime.
+public final class XMLStreamReader {
+  /// What the cursor points at.
+  public enum NodeKind: Sendable, Equatable {
+    case element
+    case endElement
+    /// Text or CDATA.
+    case text
+    /// Whitespace-only text between elements.
+    case whitespace
+    /// A comment, processing instruction, DOCTYPE or anything else.
+    case other
+  }
+
+  /// Collects the first error libxml2 reports.
+  private final class ErrorBox {
+    var error: XMLError?
+    let file: String
+    init(file: String) { self.file = file }
+  }
+
+  private let reader: xmlTextReaderPtr
+  private let box: ErrorBox
+  /// The file name used in errors.
+  public let file: String
+
+  private init(reader: xmlTextReaderPtr, box: ErrorBox, file: String) {
+    self.reader = reader
+    self.box = box
+    self.file = file
+  }
+
+  deinit { xmlFreeTextReader(reader) }
+
+  /// Runs `body` with a reader over `bytes`. Errors thrown by `body` (including the `XMLError`s
+  /// of `next()`) are rethrown.
+  public static func read<R>(
+    _ bytes: [UInt8], file: String, options: ParseOptions = [], _ body: (XMLStreamReader) throws -> R
+  ) throws -> R {
+    LibXML.ensureInitialised()
+    guard bytes.count < Int(Int32.max) else {
+      throw XMLError(file: file, line: 0, column: 0, message: "the document is larger than 2 GB")
+    }
+    return try bytes.withUnsafeBufferPointer { buffer in
+      if LibXML.prologDeclaresEntities(buffer) {
+        throw XMLError(file: file, line: 0, column: 0, message: LibXML.entityMessage)
+      }
+      guard let base = buffer.baseAddress, buffer.count > 0 else {
+        throw XMLError(file: file, line: 0, column: 0, message: "the document is empty")
+      }
+      let created = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+        xmlReaderForMemory(chars, Int32(buffer.count), file, nil, options.xmlFlags)
+      }
+      guard let created else {
+        throw XMLError(file: file, line: 0, column: 0, message: "libxml2 could not create a reader")
+      }
+      let box = ErrorBox(file: file)
+      let reader = XMLStreamReader(reader: created, box: box, file: file)
+      let handler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let box = Unmanaged<ErrorBox>.fromOpaque(userData).takeUnretainedValue()
+        guard box.error == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        box.error = LibXML.error(from: UnsafePointer(error), file: box.file, fallback: "not well-formed XML")
+      }
+      xmlTextReaderSetStructuredErrorHandler(created, handler, Unmanaged.passUnretained(box).toOpaque())
+      return try withExtendedLifetime(box) { try body(reader) }
+    }
+  }
+
+  /// Advances to the next node. Returns false at the end of the document.
+  public func next() throws(XMLError) -> Bool {
+    let r = xmlTextReaderRead(reader)
+    if r == 1 {
+      if UInt32(bitPattern: xmlTextReaderNodeType(reader)) == XML_READER_TYPE_DOCUMENT_TYPE.rawValue,
+        let doc = xmlTextReaderCurrentDoc(reader), LibXML.declaresEntities(doc)
+      {
+        throw XMLError(file: file, line: 0, column: 0, message: LibXML.entityMessage)
+      }
+      return true
+    }
+    if r == 0 {
+      if let error = box.error { throw error }
+      return false
+    }
+    throw box.error ?? XMLError(file: file, line: 0, column: 0, message: "not well-formed XML")
+  }
+
+  /// The kind of the current node.
+  public var kind: NodeKind {
+    switch UInt32(bitPattern: xmlTextReaderNodeType(reader)) {
+    case XML_READER_TYPE_ELEMENT.rawValue: return .element
+    case XML_READER_TYPE_END_ELEMENT.rawValue: return .endElement
+    case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue: return .text
+    case XML_READER_TYPE_WHITESPACE.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue: return .whitespace
+    default: return .other
+    }
+  }
+
+  /// The local name of the current element (empty for text).
+  public var localName: String {
+    guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
+    return String(cString: p)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of the local name, without allocating a String.
+  public func withLocalName<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard let p = xmlTextReaderConstLocalName(reader) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    return body(UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
+  }
+
+  /// The namespace URI of the current node, or nil.
+  public var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
+
+  /// True for an element written `<a/>` (no end-element node follows).
+  public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+  /// The text of the current text or whitespace node.
+  public var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+
+  /// Appends the UTF-8 bytes of the current node's value to `out` without an intermediate String.
+  public func appendValue(to out: inout [UInt8]) {
+    guard let p = xmlTextReaderConstValue(reader) else { return }
+    out.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
+  }
+
+  /// The current line (1-based).
+  public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+
+  /// The attributes of the current element as (local name, value).
+  public var attributes: [(name: String, value: String)] {
+    var out: [(String, String)] = []
+    guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
+    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+      let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+      let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+      out.append((name, value))
+    }
+    xmlTextReaderMoveToElement(reader)
+    return out
+  }
+
+  /// The value of the attribute with this local name on the current element, or nil.
+  public func attribute(_ name: String) -> String? {
+    guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
+    defer { xmlTextReaderMoveToElement(reader) }
+    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+      if let p = xmlTextReaderConstLocalName(reader), String(cString: p) == name {
+        return xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+      }
+    }
+    return nil
+  }
+}

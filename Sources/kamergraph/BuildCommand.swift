@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import KamerGraph
+
+extension GraphFormat: ExpressibleByArgument {}
+
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Read documents, find their references and write the citation graph.",
+    discussion: """
+      With no PATH, reads every folder in corpus/ and writes one graph per folder to graphs/ \
+      (corpus/palantir -> graphs/palantir.graphml, .dot, ...). With PATHs (files or folders), \
+      writes one graph named after the first PATH (or --name). Every input file is accounted for \
+      in the summary: read, skipped (why) or failed (why). Exit status 0 when all files were read, \
+      2 when some failed (the graph of the others is still written), 1 for usage errors.
+      """)
+
+  @Argument(help: "Files and folders to read (default: each folder in corpus/).")
+  var paths: [String] = []
+
+  @Option(name: .long, help: "Folder for the graph files.")
+  var out: String = "graphs"
+
+  @Option(name: .long, help: "Name of the graph files (default: the folder or file name).")
+  var name: String?
+
+  @Option(name: .long, parsing: .upToNextOption, help: "Formats to write: \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
+  var format: [GraphFormat] = GraphFormat.allCases
+
+  @Option(name: .long, help: "Write the run summary as JSON to this file.")
+  var report: String?
+
+  @Option(name: .long, help: "The index file, updated incrementally (default: \(IndexLocation.default) in the current folder).")
+  var index: String?
+
+  @Flag(name: .long, help: "Do not read or write an index; read every file.")
+  var noIndex = false
+
+  @Flag(name: .long, help: "Do not render NAME.svg with Graphviz.")
+  var noPicture = false
+
+  @Option(name: .long, help: "Number of threads (default: all cores). The output does not depend on it.")
+  var threads: Int?
+
+  func validate() throws {
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if name != nil && paths.isEmpty { throw ValidationError("--name needs PATHs; without PATHs each corpus folder names its own graph") }
+  }
+
+  func run() throws {
+    let units = try workUnits()
+    let pipeline = BuildPipeline(options: BuildOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+    let indexPath = IndexLocation.resolve(index)
+    let store: GraphIndex?
+    do {
+      store = noIndex ? nil : try GraphIndex(path: indexPath)
+    } catch {
+      throw ValidationError("\(error) (use --index FILE to put the index elsewhere, or --no-index)")
+    }
+    // One build over everything (so the index holds one graph), then one graph file per unit.
+    let all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    var reports: [(String, RunReport)] = []
+    for unit in units {
+      let result = units.count == 1 ? all : all.restricted(to: unit.paths)
+      var written: [String] = []
+      for f in format {
+        for file in try GraphExporter.files(for: result.graph, name: unit.name, format: f) {
+          let path = (out as NSString).appendingPathComponent(file.fileName)
+          try Data(file.contents).write(to: URL(fileURLWithPath: path))
+          written.append(path)
+        }
+      }
+      var notes: [String] = []
+      if format.contains(.dot) && !noPicture {
+        // The picture, when Graphviz is installed (it is optional).
+        if GraphvizRenderer.dotExecutable() != nil {
+          let dot = DOTWriter().write(result.graph, name: unit.name)
+          let path = (out as NSString).appendingPathComponent(unit.name + ".svg")
+          try Data(GraphvizRenderer.render(dot: dot, format: "svg")).write(to: URL(fileURLWithPath: path))
+          written.append(path)
+        } else {
+          notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
+        }
+      }
+      print(Summary.text(name: unit.name, result: result, written: written))
+      for note in notes { print(note) }
+      reports.append((unit.name, result.report))
+    }
+    if store != nil {
+      print("index: \(indexPath) (\(all.reused) of \(all.documents.count) documents unchanged since the last build)")
+    }
+    if let report {
+      try Data(Summary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
+    }
+    if all.report.failedCount > 0 { throw ExitCode(2) }
+  }
+
+  /// (graph name, paths) pairs: each corpus folder, or the PATHs given.
+  func workUnits() throws -> [(name: String, paths: [String])] {
+    if !paths.isEmpty {
+      let first = URL(fileURLWithPath: paths[0]).standardizedFileURL
+      let base = first.deletingPathExtension().lastPathComponent
+      return [(name ?? (base.isEmpty ? "graph" : base), paths)]
+    }
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: "corpus", isDirectory: &isDir), isDir.boolValue else {
+      throw ValidationError(
+        "no PATH given and there is no corpus/ folder here; run it from the KamerGraph folder, or name the files and folders to read")
+    }
+    let entries = try FileManager.default.contentsOfDirectory(atPath: "corpus").sorted()
+    let folders = entries.filter { entry in
+      var d: ObjCBool = false
+      return !entry.hasPrefix(".") && FileManager.default.fileExists(atPath: "corpus/\(entry)", isDirectory: &d) && d.boolValue
+    }
+    guard !folders.isEmpty else { throw ValidationError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/") }
+    return folders.map { ($0, ["corpus/\($0)"]) }
+  }
+}
+
+/// The run summary, for people (text) and scripts (JSON).
+enum Summary {
+  static func text(name: String, result: BuildResult, written: [String]) -> String {
+    let r = result.report
+    var lines = ["\(name): \(r.files.count) files: \(r.readCount) read, \(r.skippedCount) skipped, \(r.failedCount) failed"]
+    for f in r.files where f.status != .read {
+      lines.append("  \(f.status.rawValue) \(f.path): \(f.reason ?? "no reason given")")
+    }
+    for f in r.files where f.status == .read && !f.notes.isEmpty {
+      lines.append("  note \(f.path): \(f.notes.joined(separator: "; "))")
+    }
+    for c in result.resolution.conflicts { lines.append("  conflict: \(c.description)") }
+    let g = result.graph
+    let nodes = g.nodes
+    let docs = nodes.filter { $0.status == .resolved }.count
+    let external = nodes.filter { $0.status == .external }.count
+    let entities = nodes.filter { $0.status == .entity }.count
+    let mentions = g.mentions.map(\.mention)
+    let unresolved = mentions.filter { $0.status == .unresolved || $0.status == .ambiguous }.count
+    lines.append(
+      "  graph: \(nodes.count) nodes (\(docs) documents in the corpus, \(external) external, \(entities) actors and entities), \(g.edges.count) edges, \(mentions.count) mentions (\(unresolved) unresolved or ambiguous)"
+    )
+    if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
+    return lines.joined(separator: "\n")
+  }
+
+  static func json(_ reports: [(String, RunReport)]) -> String {
+    let graphs = reports.map { name, r in
+      JSONText.object([
+        ("name", JSONText.quoted(name)),
+        ("read", String(r.readCount)), ("skipped", String(r.skippedCount)), ("failed", String(r.failedCount)),
+        ("files", "[" + r.files.map { f in
+          var pairs: [(String, String)] = [("path", JSONText.quoted(f.path)), ("status", JSONText.quoted(f.status.rawValue))]
+          if let format = f.format { pairs.append(("format", JSONText.quoted(format.rawValue))) }
+          if let reason = f.reason { pairs.append(("reason", JSONText.quoted(reason))) }
+          pairs.append(("notes", JSONText.array(f.notes)))
+          return JSONText.object(pairs)
+        }.joined(separator: ",") + "]"),
+      ])
+    }
+    return "{\"graphs\":[" + graphs.joined(separator: ",") + "]}\n"
+  }
+}
