@@ -86,6 +86,24 @@ import Testing
     }
   }
 
+  /// The `read` seeds exercise the readers, not only their error paths: most of them read into a
+  /// document of the format the file is, and the damaged ones are refused with an error.
+  @Test func readSeedsMostlyReadIntoDocuments() throws {
+    var formats: Set<DocumentFormat> = []
+    var errors = 0
+    for file in Self.files("seeds", "read") {
+      do {
+        let doc = try DocumentReader().read(bytes: try Self.bytes(file), path: file)
+        formats.insert(doc.format)
+        #expect(FuzzHarness.checkDocument(doc).isEmpty, "\(file)")
+      } catch {
+        errors += 1
+      }
+    }
+    #expect(formats.isSuperset(of: [.plainText, .koopXML, .koopMetadata, .tkOpenData, .docx, .odt, .html]), "\(formats)")
+    #expect(errors >= 1 && errors <= 6, "\(errors) seeds refused")
+  }
+
   @Test func unknownTargetIsAViolation() {
     let violations = FuzzHarness.check("no-such-target", [])
     #expect(violations.count == 1)
