@@ -233,6 +233,7 @@ class Bench:
         self.sizes_data: dict[int, dict] = {}
         self._caps: dict[str, str] = {}
         self._help: dict[str, str] = {}
+        self.manifest_of: dict[int, Path] = {}
 
     # Which subcommands exist (the other branches may not be merged yet).
     def cap(self, sub: str) -> str:
@@ -391,6 +392,7 @@ class Bench:
                                                     str(d), "--manifest", str(man), "--seed", str(a.seed)],
                                                    check=True))
         entries = [json.loads(line) for line in open(man, encoding="utf-8")]
+        self.manifest_of[n] = man
         total = sum(e["bytes"] for e in entries)
         self.sizes_data.setdefault(n, {})["bytes"] = total
         if not hit:
@@ -429,7 +431,8 @@ class Bench:
                 self.t.add("Read + extract MB/s (1 core)", label, f"not available: {why}", peer, "", target,
                            "–" if target else "")
                 continue
-            r = self.batched([self.kg, "extract"], files)
+            mentions = self.work / f"extract-{fmt}.jsonl"
+            r = self.batched([self.kg, "extract"], files, stdout=mentions)
             if not r.ok:
                 self.t.add("Read + extract MB/s (1 core)", label, f"not available: {r.why()}", peer, "", target,
                            "–" if target else "")
@@ -437,15 +440,26 @@ class Bench:
             v = mb(size) / secs(r)
             if xl is not None and xl.ok:
                 ratio = f"{v / (mb(size) / secs(xl)):.2f}× xmllint"
-            self.t.add("Read + extract MB/s (1 core)", label, f"{fmt_rate(v)} MB/s", peer, ratio, target,
+            recall = ""
+            if fmt not in ("koop-metadata", "tk-syncfeed"):  # these carry facts for the resolver, not mentions
+                rc = check_recall.score_corpus(str(self.manifest_of[n]), str(mentions), str(d), {fmt}).get(fmt)
+                if rc and rc["expected"]:
+                    recall = f", id recall {rc['recall']:.1%} ({rc['found']}/{rc['expected']})"
+            self.t.add("Read + extract MB/s (1 core)", label, f"{fmt_rate(v)} MB/s{recall}", peer, ratio, target,
                        verdict(v >= 100) if target else "")
 
-    def batched(self, cmd: list[str], files: list[str], batch: int = 2000) -> Result:
+    def batched(self, cmd: list[str], files: list[str], batch: int = 2000, stdout: Path | None = None) -> Result:
         """Runs cmd over the files in batches of `batch` arguments on one core; sums the times."""
         wall = cpu = 0.0
         rss = 0
+        if stdout is not None:
+            stdout.write_bytes(b"")
         for k in range(0, len(files), batch):
-            r = run(cmd + files[k:k + batch], one_core=True)
+            if stdout is not None:
+                with open(stdout, "ab") as fh:
+                    r = run(cmd + files[k:k + batch], one_core=True, stdout=fh)
+            else:
+                r = run(cmd + files[k:k + batch], one_core=True)
             if not r.ok:
                 return r
             wall += r.wall

@@ -8,6 +8,7 @@ count as the zaak, `kenmerk:{D-number}` as the document number). Dates count as 
 mention covers the span. A decoy is hit when any mention overlaps its span.
 
   check_recall.py MANIFEST MENTIONS.jsonl [--json]
+  check_recall.py CORPUS.manifest.jsonl MENTIONS.jsonl --corpus CORPUS_DIR   (per-document id recall by format)
 """
 from __future__ import annotations
 
@@ -86,9 +87,44 @@ def score(manifest_path: str, mentions_path: str) -> dict:
     }
 
 
+def score_corpus(manifest_path: str, mentions_path: str, corpus_dir: str, formats: set | None = None) -> dict:
+    """Per-document id recall on a generated corpus: the ids of every reference the manifest lists for
+    a document (document kinds only) against the ids of the mentions whose `path` is that document,
+    by format. With `formats`, every document of those formats counts (a document without mentions found
+    nothing); without, only documents that appear in MENTIONS count."""
+    import os
+    found_by_path: dict[str, set] = {}
+    with open(mentions_path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("{"):
+                m = json.loads(line)
+                key = os.path.normpath(os.path.abspath(m["path"]))
+                found_by_path.setdefault(key, set()).update(norm(x) for x in m.get("ids", []))
+    total, found = Counter(), Counter()
+    with open(manifest_path, encoding="utf-8") as fh:
+        for line in fh:
+            e = json.loads(line)
+            key = os.path.normpath(os.path.abspath(os.path.join(corpus_dir, e["file"])))
+            if formats is not None:
+                if e["format"] not in formats:
+                    continue
+            elif key not in found_by_path:
+                continue
+            want = {norm(x) for r in e["refs"] if r["kind"] in DOC_KINDS for x in r["ids"]}
+            total[e["format"]] += len(want)
+            found[e["format"]] += len(want & found_by_path.get(key, set()))
+    return {f: {"expected": total[f], "found": found[f], "recall": found[f] / total[f] if total[f] else 0.0}
+            for f in sorted(total)}
+
+
 def main() -> None:
     if len(sys.argv) < 3:
-        sys.exit("usage: check_recall.py MANIFEST MENTIONS.jsonl [--json]")
+        sys.exit("usage: check_recall.py MANIFEST MENTIONS.jsonl [--json] [--corpus DIR]")
+    if "--corpus" in sys.argv:
+        r = score_corpus(sys.argv[1], sys.argv[2], sys.argv[sys.argv.index("--corpus") + 1])
+        for f, v in r.items():
+            print(f"  {f:12} ids {v['found']:7}/{v['expected']:<7} {v['recall']:.1%}")
+        return
     r = score(sys.argv[1], sys.argv[2])
     if "--json" in sys.argv:
         print(json.dumps(r, indent=1))
