@@ -143,9 +143,12 @@ class Table:
     def __init__(self):
         self.rows: list[tuple] = []
         self.notes: list[str] = []
+        self.on_add = None  # called after every row, so a stopped run still leaves its rows on disk
 
     def add(self, measure, corpus, value, peer="", ratio="", target="", met=""):
         self.rows.append((measure, corpus, value, peer, ratio, target, met))
+        if self.on_add:
+            self.on_add()
         print(f"  {measure} [{corpus}]: {value}" + (f" | peer {peer}" if peer else "") + (f" | {ratio}" if ratio else "")
               + (f" | target {target}: {met}" if target else ""), flush=True)
 
@@ -687,6 +690,7 @@ def main() -> None:
     print(f"KamerGraph benchmark, {m['date']}: {m['nproc']} cores, {m['cpu']}, {m['mem']}", flush=True)
     b = Bench(a)
     t0 = time.perf_counter()
+    b.t.on_add = lambda: write_results(a, m, b, time.perf_counter() - t0, partial=True)
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
     big, manifest, py_mbps = b.extraction()
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
@@ -701,6 +705,7 @@ def main() -> None:
         write_results(a, m, b, time.perf_counter() - t0, partial=True)
     b.graphml_vs_networkx()
     b.growth()
+    b.t.on_add = None
     text = write_results(a, m, b, time.perf_counter() - t0, partial=False)
     print()
     print(text)
