@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -67,12 +68,21 @@ def run(cmd: list[str], stdout=None, cwd=None, timeout: float = 3600, one_core: 
     out = stdout if stdout is not None else subprocess.DEVNULL
     t0 = time.perf_counter()
     try:
-        p = subprocess.run(full, stdout=out, stderr=subprocess.PIPE, cwd=cwd, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return Result(124, time.perf_counter() - t0, None, None, f"timed out after {timeout:.0f} s")
+        # A session of its own, so a timeout ends the measured program too, not only /usr/bin/time.
+        proc = subprocess.Popen(full, stdout=out, stderr=subprocess.PIPE, cwd=cwd, start_new_session=True)
     except OSError as e:
         return Result(127, 0.0, None, None, str(e))
+    try:
+        _, err_bytes = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.communicate()
+        return Result(124, time.perf_counter() - t0, None, None, f"timed out after {timeout:.0f} s")
     wall = time.perf_counter() - t0
+    p = subprocess.CompletedProcess(full, proc.returncode, None, err_bytes)
     err = p.stderr.decode("utf-8", "replace")
     cpu = rss = None
     if timed:
