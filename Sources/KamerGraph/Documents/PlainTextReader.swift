@@ -28,11 +28,11 @@ enum PlainTextReader {
       guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else { continue }
       found.append((number, mark, body))
     }
-    let marks = found.map(\.mark)
+    let markEnd = TextScan.markEnds(found.map(\.mark))
     return found.map { note in
       Footnote(
         number: String(decoding: note.number, as: UTF8.self), mark: note.mark, body: note.body,
-        sentence: TextScan.sentence(around: note.mark, in: bytes, marks: marks))
+        sentence: TextScan.sentence(around: note.mark, in: bytes, markEnd: markEnd))
     }
   }
 
@@ -74,8 +74,10 @@ enum Letterhead {
   /// Matches a line against the labels: the field and the value on the same line (may be empty).
   static func match(_ line: String) -> (Field, String)? {
     let t = line.trimmingSpaces
+    // Labels are short: compare a lower-cased head of the line once, not the whole line per label.
+    let head = String(t.prefix(20)).lowercased()
     for (label, field) in labels {
-      guard t.count >= label.count, t.lowercased().hasPrefix(label.lowercased()) else { continue }
+      guard head.hasPrefix(label.lowercased()) else { continue }
       let rest = t.dropFirst(label.count)
       if rest.isEmpty { return (field, "") }
       let sep = rest.first!
