@@ -115,17 +115,39 @@ public struct BuildPipeline: Sendable {
     var cached: Bool
   }
 
+  /// The content hash of a unit: every file of it together, so a changed metadata file changes
+  /// the document. Nil when a file cannot be read.
+  public static func contentHash(of unit: InputUnit) -> String? {
+    var parts: [String] = []
+    for file in unit.files {
+      guard let data = FileManager.default.contents(atPath: file) else { return nil }
+      parts.append(GraphIndex.contentHash(of: [UInt8](data)))
+    }
+    return parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
+  }
+
+  /// True when `paths` hold exactly the files the index has, each with the same content: a build
+  /// would produce the graph the index already holds.
+  public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
+    let plan = InputPlanner.plan(paths: paths)
+    guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
+    let stored = try index.contentHashes()
+    guard stored.count == plan.units.count else { return false }
+    let units = plan.units
+    let same = Mutex(true)
+    DispatchQueue.concurrentPerform(iterations: units.count) { i in
+      guard same.withLock({ $0 }) else { return }
+      if stored[units[i].primary] == nil || Self.contentHash(of: units[i]) != stored[units[i].primary] {
+        same.withLock { $0 = false }
+      }
+    }
+    return same.withLock { $0 }
+  }
+
   static func process(_ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?) -> UnitResult {
-    // Hash every file of the unit together: a changed metadata file changes the document.
     var hash: String?
     if let index {
-      var parts: [String] = []
-      for file in unit.files {
-        guard let data = FileManager.default.contents(atPath: file) else { break }
-        parts.append(GraphIndex.contentHash(of: [UInt8](data)))
-      }
-      if parts.count == unit.files.count {
-        let combined = parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
+      if let combined = contentHash(of: unit) {
         hash = combined
         if let cached = try? index.cachedFile(path: unit.primary, contentHash: combined) {
           let doc = ExtractedDocument(document: cached.document, mentions: cached.mentions)

@@ -49,6 +49,30 @@ import Testing
     }
   }
 
+  @Test func aRebuildWithNothingChangedStopsEarlyAndAChangeIsPickedUp() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let letter = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repo.path("corpus/palantir/defensie-antwoord-2025Z14549.txt"))))
+    try write(["corpus/x/letter.txt": letter], under: dir)
+    let args = ["build", "--format", "graphml", "--no-picture"]
+    guard let first = try kamergraph(args, in: dir.path) else { return }
+    #expect(first.status == 0, "\(first.stderr)")
+    let second = try #require(try kamergraph(args, in: dir.path))
+    #expect(second.stdout.contains("nothing changed since the last build"), "\(second.stdout)")
+    #expect(second.stdout.contains("x: 1 files: 1 read"), "the summary of the last build is repeated")
+    // A deleted output is written again.
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("graphs/x.graphml"))
+    let third = try #require(try kamergraph(args, in: dir.path))
+    #expect(!third.stdout.contains("nothing changed"))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("graphs/x.graphml").path))
+    // A changed input is read again and reaches the graph.
+    try write(["corpus/x/letter.txt": letter + Array("\nZie ook Kamerstukken II 2024/25, 36 600 X, nr. 12.\n".utf8)], under: dir)
+    let fourth = try #require(try kamergraph(args, in: dir.path))
+    #expect(fourth.stdout.contains("0 of 1 documents unchanged"), "\(fourth.stdout)")
+    let graphml = try String(contentsOf: dir.appendingPathComponent("graphs/x.graphml"), encoding: .utf8)
+    #expect(graphml.contains("kst-36600-X-12"))
+  }
+
   @Test func usageErrorsExitOne() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
