@@ -93,14 +93,19 @@ enum Letterhead {
 
   /// Fills ownIds (kenmerk), title, date and `uw-kenmerk` from the letterhead, first occurrence wins.
   static func apply(to doc: inout Document) {
+    // The first lines, split on bytes ("\n" is ASCII, so each cut is a valid String index).
     var lines: [Substring] = []
-    for line in doc.text.split(separator: "\n", maxSplits: headLines, omittingEmptySubsequences: false) {
-      lines.append(line)
-      if lines.count >= headLines { break }
+    let utf8 = doc.text.utf8
+    var start = utf8.startIndex
+    while lines.count < headLines, start < utf8.endIndex {
+      let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+      lines.append(doc.text[start..<end])
+      start = end == utf8.endIndex ? end : utf8.index(after: end)
     }
     var seen: Set<String> = []
     for (index, line) in lines.enumerated() {
-      guard let (field, sameLine) = match(String(line)), field != .other else { continue }
+      // A letterhead label line is short; long lines are running text.
+      guard line.utf8.count <= 300, let (field, sameLine) = match(String(line)), field != .other else { continue }
       var value = sameLine
       if value.isEmpty {
         // The value is on the next non-empty line, unless that line is another label.
