@@ -52,7 +52,7 @@ public struct BuildPipeline: Sendable {
   /// Reads `paths` (files and folders), extracts and resolves. With an index, unchanged files
   /// are not read again, removed files leave the index, and the index is updated in one transaction.
   public func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
-    let plan = InputPlanner.plan(paths: paths)
+    let plan = CorpusLoader(reader: reader).plan(paths: paths)
     let units = plan.units
     var outcomes = plan.outcomes
     var results = [UnitResult?](repeating: nil, count: units.count)
@@ -129,7 +129,7 @@ public struct BuildPipeline: Sendable {
   /// True when `paths` hold exactly the files the index has, each with the same content: a build
   /// would produce the graph the index already holds.
   public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
-    let plan = InputPlanner.plan(paths: paths)
+    let plan = CorpusLoader(reader: reader).plan(paths: paths)
     guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
     let stored = try index.contentHashes()
     guard stored.count == plan.units.count else { return false }
@@ -157,50 +157,17 @@ public struct BuildPipeline: Sendable {
         }
       }
     }
-    let (document, outcomes) = read(unit, reader: reader)
+    let (document, outcomes) = reader.read(unit: unit)
     guard let document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
     let extracted = ExtractedDocument(document: document, mentions: extractor.mentions(in: document))
     return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false)
-  }
-
-  /// Reads a unit: its primary file with its metadata files merged in. A metadata file that fails
-  /// is reported and the document is still read; when the document fails, its metadata record
-  /// stands on its own.
-  static func read(_ unit: InputUnit, reader: DocumentReader) -> (Document?, [FileOutcome]) {
-    var outcomes: [FileOutcome] = []
-    var metadata: [(String, Document)] = []
-    for companion in unit.companions {
-      do throws(DocumentError) {
-        metadata.append((companion, try reader.read(path: companion)))
-      } catch {
-        outcomes.append(FileOutcome(path: companion, status: .failed, reason: "\(error)"))
-      }
-    }
-    var document: Document
-    do throws(DocumentError) {
-      document = try reader.read(path: unit.primary)
-    } catch {
-      outcomes.append(FileOutcome(path: unit.primary, status: .failed, reason: "\(error)"))
-      guard let (path, record) = metadata.first else { return (nil, outcomes) }
-      outcomes.append(FileOutcome(path: path, status: .read, format: record.format, notes: ["its document \(unit.primary) failed"]))
-      return (record, outcomes)
-    }
-    for (path, record) in metadata {
-      document = DocumentReader.merge(document, metadata: record)
-      outcomes.append(FileOutcome(path: path, status: .read, format: record.format, notes: ["merged into \(unit.primary)"]))
-    }
-    for outcome in outcomes where outcome.status == .failed {
-      document.notes.append("metadata file \(outcome.path) not merged: \(outcome.reason ?? "")")
-    }
-    outcomes.append(FileOutcome(path: unit.primary, status: .read, format: document.format, notes: document.notes))
-    return (document, outcomes)
   }
 
   static func outcomes(for unit: InputUnit, document: Document, notes: [String]) -> [FileOutcome] {
     var result = [FileOutcome(path: unit.primary, status: .read, format: document.format, notes: document.notes + notes)]
     for companion in unit.companions {
       result.append(
-        FileOutcome(path: companion, status: .read, format: .koopMetadata, notes: ["merged into \(unit.primary)"]))
+        FileOutcome(path: companion, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(unit.primary)"))
     }
     return result
   }
