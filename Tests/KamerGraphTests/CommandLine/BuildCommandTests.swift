@@ -73,6 +73,22 @@ import Testing
     #expect(graphml.contains("kst-36600-X-12"))
   }
 
+  @Test func exportAroundOneDocumentGivesItsEgoNetwork() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let build = try kamergraph(["build", Repo.path("corpus/palantir"), "--out", "g", "--format", "json", "--index", "k.sqlite"], in: dir.path)
+    else { return }
+    #expect(build.status == 0, "\(build.stderr)")
+    let run = try #require(try kamergraph(["export", "--format", "json", "--around", "2025Z14549", "--depth", "1", "--index", "k.sqlite"], in: dir.path))
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let ids = Set(((object["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+    #expect(ids == ["kv-tk-2025Z14549", "kenmerk:MINDEF20250032172", "persoon:van-houwelingen", "ministerie:DEF"])
+    let unknown = try #require(try kamergraph(["export", "--format", "json", "--around", "2025Z1454", "--index", "k.sqlite"], in: dir.path))
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("2025Z14549"), "suggests the nearest id: \(unknown.stderr)")
+  }
+
   @Test func usageErrorsExitOne() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
