@@ -41,11 +41,15 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Do not render NAME.svg with Graphviz.")
   var noPicture = false
 
+  @Option(name: .long, help: "At most this many mentions are kept per document (the first ones).")
+  var maxMentions = 1_000_000
+
   @Option(name: .long, help: "Number of threads (default: all cores). The output does not depend on it.")
   var threads: Int?
 
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if maxMentions < 1 { throw ValidationError("--max-mentions must be at least 1") }
     if name != nil && paths.isEmpty { throw ValidationError("--name needs PATHs; without PATHs each corpus folder names its own graph") }
   }
 
@@ -54,7 +58,7 @@ struct BuildCommand: ParsableCommand {
     let pipeline = BuildPipeline(
       options: BuildOptions(
         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil))
+        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions))
     let indexPath = IndexLocation.resolve(index)
     let store: GraphIndex?
     do {

@@ -8,9 +8,15 @@ public struct BuildOptions: Sendable {
   public var threads: Int
   /// Called as documents are read, with (done, total); from any thread.
   public var progress: (@Sendable (Int, Int) -> Void)?
-  public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+  /// At most this many mentions are kept per document (the first ones); a note says so.
+  public var maxMentionsPerDocument: Int
+  public init(
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil,
+    maxMentionsPerDocument: Int = 1_000_000
+  ) {
     self.threads = max(1, threads)
     self.progress = progress
+    self.maxMentionsPerDocument = max(1, maxMentionsPerDocument)
   }
 }
 
@@ -62,8 +68,9 @@ public struct BuildPipeline: Sendable {
     let done = Mutex(0)
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
+      let limit = options.maxMentionsPerDocument
       let work: @Sendable (Int) -> Void = { i in
-        out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index)
+        out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index, limit: limit)
         if let progress { progress(done.withLock { $0 += 1; return $0 }, units.count) }
       }
       if options.threads == 1 {
@@ -144,7 +151,9 @@ public struct BuildPipeline: Sendable {
     return same.withLock { $0 }
   }
 
-  static func process(_ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?) -> UnitResult {
+  static func process(
+    _ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?, limit: Int
+  ) -> UnitResult {
     var hash: String?
     if let index {
       if let combined = contentHash(of: unit) {
@@ -157,9 +166,16 @@ public struct BuildPipeline: Sendable {
         }
       }
     }
-    let (document, outcomes) = reader.read(unit: unit)
-    guard let document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
-    let extracted = ExtractedDocument(document: document, mentions: extractor.mentions(in: document))
+    var (document, outcomes) = reader.read(unit: unit)
+    guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
+    var mentions = extractor.mentions(in: document)
+    if mentions.count > limit {
+      let note = "\(mentions.count) mentions found; only the first \(limit) are kept (raise the limit with --max-mentions)"
+      mentions.removeSubrange(limit...)
+      document.notes.append(note)
+      if let i = outcomes.lastIndex(where: { $0.path == unit.primary && $0.status == .read }) { outcomes[i].notes.append(note) }
+    }
+    let extracted = ExtractedDocument(document: document, mentions: mentions)
     return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false)
   }
 
