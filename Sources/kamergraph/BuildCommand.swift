@@ -41,11 +41,15 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Do not render NAME.svg with Graphviz.")
   var noPicture = false
 
+  @Option(name: .long, help: "At most this many mentions are kept per document (the first ones).")
+  var maxMentions = 1_000_000
+
   @Option(name: .long, help: "Number of threads (default: all cores). The output does not depend on it.")
   var threads: Int?
 
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if maxMentions < 1 { throw ValidationError("--max-mentions must be at least 1") }
     if name != nil && paths.isEmpty { throw ValidationError("--name needs PATHs; without PATHs each corpus folder names its own graph") }
   }
 
@@ -54,7 +58,7 @@ struct BuildCommand: ParsableCommand {
     let pipeline = BuildPipeline(
       options: BuildOptions(
         threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil))
+        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions))
     let indexPath = IndexLocation.resolve(index)
     let store: GraphIndex?
     do {
@@ -62,9 +66,21 @@ struct BuildCommand: ParsableCommand {
     } catch {
       throw ValidationError("\(error) (use --index FILE to put the index elsewhere, or --no-index)")
     }
+    // Nothing changed since the last build (same files, same contents, outputs untouched): say so
+    // and stop, instead of re-resolving and rewriting everything.
+    let stateKey = ([out, noPicture ? "no-picture" : "picture"] + format.map(\.rawValue) + units.map { $0.name + "=" + $0.paths.joined(separator: ",") }).joined(separator: "|")
+    if let store, report == nil, let state = try BuildState.load(store, key: stateKey), state.outputsUnchanged(),
+      try pipeline.isUpToDate(paths: units.flatMap(\.paths), index: store)
+    {
+      print(state.summary)
+      print("index: \(indexPath) (nothing changed since the last build; outputs are up to date)")
+      return
+    }
     // One build over everything (so the index holds one graph), then one graph file per unit.
     let all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
     ProgressBar.finish()
+    var summaries: [String] = []
+    var allWritten: [String] = []
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     var reports: [(String, RunReport)] = []
     for unit in units {
@@ -89,12 +105,17 @@ struct BuildCommand: ParsableCommand {
           notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
         }
       }
-      print(Summary.text(name: unit.name, result: result, written: written))
-      for note in notes { print(note) }
+      let summary = ([Summary.text(name: unit.name, result: result, written: written)] + notes).joined(separator: "\n")
+      print(summary)
+      summaries.append(summary)
+      allWritten += written
       reports.append((unit.name, result.report))
     }
-    if store != nil {
+    if let store {
       print("index: \(indexPath) (\(all.reused) of \(all.documents.count) documents unchanged since the last build)")
+      if all.report.failedCount == 0 {
+        try BuildState(summary: summaries.joined(separator: "\n"), outputs: allWritten).save(store, key: stateKey)
+      }
     }
     if let report {
       try Data(Summary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
@@ -189,5 +210,44 @@ enum ProgressBar {
 
   static func finish() {
     if shown.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
+
+/// What a build leaves in the index so that the next one can tell that nothing changed: the
+/// summary it printed and the content hash of every file it wrote.
+struct BuildState {
+  var summary: String
+  var outputHashes: [String: String]
+
+  init(summary: String, outputs: [String]) {
+    self.summary = summary
+    outputHashes = Dictionary(uniqueKeysWithValues: outputs.map { ($0, Self.hash($0) ?? "") })
+  }
+
+  init(summary: String, outputHashes: [String: String]) {
+    self.summary = summary
+    self.outputHashes = outputHashes
+  }
+
+  static func hash(_ path: String) -> String? {
+    FileManager.default.contents(atPath: path).map { GraphIndex.contentHash(of: [UInt8]($0)) }
+  }
+
+  /// True when every output is still there with the content the build wrote.
+  func outputsUnchanged() -> Bool {
+    !outputHashes.isEmpty && outputHashes.allSatisfy { Self.hash($0.key) == $0.value }
+  }
+
+  static func load(_ index: GraphIndex, key: String) throws -> BuildState? {
+    guard let text = try index.buildState(key),
+      let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      let summary = object["summary"] as? String, let outputs = object["outputs"] as? [String: String]
+    else { return nil }
+    return BuildState(summary: summary, outputHashes: outputs)
+  }
+
+  func save(_ index: GraphIndex, key: String) throws {
+    let data = try JSONSerialization.data(withJSONObject: ["summary": summary, "outputs": outputHashes], options: [.sortedKeys])
+    try index.setBuildState(key, String(decoding: data, as: UTF8.self))
   }
 }

@@ -24,11 +24,18 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, help: "The index file that `kamergraph build` wrote (default: ./kamergraph.sqlite).")
   var index: String?
 
+  @Option(name: .long, help: "Export only the surroundings of this document or actor (any id it is known by).")
+  var around: String?
+
+  @Option(name: .long, help: "With --around: how many edges out to go, in either direction.")
+  var depth = 1
+
   func validate() throws {
     guard let format = GraphFormat(rawValue: format) else {
       throw ValidationError(
         "--format must be one of \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(format)\".")
     }
+    if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
     if format == .csv, output == nil {
       throw ValidationError("CSV gives two files; pass --output NAME.csv to say where they go.")
     }
@@ -37,7 +44,12 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let format = GraphFormat(rawValue: self.format)!
     let options = QueryOptions(index: index)
-    let graph = querying { () throws(IndexError) in try options.open().loadGraph() }
+    var graph = querying { () throws(IndexError) in try options.open().loadGraph() }
+    if let around {
+      // Any alias works, and an unknown id gets suggestions, as in the other queries.
+      let center = querying { () throws(IndexError) in try options.open().resolve(around) }
+      graph = graph.egoNetwork(around: center, depth: depth)
+    }
     let files: [(fileName: String, contents: [UInt8])]
     do {
       files = try GraphExporter.files(for: graph, name: name, format: format)

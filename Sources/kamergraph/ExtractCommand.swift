@@ -29,39 +29,65 @@ struct ExtractCommand: ParsableCommand {
       }
     }
     let pipeline = BuildPipeline()
-    let resolution = Resolver().resolve(pipeline.extract(documents))
-    var out = ""
-    for dm in resolution.graph.mentions {
-      out += MentionJSON.line(dm)
-      out += "\n"
-      if out.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(out.utf8))
-        out = ""
+    let mentions = Resolver().resolveMentions(pipeline.extract(documents))
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 17)
+    for dm in mentions {
+      MentionJSON.append(dm, to: &out)
+      if out.count > 1 << 16 {
+        FileHandle.standardOutput.write(Data(out))
+        out.removeAll(keepingCapacity: true)
       }
     }
-    FileHandle.standardOutput.write(Data(out.utf8))
+    FileHandle.standardOutput.write(Data(out))
     if failed { throw ExitCode(2) }
   }
 }
 
-/// The JSON Lines form of a mention (ARCHITECTURE.md).
+/// The JSON Lines form of a mention (ARCHITECTURE.md), written on UTF-8 bytes.
 enum MentionJSON {
-  static func line(_ dm: DocumentMention) -> String {
+  static func append(_ dm: DocumentMention, to out: inout [UInt8]) {
     let m = dm.mention
-    var pairs: [(String, String)] = [
-      ("path", JSONText.quoted(dm.path)),
-      ("kind", JSONText.quoted(m.kind.rawValue)),
-      ("ids", JSONText.array(m.ids)),
-      ("text", JSONText.quoted(m.text)),
-      ("start", String(m.start)),
-      ("end", String(m.end)),
-      ("line", String(m.line)),
-      ("column", String(m.column)),
-      ("status", JSONText.quoted(m.status.rawValue)),
-    ]
-    if let reason = m.reason { pairs.append(("reason", JSONText.quoted(reason))) }
-    if !m.fields.isEmpty { pairs.append(("fields", JSONText.sortedObject(m.fields))) }
-    return JSONText.object(pairs)
+    func key(_ k: StaticString) {
+      out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+    }
+    func number(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+    key("{\"path\":")
+    JSONText.appendQuoted(dm.path, to: &out)
+    key(",\"kind\":")
+    JSONText.appendQuoted(m.kind.rawValue, to: &out)
+    key(",\"ids\":[")
+    for (i, id) in m.ids.enumerated() {
+      if i > 0 { out.append(0x2C) }
+      JSONText.appendQuoted(id, to: &out)
+    }
+    key("],\"text\":")
+    JSONText.appendQuoted(m.text, to: &out)
+    key(",\"start\":")
+    number(m.start)
+    key(",\"end\":")
+    number(m.end)
+    key(",\"line\":")
+    number(m.line)
+    key(",\"column\":")
+    number(m.column)
+    key(",\"status\":")
+    JSONText.appendQuoted(m.status.rawValue, to: &out)
+    if let reason = m.reason {
+      key(",\"reason\":")
+      JSONText.appendQuoted(reason, to: &out)
+    }
+    if !m.fields.isEmpty {
+      key(",\"fields\":{")
+      for (i, k) in m.fields.keys.sorted().enumerated() {
+        if i > 0 { out.append(0x2C) }
+        JSONText.appendQuoted(k, to: &out)
+        out.append(0x3A)
+        JSONText.appendQuoted(m.fields[k]!, to: &out)
+      }
+      out.append(0x7D)
+    }
+    key("}\n")
   }
 }
 

@@ -16,11 +16,10 @@ public struct CorpusLoader: Sendable {
   /// A loader that reads with `reader`.
   public init(reader: DocumentReader = .init()) { self.reader = reader }
 
-  /// Expands folders recursively (sorted, symlink loops detected, hidden files skipped), pairs
-  /// metadata with documents (`X.xml` + `X.metadata.xml`, or `X/metadata.xml`), reads every file
-  /// and reports each one as read, skipped (why) or failed (why). The documents come back sorted by
-  /// path, whatever the input order and thread timing.
-  public func load(paths: [String]) -> (documents: [Document], report: RunReport) {
+  /// Expands folders recursively (sorted, symlink loops detected, hidden files skipped) and pairs
+  /// metadata with documents (`X.xml` + `X.metadata.xml`, or `X/metadata.xml`): what to read, and
+  /// the paths that are skipped or failed before reading. Deterministic whatever the input order.
+  public func plan(paths: [String]) -> InputPlan {
     var outcomes: [FileOutcome] = []
     var files: [String] = []
     var seen: Set<String> = []
@@ -29,62 +28,37 @@ public struct CorpusLoader: Sendable {
     }
     // A file listed twice (given twice, or inside two given folders) is read and reported once.
     let unique = files.filter { seen.insert($0).inserted }.sorted()
-    var pairs = Self.pairMetadata(unique)
     // Document -> its metadata file; when two claim one document, the first (sorted) wins and the
     // other is read on its own.
     var metadataOf: [String: String] = [:]
-    for meta in pairs.keys.sorted() {
-      let doc = pairs[meta]!
-      if metadataOf[doc] == nil { metadataOf[doc] = meta } else { pairs[meta] = nil }
+    for (meta, doc) in Self.pairMetadata(unique).sorted(by: { $0.key < $1.key }) where metadataOf[doc] == nil {
+      metadataOf[doc] = meta
     }
+    let companions = Set(metadataOf.values)
+    let units = unique.filter { !companions.contains($0) }.map {
+      InputUnit(primary: $0, companions: metadataOf[$0].map { [$0] } ?? [])
+    }
+    var seenOutcome: Set<String> = []
+    return InputPlan(units: units, outcomes: outcomes.filter { seenOutcome.insert($0.path).inserted }.sorted())
+  }
 
-    // Read everything concurrently; results land at their index, so order is deterministic.
-    let results = Mutex<[Result<Document, DocumentError>?]>(Array(repeating: nil, count: unique.count))
+  /// Plans `paths`, reads every unit (concurrently) and reports each file as read, skipped (why)
+  /// or failed (why). The documents come back sorted by path, whatever the input order and thread timing.
+  public func load(paths: [String]) -> (documents: [Document], report: RunReport) {
+    let plan = plan(paths: paths)
+    let units = plan.units
+    let results = Mutex<[(Document?, [FileOutcome])?]>(Array(repeating: nil, count: units.count))
     let reader = self.reader
-    DispatchQueue.concurrentPerform(iterations: unique.count) { i in
-      let result: Result<Document, DocumentError>
-      do throws(DocumentError) { result = .success(try reader.read(path: unique[i])) } catch { result = .failure(error) }
+    DispatchQueue.concurrentPerform(iterations: units.count) { i in
+      let result = reader.read(unit: units[i])
       results.withLock { $0[i] = result }
     }
-    let read = results.withLock { $0 }
-    var byPath: [String: Result<Document, DocumentError>] = [:]
-    for (i, path) in unique.enumerated() { byPath[path] = read[i]! }
-
     var documents: [Document] = []
-    for path in unique {
-      let result = byPath[path]!
-      if let documentPath = pairs[path] {
-        // A metadata file with its document.
-        switch result {
-        case .success:
-          let documentRead = (try? byPath[documentPath]?.get()) != nil
-          if documentRead {
-            outcomes.append(
-              FileOutcome(path: path, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(documentPath)"))
-          } else {
-            // The document failed: the metadata record stands on its own.
-            if case .success(let doc) = result { documents.append(doc) }
-            outcomes.append(
-              FileOutcome(path: path, status: .read, format: .koopMetadata, notes: ["its document \(documentPath) failed"]))
-          }
-        case .failure(let error):
-          outcomes.append(Self.outcome(for: error, path: path))
-        }
-        continue
-      }
-      switch result {
-      case .success(var doc):
-        if let metaPath = metadataOf[path] {
-          switch byPath[metaPath]! {
-          case .success(let meta): doc = DocumentReader.merge(doc, metadata: meta)
-          case .failure(let error): doc.notes.append("metadata file \(metaPath) not merged: \(error.reason)")
-          }
-        }
-        documents.append(doc)
-        outcomes.append(FileOutcome(path: path, status: .read, format: doc.format, notes: doc.notes))
-      case .failure(let error):
-        outcomes.append(Self.outcome(for: error, path: path))
-      }
+    var outcomes = plan.outcomes
+    for result in results.withLock({ $0 }) {
+      guard let (document, fileOutcomes) = result else { continue }
+      if let document { documents.append(document) }
+      outcomes += fileOutcomes
     }
     documents.sort { $0.path < $1.path }
     return (documents, RunReport(files: outcomes.sorted()))

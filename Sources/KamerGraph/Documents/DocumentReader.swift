@@ -284,3 +284,38 @@ public enum FormatSniffer {
     }
   }
 }
+
+extension DocumentReader {
+  /// Reads a unit: its primary file with its metadata files merged in. A metadata file that fails
+  /// is reported and the document is still read; when the document fails, its metadata record
+  /// stands on its own.
+  public func read(unit: InputUnit) -> (Document?, [FileOutcome]) {
+    var outcomes: [FileOutcome] = []
+    var metadata: [(String, Document)] = []
+    for companion in unit.companions {
+      do throws(DocumentError) {
+        metadata.append((companion, try read(path: companion)))
+      } catch {
+        outcomes.append(CorpusLoader.outcome(for: error, path: companion))
+      }
+    }
+    var document: Document
+    do throws(DocumentError) {
+      document = try read(path: unit.primary)
+    } catch {
+      outcomes.append(CorpusLoader.outcome(for: error, path: unit.primary))
+      guard let (path, record) = metadata.first else { return (nil, outcomes) }
+      outcomes.append(FileOutcome(path: path, status: .read, format: record.format, notes: ["its document \(unit.primary) failed"]))
+      return (record, outcomes)
+    }
+    for (path, record) in metadata {
+      document = DocumentReader.merge(document, metadata: record)
+      outcomes.append(FileOutcome(path: path, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(unit.primary)"))
+    }
+    for outcome in outcomes where outcome.status == .failed {
+      document.notes.append("metadata file \(outcome.path) not merged: \(outcome.reason ?? "")")
+    }
+    outcomes.append(FileOutcome(path: unit.primary, status: .read, format: document.format, notes: document.notes))
+    return (document, outcomes)
+  }
+}

@@ -28,11 +28,11 @@ enum PlainTextReader {
       guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else { continue }
       found.append((number, mark, body))
     }
-    let marks = found.map(\.mark)
+    let markEnd = TextScan.markEnds(found.map(\.mark))
     return found.map { note in
       Footnote(
         number: String(decoding: note.number, as: UTF8.self), mark: note.mark, body: note.body,
-        sentence: TextScan.sentence(around: note.mark, in: bytes, marks: marks))
+        sentence: TextScan.sentence(around: note.mark, in: bytes, markEnd: markEnd))
     }
   }
 
@@ -74,8 +74,10 @@ enum Letterhead {
   /// Matches a line against the labels: the field and the value on the same line (may be empty).
   static func match(_ line: String) -> (Field, String)? {
     let t = line.trimmingSpaces
+    // Labels are short: compare a lower-cased head of the line once, not the whole line per label.
+    let head = String(t.prefix(20)).lowercased()
     for (label, field) in labels {
-      guard t.count >= label.count, t.lowercased().hasPrefix(label.lowercased()) else { continue }
+      guard head.hasPrefix(label.lowercased()) else { continue }
       let rest = t.dropFirst(label.count)
       if rest.isEmpty { return (field, "") }
       let sep = rest.first!
@@ -91,14 +93,19 @@ enum Letterhead {
 
   /// Fills ownIds (kenmerk), title, date and `uw-kenmerk` from the letterhead, first occurrence wins.
   static func apply(to doc: inout Document) {
+    // The first lines, split on bytes ("\n" is ASCII, so each cut is a valid String index).
     var lines: [Substring] = []
-    for line in doc.text.split(separator: "\n", maxSplits: headLines, omittingEmptySubsequences: false) {
-      lines.append(line)
-      if lines.count >= headLines { break }
+    let utf8 = doc.text.utf8
+    var start = utf8.startIndex
+    while lines.count < headLines, start < utf8.endIndex {
+      let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+      lines.append(doc.text[start..<end])
+      start = end == utf8.endIndex ? end : utf8.index(after: end)
     }
     var seen: Set<String> = []
     for (index, line) in lines.enumerated() {
-      guard let (field, sameLine) = match(String(line)), field != .other else { continue }
+      // A letterhead label line is short; long lines are running text.
+      guard line.utf8.count <= 300, let (field, sameLine) = match(String(line)), field != .other else { continue }
       var value = sameLine
       if value.isEmpty {
         // The value is on the next non-empty line, unless that line is another label.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Decoding the bytes of a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM (or
 /// without, when the NUL pattern makes it clear), Windows-1252 when the bytes are not UTF-8.
 enum TextDecoding {
@@ -83,24 +89,32 @@ enum TextDecoding {
     var text: String
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       let body = bytes[3...]
-      if let bad = firstInvalidUTF8(body) {
+      // One validating pass; the scalar-by-scalar search for the bad byte runs only on failure.
+      if let valid = String(validating: body, as: UTF8.self) {
+        text = valid
+      } else {
+        let bad = firstInvalidUTF8(body) ?? 0
         text = decodeWindows1252(body)
         notes.append("not valid UTF-8 (byte offset \(bad)); decoded as Windows-1252")
-      } else {
-        text = String(decoding: body, as: UTF8.self)
       }
     } else if let (order, bom) = utf16Order(bytes) {
       text = decodeUTF16(bytes[(bom ? 2 : 0)...], order: order)
       let name = order == .little ? "UTF-16LE" : "UTF-16BE"
       if !bom { notes.append("decoded as \(name) without a byte-order mark") } else { notes.append("decoded as \(name)") }
-    } else if let bad = firstInvalidUTF8(bytes[...]) {
+    } else if let valid = String(validating: bytes, as: UTF8.self) {
+      text = valid
+    } else {
+      let bad = firstInvalidUTF8(bytes[...]) ?? 0
       text = decodeWindows1252(bytes[...])
       notes.append("not valid UTF-8 (byte offset \(bad)); decoded as Windows-1252")
-    } else {
-      text = String(decoding: bytes, as: UTF8.self)
     }
-    let nuls = text.utf8.count { $0 == 0 }
-    if nuls > 0 {
+    let hasNUL =
+      text.utf8.withContiguousStorageIfAvailable { buffer in
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+        return memchr(base, 0, buffer.count) != nil
+      } ?? text.utf8.contains(0)
+    if hasNUL {
+      let nuls = text.utf8.count { $0 == 0 }
       text = String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
       notes.append("\(nuls) NUL byte\(nuls == 1 ? "" : "s") replaced by spaces")
     }

@@ -106,8 +106,18 @@ enum TextScan {
   /// "! " or a line break) to the next sentence end, trimmed. `marks` (other footnote marks) are
   /// transparent: "zin.[footnoteRef:1] Tweede" ends a sentence after the mark.
   static func sentence(around position: ByteRange, in bytes: [UInt8], marks: [ByteRange] = []) -> ByteRange {
+    sentence(around: position, in: bytes, markEnd: markEnds(marks))
+  }
+
+  /// Mark start -> mark end, for `sentence(around:in:markEnd:)`; build it once per document.
+  static func markEnds(_ marks: [ByteRange]) -> [Int: Int] {
     var markEnd: [Int: Int] = [:]
     for m in marks where !m.isEmpty { markEnd[m.start] = m.end }
+    return markEnd
+  }
+
+  /// As `sentence(around:in:marks:)`, with the marks already in a table (linear for many footnotes).
+  static func sentence(around position: ByteRange, in bytes: [UInt8], markEnd: [Int: Int]) -> ByteRange {
     func visible(_ k: Int) -> Int {
       var k = k
       while let e = markEnd[k] { k = e }

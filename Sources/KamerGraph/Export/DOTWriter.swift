@@ -109,6 +109,11 @@ public struct DOTWriter: Sendable {
   /// `text` as a quoted DOT string for an escString attribute: `"` and `\` escaped, a newline
   /// as `\n`, CR dropped, and characters XML 1.0 forbids dropped (Graphviz copies labels into SVG).
   public static func quoted(_ text: String) -> String {
+    // Fast path: nothing to escape or drop (no quote, backslash, control byte, or 0xEF lead byte
+    // that could start U+FFFE/U+FFFF).
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {

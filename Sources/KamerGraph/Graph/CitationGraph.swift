@@ -25,14 +25,15 @@ public struct CitationGraph: Sendable, Hashable, Codable {
 
   /// Adds an edge, or merges its evidence into the edge with the same key.
   public mutating func add(_ edge: Edge) {
-    if var existing = edgesByKey[edge.key] {
-      existing.evidence = Array(Set(existing.evidence).union(edge.evidence)).sorted()
-      edgesByKey[edge.key] = existing
-    } else {
-      var e = edge
-      e.evidence = Array(Set(e.evidence)).sorted()
-      edgesByKey[edge.key] = e
-    }
+    var e = edge
+    if let existing = edgesByKey[edge.key] { e.evidence += existing.evidence }
+    e.evidence.sort()
+    // Adjacent duplicates only, after sorting: linear, where a Set would hash every evidence.
+    var unique: [Evidence] = []
+    unique.reserveCapacity(e.evidence.count)
+    for ev in e.evidence where unique.last != ev { unique.append(ev) }
+    e.evidence = unique
+    edgesByKey[edge.key] = e
   }
 
   /// Removes a node and every edge that touches it.

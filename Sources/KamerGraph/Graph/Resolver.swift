@@ -51,6 +51,15 @@ public struct Resolver: Sendable {
     var state = ResolverState(input: input)
     return state.run()
   }
+
+  /// Only the mentions with their statuses (identity, no edges): what `kamergraph extract` needs.
+  public func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
+    var state = ResolverState(input: input)
+    state.buildIdentity()
+    state.buildDocumentNodes()
+    state.setMentionStatuses()
+    return state.graph.mentions
+  }
 }
 
 /// The working state of one resolution.
@@ -64,6 +73,8 @@ struct ResolverState {
   var conflicted: [String: [String]] = [:]
   var graph = CitationGraph()
   var entityLabels: [String: [String]] = [:]
+  /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
+  var pending: [EdgeKey: [Evidence]] = [:]
   var attributes: [String: [String: String]] = [:]
 
   init(input: [ExtractedDocument]) {
@@ -99,6 +110,7 @@ struct ResolverState {
       addAnsweredBy(e)
     }
     addFactEdges()
+    flushEdges()
     completeNodes()
     setMentionStatuses()
     return Resolution(graph: graph, conflicts: conflicts.sorted())
@@ -216,7 +228,15 @@ struct ResolverState {
 
   mutating func edge(_ source: String, _ target: String, _ relation: Relation, _ evidence: Evidence) {
     guard source != target else { return }
-    graph.add(Edge(source: source, target: target, relation: relation, evidence: [evidence]))
+    pending[EdgeKey(source: source, target: target, relation: relation), default: []].append(evidence)
+  }
+
+  /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
+  mutating func flushEdges() {
+    for (key, evidence) in pending {
+      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
+    }
+    pending = [:]
   }
 
   mutating func addMentionEdges(_ e: ExtractedDocument, node d: String, questions: [String]) {
@@ -303,19 +323,35 @@ struct ResolverState {
   /// `answered-by`: a cited answer -> the ministry named as having answered, in the sentence that
   /// carries the footnote mark.
   mutating func addAnsweredBy(_ e: ExtractedDocument) {
-    let text = Array(e.document.text.utf8)
+    guard !e.document.footnotes.isEmpty else { return }
+    // Mentions by start offset, to find those inside a range by binary search (a document can
+    // have thousands of footnotes and mentions).
+    let mentions = e.mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    func within(_ r: ByteRange) -> [Mention] {
+      var lo = 0
+      var hi = mentions.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if mentions[mid].start < r.start { lo = mid + 1 } else { hi = mid }
+      }
+      var out: [Mention] = []
+      var i = lo
+      while i < mentions.count, mentions[i].start < r.end {
+        if mentions[i].end <= r.end { out.append(mentions[i]) }
+        i += 1
+      }
+      return out
+    }
+    let utf8 = e.document.text.utf8
     for note in e.document.footnotes {
+      let ministries = within(note.sentence).filter { $0.kind == .ministerie }
+      guard !ministries.isEmpty else { continue }
       let s = max(0, note.sentence.start)
-      let t = min(text.count, note.sentence.end)
+      let t = min(utf8.count, note.sentence.end)
       guard s < t else { continue }
-      let sentence = String(decoding: text[s..<t], as: UTF8.self).lowercased()
+      let sentence = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: s)..<utf8.index(utf8.startIndex, offsetBy: t)], as: UTF8.self).lowercased()
       guard sentence.contains("beantwoord") || sentence.contains("antwoord") else { continue }
-      let cited = e.mentions.filter {
-        $0.kind.isDocument && $0.kind != .bwb && note.body.contains(ByteRange($0.start, $0.end))
-      }
-      let ministries = e.mentions.filter {
-        $0.kind == .ministerie && note.sentence.contains(ByteRange($0.start, $0.end))
-      }
+      let cited = within(note.body).filter { $0.kind.isDocument && $0.kind != .bwb }
       for c in cited {
         for id in c.ids {
           let target = nodeID(id)
@@ -373,11 +409,11 @@ struct ResolverState {
   /// applies attributes.
   mutating func completeNodes() {
     var ids = Set<String>()
-    for e in graph.edges {
-      ids.insert(e.source)
-      ids.insert(e.target)
+    for key in graph.edgesByKey.keys {
+      ids.insert(key.source)
+      ids.insert(key.target)
     }
-    for id in ids where graph.node(id) == nil {
+    for id in ids.sorted() where graph.node(id) == nil {
       let kind = ReferenceKind.of(id: id)
       let isEntity = kind.map { !$0.isDocument } ?? false
       let label = Self.pickLabel(entityLabels[id] ?? []) ?? OfficialSource.label(for: id)
@@ -396,7 +432,7 @@ struct ResolverState {
     }
     // The ministry of a document: where it is sent from.
     var sentBy: [String: [String]] = [:]
-    for e in graph.edges where e.relation == .sentBy { sentBy[e.source, default: []].append(e.target) }
+    for key in graph.edgesByKey.keys where key.relation == .sentBy { sentBy[key.source, default: []].append(key.target) }
     for (id, ministries) in sentBy {
       guard var node = graph.node(id) else { continue }
       node.ministry = ministries.sorted().first

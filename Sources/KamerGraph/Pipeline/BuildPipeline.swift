@@ -8,9 +8,15 @@ public struct BuildOptions: Sendable {
   public var threads: Int
   /// Called as documents are read, with (done, total); from any thread.
   public var progress: (@Sendable (Int, Int) -> Void)?
-  public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+  /// At most this many mentions are kept per document (the first ones); a note says so.
+  public var maxMentionsPerDocument: Int
+  public init(
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil,
+    maxMentionsPerDocument: Int = 1_000_000
+  ) {
     self.threads = max(1, threads)
     self.progress = progress
+    self.maxMentionsPerDocument = max(1, maxMentionsPerDocument)
   }
 }
 
@@ -52,7 +58,7 @@ public struct BuildPipeline: Sendable {
   /// Reads `paths` (files and folders), extracts and resolves. With an index, unchanged files
   /// are not read again, removed files leave the index, and the index is updated in one transaction.
   public func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
-    let plan = InputPlanner.plan(paths: paths)
+    let plan = CorpusLoader(reader: reader).plan(paths: paths)
     let units = plan.units
     var outcomes = plan.outcomes
     var results = [UnitResult?](repeating: nil, count: units.count)
@@ -62,8 +68,9 @@ public struct BuildPipeline: Sendable {
     let done = Mutex(0)
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
+      let limit = options.maxMentionsPerDocument
       let work: @Sendable (Int) -> Void = { i in
-        out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index)
+        out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index, limit: limit)
         if let progress { progress(done.withLock { $0 += 1; return $0 }, units.count) }
       }
       if options.threads == 1 {
@@ -115,17 +122,41 @@ public struct BuildPipeline: Sendable {
     var cached: Bool
   }
 
-  static func process(_ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?) -> UnitResult {
-    // Hash every file of the unit together: a changed metadata file changes the document.
+  /// The content hash of a unit: every file of it together, so a changed metadata file changes
+  /// the document. Nil when a file cannot be read.
+  public static func contentHash(of unit: InputUnit) -> String? {
+    var parts: [String] = []
+    for file in unit.files {
+      guard let data = FileManager.default.contents(atPath: file) else { return nil }
+      parts.append(GraphIndex.contentHash(of: [UInt8](data)))
+    }
+    return parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
+  }
+
+  /// True when `paths` hold exactly the files the index has, each with the same content: a build
+  /// would produce the graph the index already holds.
+  public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
+    let plan = CorpusLoader(reader: reader).plan(paths: paths)
+    guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
+    let stored = try index.contentHashes()
+    guard stored.count == plan.units.count else { return false }
+    let units = plan.units
+    let same = Mutex(true)
+    DispatchQueue.concurrentPerform(iterations: units.count) { i in
+      guard same.withLock({ $0 }) else { return }
+      if stored[units[i].primary] == nil || Self.contentHash(of: units[i]) != stored[units[i].primary] {
+        same.withLock { $0 = false }
+      }
+    }
+    return same.withLock { $0 }
+  }
+
+  static func process(
+    _ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?, limit: Int
+  ) -> UnitResult {
     var hash: String?
     if let index {
-      var parts: [String] = []
-      for file in unit.files {
-        guard let data = FileManager.default.contents(atPath: file) else { break }
-        parts.append(GraphIndex.contentHash(of: [UInt8](data)))
-      }
-      if parts.count == unit.files.count {
-        let combined = parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
+      if let combined = contentHash(of: unit) {
         hash = combined
         if let cached = try? index.cachedFile(path: unit.primary, contentHash: combined) {
           let doc = ExtractedDocument(document: cached.document, mentions: cached.mentions)
@@ -135,50 +166,24 @@ public struct BuildPipeline: Sendable {
         }
       }
     }
-    let (document, outcomes) = read(unit, reader: reader)
-    guard let document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
-    let extracted = ExtractedDocument(document: document, mentions: extractor.mentions(in: document))
+    var (document, outcomes) = reader.read(unit: unit)
+    guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
+    var mentions = extractor.mentions(in: document)
+    if mentions.count > limit {
+      let note = "\(mentions.count) mentions found; only the first \(limit) are kept (raise the limit with --max-mentions)"
+      mentions.removeSubrange(limit...)
+      document.notes.append(note)
+      if let i = outcomes.lastIndex(where: { $0.path == unit.primary && $0.status == .read }) { outcomes[i].notes.append(note) }
+    }
+    let extracted = ExtractedDocument(document: document, mentions: mentions)
     return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false)
-  }
-
-  /// Reads a unit: its primary file with its metadata files merged in. A metadata file that fails
-  /// is reported and the document is still read; when the document fails, its metadata record
-  /// stands on its own.
-  static func read(_ unit: InputUnit, reader: DocumentReader) -> (Document?, [FileOutcome]) {
-    var outcomes: [FileOutcome] = []
-    var metadata: [(String, Document)] = []
-    for companion in unit.companions {
-      do throws(DocumentError) {
-        metadata.append((companion, try reader.read(path: companion)))
-      } catch {
-        outcomes.append(FileOutcome(path: companion, status: .failed, reason: "\(error)"))
-      }
-    }
-    var document: Document
-    do throws(DocumentError) {
-      document = try reader.read(path: unit.primary)
-    } catch {
-      outcomes.append(FileOutcome(path: unit.primary, status: .failed, reason: "\(error)"))
-      guard let (path, record) = metadata.first else { return (nil, outcomes) }
-      outcomes.append(FileOutcome(path: path, status: .read, format: record.format, notes: ["its document \(unit.primary) failed"]))
-      return (record, outcomes)
-    }
-    for (path, record) in metadata {
-      document = DocumentReader.merge(document, metadata: record)
-      outcomes.append(FileOutcome(path: path, status: .read, format: record.format, notes: ["merged into \(unit.primary)"]))
-    }
-    for outcome in outcomes where outcome.status == .failed {
-      document.notes.append("metadata file \(outcome.path) not merged: \(outcome.reason ?? "")")
-    }
-    outcomes.append(FileOutcome(path: unit.primary, status: .read, format: document.format, notes: document.notes))
-    return (document, outcomes)
   }
 
   static func outcomes(for unit: InputUnit, document: Document, notes: [String]) -> [FileOutcome] {
     var result = [FileOutcome(path: unit.primary, status: .read, format: document.format, notes: document.notes + notes)]
     for companion in unit.companions {
       result.append(
-        FileOutcome(path: companion, status: .read, format: .koopMetadata, notes: ["merged into \(unit.primary)"]))
+        FileOutcome(path: companion, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(unit.primary)"))
     }
     return result
   }

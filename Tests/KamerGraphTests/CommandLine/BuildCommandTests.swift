@@ -49,6 +49,46 @@ import Testing
     }
   }
 
+  @Test func aRebuildWithNothingChangedStopsEarlyAndAChangeIsPickedUp() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let letter = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repo.path("corpus/palantir/defensie-antwoord-2025Z14549.txt"))))
+    try write(["corpus/x/letter.txt": letter], under: dir)
+    let args = ["build", "--format", "graphml", "--no-picture"]
+    guard let first = try kamergraph(args, in: dir.path) else { return }
+    #expect(first.status == 0, "\(first.stderr)")
+    let second = try #require(try kamergraph(args, in: dir.path))
+    #expect(second.stdout.contains("nothing changed since the last build"), "\(second.stdout)")
+    #expect(second.stdout.contains("x: 1 files: 1 read"), "the summary of the last build is repeated")
+    // A deleted output is written again.
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("graphs/x.graphml"))
+    let third = try #require(try kamergraph(args, in: dir.path))
+    #expect(!third.stdout.contains("nothing changed"))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("graphs/x.graphml").path))
+    // A changed input is read again and reaches the graph.
+    try write(["corpus/x/letter.txt": letter + Array("\nZie ook Kamerstukken II 2024/25, 36 600 X, nr. 12.\n".utf8)], under: dir)
+    let fourth = try #require(try kamergraph(args, in: dir.path))
+    #expect(fourth.stdout.contains("0 of 1 documents unchanged"), "\(fourth.stdout)")
+    let graphml = try String(contentsOf: dir.appendingPathComponent("graphs/x.graphml"), encoding: .utf8)
+    #expect(graphml.contains("kst-36600-X-12"))
+  }
+
+  @Test func exportAroundOneDocumentGivesItsEgoNetwork() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let build = try kamergraph(["build", Repo.path("corpus/palantir"), "--out", "g", "--format", "json", "--index", "k.sqlite"], in: dir.path)
+    else { return }
+    #expect(build.status == 0, "\(build.stderr)")
+    let run = try #require(try kamergraph(["export", "--format", "json", "--around", "2025Z14549", "--depth", "1", "--index", "k.sqlite"], in: dir.path))
+    #expect(run.status == 0, "\(run.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let ids = Set(((object["nodes"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+    #expect(ids == ["kv-tk-2025Z14549", "kenmerk:MINDEF20250032172", "persoon:van-houwelingen", "ministerie:DEF"])
+    let unknown = try #require(try kamergraph(["export", "--format", "json", "--around", "2025Z1454", "--index", "k.sqlite"], in: dir.path))
+    #expect(unknown.status != 0)
+    #expect(unknown.stderr.contains("2025Z14549"), "suggests the nearest id: \(unknown.stderr)")
+  }
+
   @Test func usageErrorsExitOne() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

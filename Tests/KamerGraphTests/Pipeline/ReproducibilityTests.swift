@@ -27,3 +27,13 @@ import Testing
     }
   }
 }
+
+@Suite struct MentionLimitTests {
+  @Test func aDocumentWithTooManyMentionsKeepsTheFirstOnesAndSaysSo() throws {
+    let result = try BuildPipeline(options: BuildOptions(maxMentionsPerDocument: 5))
+      .build(paths: [Repo.path("corpus/palantir/defensie-antwoord-2025Z14549.txt")])
+    #expect(result.documents.first?.mentions.count == 5)
+    let notes = result.report.files.first?.notes ?? []
+    #expect(notes.contains { $0.contains("only the first 5 are kept") }, "\(notes)")
+  }
+}
