@@ -44,7 +44,9 @@ log=.build-fuzz/logs/$target.log
 stamp=.build-fuzz/logs/$target.start
 touch "$stamp"
 status=0
-SWIFT_BACKTRACE=enable=no KAMERGRAPH_FUZZ_TARGET=$target "$bin" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 \
+# The outer timeout is a last resort: libFuzzer's own -timeout handler can deadlock in malloc when the
+# alarm lands inside malloc (seen on finding F3), and a CI run must end.
+SWIFT_BACKTRACE=enable=no KAMERGRAPH_FUZZ_TARGET=$target timeout -k 10 $((duration + 120)) "$bin" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$@" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
 new=$(find "$crashes" -type f -newer "$stamp" | wc -l)
 

@@ -44,15 +44,17 @@ import Testing
   }
 
   /// Findings in another area's code that are not fixed yet (Tests/Fuzz/open/TARGET/, listed in
-  /// Tests/Fuzz/README.md). Each runs in its own process (an exit test), because some trap: each must
-  /// still fail (a broken invariant or a trap). Once one is fixed this test fails, and the file moves
-  /// to Tests/Fuzz/crashes/TARGET/, where it must pass.
+  /// Tests/Fuzz/README.md). Each runs in its own process (an exit test), because some trap and some
+  /// hang (an alarm ends those after 5 s): each must still fail (a broken invariant, a trap or the
+  /// alarm). Once one is fixed this test fails, and the file moves to Tests/Fuzz/crashes/TARGET/,
+  /// where it must pass.
   @Test(arguments: FuzzHarness.targets)
   func openFindingsStillFail(target: String) async throws {
     for file in Self.files("open", target) {
       await #expect(processExitsWith: .failure, "\(file) no longer fails: move it to crashes/") {
         [target = target as String, file = file as String] in
         let bytes = try FuzzReplayTests.bytes(file)
+        alarm(5)
         if !FuzzHarness.check(target, bytes).isEmpty { exit(1) }
       }
     }
