@@ -184,6 +184,27 @@ struct ByteText {
     return j
   }
 
+  /// How far the recognisers look for a line's start or end: they only ask whether a line is
+  /// nothing but a name or a heading, and a line longer than this is running text. Unbounded
+  /// scans made a single 200 MB line quadratic.
+  static let lineScanLimit = 4096
+
+  /// `lineStart(i)`, but at most `lineScanLimit` bytes back (then a position inside the line).
+  func nearLineStart(_ i: Int) -> Int {
+    var j = i
+    let stop = max(0, i - ByteText.lineScanLimit)
+    while j > stop && b[j - 1] != 0x0A { j -= 1 }
+    return j
+  }
+
+  /// `lineEnd(i)`, but at most `lineScanLimit` bytes ahead.
+  func nearLineEnd(_ i: Int) -> Int {
+    var j = i
+    let stop = min(b.count, i + ByteText.lineScanLimit)
+    while j < stop && b[j] != 0x0A && b[j] != 0x0D { j += 1 }
+    return j
+  }
+
   /// True when `i..<end` holds only horizontal spaces.
   func onlySpaces(_ i: Int, _ end: Int) -> Bool {
     var j = i

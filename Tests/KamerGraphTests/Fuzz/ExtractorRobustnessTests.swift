@@ -55,6 +55,10 @@ import Testing
     ("open quote", "\u{201C}Programma "),
     ("het lid", "Vragen van het lid "),
     ("minister", "de minister van "),
+    // Complete ministry mentions on one long line: each once scanned its whole line (quadratic).
+    ("ministry on one line", "de minister van Defensie en "),
+    ("ministerie on one line", "Ministerie van Justitie en Veiligheid "),
+    ("signature heading on one line", "DE STAATSSECRETARIS VAN DEFENSIE "),
     ("kenmerk", "Uw kenmerk: "),
     ("koop id", "kst-36600-"),
     ("Stb", "Stb. 2024, "),

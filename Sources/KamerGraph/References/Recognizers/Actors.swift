@@ -126,7 +126,7 @@ extension Scan {
     guard let v = t.wordCI(j, "van") ?? t.wordCI(j, "voor") else { return nil }
     j = t.skipSpaces(v, newlines: false, limit: 3)
     guard let (id, ne) = ministryName(j) else { return nil }
-    let ls = t.lineStart(i)
+    let ls = t.nearLineStart(i)
     if let function,
       t.onlySpaces(ls, i)
         || t.wordCI(t.skipSpaces(ls, newlines: false), "de") != nil
@@ -138,7 +138,7 @@ extension Scan {
       if t[k] == 0x0D { k += 1 }
       if t[k] == 0x0A {
         let ns = t.skipSpaces(k + 1, newlines: false, limit: 8)
-        let le = t.lineEnd(ns)
+        let le = t.nearLineEnd(ns)
         if le - ns >= 3 && le - ns <= 60, let pe = personName(ns), t.onlySpaces(pe, le) {
           let name = t.string(ns, pe)
           add(
@@ -152,7 +152,7 @@ extension Scan {
       }
     }
     var fields: [String: String] = [:]
-    if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.lineEnd(ne)) && !seenSalutation {
+    if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.nearLineEnd(ne)) && !seenSalutation {
       fields[MentionField.role] = MentionRole.sender
     } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
       fields[MentionField.role] = MentionRole.coSigner

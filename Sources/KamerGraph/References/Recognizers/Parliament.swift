@@ -485,7 +485,7 @@ extension Scan {
     let j = t.skipSpaces(a, newlines: false, limit: 3)
     guard let (zaak, e) = tkNumberAt(j), zaak.kind == .zaak else { return nil }
     var fields: [String: String] = ["zaak": zaak.id]
-    if t.onlySpaces(t.lineStart(i), i) && t.onlySpaces(e, t.lineEnd(e)) {
+    if t.onlySpaces(t.nearLineStart(i), i) && t.onlySpaces(e, t.nearLineEnd(e)) {
       fields[MentionField.role] = MentionRole.answers
     }
     add(.kamervragen, ["kv-tk-" + zaak.id], i, e, fields)
