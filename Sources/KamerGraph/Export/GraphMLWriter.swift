@@ -44,7 +44,7 @@ public struct GraphMLWriter: Sendable {
     let ids = try ExportText.xmlIDs(g.nodes)
     let indent = options.indent
     do {
-      let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 400 + g.order.count * 300)
+      let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 450 + g.order.count * 400)
       func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
       try w.start("graphml")
       try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
