@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KamerGraph
 
 @main
@@ -28,4 +29,21 @@ struct KamerGraphCommand: ParsableCommand {
       RenderCommand.self,
     ]
   )
+
+  /// Runs the command with KamerGraph's exit codes: 0 all inputs read, 1 usage error, 2 some
+  /// inputs failed (ArgumentParser's own code for usage errors is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        let message = fullMessage(for: error)
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+      }
+      exit(withError: error)
+    }
+  }
 }

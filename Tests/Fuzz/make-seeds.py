@@ -3,10 +3,13 @@
 
 extract: one file per row of Tests/Fixtures/citations/{cases,skipped}.tsv (the text column,
 unescaped), every 500th line of the ECLI lists, and the plain-text letters of corpus/palantir/.
-Reader targets (when present) get the corpus and Tests/Fixtures/koop files.
+Reader targets: read (every format), read-xml (KOOP XML, metadata.xml, Tweede Kamer XML),
+read-zip (.docx, .odt), read-html, read-text get the matching files of corpus/palantir/ and
+Tests/Fixtures/koop/ plus small generated files (an .odt, .docx with footnotes, HTML pages, text in
+UTF-16 and Windows-1252, a zip with ../ names) that cover what the corpus does not.
 Run from anywhere: python3 Tests/Fuzz/make-seeds.py
 """
-import os, shutil, sys
+import io, os, shutil, sys, zipfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SEEDS = os.path.join(ROOT, "Tests", "Fuzz", "seeds")
@@ -55,10 +58,162 @@ def extract_seeds():
     copy("extract", "corpus/palantir/defensie-antwoord-2025Z14549.txt")
 
 
+def zip_bytes(entries):
+    """A deterministic zip (fixed dates) of (name, text) pairs."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in entries:
+            info = zipfile.ZipInfo(name, date_time=(2025, 10, 31, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+    return buf.getvalue()
+
+
+ODT = zip_bytes([
+    ("mimetype", "application/vnd.oasis.opendocument.text"),
+    ("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+     'xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>'
+     '<text:p>Zie Kamerstukken II 2024/25, 36 600 X, nr. 12<text:note text:id="ftn1" text:note-class="footnote">'
+     '<text:note-citation>1</text:note-citation><text:note-body><text:p>Aanhangsel Handelingen II 2024/25, nr. 2790'
+     '</text:p></text:note-body></text:note>.</text:p><text:p><text:a xlink:href="https://zoek.officielebekendmakingen.nl/'
+     'kst-36600-X-12.html">kst-36600-X-12</text:a></text:p></office:text></office:body></office:document-content>'),
+    ("meta.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+     '<office:meta><dc:title>Antwoord</dc:title><dc:date>2025-10-31T12:00:00</dc:date></office:meta>'
+     '</office:document-meta>'),
+])
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DOCX_NOTES = zip_bytes([
+    ("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+     'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
+    ("word/document.xml", '<?xml version="1.0"?><w:document %s><w:body><w:p><w:r><w:t>Onze referentie BS2025012345'
+     '</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Zie Stb. 2024, 12</w:t></w:r><w:r><w:footnoteReference '
+     'w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p></w:body></w:document>' % W),
+    ("word/footnotes.xml", '<?xml version="1.0"?><w:footnotes %s><w:footnote w:id="1"><w:p><w:r><w:t>'
+     'ECLI:NL:HR:2013:BZ1983</w:t></w:r></w:p></w:footnote></w:footnotes>' % W),
+    ("word/endnotes.xml", '<?xml version="1.0"?><w:endnotes %s><w:endnote w:id="1"><w:p><w:r><w:t>'
+     'Kamerstukken II 2024/25, 36 600 X, nr. 12</w:t></w:r></w:p></w:endnote></w:endnotes>' % W),
+    ("docProps/core.xml", '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+     'package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Brief</dc:title>'
+     '</cp:coreProperties>'),
+])
+
+UNSAFE_ZIP = zip_bytes([("../word/document.xml", "<w:document/>"), ("word/document.xml", "<w:document/>")])
+
+HTML = ('<!DOCTYPE html><html><head><title>Kamerstuk 36600 X, nr. 12</title><meta name="DC.identifier" '
+        'content="kst-36600-X-12"></head><body><h1>Brief</h1><p>Zie <a href="https://zoek.officielebekendmakingen.nl/'
+        'kst-36600-X-12.html">Kamerstukken II 2024/25, 36 600 X, nr. 12</a> en <a href="/ah-tk-20252026-313.html">'
+        'het antwoord</a>.</p><pre>ECLI:NL:HR:2013:BZ1983</pre><script>var x = "<p>";</script></body></html>')
+HTML_BROKEN = '<html><body><p>Stcrt. 2024, 33625<a href="kst-1-2">open <b>tags <i>never closed<table><tr><td>1'
+
+TEXT = ("Onze referentie\tBS2025012345\nDatum\t31 oktober 2025\nBetreft\tAntwoord Kamervragen 2025Z14549\n\n"
+        "Zie Kamerstukken II 2024/25, 36 600 X, nr. 12.[footnoteRef:1]\n\n[1: Aanhangsel Handelingen II 2024/25, "
+        "nr. 2790]\n")
+
+
+def reader_seeds():
+    palantir = "corpus/palantir/"
+    xml = [palantir + "ah-tk-20252026-313.xml", palantir + "ah-tk-20252026-313.metadata.xml",
+           palantir + "tk-syncfeed-2025Z15452.xml"]
+    xml += ["Tests/Fixtures/koop/" + f for f in sorted(os.listdir(os.path.join(ROOT, "Tests/Fixtures/koop")))]
+    docx = palantir + "defensie-antwoord-2025Z14549.docx"
+    txt = palantir + "defensie-antwoord-2025Z14549.txt"
+    made = {"odt-footnote-link.odt": ODT, "docx-footnote-endnote.docx": DOCX_NOTES,
+            "zip-dotdot-name.docx": UNSAFE_ZIP}
+    made["docx-without-document.docx"] = zip_bytes([("[Content_Types].xml", "<Types/>"), ("word/styles.xml", "<x/>")])
+    made["odt-without-mimetype.odt"] = zip_bytes([("content.xml", '<office:document-content xmlns:office="urn:oasis:'
+                                                   'names:tc:opendocument:xmlns:office:1.0"><office:body/>'
+                                                   '</office:document-content>')])
+    html = {"page.html": HTML, "broken.html": HTML_BROKEN,
+            "entities.html": "<html><body><p>Kamerstukken&nbsp;II 2024/25, 36&#160;600&nbsp;X, nr.&#x20;12 &amp; "
+                             "&unknown; &#0; &#xD800;</p></body></html>",
+            "cp1252-meta.html": b'<html><head><meta charset="windows-1252"></head><body><p>\x93Stb.\x94 2024, 12 '
+                                b'caf\xe9</p></body></html>',
+            "xhtml.html": '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+                          '<title>t</title></head><body><div><a href="https://wetten.overheid.nl/BWBR0005416">'
+                          'Gemeentewet</a></div></body></html>'}
+    text = {"letterhead.txt": TEXT.encode("utf-8"), "utf16le-bom.txt": b"\xff\xfe" + TEXT.encode("utf-16-le"),
+            "utf16be-bom.txt": b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf16le-nobom.txt": TEXT.encode("utf-16-le"),
+            "cp1252.txt": ("Caf\u00e9 \u201cnota\u201d " + TEXT).encode("cp1252"),
+            "invalid-utf8-middle.txt": TEXT.encode("utf-8")[:40] + b"\xc3\x28\xff" + TEXT.encode("utf-8")[40:],
+            "nul-bytes.txt": TEXT.encode("utf-8").replace(b" ", b"\x00", 3)}
+    xml_made = {"doctype-entity.xml": '<?xml version="1.0"?><!DOCTYPE officiele-publicatie [<!ENTITY a "aaaa">'
+                '<!ENTITY b "&a;&a;&a;&a;">]><officiele-publicatie><kamerstuk><al>&b;</al></kamerstuk>'
+                '</officiele-publicatie>',
+                "wrong-encoding.xml": '<?xml version="1.0" encoding="ISO-8859-1"?><metadata_gegevens><metadata '
+                'name="DC.identifier" content="kst-36600-X-12"/></metadata_gegevens>'}
+    for f in xml:
+        copy("read-xml", f)
+        copy("read", f)
+    for name, data in xml_made.items():
+        write("read-xml", name, data)
+        write("read", name, data)
+    copy("read-zip", docx)
+    copy("read", docx)
+    for name, data in made.items():
+        write("read-zip", name, data)
+        write("read", name, data)
+    for name, data in html.items():
+        write("read-html", name, data)
+        write("read", name, data)
+    copy("read-text", txt)
+    copy("read", txt)
+    for name, data in text.items():
+        write("read-text", name, data)
+        write("read", name, data)
+    for n, f in enumerate(sorted(os.listdir(os.path.join(SEEDS, "extract")))[:40:4]):
+        copy("read-text", "Tests/Fuzz/seeds/extract/" + f)
+
+
+XML_WORDS = ['<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE', '<!ENTITY', 'SYSTEM "file:///etc/passwd"',
+             '<![CDATA[', ']]>', '<!--', '-->', '&amp;', '&#x', '&#', 'xmlns="', 'xmlns:', '="', '/>', '</',
+             'officiele-publicatie', 'kamervragen', 'kamervraagnummer', 'kamervraagomschrijving', 'vraag',
+             'antwoord', 'kamervraagopmerking', 'kamerstuk', 'dossiernummer', 'ondernummer', 'handelingen',
+             'staatsblad', 'staatscourant', 'noot', 'noot.nr', 'noot.al', 'extref', 'doc=', 'al', 'datum',
+             'isodatum=', 'metadata_gegevens', 'owms-metadata', 'owmskern', 'owmsmantel', 'metadata', 'meta',
+             'name=', 'content=', 'DC.identifier', 'OVERHEIDop.vraagnummer', 'OVERHEIDop.aanhangselnummer',
+             'OVERHEIDop.dossiernummer', 'OVERHEIDop.ondernummer', 'OVERHEIDop.indiener', 'feed', 'entry',
+             'content', 'category term="Zaak"', 'http://www.w3.org/2005/Atom', 'http://www.tweedekamer.nl/xsd/tkData/v1-0',
+             'Zaak', 'Document', 'DocumentVersie', 'externeidentifier', 'ZaakActor', 'DocumentActor', 'Persoon',
+             'Fractie', 'Kamerstukdossier', 'verwijderd="true"', 'ref=', 'id=', 'nummer', 'soort']
+HTML_WORDS = ['<!DOCTYPE html>', '<html>', '<head>', '<meta charset="', 'windows-1252', '<meta name="DC.identifier" content="',
+              '<title>', '<body>', '<p>', '</p>', '<a href="', '</a>', '<pre>', '<script>', '<style>', '<br>', '<table>',
+              '<td>', '&nbsp;', '&#160;', '&amp;', 'https://zoek.officielebekendmakingen.nl/', '.html']
+ZIP_WORDS = ['PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', 'PK\x06\x06', 'PK\x06\x07', '\x01\x00', 'mimetype',
+             'application/vnd.oasis.opendocument.text', 'content.xml', 'meta.xml', '[Content_Types].xml',
+             'word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'docProps/core.xml', '../',
+             '<w:t>', '<w:footnoteReference w:id="1"/>', '<text:note>', '\xff\xff\xff\xff']
+TEXT_WORDS = ['\xff\xfe', '\xfe\xff', '\xef\xbb\xbf', '\x00', '[footnoteRef:1]', '[1: ', 'Onze referentie\t', 'Datum\t',
+              'Betreft\t', 'Uw kenmerk\t', '\x93', '\x94', '\xe9', '\xc3\xa9', '\r\n']
+
+
+def write_dict(name, words):
+    out = ["# libFuzzer dictionary for %s, written by make-seeds.py" % name]
+    for w in words:
+        b = w.encode("latin-1") if all(ord(c) < 256 for c in w) else w.encode("utf-8")
+        out.append('"%s"' % "".join(chr(c) if 32 <= c < 127 and chr(c) not in '"\\' else "\\x%02X" % c for c in b))
+    with open(os.path.join(ROOT, "Tests", "Fuzz", name + ".dict"), "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def reader_dicts():
+    write_dict("read-xml", XML_WORDS)
+    write_dict("read-html", HTML_WORDS)
+    write_dict("read-zip", ZIP_WORDS)
+    write_dict("read-text", TEXT_WORDS)
+    write_dict("read", XML_WORDS + HTML_WORDS + ZIP_WORDS + TEXT_WORDS)
+
+
 def main():
-    if os.path.isdir(os.path.join(SEEDS, "extract")):
-        shutil.rmtree(os.path.join(SEEDS, "extract"))
+    for target in ("extract", "read", "read-html", "read-text", "read-xml", "read-zip"):
+        if os.path.isdir(os.path.join(SEEDS, target)):
+            shutil.rmtree(os.path.join(SEEDS, target))
     extract_seeds()
+    reader_seeds()
+    reader_dicts()
     for target in sorted(os.listdir(SEEDS)):
         print(target, len(os.listdir(os.path.join(SEEDS, target))), "seeds")
 

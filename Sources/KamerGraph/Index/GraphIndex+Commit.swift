@@ -88,7 +88,6 @@ extension GraphIndex {
         INSERT INTO nodes(num, id, kind, label, date, vergaderjaar, ministry, status, url)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    let insertLabel = try db.makeStatement(sql: "INSERT INTO node_fts(rowid, label) VALUES (?, ?)")
     let insertName = try db.makeStatement(sql: "INSERT INTO names(key, node, name, is_alias) VALUES (?, ?, ?, ?)")
     let insertPath = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_paths(node, path) VALUES (?, ?)")
     for node in nodes {
@@ -97,19 +96,25 @@ extension GraphIndex {
         num, node.id, node.kind, node.label, node.date, node.vergaderjaar, node.ministry, node.status.rawValue,
         node.url,
       ])
-      try insertLabel.run([num, node.label + " " + node.id])
-      try insertName.run([node.id.lowercased(), num, node.id, 0])
       for alias in Set(node.aliases).sorted() where alias != node.id {
         try insertName.run([alias.lowercased(), num, alias, 1])
       }
       for file in node.paths { try insertPath.run([num, file]) }
     }
 
+    // Ids are ASCII (ids.md), so SQLite's lower() is Swift's lowercased() for them.
+    try db.execute(sql: "INSERT INTO names(key, node, name, is_alias) SELECT lower(id), num, id, 0 FROM nodes")
+    try db.execute(sql: "INSERT INTO node_fts(rowid, label) SELECT num, label || ' ' || id FROM nodes")
+
     let insertEdge = try db.makeStatement(
       sql: "INSERT INTO edges(num, source, target, relation, weight) VALUES (?, ?, ?, ?, ?)")
     let insertEvidence = try db.makeStatement(
       sql: "INSERT INTO evidence(edge, path, line, start, \"end\", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    for (offset, edge) in graph.edges.enumerated() {
+    // Sorting by node numbers (which follow id order) is the order of `graph.edges`, without
+    // comparing strings.
+    var numbered: [(source: Int64, target: Int64, edge: Edge)] = []
+    numbered.reserveCapacity(graph.edgesByKey.count)
+    for edge in graph.edgesByKey.values {
       guard let source = numbers[edge.source], let target = numbers[edge.target] else {
         let missing = numbers[edge.source] == nil ? edge.source : edge.target
         throw IndexError.inconsistentGraph(
@@ -117,6 +122,10 @@ extension GraphIndex {
           reason: "the edge \(edge.source) -\(edge.relation.rawValue)-> \(edge.target) names \(missing), "
             + "which is not a node")
       }
+      numbered.append((source, target, edge))
+    }
+    numbered.sort { ($0.source, $0.target, $0.edge.relation) < ($1.source, $1.target, $1.edge.relation) }
+    for (offset, (source, target, edge)) in numbered.enumerated() {
       let num = Int64(offset + 1)
       try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
       for e in edge.evidence {

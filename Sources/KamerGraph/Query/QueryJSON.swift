@@ -234,6 +234,7 @@ public func unresolvedJSON(_ mentions: [UnresolvedMention]) -> String {
 
 /// The default `unresolved` table.
 public func unresolvedTable(_ mentions: [UnresolvedMention]) -> String {
+  if mentions.isEmpty { return "Every mention resolved to a document, an external id or an actor.\n" }
   var table = TextTable(headers: ["FILE:LINE:COL", "STATUS", "KIND", "TEXT", "REASON"])
   for m in mentions {
     let reason = m.reason ?? (m.ids.isEmpty ? "" : "candidates: " + m.ids.joined(separator: " "))

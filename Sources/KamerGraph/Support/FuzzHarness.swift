@@ -23,7 +23,7 @@ public enum FuzzHarness {
   }
 
   /// The names of all targets, sorted.
-  public static var targets: [String] { ["extract"] }
+  public static var targets: [String] { (["extract"] + readerTargets).sorted() }
 
   /// Runs target `name` on `bytes` and returns the broken invariants (empty when all hold).
   /// Returns a single violation for an unknown target name.
@@ -31,6 +31,7 @@ public enum FuzzHarness {
     switch name {
     case "extract": return checkExtract(bytes).map { Violation(target: name, problem: $0) }
     default:
+      if let problems = checkReader(name, bytes) { return problems.map { Violation(target: name, problem: $0) } }
       let known = targets.joined(separator: ", ")
       return [Violation(target: name, problem: "there is no such target (known: \(known)).")]
     }

@@ -209,4 +209,23 @@ import Testing
     }
     #expect(found == ["old.txt"])
   }
+
+  @Test func cachedFilesReturnsExactlyTheHitsOfCachedFile() throws {
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    let files = (0..<40).map { i in
+      IndexFixtures.file("f\(i).txt", text: "tekst \(i)", ownIds: ["kst-1-\(i)"], title: "F\(i)")
+    }
+    try index.commit(files: files, removedPaths: [], graph: CitationGraph())
+    var wanted: [String: String] = [:]
+    for (i, file) in files.enumerated() { wanted[file.path] = i % 3 == 0 ? "changed" : file.contentHash }
+    wanted["new.txt"] = "h"
+    let hits = try index.cachedFiles(wanted)
+    #expect(hits.count == files.count - 14)
+    for file in files {
+      let single = try index.cachedFile(path: file.path, contentHash: wanted[file.path]!)
+      #expect(hits[file.path] == single)
+    }
+    #expect(hits["f1.txt"] == files[1])
+    #expect(try index.cachedFiles([:]).isEmpty)
+  }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// `build`, `extract` and `text` run as a user runs them.
+@Suite struct BuildCommandTests {
+  /// Runs the built `kamergraph` with `arguments` in `folder`; nil when it is not built (noted).
+  func kamergraph(_ arguments: [String], in folder: String) throws -> ToolRun? {
+    guard let exe = QueryCommandLineTests.binary() else { return nil }
+    return try ExternalTool.run("env", ["-C", folder, exe] + arguments)
+  }
+
+  func write(_ files: [String: [UInt8]], under dir: URL) throws {
+    for (name, bytes) in files {
+      let url = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: url)
+    }
+  }
+
+  @Test func aFailedFileGivesExitTwoAndTheGraphOfTheOthers() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let letter = try Data(contentsOf: URL(fileURLWithPath: Repo.path("corpus/palantir/defensie-antwoord-2025Z14549.txt")))
+    try write(
+      [
+        "corpus/x/letter.txt": [UInt8](letter), "corpus/x/empty.txt": [],
+        "corpus/x/junk.xml": Array("<officiele-publicatie><kamervragen>".utf8), "corpus/x/README.md": Array("# notes".utf8),
+      ], under: dir)
+    guard let run = try kamergraph(["build", "corpus/x", "--out", "out", "--report", "report.json", "--no-index"], in: dir.path)
+    else { return }
+    #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+    #expect(run.stdout.contains("x: 4 files: 1 read, 1 skipped, 2 failed"), "\(run.stdout)")
+    #expect(run.stdout.contains("failed corpus/x/empty.txt:"))
+    #expect(run.stdout.contains("failed corpus/x/junk.xml:"))
+    let graphml = try String(contentsOf: dir.appendingPathComponent("out/x.graphml"), encoding: .utf8)
+    #expect(graphml.contains("kenmerk:MINDEF20250032172"), "the good file's graph is still written")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("report.json"))) as? [String: Any])
+    let graph = try #require((report["graphs"] as? [[String: Any]])?.first)
+    #expect(graph["read"] as? Int == 1)
+    #expect(graph["skipped"] as? Int == 1)
+    #expect(graph["failed"] as? Int == 2)
+    let files = try #require(graph["files"] as? [[String: Any]])
+    #expect(files.map { $0["path"] as? String } == ["corpus/x/README.md", "corpus/x/empty.txt", "corpus/x/junk.xml", "corpus/x/letter.txt"])
+    for file in files where file["status"] as? String != "read" {
+      #expect((file["reason"] as? String)?.isEmpty == false, "every skipped or failed file says why")
+    }
+  }
+
+  @Test func usageErrorsExitOne() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    guard let bad = try kamergraph(["build", "--threads", "0"], in: dir.path) else { return }
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--threads must be at least 1"))
+    guard let noCorpus = try kamergraph(["build"], in: dir.path) else { return }
+    #expect(noCorpus.status == 1)
+    #expect(noCorpus.stderr.contains("there is no corpus/ folder here"))
+  }
+
+  @Test func extractPrintsTheArchitectureExampleLine() throws {
+    guard let run = try kamergraph(["extract", "corpus/palantir/defensie-antwoord-2025Z14549.txt"], in: Repo.root.path) else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+    let expected =
+      #"{"path":"corpus/palantir/defensie-antwoord-2025Z14549.txt","kind":"aanhangsel","ids":["ah-tk-20242025-2790"],"text":"Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 2790","start":2363,"end":2419,"line":43,"column":370,"status":"external""#
+    let line = run.stdout.split(separator: "\n").first { $0.contains(#""kind":"aanhangsel""#) }
+    #expect(line?.hasPrefix(expected) == true, "\(line ?? "no aanhangsel line")")
+    // Every line's span indexes the text that `kamergraph text` prints.
+    guard let text = try kamergraph(["text", "corpus/palantir/defensie-antwoord-2025Z14549.txt"], in: Repo.root.path) else { return }
+    let bytes = Array(text.stdout.utf8)
+    for raw in run.stdout.split(separator: "\n") {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any])
+      let start = try #require(object["start"] as? Int)
+      let end = try #require(object["end"] as? Int)
+      #expect(String(decoding: bytes[start..<end], as: UTF8.self) == object["text"] as? String)
+    }
+  }
+
+  @Test func textOfAPlainTextFileIsTheFile() throws {
+    guard let run = try kamergraph(["text", "corpus/palantir/defensie-antwoord-2025Z14549.txt"], in: Repo.root.path) else { return }
+    #expect(run.status == 0)
+    #expect(run.stdout == (try Repo.read("corpus/palantir/defensie-antwoord-2025Z14549.txt")))
+  }
+
+  /// A generated corpus of small answer letters that cite each other.
+  func generatedCorpus(_ count: Int, under dir: URL, offset: Int = 0) throws {
+    for i in offset..<(offset + count) {
+      let text = """
+        Ministerie van Defensie
+        Onze referentie
+        MINDEF2025\(String(format: "%07d", i))
+        Betreft
+        Antwoord \(i)
+
+        Deze vragen werden ingezonden op 11 juli 2025 met kenmerk 2025Z\(String(format: "%05d", i % 99_999)).
+        Zie Kamerstukken II 2024/25, 36 600 X, nr. \(i % 50 + 1) en Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. \(i % 300).
+        Zie ook onze referentie MINDEF2025\(String(format: "%07d", (i + 1) % (offset + count))).
+        """
+      try Data(text.utf8).write(to: dir.appendingPathComponent(String(format: "letter-%05d.txt", i)))
+    }
+  }
+
+  @Test(.timeLimit(.minutes(5))) func aBuildKilledMidwayLeavesAUsableIndex() throws {
+    guard let exe = QueryCommandLineTests.binary() else { return }
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let corpus = dir.appendingPathComponent("corpus/gen")
+    try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+    try generatedCorpus(500, under: corpus)
+    guard let first = try kamergraph(["build", "corpus/gen", "--index", "k.sqlite", "--format", "graphml"], in: dir.path) else { return }
+    #expect(first.status == 0, "\(first.stderr)")
+    // More files, then a build that is killed at several moments.
+    try generatedCorpus(500, under: corpus, offset: 500)
+    for delay in [0.05, 0.2, 0.5] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: exe)
+      process.arguments = ["build", "corpus/gen", "--index", "k.sqlite", "--format", "graphml", "--no-picture"]
+      process.currentDirectoryURL = dir
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // The index still answers (the previous graph, or the new one if the commit finished).
+      let stats = try #require(try kamergraph(["stats", "--index", "k.sqlite"], in: dir.path))
+      #expect(stats.status == 0, "after a kill at \(delay)s: \(stats.stderr)")
+    }
+    // A clean rebuild over the interrupted index equals a fresh build.
+    let again = try #require(try kamergraph(["build", "corpus/gen", "--index", "k.sqlite", "--format", "graphml", "--out", "a"], in: dir.path))
+    #expect(again.status == 0, "\(again.stderr)")
+    let fresh = try #require(try kamergraph(["build", "corpus/gen", "--index", "fresh.sqlite", "--format", "graphml", "--out", "b"], in: dir.path))
+    #expect(fresh.status == 0)
+    let a = try Data(contentsOf: dir.appendingPathComponent("a/gen.graphml"))
+    let b = try Data(contentsOf: dir.appendingPathComponent("b/gen.graphml"))
+    #expect(a == b, "the rebuilt graph equals a fresh build")
+    let exportA = try #require(try kamergraph(["export", "--format", "graphml", "--index", "k.sqlite"], in: dir.path))
+    let exportB = try #require(try kamergraph(["export", "--format", "graphml", "--index", "fresh.sqlite"], in: dir.path))
+    #expect(exportA.stdout == exportB.stdout, "the indexes hold the same graph")
+    #expect(again.stdout.contains("of 1000 documents"), "\(again.stdout)")
+  }
+}
