@@ -14,6 +14,7 @@ public struct CSVGraphWriter: Sendable {
     "Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "relation", "origin", "evidence",
   ]
 
+  /// A writer; it has no options.
   public init() {}
 
   /// The nodes file.

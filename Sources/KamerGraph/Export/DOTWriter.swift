@@ -5,8 +5,10 @@
 /// keywords, quotes, backslashes and newlines are harmless. Shapes and colours follow the node
 /// kind, with a legend box; clusters group nodes by ministry or dossier when asked.
 public struct DOTWriter: Sendable {
+  /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 
+  /// A writer with `options`.
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The DOT text for `graph`, as UTF-8 bytes.

@@ -29,8 +29,10 @@ public struct GraphMLWriter: Sendable {
     Key(id: "evidence", domain: "edge", type: "string"), Key(id: "origin", domain: "edge", type: "string"),
   ]
 
+  /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 
+  /// A writer with `options`.
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The GraphML document for `graph`; `name` becomes the graph's id attribute.

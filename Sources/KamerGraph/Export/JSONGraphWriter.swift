@@ -2,6 +2,7 @@
 /// defaults (networkx 3.6: `edges="edges"`, `key="key"`): a directed multigraph whose edge key is
 /// the relation, so each (source, target, relation) is one edge. Keys come in a fixed order.
 public struct JSONGraphWriter: Sendable {
+  /// A writer; it has no options.
   public init() {}
 
   /// The JSON document for `graph` (one node or edge per line), `name` as the graph's name.
