@@ -14,57 +14,72 @@ public struct CSVGraphWriter: Sendable {
     "Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "relation", "origin", "evidence",
   ]
 
+  /// A writer; it has no options.
   public init() {}
 
   /// The nodes file.
   public func nodes(_ graph: CitationGraph) -> [UInt8] {
     let g = ExportGraph(graph)
-    var out = Self.row(Self.nodeHeader)
+    var out = ExportBytes(capacity: 128 + g.nodes.count * 200)
+    Self.row(&out, Self.nodeHeader)
     for node in g.nodes {
-      out += Self.row([
-        node.id, node.label, node.kind, node.status.rawValue, node.date ?? "", node.year.map(String.init) ?? "",
-        node.vergaderjaar ?? "", node.ministry ?? "", node.url ?? "", node.aliases.joined(separator: " "),
-        node.paths.joined(separator: " "),
-      ])
+      Self.row(
+        &out,
+        [
+          node.id, node.label, node.kind, node.status.rawValue, node.date ?? "", node.year.map(String.init) ?? "",
+          node.vergaderjaar ?? "", node.ministry ?? "", node.url ?? "", node.aliases.joined(separator: " "),
+          node.paths.joined(separator: " "),
+        ])
     }
-    return Array(out.utf8)
+    return out.bytes
   }
 
   /// The edges file.
   public func edges(_ graph: CitationGraph) -> [UInt8] {
-    var out = Self.row(Self.edgeHeader)
-    for (index, edge) in ExportGraph(graph).edges.enumerated() {
-      out += Self.row([
-        edge.source, edge.target, "Directed", edge.relation.rawValue, "e\(index)", edge.relation.rawValue,
-        ExportText.decimal(edge.weight),
-        edge.relation.rawValue, ExportText.origin(edge).rawValue, ExportText.evidenceSummary(edge) ?? "",
-      ])
+    let g = ExportGraph(graph)
+    var out = ExportBytes(capacity: 128 + g.order.count * 160)
+    Self.row(&out, Self.edgeHeader)
+    g.unsorted.withUnsafeBufferPointer { edges in
+      for (index, slot) in g.order.enumerated() {
+        let relation = edges[slot].relation.rawValue
+        out.appendCSVField(edges[slot].source)
+        out.append(",")
+        out.appendCSVField(edges[slot].target)
+        out.append(",Directed,")
+        out.append(relation)
+        out.append(",e")
+        out.append(index)
+        out.append(",")
+        out.append(relation)
+        out.append(",")
+        out.append(edges[slot].weight)
+        out.append(".0,")
+        out.append(relation)
+        out.append(",")
+        out.append(ExportText.origin(edges[slot]).rawValue)
+        out.append(",")
+        if let first = edges[slot].evidence.first {
+          out.appendCSVField("\(first.path):\(first.line): \(first.text)")
+        }
+        out.append("\r\n")
+      }
     }
-    return Array(out.utf8)
+    return out.bytes
   }
 
   /// One CSV record ending in CRLF.
-  static func row(_ fields: [String]) -> String {
-    fields.map(field).joined(separator: ",") + "\r\n"
+  static func row(_ out: inout ExportBytes, _ fields: [String]) {
+    for (i, field) in fields.enumerated() {
+      if i > 0 { out.append(",") }
+      out.appendCSVField(field)
+    }
+    out.append("\r\n")
   }
 
-  /// A field, quoted when it must be; NUL is dropped (spreadsheet readers stop at it).
+  /// A field, quoted when it must be (RFC 4180); NUL is dropped (spreadsheet readers stop at it).
   static func field(_ text: String) -> String {
-    var needsQuotes = false
-    var hasNUL = false
-    for b in text.utf8 {
-      switch b {
-      case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0D, 0x0A: needsQuotes = true
-      case 0: hasNUL = true
-      default: break
-      }
-    }
-    let clean = hasNUL ? String(text.unicodeScalars.filter { $0 != "\u{0}" }.map(Character.init)) : text
-    guard needsQuotes else { return clean }
-    var out = "\""
-    for scalar in clean.unicodeScalars {
-      if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
-    }
-    return out + "\""
+    var out = ExportBytes(capacity: text.utf8.count + 2)
+    out.appendCSVField(text)
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 }

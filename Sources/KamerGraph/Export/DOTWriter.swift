@@ -5,8 +5,10 @@
 /// keywords, quotes, backslashes and newlines are harmless. Shapes and colours follow the node
 /// kind, with a legend box; clusters group nodes by ministry or dossier when asked.
 public struct DOTWriter: Sendable {
+  /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 
+  /// A writer with `options`.
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The DOT text for `graph`, as UTF-8 bytes.
@@ -18,12 +20,11 @@ public struct DOTWriter: Sendable {
     var labels: [String: String] = [:]
     for node in g.nodes { labels[node.id] = node.label.isEmpty ? node.id : node.label }
 
-    var out = ""
-    out.reserveCapacity(256 + g.nodes.count * 200 + g.edges.count * 120)
-    out += "digraph \(Self.quoted(name)) {\n"
-    out += "  graph [rankdir=\"LR\", overlap=\"false\", splines=\"true\", tooltip=\(Self.quoted(name))];\n"
-    out += "  node [style=\"filled\", fontsize=\"10\"];\n"
-    out += "  edge [fontsize=\"8\", color=\"#555555\", fontcolor=\"#555555\"];\n"
+    var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
+    out.append("digraph \(Self.quoted(name)) {\n")
+    out.append("  graph [rankdir=\"LR\", overlap=\"false\", splines=\"true\", tooltip=\(Self.quoted(name))];\n")
+    out.append("  node [style=\"filled\", fontsize=\"10\"];\n")
+    out.append("  edge [fontsize=\"8\", color=\"#555555\", fontcolor=\"#555555\"];\n")
 
     let clusters = clusterKeys(g)
     var byCluster: [String: [Node]] = [:]
@@ -32,42 +33,56 @@ public struct DOTWriter: Sendable {
       if let key = clusters[node.id] { byCluster[key, default: []].append(node) } else { loose.append(node) }
     }
     for (index, key) in byCluster.keys.sorted().enumerated() {
-      out += "  subgraph \"cluster_\(index)\" {\n"
-      out += "    graph [label=\(Self.quoted(Self.cut(labels[key] ?? key, options.dotLabelLimit)))"
-      out += ", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n"
-      for node in byCluster[key]! { out += "    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!) }
-      out += "  }\n"
+      out.append("  subgraph \"cluster_\(index)\" {\n")
+      out.append("    graph [label=\(Self.quoted(Self.cut(labels[key] ?? key, options.dotLabelLimit)))")
+      out.append(", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n")
+      for node in byCluster[key]! { out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
+      out.append("  }\n")
     }
-    for node in loose { out += "  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!) }
+    for node in loose { out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
 
-    for (index, edge) in g.edges.enumerated() {
-      out += "  \"n\(g.ends[index].source)\" -> \"n\(g.ends[index].target)\" ["
-      if options.edgeLabels { out += "label=\(Self.quoted(edge.relation.rawValue)), " }
-      var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
-      if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
-      out += "tooltip=\(Self.quoted(Self.cut(tip, 1000))), weight=\"\(edge.weight)\""
-      out += ", penwidth=\"\(ExportText.oneDecimal(1 + Double(edge.weight - 1).squareRoot()))\""
-      if ExportText.origin(edge) == .metadata { out += ", style=\"dashed\"" }
-      out += "];\n"
+    g.unsorted.withUnsafeBufferPointer { edges in
+      for (index, slot) in g.order.enumerated() {
+        let edge = edges[slot]
+        out.append("  \"n")
+        out.append(g.ends[index].source)
+        out.append("\" -> \"n")
+        out.append(g.ends[index].target)
+        out.append("\" [")
+        if options.edgeLabels {
+          out.append("label=\"")
+          out.append(edge.relation.rawValue)
+          out.append("\", ")
+        }
+        var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
+        if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
+        out.append("tooltip=")
+        out.appendDOTQuoted(Self.cut(tip, 1000))
+        out.append(", weight=\"")
+        out.append(edge.weight)
+        out.append("\", penwidth=\"")
+        out.append(ExportText.oneDecimal(1 + Double(edge.weight - 1).squareRoot()))
+        out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
+      }
     }
 
     if options.legend {
       let kinds = Set(g.nodes.map(\.kind)).sorted()
       if !kinds.isEmpty {
-        out += "  subgraph \"cluster_legend\" {\n"
-        out += "    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=\"10\"];\n"
+        out.append("  subgraph \"cluster_legend\" {\n")
+        out.append("    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=\"10\"];\n")
         for (index, kind) in kinds.enumerated() {
           let text = kind.isEmpty ? "(unknown)" : kind
-          out += "    \"legend\(index)\" [label=\(Self.quoted(text)), tooltip=\(Self.quoted(text))"
-          out += ", shape=\"\(NodeStyle.shape(kind: kind))\", fillcolor=\"\(NodeStyle.color(kind: kind).hex)\"];\n"
+          out.append("    \"legend\(index)\" [label=\(Self.quoted(text)), tooltip=\(Self.quoted(text))")
+          out.append(", shape=\"\(NodeStyle.shape(kind: kind))\", fillcolor=\"\(NodeStyle.color(kind: kind).hex)\"];\n")
         }
         // One rank: with rankdir LR the samples stack in a single column.
-        out += "    { rank=\"same\"; " + kinds.indices.map { "\"legend\($0)\";" }.joined(separator: " ") + " }\n"
-        out += "  }\n"
+        out.append("    { rank=\"same\"; " + kinds.indices.map { "\"legend\($0)\";" }.joined(separator: " ") + " }\n")
+        out.append("  }\n")
       }
     }
-    out += "}\n"
-    return Array(out.utf8)
+    out.append("}\n")
+    return out.bytes
   }
 
   private func nodeStatement(_ node: Node, _ id: String, _ label: String) -> String {
@@ -109,24 +124,9 @@ public struct DOTWriter: Sendable {
   /// `text` as a quoted DOT string for an escString attribute: `"` and `\` escaped, a newline
   /// as `\n`, CR dropped, and characters XML 1.0 forbids dropped (Graphviz copies labels into SVG).
   public static func quoted(_ text: String) -> String {
-    // Fast path: nothing to escape or drop (no quote, backslash, control byte, or 0xEF lead byte
-    // that could start U+FFFE/U+FFFF).
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xEF }) {
-      return "\"" + text + "\""
-    }
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": continue
-      default:
-        if XMLWriter.isAllowed(scalar) { out.unicodeScalars.append(scalar) }
-      }
-    }
-    return out + "\""
+    var out = ExportBytes(capacity: text.utf8.count + 2)
+    out.appendDOTQuoted(text)
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
   /// `text` cut to `limit` characters (grapheme clusters, so an emoji is never split), ending in

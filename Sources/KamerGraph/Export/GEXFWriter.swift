@@ -14,8 +14,10 @@ public struct GEXFWriter: Sendable {
     ("relation", "string"), ("evidence", "string"), ("origin", "string"),
   ]
 
+  /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 
+  /// A writer with `options`.
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The GEXF document for `graph`; `name` goes into `<meta><description>`.

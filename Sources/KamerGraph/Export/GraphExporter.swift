@@ -35,6 +35,7 @@ public struct ExportOptions: Sendable, Hashable {
   /// Whether XML output is indented.
   public var indent: Bool = true
 
+  /// The defaults: no clusters, a legend, labels cut at 60 characters, edge labels, indented XML.
   public init() {}
 }
 
@@ -55,6 +56,7 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
   /// A temporary file for Graphviz could not be written or read.
   case io(path: String, reason: String)
 
+  /// The problem as a sentence that names the file or the fix.
   public var description: String {
     switch self {
     case .invalidName(let name):

@@ -29,8 +29,10 @@ public struct GraphMLWriter: Sendable {
     Key(id: "evidence", domain: "edge", type: "string"), Key(id: "origin", domain: "edge", type: "string"),
   ]
 
+  /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 
+  /// A writer with `options`.
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The GraphML document for `graph`; `name` becomes the graph's id attribute.
@@ -44,7 +46,7 @@ public struct GraphMLWriter: Sendable {
     let ids = try ExportText.xmlIDs(g.nodes)
     let indent = options.indent
     do {
-      let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 400 + g.order.count * 300)
+      let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 450 + g.order.count * 400)
       func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
       try w.start("graphml")
       try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")

@@ -1,46 +1,97 @@
 /// Writes networkx's node-link JSON, which `networkx.node_link_graph(data)` reads with its
 /// defaults (networkx 3.6: `edges="edges"`, `key="key"`): a directed multigraph whose edge key is
-/// the relation, so each (source, target, relation) is one edge. Keys come in a fixed order.
+/// the relation, so each (source, target, relation) is one edge. Keys come in a fixed order, and
+/// strings carry the escapes of `JSONText.quoted`.
 public struct JSONGraphWriter: Sendable {
+  /// A writer; it has no options.
   public init() {}
 
   /// The JSON document for `graph` (one node or edge per line), `name` as the graph's name.
   public func write(_ graph: CitationGraph, name: String = "citations") -> [UInt8] {
     let g = ExportGraph(graph)
-    var out = ""
-    out.reserveCapacity(64 + g.nodes.count * 300 + g.edges.count * 300)
-    out += "{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":\(JSONText.quoted(name))},\n\"nodes\":["
+    var out = ExportBytes(capacity: 64 + g.nodes.count * 300 + g.order.count * 300)
+    out.append("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":")
+    out.appendJSONQuoted(name)
+    out.append("},\n\"nodes\":[")
     for (index, node) in g.nodes.enumerated() {
-      var pairs: [(String, String)] = [
-        ("id", JSONText.quoted(node.id)), ("label", JSONText.quoted(node.label)), ("kind", JSONText.quoted(node.kind)),
-        ("status", JSONText.quoted(node.status.rawValue)),
-      ]
-      if let date = node.date { pairs.append(("date", JSONText.quoted(date))) }
-      if let year = node.year { pairs.append(("year", String(year))) }
-      if let v = node.vergaderjaar { pairs.append(("vergaderjaar", JSONText.quoted(v))) }
-      if let m = node.ministry { pairs.append(("ministry", JSONText.quoted(m))) }
-      if let url = node.url { pairs.append(("url", JSONText.quoted(url))) }
-      pairs.append(("aliases", JSONText.array(node.aliases)))
-      pairs.append(("paths", JSONText.array(node.paths)))
-      out += (index == 0 ? "\n" : ",\n") + JSONText.object(pairs)
-    }
-    out += "\n],\n\"edges\":["
-    for (index, edge) in g.edges.enumerated() {
-      let evidence = edge.evidence.map { e in
-        JSONText.object([
-          ("path", JSONText.quoted(e.path)), ("line", String(e.line)), ("start", String(e.start)),
-          ("end", String(e.end)), ("text", JSONText.quoted(e.text)), ("source", JSONText.quoted(e.source.rawValue)),
-        ])
+      out.append(index == 0 ? "\n{\"id\":" : ",\n{\"id\":")
+      out.appendJSONQuoted(node.id)
+      out.append(",\"label\":")
+      out.appendJSONQuoted(node.label)
+      out.append(",\"kind\":")
+      out.appendJSONQuoted(node.kind)
+      out.append(",\"status\":")
+      out.appendJSONQuoted(node.status.rawValue)
+      if let date = node.date {
+        out.append(",\"date\":")
+        out.appendJSONQuoted(date)
       }
-      let pairs: [(String, String)] = [
-        ("source", JSONText.quoted(edge.source)), ("target", JSONText.quoted(edge.target)),
-        ("key", JSONText.quoted(edge.relation.rawValue)), ("relation", JSONText.quoted(edge.relation.rawValue)),
-        ("weight", String(edge.weight)), ("origin", JSONText.quoted(ExportText.origin(edge).rawValue)),
-        ("evidence", "[" + evidence.joined(separator: ",") + "]"),
-      ]
-      out += (index == 0 ? "\n" : ",\n") + JSONText.object(pairs)
+      if let year = node.year {
+        out.append(",\"year\":")
+        out.append(year)
+      }
+      if let v = node.vergaderjaar {
+        out.append(",\"vergaderjaar\":")
+        out.appendJSONQuoted(v)
+      }
+      if let m = node.ministry {
+        out.append(",\"ministry\":")
+        out.appendJSONQuoted(m)
+      }
+      if let url = node.url {
+        out.append(",\"url\":")
+        out.appendJSONQuoted(url)
+      }
+      out.append(",\"aliases\":")
+      array(&out, node.aliases)
+      out.append(",\"paths\":")
+      array(&out, node.paths)
+      out.append("}")
     }
-    out += "\n]}\n"
-    return Array(out.utf8)
+    out.append("\n],\n\"edges\":[")
+    g.unsorted.withUnsafeBufferPointer { edges in
+      for (index, slot) in g.order.enumerated() {
+        out.append(index == 0 ? "\n{\"source\":" : ",\n{\"source\":")
+        out.appendJSONQuoted(edges[slot].source)
+        out.append(",\"target\":")
+        out.appendJSONQuoted(edges[slot].target)
+        out.append(",\"key\":")
+        out.appendJSONQuoted(edges[slot].relation.rawValue)
+        out.append(",\"relation\":")
+        out.appendJSONQuoted(edges[slot].relation.rawValue)
+        out.append(",\"weight\":")
+        out.append(edges[slot].weight)
+        out.append(",\"origin\":")
+        out.appendJSONQuoted(ExportText.origin(edges[slot]).rawValue)
+        out.append(",\"evidence\":[")
+        for (i, e) in edges[slot].evidence.enumerated() {
+          out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
+          out.appendJSONQuoted(e.path)
+          out.append(",\"line\":")
+          out.append(e.line)
+          out.append(",\"start\":")
+          out.append(e.start)
+          out.append(",\"end\":")
+          out.append(e.end)
+          out.append(",\"text\":")
+          out.appendJSONQuoted(e.text)
+          out.append(",\"source\":")
+          out.appendJSONQuoted(e.source.rawValue)
+          out.append("}")
+        }
+        out.append("]}")
+      }
+    }
+    out.append("\n]}\n")
+    return out.bytes
+  }
+
+  private func array(_ out: inout ExportBytes, _ items: [String]) {
+    out.append("[")
+    for (i, item) in items.enumerated() {
+      if i > 0 { out.append(",") }
+      out.appendJSONQuoted(item)
+    }
+    out.append("]")
   }
 }

@@ -1,8 +1,12 @@
 /// A colour as three 0–255 channels, as Gephi's `r`, `g`, `b` keys want them.
 public struct RGB: Sendable, Hashable {
+  /// Red, 0–255.
   public var r: Int
+  /// Green, 0–255.
   public var g: Int
+  /// Blue, 0–255.
   public var b: Int
+  /// A colour from its three channels.
   public init(_ r: Int, _ g: Int, _ b: Int) {
     self.r = r
     self.g = g

@@ -4,6 +4,7 @@ import CLibXML2
 public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
   /// The writer call that failed, such as `xmlTextWriterStartElement(node)`.
   public var call: String
+  /// The failure as a sentence.
   public var description: String { "libxml2's XML writer failed in \(call); the document was not written." }
 }
 

@@ -157,6 +157,28 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     #expect(text.contains("<data key=\"aliases\">2025D45253</data>"))
   }
 
+  /// Without indentation the file is smaller but means the same: valid, and read identically.
+  @Test func unindentedOutputReadsTheSame() throws {
+    var options = ExportOptions()
+    options.indent = false
+    let graph = ExportFixtures.hostileGraph()
+    let flat = try GraphMLWriter(options: options).write(graph, name: "hostile")
+    let indented = try GraphMLWriter().write(graph, name: "hostile")
+    #expect(flat.count < indented.count)
+    let flatPath = try ExportFixtures.temporaryFile("flat.graphml", flat)
+    let indentedPath = try ExportFixtures.temporaryFile("indented.graphml", indented)
+    if let run = try ExternalTool.run(
+      "xmllint", ["--noout", "--nonet", "--schema", Repo.path("Tests/Fixtures/schemas/graphml/graphml.xsd"), flatPath])
+    {
+      #expect(run.status == 0, "\(run.stderr)")
+    }
+    guard let a = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [flatPath]),
+      let b = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [indentedPath])
+    else { return }
+    #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+    #expect(try ReadBack.decode(a.stdout) == ReadBack.decode(b.stdout))
+  }
+
   @Test func forbiddenCharactersAreDroppedAndMarkupEscaped() throws {
     let node = Node(
       id: "x", kind: "kamerstuk", label: "a\u{01}b\u{0B}c\u{0C}d\u{FFFE}e <&> ]]> \"q\"", status: .resolved)

@@ -1,0 +1,114 @@
+/// A growing UTF-8 buffer with the escapes the text formats need, working on bytes so a million
+/// edges are written without building a `String` per value.
+struct ExportBytes {
+  var bytes: [UInt8] = []
+
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Appends fixed text.
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends `text` as it is.
+  mutating func append(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// Appends a decimal integer.
+  mutating func append(_ value: Int) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    let start = bytes.count
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    bytes[start...].reverse()
+  }
+
+  /// Appends `text` as a JSON string literal, with exactly the escapes of `JSONText.quoted`.
+  mutating func appendJSONQuoted(_ text: String) {
+    let hex = Array("0123456789abcdef".utf8)
+    bytes.append(UInt8(ascii: "\""))
+    for b in text.utf8 {
+      switch b {
+      case UInt8(ascii: "\""):
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(b)
+      case UInt8(ascii: "\\"):
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(b)
+      case 0x0A:
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "n"))
+      case 0x0D:
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "r"))
+      case 0x09:
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "t"))
+      case 0x08:
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "b"))
+      case 0x0C:
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "f"))
+      case 0..<0x20:
+        bytes.append(contentsOf: [
+          UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)],
+        ])
+      default: bytes.append(b)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends `text` as a quoted DOT escString (see `DOTWriter.quoted`): `"` and `\` escaped, LF as
+  /// `\n`, CR dropped, and the characters XML 1.0 forbids dropped.
+  mutating func appendDOTQuoted(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      var i = 0
+      let n = utf8.count
+      while i < n {
+        let b = utf8[i]
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+          bytes.append(UInt8(ascii: "\\"))
+          bytes.append(b)
+        case 0x0A:
+          bytes.append(UInt8(ascii: "\\"))
+          bytes.append(UInt8(ascii: "n"))
+        case 0x09:
+          bytes.append(b)
+        case 0..<0x20:
+          break  // CR and the control characters XML forbids
+        case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && utf8[i + 2] >= 0xBE:
+          i += 2  // U+FFFE, U+FFFF
+        default:
+          bytes.append(b)
+        }
+        i += 1
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends `text` as an RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote, CR
+  /// or LF; NUL dropped.
+  mutating func appendCSVField(_ text: String) {
+    var needsQuotes = false
+    for b in text.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0D || b == 0x0A {
+      needsQuotes = true
+      break
+    }
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    for b in text.utf8 where b != 0 {
+      if b == UInt8(ascii: "\"") { bytes.append(b) }
+      bytes.append(b)
+    }
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+  }
+}

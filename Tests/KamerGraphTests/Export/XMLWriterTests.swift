@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// The libxml2 writer wrapper the GraphML and GEXF exports use (kept with the exporter tests,
+/// its only users).
+@Suite struct XMLWriterTests {
+  static func document(indent: Bool = false, _ body: (XMLWriter) throws -> Void) throws -> String {
+    let w = try XMLWriter(indent: indent)
+    try body(w)
+    return String(decoding: try w.finish(), as: UTF8.self)
+  }
+
+  @Test(arguments: [
+    ("plain", "<r a=\"plain\">plain</r>"),
+    ("<&>\"'", "<r a=\"&lt;&amp;&gt;&quot;'\">&lt;&amp;&gt;&quot;'</r>"),
+    ("]]>", "<r a=\"]]&gt;\">]]&gt;</r>"),
+    ("tab\tnl\ncr\r", "<r a=\"tab&#9;nl&#10;cr&#13;\">tab\tnl\ncr&#13;</r>"),
+    ("ctrl\u{01}\u{0B}\u{0C}\u{1F}x", "<r a=\"ctrlx\">ctrlx</r>"),
+    ("\u{FFFE}\u{FFFF}ok", "<r a=\"ok\">ok</r>"),
+    ("Ĳssel — שלום 🚀", "<r a=\"Ĳssel — שלום 🚀\">Ĳssel — שלום 🚀</r>"),
+  ])
+  func escapesAndDrops(value: String, element: String) throws {
+    let text = try Self.document { w in
+      try w.start("r")
+      try w.attribute("a", value)
+      try w.text(value)
+      try w.end()
+    }
+    #expect(text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n")
+  }
+
+  @Test func indentsNestedElementsAndClosesEmptyOnes() throws {
+    let text = try Self.document(indent: true) { w in
+      try w.start("a")
+      try w.start("b")
+      try w.end()
+      try w.element("c", text: "x")
+      try w.start(prefix: "viz", "size")
+      try w.attribute("value", "1.0")
+      try w.end()
+      try w.end()
+    }
+    #expect(
+      text == """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <a>
+          <b/>
+          <c>x</c>
+          <viz:size value="1.0"/>
+        </a>
+
+        """)
+  }
+
+  @Test func rawMarkupAndFinishTwice() throws {
+    let w = try XMLWriter(indent: false)
+    try w.start("a")
+    try w.raw("<data key=\"k\">")
+    try w.text("1 < 2")
+    try w.raw("</data>")
+    let first = try w.finish()
+    #expect(String(decoding: first, as: UTF8.self).hasSuffix("<a><data key=\"k\">1 &lt; 2</data></a>\n"))
+    #expect(try w.finish() == first)
+  }
+
+  @Test func largeTextsStayWhole() throws {
+    let long = String(repeating: "0123456789", count: 100_000)
+    let text = try Self.document { w in try w.element("t", text: long) }
+    #expect(text.utf8.count == 39 + 3 + long.utf8.count + 4 + 1)
+  }
+}
