@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KamerGraph
+import Synchronization
 
 extension GraphFormat: ExpressibleByArgument {}
 
@@ -50,7 +51,10 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let units = try workUnits()
-    let pipeline = BuildPipeline(options: BuildOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+    let pipeline = BuildPipeline(
+      options: BuildOptions(
+        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil))
     let indexPath = IndexLocation.resolve(index)
     let store: GraphIndex?
     do {
@@ -60,6 +64,7 @@ struct BuildCommand: ParsableCommand {
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
     let all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
+    ProgressBar.finish()
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     var reports: [(String, RunReport)] = []
     for unit in units {
@@ -160,5 +165,29 @@ enum Summary {
       ])
     }
     return "{\"graphs\":[" + graphs.joined(separator: ",") + "]}\n"
+  }
+}
+
+/// A one-line progress bar on stderr, shown only when stderr is a terminal (see `run`).
+enum ProgressBar {
+  private static let shown = Mutex((last: -1, drawn: false))
+
+  @Sendable static func update(done: Int, total: Int) {
+    guard total >= 200 else { return }  // small builds finish before a bar helps
+    let percent = done * 100 / max(1, total)
+    let draw = shown.withLock { state -> Bool in
+      guard percent != state.last else { return false }
+      state = (percent, true)
+      return true
+    }
+    guard draw else { return }
+    let width = 30
+    let filled = width * done / max(1, total)
+    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    FileHandle.standardError.write(Data("\rreading [\(bar)] \(done)/\(total) files".utf8))
+  }
+
+  static func finish() {
+    if shown.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

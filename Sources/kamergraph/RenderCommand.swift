@@ -34,14 +34,14 @@ struct RenderCommand: ParsableCommand {
     do {
       dot = [UInt8](try Data(contentsOf: input))
     } catch {
-      throw ValidationError("The DOT file \(dotFile) could not be read.")
+      throw ExportError.io(path: dotFile, reason: "it does not exist or cannot be read")
     }
     let picture = try GraphvizRenderer.render(dot: dot, format: format)
     let target = output ?? input.deletingPathExtension().appendingPathExtension(format).path
     do {
       try Data(picture).write(to: URL(fileURLWithPath: target))
     } catch {
-      throw ValidationError("The picture could not be written to \(target).")
+      throw ExportError.io(path: target, reason: "the picture could not be written there")
     }
     print("Wrote \(target) (\(picture.count) bytes).")
   }

@@ -41,11 +41,12 @@ dict=()
 [ -f "Tests/Fuzz/$target.dict" ] && dict=(-dict="Tests/Fuzz/$target.dict")
 log=.build-fuzz/logs/$target.log
 
-before=$(ls "$crashes" | wc -l)
+stamp=.build-fuzz/logs/$target.start
+touch "$stamp"
 status=0
 SWIFT_BACKTRACE=enable=no KAMERGRAPH_FUZZ_TARGET=$target "$bin" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$@" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
-after=$(ls "$crashes" | wc -l)
+new=$(find "$crashes" -type f -newer "$stamp" | wc -l)
 
 runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' | tail -1 || true)
 [ -n "$runs" ] || runs=$(grep -Eo '^Done [0-9]+ runs' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
@@ -58,7 +59,6 @@ secs=$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -Eo 'in [0-9]+
 [ -n "$secs" ] || secs=$(grep -Eo 'fuzzed for [0-9]+ second' "$log" | grep -Eo '[0-9]+' | tail -1 || true)
 
 forked=$(echo "$last" | grep -Eo 'oom/timeout/crash: [0-9/]+' | sed 's/.*: //' || true)
-new=$((after - before))
 if [ "$status" -eq 0 ] && [ "$new" -eq 0 ]; then
   result="no crash"
 else

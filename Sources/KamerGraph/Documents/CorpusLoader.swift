@@ -10,6 +10,7 @@ import Synchronization
 /// Loads a corpus: expands folders, pairs KOOP metadata files with their documents, reads every
 /// file (concurrently) and accounts for every input file in a `RunReport`.
 public struct CorpusLoader: Sendable {
+  /// The reader used for every file.
   public var reader: DocumentReader
 
   /// A loader that reads with `reader`.
@@ -28,8 +29,14 @@ public struct CorpusLoader: Sendable {
     }
     // A file listed twice (given twice, or inside two given folders) is read and reported once.
     let unique = files.filter { seen.insert($0).inserted }.sorted()
-    let pairs = Self.pairMetadata(unique)
-    let documentsWithMetadata = Set(pairs.values)
+    var pairs = Self.pairMetadata(unique)
+    // Document -> its metadata file; when two claim one document, the first (sorted) wins and the
+    // other is read on its own.
+    var metadataOf: [String: String] = [:]
+    for meta in pairs.keys.sorted() {
+      let doc = pairs[meta]!
+      if metadataOf[doc] == nil { metadataOf[doc] = meta } else { pairs[meta] = nil }
+    }
 
     // Read everything concurrently; results land at their index, so order is deterministic.
     let results = Mutex<[Result<Document, DocumentError>?]>(Array(repeating: nil, count: unique.count))
@@ -67,7 +74,7 @@ public struct CorpusLoader: Sendable {
       }
       switch result {
       case .success(var doc):
-        if documentsWithMetadata.contains(path), let metaPath = pairs.first(where: { $0.value == path })?.key {
+        if let metaPath = metadataOf[path] {
           switch byPath[metaPath]! {
           case .success(let meta): doc = DocumentReader.merge(doc, metadata: meta)
           case .failure(let error): doc.notes.append("metadata file \(metaPath) not merged: \(error.reason)")

@@ -66,6 +66,7 @@ public struct ReaderLimits: Sendable, Hashable {
   /// The most bytes one extracted zip entry may hold.
   public var maxZipEntrySize: Int
 
+  /// Limits with generous defaults: 256 MiB per file, 10,000 zip entries, 512 MiB uncompressed.
   public init(
     maxFileSize: Int = 256 << 20, maxZipEntries: Int = 10_000, maxZipUncompressed: Int = 512 << 20,
     maxZipEntrySize: Int = 256 << 20

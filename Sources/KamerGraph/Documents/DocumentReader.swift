@@ -7,6 +7,7 @@
 /// Reads one input file into a `Document`: the format is sniffed from the bytes (BOM, XML root
 /// element and namespace, zip contents, HTML), the extension only breaks ties.
 public struct DocumentReader: Sendable {
+  /// The size limits every read checks.
   public var limits: ReaderLimits
 
   /// A reader with the given limits.
@@ -101,21 +102,49 @@ public struct DocumentReader: Sendable {
     let fd = open(path, O_RDONLY)
     if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(st.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    // Read into a buffer of the stat'ed size (plus one byte to notice growth), then follow any
+    // growth in chunks: a file that changes while it is read is still read whole or refused.
+    let expected = Int(st.st_size)
+    var failure: Int32 = 0
+    var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+      var filled = 0
+      while filled < buffer.count {
+        let n = posixRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if n == 0 { break }
+        filled += n
       }
-      if n == 0 { break }
-      out.append(contentsOf: chunk[0..<n])
-      if out.count > limit { throw .tooLarge(path: path, size: out.count, limit: limit) }
+      initialized = filled
+    }
+    if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+    if out.count > expected {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if n == 0 { break }
+        out.append(contentsOf: chunk[0..<n])
+        if out.count > limit { throw .tooLarge(path: path, size: out.count, limit: limit) }
+      }
     }
     return out
   }
+}
+
+/// `read(2)`, named apart from `DocumentReader.read`.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+  #else
+    return Darwin.read(fd, buffer, count)
+  #endif
 }
 
 /// Format detection from the bytes.

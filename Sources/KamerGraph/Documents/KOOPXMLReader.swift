@@ -28,11 +28,37 @@ enum KOOPXMLReader {
     var text = ""
   }
 
+  /// What an element means to the reader, decided once per distinct name.
+  private enum Role { case plain, meta, noot, nootNr, extref, tekstregel, capture, omschrijving, titel, datum }
+
+  private struct ElementInfo {
+    let name: String
+    let inline: Bool
+    let role: Role
+    init(_ name: String) {
+      self.name = name
+      inline = KOOPXMLReader.inline.contains(name)
+      switch name {
+      case "meta": role = .meta
+      case "noot": role = .noot
+      case "noot.nr": role = .nootNr
+      case "extref": role = .extref
+      case "tekstregel": role = .tekstregel
+      case "kamervraagnummer", "dossiernr", "ondernummer", "intitule", "toevoeging", "dossiernummer": role = .capture
+      case "kamervraagomschrijving": role = .omschrijving
+      case "titel": role = .titel
+      case "datum": role = .datum
+      default: role = .plain
+      }
+    }
+  }
+
   static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     var main = TextBuilder()
     var notes: [Note] = []
     var currentNote: Note?
     var noteDepth = 0
+    var noteNumberDepth = 0
     var mainLinks: [ExplicitLink] = []
     var openLinks: [OpenLink] = []
     var captures: [Capture] = []
@@ -44,29 +70,31 @@ enum KOOPXMLReader {
     var answerDate: String?
     var firstDate: String?
     var omschrijvingType: String?
-    var parentOfTitel: [String] = []
-    var stack: [String] = []
+    var stack: [Int] = []
+    var table = XMLNameTable()
+    var infos: [ElementInfo] = []
 
-    func finish(_ name: String) {
+    func finish(_ info: ElementInfo) {
       // Close the captures and links that end here.
       while let last = captures.last, last.depth == depth {
         captures.removeLast()
         if fields[last.key] == nil { fields[last.key] = last.text.collapsingSpaces }
       }
-      if name == "extref", let link = openLinks.popLast() {
+      if info.role == .nootNr, depth == noteNumberDepth { noteNumberDepth = 0 }
+      if info.role == .extref, let link = openLinks.popLast() {
         if link.inNote, currentNote != nil {
           currentNote!.links.append(ExplicitLink(target: link.target, range: ByteRange(link.start, currentNote!.body.count)))
         } else {
           mainLinks.append(ExplicitLink(target: link.target, range: ByteRange(link.start, main.count)))
         }
       }
-      if name == "noot", depth == noteDepth, let note = currentNote {
+      if info.role == .noot, depth == noteDepth, let note = currentNote {
         notes.append(note)
         currentNote = nil
-      } else if !inline.contains(name) {
+      } else if !info.inline {
         if currentNote != nil { currentNote!.body.blockBreak() } else { main.blockBreak() }
       }
-      if name == "kamervraagomschrijving" { omschrijvingType = nil }
+      if info.role == .omschrijving { omschrijvingType = nil }
       stack.removeLast()
       depth -= 1
     }
@@ -76,9 +104,12 @@ enum KOOPXMLReader {
         while try reader.next() {
           switch reader.kind {
           case .element:
-            let name = reader.localName
+            let id = reader.localNameID(in: &table)
+            while infos.count <= id { infos.append(ElementInfo(table.names[infos.count])) }
+            let info = infos[id]
+            let name = info.name
             depth += 1
-            stack.append(name)
+            stack.append(id)
             if depth == 1 {
               rootName = name
               guard name == "officiele-publicatie" else {
@@ -88,18 +119,22 @@ enum KOOPXMLReader {
             } else if depth == 2, name != "metadata", name != "kop", bodyName.isEmpty {
               bodyName = name
             }
-            if !inline.contains(name) {
+            if !info.inline {
               if currentNote != nil { currentNote!.body.blockBreak() } else { main.blockBreak() }
             }
-            switch name {
-            case "meta":
+            switch info.role {
+            case .plain:
+              break
+            case .meta:
               if reader.attribute("name") == "OVERHEIDop.externMetadataRecord" { externRecord = reader.attribute("content") }
-            case "noot" where currentNote == nil:
-              currentNote = Note(mark: main.count)
-              noteDepth = depth
-            case "noot.nr":
-              captures.append(Capture(key: "noot.nr", depth: depth))
-            case "extref":
+            case .noot:
+              if currentNote == nil {
+                currentNote = Note(mark: main.count)
+                noteDepth = depth
+              }
+            case .nootNr:
+              if noteNumberDepth == 0 { noteNumberDepth = depth }
+            case .extref:
               let target = reader.attribute("doc") ?? reader.attribute("href") ?? ""
               if currentNote != nil {
                 currentNote!.body.flushPendingSpace()
@@ -108,44 +143,37 @@ enum KOOPXMLReader {
                 main.flushPendingSpace()
                 openLinks.append(OpenLink(target: target, start: main.count, inNote: false))
               }
-            case "tekstregel":
+            case .tekstregel:
               if reader.attribute("inhoud") == "vergaderjaar" { captures.append(Capture(key: "vergaderjaar", depth: depth)) }
-            case "kamervraagnummer", "dossiernr", "ondernummer", "intitule", "toevoeging":
+            case .capture:
               captures.append(Capture(key: name, depth: depth))
-            case "dossiernummer":
-              captures.append(Capture(key: "dossiernummer", depth: depth))
-            case "kamervraagomschrijving":
+            case .omschrijving:
               omschrijvingType = reader.attribute("type")
               captures.append(Capture(key: "omschrijving-\(omschrijvingType ?? "")", depth: depth))
-            case "titel":
-              let parent = stack.count >= 2 ? stack[stack.count - 2] : ""
+            case .titel:
+              let parent = stack.count >= 2 ? infos[stack[stack.count - 2]].name : ""
               if !(parent == "kop" && stack.count == 3) { captures.append(Capture(key: "titel", depth: depth)) }
-              parentOfTitel.append(parent)
-            case "datum":
+            case .datum:
               if let iso = reader.attribute("isodatum") {
                 if firstDate == nil { firstDate = iso }
                 if omschrijvingType == "antwoord", answerDate == nil { answerDate = iso }
               }
-            default:
-              break
             }
-            if reader.isEmptyElement { finish(name) }
+            if reader.isEmptyElement { finish(info) }
           case .endElement:
-            finish(reader.localName)
+            guard let id = stack.last else { break }
+            finish(infos[id])
           case .text:
-            let inNoteNumber = captures.contains { $0.key == "noot.nr" }
             if !captures.isEmpty {
               let value = reader.value
               for k in captures.indices { captures[k].text += value }
             }
-            if inNoteNumber {
+            if noteNumberDepth > 0 {
               if currentNote != nil { currentNote!.number += reader.value.trimmingSpaces }
             } else if currentNote != nil {
-              currentNote!.body.appendMarkupText(reader.value)
+              reader.withValueBytes { currentNote!.body.appendMarkupText(bytes: $0) }
             } else {
-              var chunk: [UInt8] = []
-              reader.appendValue(to: &chunk)
-              chunk.withUnsafeBufferPointer { main.appendMarkupText(bytes: $0) }
+              reader.withValueBytes { main.appendMarkupText(bytes: $0) }
             }
           case .whitespace:
             if currentNote != nil { currentNote!.body.noteSpace() } else { main.noteSpace() }

@@ -94,21 +94,24 @@ enum TKOpenDataReader {
       let dossier = KOOPIds.dossier(nummer, toevoeging: d.field("toevoeging"))
       return ("dossier-" + dossier, "kst-" + dossier)
     }
-    /// The preferred id of a Document entity: its KOOP id when known, else its number.
-    func documentIDs(_ d: Entity) -> [String] {
-      var ids: [String] = []
+    /// The ids of a Document entity, preferred first (its KOOP id when known, its number last),
+    /// each with where it comes from.
+    func documentIDs(_ d: Entity) -> [(id: String, evidence: String)] {
+      var ids: [(id: String, evidence: String)] = []
+      func add(_ id: String, _ evidence: String) {
+        if !id.isEmpty, !ids.contains(where: { $0.id == id }) { ids.append((id, evidence)) }
+      }
       for v in entities where v.kind == "documentversie" && v.ref("document").contains(d.guid) {
-        if let ext = v.field("externeidentifier"), !ext.isEmpty { ids.append(ext) }
+        if let ext = v.field("externeidentifier") { add(ext, "DocumentVersie externeidentifier") }
       }
       for guid in d.ref("huidigeDocumentVersie") {
-        if let v = byGUID[guid], let ext = v.field("externeidentifier"), !ext.isEmpty, !ids.contains(ext) { ids.append(ext) }
+        if let ext = byGUID[guid]?.field("externeidentifier") { add(ext, "DocumentVersie externeidentifier") }
       }
-      if let nr = d.field("aanhangselnummer").flatMap(aanhangselID), !ids.contains(nr) { ids.append(nr) }
+      if let nr = d.field("aanhangselnummer").flatMap(aanhangselID) { add(nr, "Document aanhangselnummer") }
       if let volg = d.field("volgnummer"), let dossier = dossierIDs(d.ref("kamerstukdossier").first) {
-        let kst = "\(dossier.prefix)-\(volg)"
-        if !ids.contains(kst) { ids.append(kst) }
+        add("\(dossier.prefix)-\(volg)", "Document volgnummer and Kamerstukdossier")
       }
-      if let nummer = d.field("documentNummer"), !nummer.isEmpty { ids.append(nummer) }
+      if let nummer = d.field("documentNummer") { add(nummer, "Document documentNummer") }
       return ids
     }
 
@@ -126,13 +129,14 @@ enum TKOpenDataReader {
         }
       case "document":
         let ids = documentIDs(e)
-        guard let main = ids.first else { continue }
-        if let nummer = e.field("documentNummer"), nummer != main {
-          for id in ids.dropFirst() where id == nummer { add(.sameAs(nummer, main), "DocumentVersie externeidentifier") }
-        }
-        for id in ids.dropFirst() where id != e.field("documentNummer") {
-          let evidence = id.hasPrefix("ah-") ? "Document aanhangselnummer" : "Document volgnummer"
-          add(.sameAs(main, id), evidence)
+        guard let main = ids.first?.id else { continue }
+        // Every other id names the same document; the Tweede Kamer number comes first in the fact.
+        for other in ids.dropFirst() {
+          if other.id == e.field("documentNummer") {
+            add(.sameAs(other.id, main), ids[0].evidence)
+          } else {
+            add(.sameAs(main, other.id), other.evidence)
+          }
         }
         let soort = (e.field("soort") ?? "").lowercased()
         for zaakGUID in e.ref("zaak") {
@@ -159,7 +163,7 @@ enum TKOpenDataReader {
         if isZaak {
           source = zaakNumber(e.ref("zaak").first).map { "kv-tk-" + $0 }
         } else {
-          source = e.ref("document").first.flatMap { byGUID[$0] }.flatMap { documentIDs($0).first }
+          source = e.ref("document").first.flatMap { byGUID[$0] }.flatMap { documentIDs($0).first?.id }
         }
         guard let source else { continue }
         let relatie = (e.field("relatie") ?? "").lowercased()

@@ -1,14 +1,18 @@
 /// Writes the two files of Gephi's spreadsheet import (File > Import spreadsheet): a nodes table
-/// whose first columns are `Id` and `Label`, and an edges table starting `Source, Target, Type, Id,
-/// Label, Weight`. Fields follow RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or
-/// LF is quoted with its quotes doubled.
+/// whose first columns are `Id` and `Label`, and an edges table starting `Source, Target, Type, Kind,
+/// Id, Label, Weight`. `Kind` (the relation) keeps Gephi from merging two edges between the same
+/// nodes that have different relations (gephi `ImportEdgesProcess`: "Kind for parallel edges").
+/// Fields follow RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or LF is quoted
+/// with its quotes doubled.
 public struct CSVGraphWriter: Sendable {
   /// The nodes header.
   public static let nodeHeader = [
     "Id", "Label", "kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths",
   ]
   /// The edges header. `origin` is the strongest kind of evidence; `evidence` its first mention.
-  public static let edgeHeader = ["Source", "Target", "Type", "Id", "Label", "Weight", "relation", "origin", "evidence"]
+  public static let edgeHeader = [
+    "Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "relation", "origin", "evidence",
+  ]
 
   public init() {}
 
@@ -31,7 +35,8 @@ public struct CSVGraphWriter: Sendable {
     var out = Self.row(Self.edgeHeader)
     for (index, edge) in ExportGraph(graph).edges.enumerated() {
       out += Self.row([
-        edge.source, edge.target, "Directed", "e\(index)", edge.relation.rawValue, ExportText.decimal(edge.weight),
+        edge.source, edge.target, "Directed", edge.relation.rawValue, "e\(index)", edge.relation.rawValue,
+        ExportText.decimal(edge.weight),
         edge.relation.rawValue, ExportText.origin(edge).rawValue, ExportText.evidenceSummary(edge) ?? "",
       ])
     }

@@ -61,10 +61,8 @@ public struct DOTWriter: Sendable {
           out += "    \"legend\(index)\" [label=\(Self.quoted(text)), tooltip=\(Self.quoted(text))"
           out += ", shape=\"\(NodeStyle.shape(kind: kind))\", fillcolor=\"\(NodeStyle.color(kind: kind).hex)\"];\n"
         }
-        // Invisible edges keep the legend in one column.
-        for index in kinds.indices.dropLast() {
-          out += "    \"legend\(index)\" -> \"legend\(index + 1)\" [style=\"invis\"];\n"
-        }
+        // One rank: with rankdir LR the samples stack in a single column.
+        out += "    { rank=\"same\"; " + kinds.indices.map { "\"legend\($0)\";" }.joined(separator: " ") + " }\n"
         out += "  }\n"
       }
     }
@@ -92,7 +90,9 @@ public struct DOTWriter: Sendable {
       break
     case .ministry:
       for node in g.nodes {
-        if node.kind == ReferenceKind.ministerie.rawValue { keys[node.id] = node.id } else if let m = node.ministry {
+        if node.kind == ReferenceKind.ministerie.rawValue {
+          keys[node.id] = node.id
+        } else if let m = node.ministry {
           keys[node.id] = m
         }
       }

@@ -10,7 +10,9 @@ public struct GEXFWriter: Sendable {
     ("paths", "string"),
   ]
   /// Edge attribute columns.
-  static let edgeAttributes: [(String, String)] = [("relation", "string"), ("evidence", "string"), ("origin", "string")]
+  static let edgeAttributes: [(String, String)] = [
+    ("relation", "string"), ("evidence", "string"), ("origin", "string"),
+  ]
 
   public var options: ExportOptions
 

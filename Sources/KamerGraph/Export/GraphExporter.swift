@@ -79,6 +79,17 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
 }
 
 /// Writes a graph in any of the formats, as named files.
+///
+/// How each file opens:
+/// - `NAME.graphml`: Gephi File > Open (colours, sizes, labels and weights arrive set; edges between
+///   the same two nodes under different relations are merged by Gephi's GraphML importer, which
+///   sums their weights); `networkx.read_graphml`; `igraph.Graph.Read_GraphML`.
+/// - `NAME.gexf`: Gephi File > Open, then Window > Timeline to play the documents in date order;
+///   relations stay apart as edge kinds; `networkx.read_gexf`.
+/// - `NAME.nodes.csv`, `NAME.edges.csv`: Gephi File > Import spreadsheet, nodes first, then edges
+///   ("Append to existing workspace"); the `Kind` column keeps relations apart.
+/// - `NAME.dot`: `kamergraph render NAME.dot` or `dot -Tsvg NAME.dot -o NAME.svg`.
+/// - `NAME.json`: `networkx.node_link_graph(json.load(open("NAME.json")))`.
 public enum GraphExporter {
   /// The files for `format`, named NAME.graphml / NAME.dot / NAME.gexf / NAME.json /
   /// NAME.nodes.csv + NAME.edges.csv. Pure: the same graph gives the same bytes.

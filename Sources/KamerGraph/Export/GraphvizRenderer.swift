@@ -43,7 +43,8 @@ public enum GraphvizRenderer {
       throw .io(path: exe, reason: "\(error)")
     }
     process.waitUntilExit()
-    let message = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let message = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").trimmingCharacters(
+      in: .whitespacesAndNewlines)
     guard process.terminationStatus == 0 else {
       throw .graphvizFailed(status: process.terminationStatus, message: message.isEmpty ? "no message" : message)
     }

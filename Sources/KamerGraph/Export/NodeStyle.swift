@@ -53,13 +53,12 @@ public enum NodeStyle {
   /// The Graphviz shape of a node of `kind`.
   public static func shape(kind: String) -> String {
     switch kind {
-    case "kamerstuk", "handelingen", "koop", "tkdocument", "url": return "box"
+    case "kamerstuk", "handelingen", "koop", "tkdocument", "kenmerk", "url": return "box"
     case "dossier": return "folder"
     case "aanhangsel", "kamervragen": return "note"
     case "staatsblad", "staatscourant", "tractatenblad", "bwb": return "tab"
     case "ecli": return "component"
     case "zaak": return "cds"
-    case "kenmerk": return "larrow"
     case "ministerie": return "house"
     case "persoon": return "ellipse"
     case "fractie": return "octagon"

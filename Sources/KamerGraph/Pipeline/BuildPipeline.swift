@@ -1,12 +1,16 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Options of a build.
 public struct BuildOptions: Sendable {
   /// How many files are read and extracted at once; the result is the same for any value.
   public var threads: Int
-  public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  /// Called as documents are read, with (done, total); from any thread.
+  public var progress: (@Sendable (Int, Int) -> Void)?
+  public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil) {
     self.threads = max(1, threads)
+    self.progress = progress
   }
 }
 
@@ -54,10 +58,13 @@ public struct BuildPipeline: Sendable {
     var results = [UnitResult?](repeating: nil, count: units.count)
     let reader = self.reader
     let extractor = self.extractor
+    let progress = options.progress
+    let done = Mutex(0)
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let work: @Sendable (Int) -> Void = { i in
         out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index)
+        if let progress { progress(done.withLock { $0 += 1; return $0 }, units.count) }
       }
       if options.threads == 1 {
         for i in units.indices { work(i) }

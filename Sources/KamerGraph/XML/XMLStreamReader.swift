@@ -157,3 +157,56 @@ public final class XMLStreamReader {
     return nil
   }
 }
+
+/// Element names interned as small integers, so a streaming consumer can switch on names without
+/// building a String per element. libxml2 interns names per reader; the table caches by that
+/// pointer and confirms every hit by comparing bytes, so a reused pointer can never mislead it.
+public struct XMLNameTable {
+  /// The names by id.
+  public private(set) var names: [String] = []
+  private var bytes: [[UInt8]] = []
+  private var byPointer: [UnsafeRawPointer: Int] = [:]
+  private var byName: [String: Int] = [:]
+
+  public init() {}
+
+  /// The id of `name`, adding it when new.
+  public mutating func intern(_ name: String) -> Int {
+    if let id = byName[name] { return id }
+    let id = names.count
+    names.append(name)
+    bytes.append(Array(name.utf8))
+    byName[name] = id
+    return id
+  }
+
+  mutating func id(for pointer: UnsafePointer<UInt8>) -> Int {
+    let raw = UnsafeRawPointer(pointer)
+    if let id = byPointer[raw] {
+      let known = bytes[id]
+      var same = true
+      for i in 0..<known.count where pointer[i] != known[i] {
+        same = false
+        break
+      }
+      if same, pointer[known.count] == 0 { return id }
+    }
+    let id = intern(String(cString: pointer))
+    byPointer[raw] = id
+    return id
+  }
+}
+
+extension XMLStreamReader {
+  /// The id of the current node's local name in `table`.
+  public func localNameID(in table: inout XMLNameTable) -> Int {
+    guard let p = xmlTextReaderConstLocalName(reader) else { return table.intern("") }
+    return table.id(for: p)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of the current node's value (valid only during the call).
+  public func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard let p = xmlTextReaderConstValue(reader) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    return body(UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
+  }
+}

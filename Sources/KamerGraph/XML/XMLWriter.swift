@@ -26,6 +26,8 @@ public final class XMLWriter {
   /// Starts a document with `<?xml version="1.0" encoding="UTF-8"?>`; `indent` pretty-prints with
   /// two spaces per level.
   public init(indent: Bool = true, capacity: Int = 1 << 16) throws(XMLWriterError) {
+    // The encoding tables libxml2 sets up in xmlInitParser must exist before writers run on threads.
+    LibXML.ensureInitialised()
     sink.bytes.reserveCapacity(capacity)
     let context = Unmanaged.passUnretained(sink).toOpaque()
     // The callback appends libxml2's flushed chunks (about 4 KB each) to `sink.bytes`.
@@ -59,7 +61,8 @@ public final class XMLWriter {
 
   /// Opens `<name>`.
   public func start(_ name: String) throws(XMLWriterError) {
-    try check(Self.xmlSafe(name).withCString { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
+    try check(
+      Self.xmlSafe(name).withCString { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
   }
 
   /// Opens `<prefix:name xmlns:prefix=uri>` (or a prefixed element of a namespace declared above when `uri` is nil).
@@ -89,6 +92,13 @@ public final class XMLWriter {
     try start(name)
     try text(value)
     try end()
+  }
+
+  /// Writes `markup` as it is: only for fixed, well-formed markup known when compiling (a start
+  /// tag without variable attributes, an end tag, indentation), never for data.
+  public func raw(_ markup: StaticString) throws(XMLWriterError) {
+    let rc = markup.withUTF8Buffer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
+    try check(rc, "xmlTextWriterWriteRawLen")
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
@@ -130,7 +140,10 @@ public final class XMLWriter {
       while i < n {
         let b = bytes[i]
         if b < 0x20 {
-          if b != 0x9 && b != 0xA && b != 0xD { clean = false; return }
+          if b != 0x9 && b != 0xA && b != 0xD {
+            clean = false
+            return
+          }
         } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
           clean = false  // U+FFFE or U+FFFF
           return

@@ -84,4 +84,18 @@ struct CorpusLoaderTests {
   func pairing(files: [String], pairs: [String: String]) {
     #expect(CorpusLoader.pairMetadata(files) == pairs)
   }
+
+  @Test func manySmallFilesComeBackSorted() throws {
+    let dir = try ExternalTool.temporaryDirectory().path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let count = 500
+    for i in 0..<count {
+      FileManager.default.createFile(atPath: "\(dir)/f\(i).txt", contents: Data("Ons kenmerk: K\(i)\n".utf8))
+    }
+    let (documents, report) = CorpusLoader().load(paths: [dir])
+    #expect(report.readCount == count)
+    #expect(documents.count == count)
+    #expect(documents.map(\.path) == documents.map(\.path).sorted())
+    #expect(Set(documents.flatMap(\.ownIds)).count == count)
+  }
 }

@@ -204,3 +204,45 @@ struct FormatReaderTests {
     ReaderFixture.expectRangesValid(doc)
   }
 }
+
+@Suite("Readers: more KOOP shapes")
+struct MoreKOOPTests {
+  @Test func handelingenIdComesFromTheMetadataRecord() throws {
+    let xml = """
+      <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content="https://zoek.officielebekendmakingen.nl/h-tk-20122013-71-15/metadata.xml"/></metadata>
+      <handelingen><agendapunt><nr>15</nr><spreekbeurt><tekst><al-groep><al>De heer <naam><achternaam>Omtzigt</achternaam></naam> (CDA):</al>
+      <al>Voorzitter. Ik verwijs naar <extref doc="kst-33400-VII-12">de brief</extref>.</al></al-groep></tekst></spreekbeurt></agendapunt></handelingen>
+      </officiele-publicatie>
+      """
+    let doc = try DocumentReader().read(bytes: Array(xml.utf8), path: "h.xml")
+    #expect(doc.ownIds == ["h-tk-20122013-71-15"])
+    #expect(doc.metadata.type == "handelingen")
+    #expect(doc.text == "15\nDe heer Omtzigt (CDA):\nVoorzitter. Ik verwijs naar de brief.")
+    #expect(doc.links.map { ReaderFixture.slice(doc, $0.range) } == ["de brief"])
+  }
+
+  @Test func questionsWithoutANumberAreKamervragen() throws {
+    let xml = """
+      <officiele-publicatie><kamervragen><kamervraagkop><tekstregel inhoud="vergaderjaar">Vergaderjaar 2024-2025</tekstregel></kamervraagkop>
+      <kamervraagomschrijving type="vraag">Vragen van het lid X (<extref href="https://example.nl">link</extref>).</kamervraagomschrijving>
+      <vraag><nr>1</nr><al>Klopt het?</al></vraag></kamervragen></officiele-publicatie>
+      """
+    let doc = try DocumentReader().read(bytes: Array(xml.utf8), path: "kv.xml")
+    #expect(doc.ownIds.isEmpty)
+    #expect(doc.metadata.type == "Kamervragen")
+    #expect(doc.metadata.vergaderjaar == "2024-2025")
+    #expect(doc.metadata.title == "Vragen van het lid X (link).")
+    #expect(doc.text == "Vergaderjaar 2024-2025\nVragen van het lid X (link).\n1\nKlopt het?")
+    #expect(doc.links.map { ReaderFixture.slice(doc, $0.range) } == ["link"])
+  }
+
+  @Test func unknownXMLIsSkippedNotFailed() {
+    do {
+      _ = try DocumentReader().read(bytes: Array("<kamerstuk><al>x</al></kamerstuk>".utf8), path: "ks.xml")
+      Issue.record("no error")
+    } catch {
+      #expect(error.isSkip)
+      #expect(error.description == "ks.xml: format not supported: xml (root element <kamerstuk>)")
+    }
+  }
+}

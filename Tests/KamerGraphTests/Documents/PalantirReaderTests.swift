@@ -113,6 +113,7 @@ struct PalantirReaderTests {
       .attribute(id: "ah-tk-20252026-313", name: "date", value: "2025-10-31"),
     ]
     for s in expected { #expect(statements.contains(s), "\(s)") }
+    #expect(doc.facts.first { $0.statement == expected[0] }?.evidence == "DocumentVersie externeidentifier")
   }
 
   @Test func corpusFolderLoadsAndMerges() throws {

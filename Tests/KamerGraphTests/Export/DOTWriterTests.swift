@@ -46,26 +46,40 @@ import Testing
     var labels: [String: String] = [:]
     for (index, node) in ExportGraph(graph).nodes.enumerated() {
       let text = DOTWriter.cut(node.label.isEmpty ? node.id : node.label, limit)
-      labels["n\(index)"] = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && XMLWriter.isAllowed($0) }))
+      labels["n\(index)"] = String(
+        String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && XMLWriter.isAllowed($0) }))
     }
     return labels
   }
 
-  static func expectedEdges(_ graph: CitationGraph) -> [[String]] {
+  static func expectedEdges(_ graph: CitationGraph, labels: Bool = true) -> [[String]] {
     let g = ExportGraph(graph)
     var index: [String: Int] = [:]
     for (i, node) in g.nodes.enumerated() { index[node.id] = i }
-    return g.edges.map { ["n\(index[$0.source]!)", "n\(index[$0.target]!)", $0.relation.rawValue, "\($0.weight).0"] }
-      .sorted { $0.lexicographicallyPrecedes($1) }
+    return g.edges.map {
+      ["n\(index[$0.source]!)", "n\(index[$0.target]!)", labels ? $0.relation.rawValue : "", "\($0.weight).0"]
+    }
+    .sorted { $0.lexicographicallyPrecedes($1) }
   }
 
   static let clusterings: [DOTClustering] = [.none, .ministry, .dossier]
 
   @Test(arguments: ExportFixtures.all.map(\.0), clusterings)
   func dotReadsItWithoutWarnings(name: String, clustering: DOTClustering) throws {
-    let graph = ExportFixtures.all.first { $0.0 == name }!.1
     var options = ExportOptions()
     options.clusterBy = clustering
+    try Self.check(ExportFixtures.all.first { $0.0 == name }!.1, name: name, options: options)
+  }
+
+  /// Labels not cut at all: the 10,000-character label goes to Graphviz whole.
+  @Test func fullLabelsWithoutALimit() throws {
+    var options = ExportOptions()
+    options.dotLabelLimit = 0
+    options.edgeLabels = false
+    try Self.check(ExportFixtures.hostileGraph(), name: "hostile", options: options)
+  }
+
+  static func check(_ graph: CitationGraph, name: String, options: ExportOptions) throws {
     let path = try ExportFixtures.temporaryFile("\(name).dot", DOTWriter(options: options).write(graph, name: name))
     guard let svg = try ExternalTool.run("dot", ["-Tsvg", path, "-o", path + ".svg"]) else { return }
     #expect(svg.status == 0)
@@ -74,11 +88,13 @@ import Testing
     #expect(json.status == 0)
     #expect(json.stderr.isEmpty, "dot -Tjson warned: \(json.stderr)")
 
-    guard let read = try ExternalTool.python(Self.jsonReader, modules: ["json"], arguments: [path + ".json"]) else { return }
+    guard let read = try ExternalTool.python(Self.jsonReader, modules: ["json"], arguments: [path + ".json"]) else {
+      return
+    }
     try #require(read.status == 0, "\(read.stderr)")
     let seen = try JSONDecoder().decode(Seen.self, from: Data(read.stdout.utf8))
-    #expect(seen.edges == Self.expectedEdges(graph))
-    let expected = Self.expectedLabels(graph)
+    #expect(seen.edges == Self.expectedEdges(graph, labels: options.edgeLabels))
+    let expected = Self.expectedLabels(graph, limit: options.dotLabelLimit)
     #expect(seen.nodes.keys.sorted() == expected.keys.sorted())
     for (id, label) in expected { #expect(seen.nodes[id] == label, "label of \(id)") }
     #expect(seen.legend == Set(graph.nodes.map(\.kind)).sorted())
@@ -91,7 +107,9 @@ import Testing
     #expect(picture.nodes.keys.sorted() == expected.keys.sorted())
     for (id, label) in expected {
       // SVG text lines: Graphviz draws each line, trims nothing we rely on except surrounding spaces.
-      let lines = label.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      let lines = label.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
       let drawnLines = (picture.nodes[id] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces) }
       #expect(drawnLines == lines.filter { !$0.isEmpty } || drawnLines == lines, "drawn label of \(id)")
@@ -102,44 +120,59 @@ import Testing
     var options = ExportOptions()
     options.clusterBy = .ministry
     let byMinistry = String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self)
-    #expect(byMinistry.contains("subgraph \"cluster_0\" {\n    graph [label=\"Ministerie van Defensie\", tooltip=\"ministerie:DEF\""))
+    #expect(
+      byMinistry.contains(
+        "subgraph \"cluster_0\" {\n    graph [label=\"Ministerie van Defensie\", tooltip=\"ministerie:DEF\""))
     // Sorted ids: 2025Z14549 is n0, ah-tk-20242025-2790 n1, the answer ah-tk-20252026-313 n2 (its ministry is
     // ministerie:DEF), and the ministry node itself n8: both sit in the box, n1 does not.
-    let cluster = try #require(byMinistry.components(separatedBy: "subgraph \"cluster_0\"").last?.components(separatedBy: "  }\n").first)
+    let cluster = try #require(
+      byMinistry.components(separatedBy: "subgraph \"cluster_0\"").last?.components(separatedBy: "  }\n").first)
     #expect(cluster.contains("\"n2\" [label="))
     #expect(cluster.contains("\"n8\" [label="))
     #expect(!cluster.contains("\"n1\" [label="))
 
     options.clusterBy = .dossier
     let byDossier = String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self)
-    let box = try #require(byDossier.components(separatedBy: "subgraph \"cluster_0\"").last?.components(separatedBy: "  }\n").first)
+    let box = try #require(
+      byDossier.components(separatedBy: "subgraph \"cluster_0\"").last?.components(separatedBy: "  }\n").first)
     #expect(box.contains("graph [label=\"dossier 36 600 X\""))
     #expect(box.components(separatedBy: "[label=").count - 1 == 3)  // the box label, the dossier, kst-36600-X-12
 
     options.clusterBy = .none
-    #expect(!String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self).contains("cluster_0"))
+    #expect(
+      !String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self).contains(
+        "cluster_0"))
   }
 
   @Test func layoutShapesAndColoursPerKind() {
     let text = String(decoding: DOTWriter().write(ExportFixtures.palantir(), name: "palantir"), as: UTF8.self)
     #expect(text.hasPrefix("digraph \"palantir\" {\n  graph [rankdir=\"LR\""))
-    #expect(text.contains("\"n8\" [label=\"Ministerie van Defensie\", tooltip=\"ministerie:DEF\\nMinisterie van Defensie\", shape=\"house\", fillcolor=\"#17becf\"];"))
-    #expect(text.contains("\"legend0\" [label=\"aanhangsel\", tooltip=\"aanhangsel\", shape=\"note\", fillcolor=\"#ff7f0e\"];"))
+    #expect(
+      text.contains(
+        "\"n8\" [label=\"Ministerie van Defensie\", tooltip=\"ministerie:DEF\\nMinisterie van Defensie\", shape=\"house\", fillcolor=\"#17becf\"];"
+      ))
+    #expect(
+      text.contains(
+        "\"legend0\" [label=\"aanhangsel\", tooltip=\"aanhangsel\", shape=\"note\", fillcolor=\"#ff7f0e\"];"))
     #expect(text.contains("subgraph \"cluster_legend\""))
     var options = ExportOptions()
     options.legend = false
-    #expect(!String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self).contains("legend"))
+    #expect(
+      !String(decoding: DOTWriter(options: options).write(ExportFixtures.palantir()), as: UTF8.self).contains("legend"))
   }
 
   @Test(arguments: [
     ("plain", "\"plain\""), ("say \"hi\"", "\"say \\\"hi\\\"\""), ("C:\\pad\\", "\"C:\\\\pad\\\\\""),
-    ("a\nb\r\nc", "\"a\\nb\\nc\""), ("node", "\"node\""), ("x\u{01}y\u{0C}z\tt", "\"xyz\tt\""), ("🚀 שלום", "\"🚀 שלום\""),
+    ("a\nb\r\nc", "\"a\\nb\\nc\""), ("node", "\"node\""), ("x\u{01}y\u{0C}z\tt", "\"xyz\tt\""),
+    ("🚀 שלום", "\"🚀 שלום\""),
   ])
   func quoting(input: String, output: String) {
     #expect(DOTWriter.quoted(input) == output)
   }
 
-  @Test(arguments: [("short", 10, "short"), ("exactly10!", 10, "exactly10!"), ("eleven chars", 10, "eleven ch…"), ("🇳🇱🇳🇱🇳🇱", 2, "🇳🇱…")])
+  @Test(arguments: [
+    ("short", 10, "short"), ("exactly10!", 10, "exactly10!"), ("eleven chars", 10, "eleven ch…"), ("🇳🇱🇳🇱🇳🇱", 2, "🇳🇱…"),
+  ])
   func cutting(input: String, limit: Int, output: String) {
     #expect(DOTWriter.cut(input, limit) == output)
   }

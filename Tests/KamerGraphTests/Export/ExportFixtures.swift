@@ -16,7 +16,8 @@ enum ExportFixtures {
     let txt = "corpus/palantir/defensie-antwoord-2025Z14549.txt"
     let nodes = [
       Node(
-        id: "ah-tk-20252026-313", kind: "aanhangsel", label: "Antwoord op vragen van het lid Van Houwelingen over Palantir",
+        id: "ah-tk-20252026-313", kind: "aanhangsel",
+        label: "Antwoord op vragen van het lid Van Houwelingen over Palantir",
         date: "2025-10-31", vergaderjaar: "2025-2026", ministry: "ministerie:DEF", status: .resolved,
         url: "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-313", aliases: ["2025D45253"],
         paths: [answer, txt]),
@@ -25,9 +26,12 @@ enum ExportFixtures {
         date: "2025-07-11", vergaderjaar: "2024-2025", status: .external),
       Node(id: "2025Z14549", kind: "zaak", label: "2025Z14549", status: .external),
       Node(
-        id: "ah-tk-20242025-2790", kind: "aanhangsel", label: "Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 2790",
-        vergaderjaar: "2024-2025", status: .external, url: "https://zoek.officielebekendmakingen.nl/ah-tk-20242025-2790"),
-      Node(id: "kst-36600-X-12", kind: "kamerstuk", label: "Kamerstukken II 2024/25, 36 600 X, nr. 12", status: .external),
+        id: "ah-tk-20242025-2790", kind: "aanhangsel",
+        label: "Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 2790",
+        vergaderjaar: "2024-2025", status: .external, url: "https://zoek.officielebekendmakingen.nl/ah-tk-20242025-2790"
+      ),
+      Node(
+        id: "kst-36600-X-12", kind: "kamerstuk", label: "Kamerstukken II 2024/25, 36 600 X, nr. 12", status: .external),
       Node(id: "dossier-36600-X", kind: "dossier", label: "dossier 36 600 X", status: .external),
       Node(id: "ministerie:DEF", kind: "ministerie", label: "Ministerie van Defensie", status: .entity),
       Node(id: "persoon:tuinman", kind: "persoon", label: "Gijs Tuinman", status: .entity),
@@ -104,8 +108,10 @@ enum ExportFixtures {
   /// as node ids and one id (a URL) that is not an XML NMTOKEN.
   static func hostileGraph() -> CitationGraph {
     var nodes: [Node] = []
-    let ids = ["node", "edge", "graph", "subgraph", "strict", "kst-1-2", "ECLI:NL:HR:2005:AR5213", "h-tk-20122013-71-15",
-      "persoon:a", "fractie:B", "ministerie:C", "https://example.org/a b?x=1&y=2"]
+    let ids = [
+      "node", "edge", "graph", "subgraph", "strict", "kst-1-2", "ECLI:NL:HR:2005:AR5213", "h-tk-20122013-71-15",
+      "persoon:a", "fractie:B", "ministerie:C", "https://example.org/a b?x=1&y=2",
+    ]
     for (index, id) in ids.enumerated() {
       let text = hostile[index % hostile.count]
       let other = hostile[(index + 3) % hostile.count]
@@ -120,8 +126,13 @@ enum ExportFixtures {
       let target = ids[(index + 1) % ids.count]
       let text = hostile[(index + 5) % hostile.count]
       edges.append(
-        Edge(source: id, target: target, relation: .cites, evidence: [evidence(hostile[index % hostile.count], index, text)]))
-      edges.append(Edge(source: id, target: target, relation: .mentions, evidence: [evidence("p.txt", 1, text), evidence("p.txt", 2, "b")]))
+        Edge(
+          source: id, target: target, relation: .cites,
+          evidence: [evidence(hostile[index % hostile.count], index, text)]))
+      edges.append(
+        Edge(
+          source: id, target: target, relation: .mentions,
+          evidence: [evidence("p.txt", 1, text), evidence("p.txt", 2, "b")]))
     }
     // A self-loop.
     edges.append(Edge(source: "node", target: "node", relation: .seeAlso, evidence: []))

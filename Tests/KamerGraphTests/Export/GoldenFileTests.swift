@@ -13,7 +13,9 @@ import Testing
   func palantirMatchesTheFixture(format: GraphFormat) throws {
     var options = ExportOptions()
     options.clusterBy = .dossier
-    for file in try GraphExporter.files(for: ExportFixtures.palantir(), name: "palantir", format: format, options: options) {
+    for file in try GraphExporter.files(
+      for: ExportFixtures.palantir(), name: "palantir", format: format, options: options)
+    {
       let path = Repo.path("Tests/Fixtures/export/\(file.fileName)")
       if Self.update { try Data(file.contents).write(to: URL(fileURLWithPath: path)) }
       let fixture = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

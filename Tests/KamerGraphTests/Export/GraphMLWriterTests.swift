@@ -52,7 +52,9 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
   func networkxReadsTheSameGraph(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).graphml", GraphMLWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else { return }
+    guard let run = try ExternalTool.python(Self.networkxReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
     try #require(run.status == 0, "\(run.stderr)")
     let seen = try ReadBack.decode(run.stdout)
     let expected = expectedReadBack(graph, id: ExportText.nmtoken, label: XMLWriter.xmlSafe)
@@ -75,13 +77,66 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     for (id, label) in expected.nodes { #expect(seen.nodes[id] == label, "label of \(id)") }
   }
 
+  static let attributeReader = """
+    import json, sys, networkx as nx
+    g = nx.read_graphml(sys.argv[1])
+    keys = ["kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths"]
+    nodes = {n: {k: str(d[k]) for k in keys if k in d} for n, d in g.nodes(data=True)}
+    edges = sorted([s, t, d["relation"], d.get("evidence", ""), d["origin"]] for s, t, d in g.edges(data=True))
+    assert all(d["label"] == d["relation"] for _, _, d in g.edges(data=True)), "edge label is the relation"
+    print(json.dumps({"nodes": nodes, "edges": edges}))
+    """
+
+  struct Attributes: Decodable, Equatable {
+    var nodes: [String: [String: String]]
+    var edges: [[String]]
+  }
+
+  /// Every node and edge attribute, not just labels, comes back from networkx as written
+  /// (characters XML forbids aside).
+  @Test(arguments: ExportFixtures.all.map(\.0))
+  func networkxReadsEveryAttribute(name: String) throws {
+    let graph = ExportFixtures.all.first { $0.0 == name }!.1
+    let path = try ExportFixtures.temporaryFile("\(name).graphml", GraphMLWriter().write(graph, name: name))
+    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else {
+      return
+    }
+    try #require(run.status == 0, "\(run.stderr)")
+    let seen = try JSONDecoder().decode(Attributes.self, from: Data(run.stdout.utf8))
+    let safe = XMLWriter.xmlSafe
+    var nodes: [String: [String: String]] = [:]
+    for node in graph.nodes {
+      var a: [String: String] = ["kind": node.kind, "status": node.status.rawValue]
+      a["date"] = node.date
+      a["year"] = node.year.map(String.init)
+      a["vergaderjaar"] = node.vergaderjaar
+      a["ministry"] = node.ministry
+      a["url"] = node.url
+      if !node.aliases.isEmpty { a["aliases"] = node.aliases.joined(separator: " ") }
+      if !node.paths.isEmpty { a["paths"] = node.paths.joined(separator: " ") }
+      nodes[ExportText.nmtoken(node.id)] = a.mapValues(safe)
+    }
+    let edges = graph.edges.map { edge in
+      [
+        ExportText.nmtoken(edge.source), ExportText.nmtoken(edge.target), edge.relation.rawValue,
+        safe(ExportText.evidenceSummary(edge) ?? ""), edge.origin.rawValue,
+      ]
+    }
+    #expect(seen.edges == edges.sorted { $0.lexicographicallyPrecedes($1) })
+    #expect(seen.nodes.keys.sorted() == nodes.keys.sorted())
+    for (id, attributes) in nodes { #expect(seen.nodes[id] == attributes, "attributes of \(id)") }
+  }
+
   @Test func keysComeFirstWithTypesAndEdgesAreNumbered() throws {
     let text = String(decoding: try GraphMLWriter().write(ExportFixtures.palantir(), name: "palantir"), as: UTF8.self)
-    #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
+    #expect(
+      text.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"))
     let firstGraph = try #require(text.range(of: "<graph "))
     let lastKey = try #require(text.range(of: "<key ", options: .backwards))
     #expect(lastKey.lowerBound < firstGraph.lowerBound)
     #expect(text.contains("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"))
+    #expect(text.contains("<key id=\"edgelabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>"))
     #expect(text.contains("<key id=\"year\" for=\"node\" attr.name=\"year\" attr.type=\"int\"/>"))
     #expect(text.contains("<graph id=\"palantir\" edgedefault=\"directed\">"))
     // Palantir is mentioned four times: one edge of weight 4.0.
@@ -89,6 +144,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
       text.contains(
         """
         <edge id="e6" source="ah-tk-20252026-313" target="organisatie:Palantir">
+              <data key="edgelabel">mentions</data>
               <data key="weight">4.0</data>
               <data key="relation">mentions</data>
         """))
@@ -102,7 +158,8 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
   }
 
   @Test func forbiddenCharactersAreDroppedAndMarkupEscaped() throws {
-    let node = Node(id: "x", kind: "kamerstuk", label: "a\u{01}b\u{0B}c\u{0C}d\u{FFFE}e <&> ]]> \"q\"", status: .resolved)
+    let node = Node(
+      id: "x", kind: "kamerstuk", label: "a\u{01}b\u{0B}c\u{0C}d\u{FFFE}e <&> ]]> \"q\"", status: .resolved)
     let text = String(decoding: try GraphMLWriter().write(CitationGraph(nodes: [node], edges: [])), as: UTF8.self)
     #expect(text.contains("<data key=\"label\">abcde &lt;&amp;&gt; ]]&gt; &quot;q&quot;</data>"))
   }
@@ -177,7 +234,8 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
 
   @Test func conflictingEncodedIDsAreReported() {
     let nodes = [
-      Node(id: "a b", kind: "", label: "", status: .external), Node(id: "a_x0020_b", kind: "", label: "", status: .external),
+      Node(id: "a b", kind: "", label: "", status: .external),
+      Node(id: "a_x0020_b", kind: "", label: "", status: .external),
     ]
     #expect(throws: ExportError.conflictingNodeID("a b", "a_x0020_b")) {
       try GraphMLWriter().write(CitationGraph(nodes: nodes, edges: []))

@@ -41,12 +41,17 @@ import Testing
 
   @Test func fixedKeyOrderAndEvidence() {
     let text = String(decoding: JSONGraphWriter().write(ExportFixtures.palantir(), name: "palantir"), as: UTF8.self)
-    #expect(text.hasPrefix("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":\"palantir\"},\n\"nodes\":[\n{\"id\":\"2025Z14549\""))
+    #expect(
+      text.hasPrefix(
+        "{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":\"palantir\"},\n\"nodes\":[\n{\"id\":\"2025Z14549\""
+      ))
     #expect(
       text.contains(
         "{\"source\":\"ah-tk-20252026-313\",\"target\":\"ah-tk-20242025-2790\",\"key\":\"cites\",\"relation\":\"cites\",\"weight\":2,\"origin\":\"text\",\"evidence\":[{\"path\":\"corpus/palantir/defensie-antwoord-2025Z14549.txt\",\"line\":43,"
       ))
-    #expect(text.contains("\"date\":\"2025-10-31\",\"year\":2025,\"vergaderjaar\":\"2025-2026\",\"ministry\":\"ministerie:DEF\""))
+    #expect(
+      text.contains(
+        "\"date\":\"2025-10-31\",\"year\":2025,\"vergaderjaar\":\"2025-2026\",\"ministry\":\"ministerie:DEF\""))
     #expect(text.hasSuffix("\n]}\n"))
   }
 
@@ -65,7 +70,7 @@ import Testing
         nodes = list(csv.DictReader(f))
     with open(sys.argv[2], newline="", encoding="utf-8") as f:
         edges = list(csv.DictReader(f))
-    assert all(e["Type"] == "Directed" for e in edges)
+    assert all(e["Type"] == "Directed" and e["Kind"] == e["relation"] == e["Label"] for e in edges)
     assert [e["Id"] for e in edges] == ["e%d" % i for i in range(len(edges))]
     print(json.dumps({"nodes": {n["Id"]: n["Label"] for n in nodes},
                       "edges": sorted([e["Source"], e["Target"], e["relation"], e["Weight"]] for e in edges)}))
@@ -98,9 +103,12 @@ import Testing
   @Test func gephiHeadersAndCRLF() {
     let nodes = String(decoding: CSVGraphWriter().nodes(ExportFixtures.palantir()), as: UTF8.self)
     let edges = String(decoding: CSVGraphWriter().edges(ExportFixtures.palantir()), as: UTF8.self)
-    #expect(nodes.hasPrefix("Id,Label,kind,status,date,year,vergaderjaar,ministry,url,aliases,paths\r\n2025Z14549,2025Z14549,zaak,external,"))
-    #expect(edges.hasPrefix("Source,Target,Type,Id,Label,Weight,relation,origin,evidence\r\n"))
-    #expect(edges.contains("\r\nah-tk-20252026-313,ah-tk-20242025-2790,Directed,e0,cites,2.0,cites,text,"))
+    #expect(
+      nodes.hasPrefix(
+        "Id,Label,kind,status,date,year,vergaderjaar,ministry,url,aliases,paths\r\n2025Z14549,2025Z14549,zaak,external,"
+      ))
+    #expect(edges.hasPrefix("Source,Target,Type,Kind,Id,Label,Weight,relation,origin,evidence\r\n"))
+    #expect(edges.contains("\r\nah-tk-20252026-313,ah-tk-20242025-2790,Directed,cites,e0,cites,2.0,cites,text,"))
     #expect(edges.hasSuffix("\r\n"))
   }
 }
@@ -118,7 +126,8 @@ import Testing
     }
     #expect(
       names == [
-        "palantir.graphml", "palantir.dot", "palantir.gexf", "palantir.json", "palantir.nodes.csv", "palantir.edges.csv",
+        "palantir.graphml", "palantir.dot", "palantir.gexf", "palantir.json", "palantir.nodes.csv",
+        "palantir.edges.csv",
       ])
   }
 

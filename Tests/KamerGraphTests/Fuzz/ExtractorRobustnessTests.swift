@@ -93,7 +93,8 @@ import Testing
     // Below 50 ms (inputs the scan skips over) the ratio is cache, allocation and scheduling noise.
     let floor = Duration.milliseconds(50)
     let ratio = max(largeTime, floor) / max(smallTime, floor)
-    print("pathological \(name): 128 kB \(smallTime), 1 MB \(largeTime), ratio \(ratio), mentions \(largeMentions.count)")
+    print("pathological \(name): 128 kB \(smallTime), 1 MB \(largeTime), ratio \(ratio), "
+      + "mentions \(largeMentions.count)")
     #expect(ratio <= 24, "\(name): 8x the input took \(ratio)x the time")
   }
 }

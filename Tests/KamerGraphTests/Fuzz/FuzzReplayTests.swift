@@ -50,7 +50,8 @@ import Testing
   @Test(arguments: FuzzHarness.targets)
   func openFindingsStillFail(target: String) async throws {
     for file in Self.files("open", target) {
-      await #expect(processExitsWith: .failure, "\(file) no longer fails: move it to crashes/") { [target = target as String, file = file as String] in
+      await #expect(processExitsWith: .failure, "\(file) no longer fails: move it to crashes/") {
+        [target = target as String, file = file as String] in
         let bytes = try FuzzReplayTests.bytes(file)
         if !FuzzHarness.check(target, bytes).isEmpty { exit(1) }
       }
@@ -84,6 +85,25 @@ import Testing
       let violations = FuzzHarness.check(target, input)
       #expect(violations.isEmpty, "\(target) on \(input.prefix(16)): \(violations)")
     }
+  }
+
+  /// The `read` seeds exercise the readers, not only their error paths: most of them read into a
+  /// document of the format the file is, and the damaged ones are refused with an error.
+  @Test func readSeedsMostlyReadIntoDocuments() throws {
+    var formats: Set<DocumentFormat> = []
+    var errors = 0
+    for file in Self.files("seeds", "read") {
+      do {
+        let doc = try DocumentReader().read(bytes: try Self.bytes(file), path: file)
+        formats.insert(doc.format)
+        #expect(FuzzHarness.checkDocument(doc).isEmpty, "\(file)")
+      } catch {
+        errors += 1
+      }
+    }
+    let all: Set<DocumentFormat> = [.plainText, .koopXML, .koopMetadata, .tkOpenData, .docx, .odt, .html]
+    #expect(formats.isSuperset(of: all), "\(formats)")
+    #expect(errors >= 1 && errors <= 6, "\(errors) seeds refused")
   }
 
   @Test func unknownTargetIsAViolation() {

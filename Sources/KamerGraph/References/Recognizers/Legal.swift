@@ -199,7 +199,10 @@ extension Scan {
     while (isDigit(t[k]) || t[k] == UInt8(ascii: ".")) && k - a < 8 { k += 1 }
     guard k > a, t[k] == UInt8(ascii: ":"), isLower(t[k + 1]), t[k + 2] == UInt8(ascii: ":") else { return nil }
     let b = k + 3
-    guard t.lit(b, "BWB") != nil, let e = t.digits(b + 4, min: 7, max: 7) else { return nil }
+    // As in `bwb(_:)`: only BWBR and BWBV are BWB ids (fuzz finding F1 took any fourth byte).
+    guard t.lit(b, "BWB") != nil, t[b + 3] == UInt8(ascii: "R") || t[b + 3] == UInt8(ascii: "V"),
+      let e = t.digits(b + 4, min: 7, max: 7)
+    else { return nil }
     var end = e
     while end < t.count && end - e < 300 {
       let c = t[end]

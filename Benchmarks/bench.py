@@ -1,0 +1,656 @@
+#!/usr/bin/env python3
+"""The KamerGraph benchmark: generates corpora, times every stage of `kamergraph` beside its peers in the
+same run on the same data, and prints ONE table (also written to Benchmarks/results/latest.md).
+
+Run it through run.sh, which builds the release binary and installs the peers first. Every stage that
+cannot run yet (a subcommand not merged, a peer that did not install) prints a row "not available: <why>"
+instead of failing, so the table fills in as the other branches land.
+
+Throughput is computed from CPU time (user + system) of the measured process, best of several runs: on
+a shared 2-core machine wall-clock time mostly measures the neighbours. Wall-clock time is shown too.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GEN = HERE / "generate_corpus.py"
+BASELINE = HERE / "python_baseline.py"
+PEERS = HERE / "peers.py"
+CHECK = HERE / "check_recall.py"
+sys.path.insert(0, str(HERE))
+import check_recall  # noqa: E402
+
+TIME = "/usr/bin/time"
+FORMATS = ["graphml", "dot", "gexf", "json", "csv"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Running and measuring
+
+
+class Result:
+    def __init__(self, rc: int, wall: float, cpu: float | None, rss_kb: int | None, stderr: str):
+        self.rc, self.wall, self.cpu, self.rss_kb, self.stderr = rc, wall, cpu, rss_kb, stderr
+
+    @property
+    def ok(self) -> bool:
+        return self.rc == 0
+
+    def why(self) -> str:
+        lines = [ln for ln in self.stderr.splitlines() if ln.strip() and not ln.startswith("\t")]
+        tail = lines[-1] if lines else ""
+        return f"exit {self.rc}: {tail[:140]}" if tail else f"exit {self.rc}"
+
+
+def run(cmd: list[str], stdout=None, cwd=None, timeout: float = 3600, one_core: bool = False) -> Result:
+    """Runs cmd under /usr/bin/time -v (when present) and returns exit code, wall and CPU time, max RSS."""
+    full = list(cmd)
+    if one_core and shutil.which("taskset"):
+        full = ["taskset", "-c", "0"] + full
+    timed = os.path.exists(TIME)
+    if timed:
+        full = [TIME, "-v"] + full
+    out = stdout if stdout is not None else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.run(full, stdout=out, stderr=subprocess.PIPE, cwd=cwd, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Result(124, time.perf_counter() - t0, None, None, f"timed out after {timeout:.0f} s")
+    except OSError as e:
+        return Result(127, 0.0, None, None, str(e))
+    wall = time.perf_counter() - t0
+    err = p.stderr.decode("utf-8", "replace")
+    cpu = rss = None
+    if timed:
+        u = re.search(r"User time \(seconds\): ([\d.]+)", err)
+        s = re.search(r"System time \(seconds\): ([\d.]+)", err)
+        r = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+        cpu = float(u.group(1)) + float(s.group(1)) if u and s else None
+        rss = int(r.group(1)) if r else None
+        err = err.split("\tCommand being timed:")[0]
+        m = re.search(r"Command exited with non-zero status (\d+)", err)
+        err = re.sub(r"Command exited with non-zero status \d+\n?", "", err)
+        rc = int(m.group(1)) if m else p.returncode
+    else:
+        rc = p.returncode
+    return Result(rc, wall, cpu, rss, err)
+
+
+def best(cmd, stdout_path: Path | None, repeat: int, **kw) -> Result:
+    """The run with the least CPU time (or wall time) of `repeat` runs; stops at the first failure."""
+    results = []
+    for _ in range(repeat):
+        if stdout_path is not None:
+            with open(stdout_path, "wb") as fh:
+                r = run(cmd, stdout=fh, **kw)
+        else:
+            r = run(cmd, **kw)
+        results.append(r)
+        if not r.ok:
+            return r
+    return min(results, key=lambda r: r.cpu if r.cpu is not None else r.wall)
+
+
+def secs(r: Result) -> float:
+    return r.cpu if r.cpu is not None else r.wall
+
+
+def mb(n: int) -> float:
+    return n / 1_000_000
+
+
+def fmt_s(x: float) -> str:
+    return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s" if x < 100 else f"{x:.0f} s"
+
+
+def fmt_mb(kb: int | None) -> str:
+    return "n/a" if kb is None else f"{kb / 1024:.0f} MB"
+
+
+def files_size(paths) -> int:
+    return sum(os.path.getsize(p) for p in paths)
+
+
+# --------------------------------------------------------------------------------------------------
+# The table
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple] = []
+        self.notes: list[str] = []
+
+    def add(self, measure, corpus, value, peer="", ratio="", target="", met=""):
+        self.rows.append((measure, corpus, value, peer, ratio, target, met))
+        print(f"  {measure} [{corpus}]: {value}" + (f" | peer {peer}" if peer else "") + (f" | {ratio}" if ratio else "")
+              + (f" | target {target}: {met}" if target else ""), flush=True)
+
+    def na(self, measure, corpus, why, target=""):
+        self.add(measure, corpus, f"not available: {why}", target=target, met="–" if target else "")
+
+    def markdown(self) -> str:
+        head = ["Measure", "Corpus", "KamerGraph", "Peer (same run, same data)", "Ratio", "Target", "Met"]
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for r in self.rows:
+            out.append("| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |")
+        return "\n".join(out)
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+# --------------------------------------------------------------------------------------------------
+# Inputs (cached: the generator is deterministic, so a stamp of its hash, the seed and the size suffices)
+
+
+def gen_hash() -> str:
+    return hashlib.sha256(GEN.read_bytes()).hexdigest()[:16]
+
+
+def cached(target: Path, key: str, make) -> tuple[bool, float]:
+    stamp = Path(str(target) + ".stamp")
+    if target.exists() and stamp.exists() and stamp.read_text() == key:
+        return True, 0.0
+    if target.is_dir():
+        shutil.rmtree(target)
+    t0 = time.perf_counter()
+    make()
+    stamp.write_text(key)
+    return False, time.perf_counter() - t0
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "unknown"
+    try:
+        for line in open("/proc/meminfo", encoding="utf-8"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    swift = "unknown"
+    try:
+        swift = subprocess.run(["swift", "--version"], capture_output=True, text=True, timeout=60).stdout.splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        pass
+    commit = ""
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "nproc": os.cpu_count(), "cpu": cpu, "mem": mem, "os": platform.platform(), "swift": swift,
+            "python": platform.python_version(), "commit": commit}
+
+
+# --------------------------------------------------------------------------------------------------
+# Stages
+
+
+class Bench:
+    def __init__(self, a):
+        self.a = a
+        self.work = Path(a.work)
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.t = Table()
+        self.kg = a.kamergraph
+        self.kg_why = a.kamergraph_missing or ("kamergraph binary not found" if not (self.kg and os.path.exists(self.kg))
+                                                else "")
+        self.peer_py = a.peer_python or sys.executable
+        self.sizes_data: dict[int, dict] = {}
+        self._caps: dict[str, str] = {}
+
+    # Which subcommands exist (the other branches may not be merged yet).
+    def cap(self, sub: str) -> str:
+        """'' when `kamergraph sub` exists, else why not."""
+        if self.kg_why:
+            return self.kg_why
+        if sub not in self._caps:
+            r = run([self.kg, sub, "--help"], timeout=60)
+            self._caps[sub] = "" if r.ok else f"`kamergraph {sub}` is not in this build ({r.why()})"
+        return self._caps[sub]
+
+    def peer_has(self, module: str) -> str:
+        r = subprocess.run([self.peer_py, "-c", f"import {module}"], capture_output=True, text=True)
+        return "" if r.returncode == 0 else f"python module {module} not installed ({self.peer_py})"
+
+    # ------------------------------------------------------------------------------------------
+    def extraction(self):
+        print("== extraction (one core)", flush=True)
+        a = self.a
+        big = self.work / f"big-{a.text_mb:g}mb.txt"
+        hit, gen_s = cached(big, f"{gen_hash()} {a.seed} {a.text_mb}",
+                            lambda: subprocess.run([sys.executable, str(GEN), "text", "--mb", str(a.text_mb), "--out",
+                                                    str(big), "--seed", str(a.seed)], check=True))
+        manifest = Path(str(big) + ".manifest.jsonl")
+        size = big.stat().st_size
+        label = f"{mb(size):.0f} MB text"
+        if not hit:
+            self.t.notes.append(f"Generating the {mb(size):.0f} MB text took {gen_s:.1f} s.")
+        base_out = self.work / "baseline.jsonl"
+        rb = best([sys.executable, str(BASELINE), str(big)], base_out, a.repeat_py, one_core=True)
+        py_mbps = None
+        if rb.ok:
+            py_mbps = mb(size) / secs(rb)
+            rec = check_recall.score(str(manifest), str(base_out))
+            self.t.notes.append(
+                f"Python `re` baseline on the {label}: {py_mbps:.1f} MB/s CPU ({mb(size) / rb.wall:.1f} MB/s wall), "
+                f"peak {fmt_mb(rb.rss_kb)}; recall of the generator's document references "
+                f"{rec['document_recall']:.1%}, all references {rec['all_recall']:.1%}, decoys hit "
+                f"{rec['decoy_hits']}/{rec['decoys']} (the baseline was written against the same catalogue).")
+        why = self.cap("extract")
+        if why:
+            self.t.add("Extraction MB/s (1 core)", label, f"not available: {why}",
+                       f"Python re {py_mbps:.1f} MB/s" if py_mbps else f"Python re failed: {rb.why()}", "",
+                       "≥ 200 MB/s, ≥ 20× Python", "–")
+            self.kg_extract_out = None
+            return big, manifest, py_mbps
+        kg_out = self.work / "kamergraph-extract.jsonl"
+        rk = best([self.kg, "extract", str(big)], kg_out, a.repeat, one_core=True)
+        if not rk.ok:
+            self.t.add("Extraction MB/s (1 core)", label, f"not available: extract failed ({rk.why()})",
+                       f"Python re {py_mbps:.1f} MB/s" if py_mbps else "", "", "≥ 200 MB/s, ≥ 20× Python", "–")
+            self.kg_extract_out = None
+            return big, manifest, py_mbps
+        self.kg_extract_out = kg_out
+        kg_mbps = mb(size) / secs(rk)
+        ratio = kg_mbps / py_mbps if py_mbps else None
+        self.t.add("Extraction MB/s (1 core)", label,
+                   f"{kg_mbps:.0f} MB/s ({mb(size) / rk.wall:.0f} wall)",
+                   f"Python re {py_mbps:.1f} MB/s" if py_mbps else f"Python re failed: {rb.why()}",
+                   f"{ratio:.0f}×" if ratio else "", "≥ 200 MB/s, ≥ 20× Python",
+                   verdict(kg_mbps >= 200 and (ratio or 0) >= 20))
+        self.t.add("Extraction peak memory", label, fmt_mb(rk.rss_kb), f"Python re {fmt_mb(rb.rss_kb)}")
+        rec = check_recall.score(str(manifest), str(kg_out))
+        self.t.add("Extraction recall (generator manifest)", label,
+                   f"documents {rec['document_recall']:.1%}, all {rec['all_recall']:.1%}, decoys hit "
+                   f"{rec['decoy_hits']}/{rec['decoys']}", "", "", "decoys hit 0", verdict(rec["decoy_hits"] == 0))
+        weak = [f"{k} {v['recall']:.0%}" for k, v in rec["per_kind"].items() if v["recall"] < 0.95]
+        if weak:
+            self.t.notes.append("KamerGraph recall below 95% on the generated text for: " + ", ".join(weak) + ".")
+        # Memory independent of the input size: the same extraction on a 10 MB prefix of the same text.
+        small = self.work / "big-prefix-10mb.txt"
+        with open(big, "rb") as src:
+            chunk = src.read(10_000_000)
+        small.write_bytes(chunk[: chunk.rfind(b"\n") + 1])
+        rs = run([self.kg, "extract", str(small)], one_core=True)
+        if rs.ok:
+            self.t.add("Extraction peak memory", "10 MB prefix", fmt_mb(rs.rss_kb), "", "",
+                       "independent of input size", verdict((rk.rss_kb or 0) <= 1.5 * (rs.rss_kb or 1) + 20_000))
+        return big, manifest, py_mbps
+
+    # ------------------------------------------------------------------------------------------
+    def nllegalcit(self, big: Path, manifest: Path, py_mbps):
+        print("== nllegalcit", flush=True)
+        a = self.a
+        why = self.peer_has("nllegalcit")
+        if why:
+            self.t.na("Kamerstukken: nllegalcit", "text sample", why)
+            return
+        out = self.work / "nllegalcit.jsonl"
+        with open(out, "wb") as fh:
+            p = subprocess.run(["taskset", "-c", "0", self.peer_py, str(PEERS), "nllegalcit", str(big),
+                                str(a.nllegalcit_bytes), str(a.nllegalcit_seconds)], stdout=fh, stderr=subprocess.PIPE)
+        if p.returncode != 0:
+            self.t.na("Kamerstukken: nllegalcit", "text sample", f"exit {p.returncode}: "
+                      + p.stderr.decode(errors="replace").strip().splitlines()[-1][:140])
+            return
+        stat = json.loads(p.stderr.decode().strip().splitlines()[-1])
+        n_bytes, n_cpu = stat["bytes"], stat["cpu_seconds"]
+        nl_mbps = mb(n_bytes) / n_cpu if n_cpu else 0.0
+        sample = f"first {n_bytes / 1000:.0f} KB"
+
+        def kst_recall(path):
+            limited = self.work / "limited-manifest.jsonl"
+            with open(manifest, encoding="utf-8") as src, open(limited, "w", encoding="utf-8") as dst:
+                for line in src:
+                    e = json.loads(line)
+                    if e.get("kind") == "kamerstuk" and e["end"] <= n_bytes:
+                        dst.write(line)
+            r = check_recall.score(str(limited), str(path))
+            k = r["per_kind"].get("kamerstuk", {"found": 0, "expected": 0, "recall": 0.0})
+            return k
+
+        nk = kst_recall(out)
+        bk = kst_recall(self.work / "baseline.jsonl") if (self.work / "baseline.jsonl").exists() else None
+        peer_txt = f"nllegalcit {nl_mbps * 1000:.1f} KB/s, Kamerstukken found {nk['found']}/{nk['expected']}"
+        if bk:
+            peer_txt += f"; Python re {bk['found']}/{bk['expected']}"
+        if getattr(self, "kg_extract_out", None):
+            kk = kst_recall(self.kg_extract_out)
+            kg_mbps = next((r for r in self.t.rows if r[0] == "Extraction MB/s (1 core)"), None)
+            self.t.add("Kamerstukken citations vs nllegalcit", sample,
+                       f"found {kk['found']}/{kk['expected']}", peer_txt,
+                       self._ratio_from_row(kg_mbps, nl_mbps))
+        else:
+            self.t.add("Kamerstukken citations vs nllegalcit", sample, f"not available: {self.cap('extract')}",
+                       peer_txt, f"Python re {py_mbps / nl_mbps:.0f}× nllegalcit" if py_mbps and nl_mbps else "")
+
+    @staticmethod
+    def _ratio_from_row(row, nl_mbps) -> str:
+        if not row or not nl_mbps:
+            return ""
+        m = re.match(r"([\d.]+) MB/s", row[2])
+        return f"{float(m.group(1)) / nl_mbps:.0f}× faster" if m else ""
+
+    # ------------------------------------------------------------------------------------------
+    def corpus(self, n: int) -> tuple[Path, Path, list[dict]]:
+        a = self.a
+        d = self.work / f"corpus-{n}"
+        man = Path(str(d) + ".manifest.jsonl")
+        hit, gen_s = cached(d, f"{gen_hash()} {a.seed} {n}",
+                            lambda: subprocess.run([sys.executable, str(GEN), "corpus", "--docs", str(n), "--out",
+                                                    str(d), "--manifest", str(man), "--seed", str(a.seed)],
+                                                   check=True))
+        entries = [json.loads(line) for line in open(man, encoding="utf-8")]
+        total = sum(e["bytes"] for e in entries)
+        self.sizes_data.setdefault(n, {})["bytes"] = total
+        if not hit:
+            self.t.add("Corpus generation (Python, 2 processes)", self.label(n), f"{fmt_s(gen_s)}, {mb(total):.0f} MB")
+        return d, man, entries
+
+    def label(self, n: int) -> str:
+        b = self.sizes_data.get(n, {}).get("bytes")
+        k = f"{n // 1000}k docs" if n >= 1000 else f"{n} docs"
+        return f"{k}, {mb(b):.0f} MB" if b else k
+
+    # ------------------------------------------------------------------------------------------
+    def reading(self, d: Path, entries: list[dict], n: int):
+        print("== reading each format (one core)", flush=True)
+        groups: dict[str, list[str]] = {}
+        for e in entries:
+            groups.setdefault(e["format"], []).append(str(d / e["file"]))
+            if "metadata_file" in e:
+                groups.setdefault("koop-metadata", []).append(str(d / e["metadata_file"]))
+        why = self.cap("extract")
+        xmllint = shutil.which("xmllint")
+        for fmt in ["koop-xml", "koop-metadata", "txt", "docx", "odt", "tk-syncfeed"]:
+            files = groups.get(fmt, [])
+            if not files:
+                continue
+            size = files_size(files)
+            label = f"{len(files)} {fmt} files, {mb(size):.1f} MB"
+            peer, ratio = "", ""
+            xl = None
+            if xmllint and fmt in ("koop-xml", "koop-metadata", "tk-syncfeed"):
+                xl = self.batched([xmllint, "--stream", "--noout"], files)
+                peer = (f"xmllint --stream {mb(size) / secs(xl):.0f} MB/s" if xl.ok
+                        else f"xmllint failed: {xl.why()}")
+            target = "≥ 100 MB/s" if fmt == "koop-xml" else ""
+            if why:
+                self.t.add("Read + extract MB/s (1 core)", label, f"not available: {why}", peer, "", target,
+                           "–" if target else "")
+                continue
+            r = self.batched([self.kg, "extract"], files)
+            if not r.ok:
+                self.t.add("Read + extract MB/s (1 core)", label, f"not available: {r.why()}", peer, "", target,
+                           "–" if target else "")
+                continue
+            v = mb(size) / secs(r)
+            if xl is not None and xl.ok:
+                ratio = f"{v / (mb(size) / secs(xl)):.2f}× xmllint"
+            self.t.add("Read + extract MB/s (1 core)", label, f"{v:.0f} MB/s", peer, ratio, target,
+                       verdict(v >= 100) if target else "")
+
+    def batched(self, cmd: list[str], files: list[str], batch: int = 2000) -> Result:
+        """Runs cmd over the files in batches of `batch` arguments on one core; sums the times."""
+        wall = cpu = 0.0
+        rss = 0
+        for k in range(0, len(files), batch):
+            r = run(cmd + files[k:k + batch], one_core=True)
+            if not r.ok:
+                return r
+            wall += r.wall
+            cpu += secs(r)
+            rss = max(rss, r.rss_kb or 0)
+        return Result(0, wall, cpu, rss, "")
+
+    # ------------------------------------------------------------------------------------------
+    def build(self, n: int, d: Path, entries: list[dict]):
+        print(f"== build, export, queries: {n} documents", flush=True)
+        a = self.a
+        data = self.sizes_data[n]
+        label = self.label(n)
+        total = data["bytes"]
+        big = n == max(a.sizes)
+        why = self.cap("build")
+        target_build = "≤ 120 s on 2 cores, < 2 GB" if n >= 100_000 else ""
+        if why:
+            self.t.add("Full build (2 cores)", label, f"not available: {why}", "", "", target_build,
+                       "–" if target_build else "")
+            return
+        out = self.work / f"out-{n}"
+        idx = self.work / f"index-{n}.sqlite"
+        for p in [idx, Path(str(idx) + "-wal"), Path(str(idx) + "-shm")]:
+            if p.exists():
+                p.unlink()
+        if out.exists():
+            shutil.rmtree(out)
+        r = run([self.kg, "build", str(d), "--out", str(out), "--index", str(idx)], timeout=a.build_timeout)
+        if not r.ok and r.rc != 2:
+            self.t.add("Full build (2 cores)", label, f"not available: build failed ({r.why()})", "", "", target_build,
+                       "–" if target_build else "")
+            return
+        data["build_wall"], data["build_rss"] = r.wall, r.rss_kb
+        met = ""
+        if target_build:
+            met = verdict(r.wall <= 120 and (r.rss_kb or 0) < 2 * 1024 * 1024)
+        self.t.add("Full build (2 cores)", label,
+                   f"{fmt_s(r.wall)} wall, {mb(total) / r.wall:.1f} MB/s, peak {fmt_mb(r.rss_kb)}"
+                   + (" (exit 2: some inputs failed)" if r.rc == 2 else ""), "", "", target_build, met)
+        if idx.exists():
+            data["index_bytes"] = idx.stat().st_size
+            self.t.add("Index size", label, f"{mb(idx.stat().st_size):.1f} MB "
+                       f"({idx.stat().st_size / max(1, total):.2f}× corpus)")
+        outputs = sorted(p for p in out.rglob("*") if p.is_file()) if out.exists() else []
+        if outputs:
+            self.t.add("Build outputs", label, ", ".join(f"{p.name} {mb(p.stat().st_size):.1f} MB" for p in outputs))
+        r2 = run([self.kg, "build", str(d), "--out", str(out), "--index", str(idx)], timeout=a.build_timeout)
+        if r2.ok or r2.rc == 2:
+            speed = r.wall / r2.wall if r2.wall else 0
+            data["rebuild_wall"] = r2.wall
+            self.t.add("No-change rebuild", label, f"{fmt_s(r2.wall)} wall", f"full build {fmt_s(r.wall)}",
+                       f"{speed:.0f}× faster", "≥ 20× faster than full", verdict(speed >= 20))
+        else:
+            self.t.na("No-change rebuild", label, r2.why(), "≥ 20× faster than full")
+        self.exports(n, idx, label, big)
+        self.queries(n, idx, entries, label)
+
+    def exports(self, n, idx: Path, label: str, big: bool):
+        why = self.cap("export")
+        if why:
+            self.t.na("Export time per format", label, why)
+            return
+        parts = []
+        data = self.sizes_data[n]
+        for f in FORMATS:
+            dest = self.work / f"export-{n}.{f}"
+            r = run([self.kg, "export", "--format", f, "--output", str(dest), "--index", str(idx)],
+                    timeout=self.a.build_timeout)
+            if r.ok:
+                size = sum(p.stat().st_size for p in self.work.glob(f"export-{n}*{f}*") if p.is_file())
+                parts.append(f"{f} {fmt_s(r.wall)} ({mb(size):.0f} MB, peak {fmt_mb(r.rss_kb)})")
+                data[f"export_{f}"] = r.wall
+                data[f"export_{f}_rss"] = r.rss_kb
+            else:
+                parts.append(f"{f} not available ({r.why()})")
+        self.t.add("Export time per format", label, "; ".join(parts))
+
+    def queries(self, n, idx: Path, entries: list[dict], label: str):
+        data = self.sizes_data[n]
+        docs = [e for e in entries if e["own_ids"] and e["kind"] in ("ah", "kst", "letter-txt", "kv")]
+        step = max(1, len(docs) // self.a.queries)
+        picks = docs[::step][: self.a.queries]
+        for sub, target in [("related", "median < 50 ms"), ("path", "median < 50 ms")]:
+            why = self.cap(sub)
+            if why:
+                self.t.na(f"`{sub}` latency", label, why, target)
+                continue
+            times, fails = [], []
+            for k, e in enumerate(picks):
+                if sub == "related":
+                    cmd = [self.kg, "related", e["own_ids"][0], "--depth", "2", "--index", str(idx)]
+                else:
+                    other = picks[(k + 1) % len(picks)]
+                    # an answer and the question it answers are linked; other pairs test the search
+                    dst = e.get("answers") or other["own_ids"][0]
+                    cmd = [self.kg, "path", e["own_ids"][0], dst, "--index", str(idx)]
+                r = run(cmd, timeout=120)
+                (times if r.ok else fails).append(r.wall if r.ok else r.why())
+            if not times:
+                self.t.na(f"`{sub}` latency", label, f"all {len(picks)} queries failed ({fails[0]})", target)
+                continue
+            med = statistics.median(times)
+            data[f"{sub}_median"] = med
+            extra = f", {len(fails)} failed" if fails else ""
+            self.t.add(f"`{sub}` latency (process, median of {len(times)})", label,
+                       f"{med * 1000:.0f} ms (p90 {sorted(times)[int(0.9 * (len(times) - 1))] * 1000:.0f} ms{extra})",
+                       "", "", target, verdict(med < 0.05))
+
+    # ------------------------------------------------------------------------------------------
+    def graphml_vs_networkx(self):
+        print("== GraphML export vs networkx.write_graphml", flush=True)
+        a = self.a
+        why = self.peer_has("networkx")
+        n = max(a.sizes)
+        idx = self.work / f"index-{n}.sqlite"
+        kg_json = self.work / f"export-{n}.json"
+        kg_time = self.sizes_data.get(n, {}).get("export_graphml")
+        kg_rss = self.sizes_data.get(n, {}).get("export_graphml_rss")
+        graph_src, graph_label = None, ""
+        if kg_json.exists() and kg_time is not None:
+            graph_src, graph_label = kg_json, f"graph of the {self.label(n)} build"
+        if why:
+            self.t.na("GraphML export vs networkx", graph_label or "1M-edge graph", why, "≥ 10× networkx")
+            return
+        if graph_src is None:
+            syn = self.work / f"graph-{a.graph_edges}.json"
+            cached(syn, f"{gen_hash()} {a.seed} {a.graph_edges}",
+                   lambda: subprocess.run([sys.executable, str(GEN), "graph", "--edges", str(a.graph_edges), "--out",
+                                           str(syn), "--seed", str(a.seed)], check=True))
+            graph_src, graph_label = syn, f"generated graph, {a.graph_edges:,} edges"
+        dest = self.work / "networkx.graphml"
+        p = subprocess.run([self.peer_py, str(PEERS), "networkx", str(graph_src), str(dest)], capture_output=True,
+                           text=True, timeout=a.build_timeout)
+        if p.returncode != 0:
+            self.t.na("GraphML export vs networkx", graph_label, "networkx peer failed: "
+                      + (p.stderr.strip().splitlines() or ["?"])[-1][:140], "≥ 10× networkx")
+            return
+        nx = json.loads(p.stdout.strip().splitlines()[-1])
+        peer = (f"networkx {fmt_s(nx['write_seconds'])}, peak {fmt_mb(nx['rss_peak_kb'])} "
+                f"(graph loaded: {fmt_mb(nx['rss_after_load_kb'])})")
+        label = f"{graph_label}: {nx['nodes']:,} nodes, {nx['edges']:,} edges"
+        if nx["edges"] < 1_000_000:
+            self.t.notes.append(f"The GraphML comparison graph has {nx['edges']:,} edges (target graph: 1M).")
+        if kg_time is None:
+            why_kg = self.cap("export") or "no KamerGraph graph of this size (the build did not run)"
+            self.t.add("GraphML export time", label, f"not available: {why_kg}", peer, "", "≥ 10× networkx", "–")
+            return
+        ratio = nx["write_seconds"] / kg_time if kg_time else 0
+        self.t.add("GraphML export time", label, f"{fmt_s(kg_time)} (whole process), peak {fmt_mb(kg_rss)}", peer,
+                   f"{ratio:.1f}× faster", "≥ 10× networkx", verdict(ratio >= 10))
+
+    # ------------------------------------------------------------------------------------------
+    def growth(self):
+        sizes = sorted(n for n in self.a.sizes if n in self.sizes_data)
+        if len(sizes) < 2:
+            return
+        for key, name, shape in [("build_wall", "Full build time", "linear"),
+                                 ("export_graphml", "GraphML export time", "linear"),
+                                 ("index_bytes", "Index size", "linear"),
+                                 ("related_median", "`related` median", "flat"),
+                                 ("path_median", "`path` median", "flat")]:
+            pts = [(n, self.sizes_data[n].get(key)) for n in sizes]
+            pts = [(n, v) for n, v in pts if v]
+            if len(pts) < 2:
+                continue
+            steps = []
+            for (n0, v0), (n1, v1) in zip(pts, pts[1:]):
+                steps.append(f"×{n1 / n0:g} docs → ×{v1 / v0:.2f}")
+            self.t.add(f"Growth: {name}", " → ".join(self.label(n).split(",")[0] for n, _ in pts), "; ".join(steps),
+                       "", "", f"{shape} in corpus size", "")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--kamergraph", help="path of the release kamergraph binary")
+    ap.add_argument("--kamergraph-missing", default="", help="why the binary is missing (from run.sh)")
+    ap.add_argument("--peer-python", help="python with nllegalcit and networkx (the benchmark venv)")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes in documents, comma-separated")
+    ap.add_argument("--quick", action="store_true", help="sizes 1000 and 10000 only")
+    ap.add_argument("--text-mb", type=float, default=50)
+    ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--work", default=str(HERE / ".work"))
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each kamergraph extraction (best counts)")
+    ap.add_argument("--repeat-py", type=int, default=2, help="runs of the Python baseline (best counts)")
+    ap.add_argument("--queries", type=int, default=21)
+    ap.add_argument("--nllegalcit-bytes", type=int, default=64_000)
+    ap.add_argument("--nllegalcit-seconds", type=float, default=60)
+    ap.add_argument("--graph-edges", type=int, default=1_000_000)
+    ap.add_argument("--build-timeout", type=float, default=1800)
+    ap.add_argument("--results", default=str(HERE / "results" / "latest.md"))
+    a = ap.parse_args()
+    a.sizes = [1000, 10000] if a.quick else sorted(int(x) for x in a.sizes.split(",") if x.strip())
+    for n in a.sizes:
+        if not 10 <= n <= 200_000:
+            sys.exit(f"bench.py: corpus size {n} is outside 10..200,000")
+    m = machine()
+    print(f"KamerGraph benchmark, {m['date']}: {m['nproc']} cores, {m['cpu']}, {m['mem']}", flush=True)
+    b = Bench(a)
+    t0 = time.perf_counter()
+    big, manifest, py_mbps = b.extraction()
+    b.nllegalcit(big, manifest, py_mbps)
+    mid = [n for n in a.sizes if n <= 10_000] or a.sizes[:1]
+    for n in a.sizes:
+        d, _, entries = b.corpus(n)
+        if n == mid[-1]:
+            b.reading(d, entries, n)
+        b.build(n, d, entries)
+    b.graphml_vs_networkx()
+    b.growth()
+    total = time.perf_counter() - t0
+    md = [f"# KamerGraph benchmark: latest results", "",
+          f"- Date: {m['date']} · commit `{m['commit']}` · total benchmark time {total / 60:.1f} min",
+          f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['mem']} memory, {m['os']}",
+          f"- Toolchain: {m['swift']}; Python {m['python']}",
+          f"- Command: `Benchmarks/run.sh{' --quick' if a.quick else ''}` (sizes {', '.join(map(str, a.sizes))}; "
+          f"seed {a.seed}; text {a.text_mb:g} MB)", "",
+          "Throughput is from CPU time (user + system, best of several runs) of the measured process, pinned to "
+          "one core with `taskset -c 0` where the row says 1 core; wall-clock figures in brackets. Build, export "
+          "and query times are wall-clock of the whole `kamergraph` process. Peak memory is `/usr/bin/time -v` "
+          "maximum RSS.", "", b.t.markdown(), ""]
+    if b.t.notes:
+        md += ["Notes:", ""] + [f"- {x}" for x in b.t.notes] + [""]
+    text = "\n".join(md)
+    Path(a.results).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.results).write_text(text, encoding="utf-8")
+    print()
+    print(text)
+    print(f"(written to {a.results})")
+
+
+if __name__ == "__main__":
+    main()
