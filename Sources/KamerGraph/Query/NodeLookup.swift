@@ -140,35 +140,4 @@ extension GraphIndex {
         Neighbour(node: row[0], relation: relation, weight: row[2], forward: forward, date: row[3], degree: row[4]))
     }
   }
-
-  /// The edges around every node of `nums` in one statement per direction (a frontier of thousands
-  /// of nodes costs one query, not thousands), as (expanded node, neighbour) pairs in no set order.
-  static func neighbours(
-    ofAll nums: [Int64], direction: Direction, relations: Set<Relation>?, in db: Database,
-    into out: inout [(from: Int64, neighbour: Neighbour)]
-  ) throws {
-    out.removeAll(keepingCapacity: true)
-    guard !nums.isEmpty else { return }
-    let list = "[" + nums.map(String.init).joined(separator: ",") + "]"
-    for forward in [true, false] {
-      if forward && direction == .incoming { continue }
-      if !forward && direction == .outgoing { continue }
-      let (near, far) = forward ? ("source", "target") : ("target", "source")
-      let statement = try db.cachedStatement(
-        sql: """
-          SELECT e.\(near), e.\(far), e.relation, e.weight, n.date, n.degree
-          FROM json_each(?) j JOIN edges e ON e.\(near) = j.value JOIN nodes n ON n.num = e.\(far)
-          """)
-      let rows = try Row.fetchCursor(statement, arguments: [list])
-      while let row = try rows.next() {
-        guard let relation = Relation(rawValue: row[2]) else { continue }
-        if let relations, !relations.contains(relation) { continue }
-        out.append(
-          (
-            row[0],
-            Neighbour(node: row[1], relation: relation, weight: row[3], forward: forward, date: row[4], degree: row[5])
-          ))
-      }
-    }
-  }
 }

@@ -50,7 +50,7 @@ extension GraphIndex {
       var sides = [
         Side(origin: a, direction: options.direction), Side(origin: b, direction: backward),
       ]
-      var buffer: [(from: Int64, neighbour: Neighbour)] = []
+      var buffer: [Neighbour] = []
       var meeting: [Int64] = []
       while sides[0].depth + sides[1].depth < options.maxDepth {
         // Grow the side whose next level costs less: the one whose frontier has fewer edges.
@@ -144,24 +144,22 @@ struct Side {
     frontier = [origin]
   }
 
-  mutating func expand(
-    relations: Set<Relation>?, in db: Database, buffer: inout [(from: Int64, neighbour: Neighbour)]
-  ) throws {
+  mutating func expand(relations: Set<Relation>?, in db: Database, buffer: inout [Neighbour]) throws {
     depth += 1
     var next: [Int64] = []
     var nextCost = 0
-    try GraphIndex.neighbours(ofAll: frontier, direction: direction, relations: relations, in: db, into: &buffer)
-    for (u, n) in buffer {
-      if let d = depthOf[n.node] {
-        if d == depth {
-          parents[n.node, default: []].append(Hop(node: n.node, from: u, relation: n.relation, forward: n.forward))
+    for u in frontier {
+      try GraphIndex.neighbours(of: u, direction: direction, relations: relations, in: db, into: &buffer)
+      for n in buffer {
+        if let d = depthOf[n.node] {
+          if d == depth { parents[n.node, default: []].append(Hop(node: n.node, from: u, relation: n.relation, forward: n.forward)) }
+          continue
         }
-        continue
+        depthOf[n.node] = depth
+        parents[n.node] = [Hop(node: n.node, from: u, relation: n.relation, forward: n.forward)]
+        next.append(n.node)
+        nextCost += n.degree
       }
-      depthOf[n.node] = depth
-      parents[n.node] = [Hop(node: n.node, from: u, relation: n.relation, forward: n.forward)]
-      next.append(n.node)
-      nextCost += n.degree
     }
     frontier = next.sorted()
     cost = nextCost
