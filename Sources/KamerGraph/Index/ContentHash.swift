@@ -84,5 +84,5 @@ extension GraphIndex {
   }
 
   /// Bumped when the way the graph is stored changes, so the next commit rewrites it.
-  static let schemaVersion = 2
+  static let schemaVersion = 3
 }

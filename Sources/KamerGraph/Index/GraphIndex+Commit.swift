@@ -83,10 +83,15 @@ extension GraphIndex {
     // Numbers follow id order, so ordering by number is ordering by id.
     for (offset, node) in nodes.enumerated() { numbers[node.id] = Int64(offset + 1) }
 
+    var degree: [String: Int] = [:]
+    for key in graph.edgesByKey.keys {
+      degree[key.source, default: 0] += 1
+      degree[key.target, default: 0] += 1
+    }
     let insertNode = try db.makeStatement(
       sql: """
-        INSERT INTO nodes(num, id, kind, label, date, vergaderjaar, ministry, status, url)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO nodes(num, id, kind, label, date, vergaderjaar, ministry, status, url, degree)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let insertName = try db.makeStatement(sql: "INSERT INTO names(key, node, name, is_alias) VALUES (?, ?, ?, ?)")
     let insertPath = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_paths(node, path) VALUES (?, ?)")
@@ -94,7 +99,7 @@ extension GraphIndex {
       let num = numbers[node.id]!
       try insertNode.run([
         num, node.id, node.kind, node.label, node.date, node.vergaderjaar, node.ministry, node.status.rawValue,
-        node.url,
+        node.url, degree[node.id] ?? 0,
       ])
       for alias in Set(node.aliases).sorted() where alias != node.id {
         try insertName.run([alias.lowercased(), num, alias, 1])

@@ -38,6 +38,9 @@ public final class GraphIndex: Sendable {
     migrator.registerMigration("v2") { db in
       try db.execute(sql: schemaV2)
     }
+    migrator.registerMigration("v3") { db in
+      try db.execute(sql: schemaV3)
+    }
     return migrator
   }
 
@@ -45,7 +48,7 @@ public final class GraphIndex: Sendable {
   static let graphTables = """
     CREATE TABLE nodes(
       num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, label TEXT NOT NULL,
-      date TEXT, vergaderjaar TEXT, ministry TEXT, status TEXT NOT NULL, url TEXT);
+      date TEXT, vergaderjaar TEXT, ministry TEXT, status TEXT NOT NULL, url TEXT, degree INTEGER NOT NULL DEFAULT 0);
     CREATE VIRTUAL TABLE node_fts USING fts5(label, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TABLE names(key TEXT NOT NULL, node INTEGER NOT NULL, name TEXT NOT NULL, is_alias INTEGER NOT NULL);
     CREATE TABLE node_paths(node INTEGER NOT NULL, path TEXT NOT NULL, PRIMARY KEY(node, path)) WITHOUT ROWID;
@@ -76,13 +79,15 @@ public final class GraphIndex: Sendable {
     CREATE INDEX mentions_status ON mentions(status, path, start);
     """
 
+  /// v1 as shipped: `graphTables` without `nodes.degree` (added by v3).
   static let schemaV1 = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE files(
       id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
       text TEXT NOT NULL, document BLOB NOT NULL, mentions BLOB NOT NULL);
     CREATE VIRTUAL TABLE file_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
-    """ + graphTables + graphIndexes
+    """ + graphTables.replacingOccurrences(of: ", url TEXT, degree INTEGER NOT NULL DEFAULT 0);", with: ", url TEXT);")
+    + graphIndexes
 
   /// v2: the file text is indexed for search from `files` itself (FTS5 external content) instead
   /// of a second copy, which made the index a third larger.
@@ -92,6 +97,13 @@ public final class GraphIndex: Sendable {
     CREATE VIRTUAL TABLE file_fts USING fts5(
       title, text, content = 'files', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
     INSERT INTO file_fts(file_fts) VALUES ('rebuild');
+    """
+
+  /// v3: each node's degree (edges in and out), which lets `path` grow the cheaper side first.
+  static let schemaV3 = """
+    ALTER TABLE nodes ADD COLUMN degree INTEGER NOT NULL DEFAULT 0;
+    UPDATE nodes SET degree = (SELECT count(*) FROM edges WHERE source = nodes.num)
+      + (SELECT count(*) FROM edges WHERE target = nodes.num);
     """
 
   /// Runs `body` in a read transaction, turning any failure into `IndexError`.

@@ -9,6 +9,8 @@ struct Neighbour {
   /// True when the edge points from the expanded node to `node`.
   var forward: Bool
   var date: String?
+  /// Edges in and out of `node`, whatever their relation.
+  var degree: Int
 }
 
 extension GraphIndex {
@@ -112,7 +114,7 @@ extension GraphIndex {
     if direction != .incoming {
       let statement = try db.cachedStatement(
         sql: """
-          SELECT e.target, e.relation, e.weight, n.date FROM edges e JOIN nodes n ON n.num = e.target
+          SELECT e.target, e.relation, e.weight, n.date, n.degree FROM edges e JOIN nodes n ON n.num = e.target
           WHERE e.source = ? ORDER BY e.target, e.relation
           """)
       try collect(statement, num: num, forward: true, relations: relations, into: &out)
@@ -120,7 +122,7 @@ extension GraphIndex {
     if direction != .outgoing {
       let statement = try db.cachedStatement(
         sql: """
-          SELECT e.source, e.relation, e.weight, n.date FROM edges e JOIN nodes n ON n.num = e.source
+          SELECT e.source, e.relation, e.weight, n.date, n.degree FROM edges e JOIN nodes n ON n.num = e.source
           WHERE e.target = ? ORDER BY e.source, e.relation
           """)
       try collect(statement, num: num, forward: false, relations: relations, into: &out)
@@ -134,7 +136,8 @@ extension GraphIndex {
     while let row = try rows.next() {
       guard let relation = Relation(rawValue: row[1]) else { continue }
       if let relations, !relations.contains(relation) { continue }
-      out.append(Neighbour(node: row[0], relation: relation, weight: row[2], forward: forward, date: row[3]))
+      out.append(
+        Neighbour(node: row[0], relation: relation, weight: row[2], forward: forward, date: row[3], degree: row[4]))
     }
   }
 }

@@ -53,7 +53,8 @@ extension GraphIndex {
       var buffer: [Neighbour] = []
       var meeting: [Int64] = []
       while sides[0].depth + sides[1].depth < options.maxDepth {
-        let grow = sides[0].frontier.count <= sides[1].frontier.count ? 0 : 1
+        // Grow the side whose next level costs less: the one whose frontier has fewer edges.
+        let grow = sides[0].cost <= sides[1].cost ? 0 : 1
         if sides[grow].frontier.isEmpty { break }
         try sides[grow].expand(relations: options.relations, in: db, buffer: &buffer)
         let other = sides[1 - grow]
@@ -132,6 +133,9 @@ struct Side {
   var depthOf: [Int64: Int]
   var parents: [Int64: [Hop]] = [:]
   var frontier: [Int64]
+  /// The summed degree of `frontier`: how many edge rows expanding it reads. The origin's own
+  /// degree is unknown until it is expanded, so both sides start at 0.
+  var cost = 0
 
   init(origin: Int64, direction: Direction) {
     self.origin = origin
@@ -143,6 +147,7 @@ struct Side {
   mutating func expand(relations: Set<Relation>?, in db: Database, buffer: inout [Neighbour]) throws {
     depth += 1
     var next: [Int64] = []
+    var nextCost = 0
     for u in frontier {
       try GraphIndex.neighbours(of: u, direction: direction, relations: relations, in: db, into: &buffer)
       for n in buffer {
@@ -153,9 +158,11 @@ struct Side {
         depthOf[n.node] = depth
         parents[n.node] = [Hop(node: n.node, from: u, relation: n.relation, forward: n.forward)]
         next.append(n.node)
+        nextCost += n.degree
       }
     }
     frontier = next.sorted()
+    cost = nextCost
   }
 
   /// Every chain of hops from `origin` to `node` (in walking order), at most `cap`.

@@ -199,6 +199,11 @@ import Testing
         try db.execute(
           sql: "INSERT INTO files(path, content_hash, text, document, mentions) VALUES ('old.txt', 'h', ?, ?, ?)",
           arguments: ["oude raffinaderij tekst", Data("{}".utf8), Data("[]".utf8)])
+        try db.execute(
+          sql: """
+            INSERT INTO nodes(num, id, kind, label, status) VALUES (1, 'a', 'x', 'A', 'resolved'), (2, 'b', 'x', 'B', 'external');
+            INSERT INTO edges(num, source, target, relation, weight) VALUES (1, 1, 2, 'cites', 1), (2, 2, 1, 'see-also', 1);
+            """)
       }
     }
     let index = try GraphIndex(path: path)
@@ -208,6 +213,9 @@ import Testing
         db, sql: "SELECT f.path FROM file_fts JOIN files f ON f.id = file_fts.rowid WHERE file_fts MATCH 'raffinaderij'")
     }
     #expect(found == ["old.txt"])
+    // v3 counted each node's edges.
+    #expect(try index.pool.read { db in try Int.fetchAll(db, sql: "SELECT degree FROM nodes ORDER BY num") } == [2, 2])
+    #expect(try index.path(from: "a", to: "b").length == 1)
   }
 
   @Test func cachedFilesReturnsExactlyTheHitsOfCachedFile() throws {

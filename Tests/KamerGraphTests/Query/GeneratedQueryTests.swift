@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import KamerGraph
@@ -143,5 +144,18 @@ import Testing
     // Every "... onderwerp 96" label, plus ah-tk-20242025-96 (label "... onderwerp 95", id token "96").
     #expect(prefixed.count == Self.graph.nodes.filter { $0.label.hasSuffix("onderwerp 96") }.count + 1)
     #expect(prefixed.contains("ah-tk-20242025-96"))
+  }
+
+  @Test func storedDegreesCountEveryEdgeInAndOut() throws {
+    var expected: [String: Int] = [:]
+    for key in Self.graph.edgesByKey.keys {
+      expected[key.source, default: 0] += 1
+      expected[key.target, default: 0] += 1
+    }
+    let stored = try index.pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT id, degree FROM nodes").map { ($0[0] as String, $0[1] as Int) }
+    }
+    #expect(stored.count == Self.graph.nodes.count)
+    for (id, degree) in stored { #expect(degree == expected[id] ?? 0, "\(id)") }
   }
 }
