@@ -54,7 +54,7 @@ enum KOOPXMLReader {
   }
 
   static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
-    var main = TextBuilder()
+    var main = TextBuilder(capacity: bytes.count)
     var notes: [Note] = []
     var currentNote: Note?
     var noteDepth = 0
@@ -193,7 +193,8 @@ enum KOOPXMLReader {
     _ = rootName
 
     // Assemble: main text, then each note body on its own line.
-    var bytes = main.bytes
+    let mainCount = main.count
+    var bytes = main.takeBytes()
     while let last = bytes.last, TextScan.isSpace(last) { bytes.removeLast() }
     var footnotes: [Footnote] = []
     var links = mainLinks.map { link in
@@ -206,7 +207,7 @@ enum KOOPXMLReader {
       var body = note.body.bytes
       while let last = body.last, TextScan.isSpace(last) { body.removeLast() }
       bytes.append(contentsOf: body)
-      let mark = min(note.mark, main.count)
+      let mark = min(note.mark, mainCount)
       markedNotes.append((note, mark, ByteRange(offset, offset + body.count)))
       for link in note.links {
         links.append(

@@ -7,7 +7,17 @@ struct TextBuilder {
   /// True once a paragraph was started (word processors join paragraphs with "\n", empty ones too).
   var paragraphStarted = false
 
-  init() { bytes.reserveCapacity(4096) }
+  init() {}
+
+  /// A builder whose buffer is reserved up front (the input size is a good guess for the text).
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Hands over the bytes and leaves the builder empty (no copy of the buffer).
+  mutating func takeBytes() -> [UInt8] {
+    let out = bytes
+    bytes = []
+    return out
+  }
 
   var count: Int { bytes.count }
   var isEmpty: Bool { bytes.isEmpty }
@@ -59,29 +69,31 @@ struct TextBuilder {
   }
 
   mutating func appendMarkupText(bytes input: UnsafeBufferPointer<UInt8>, collapseAll: Bool = false) {
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     var i = 0
     let n = input.count
     while i < n {
-      let b = input[i]
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-        var j = i
-        var hasBreak = false
-        while j < n, input[j] == 0x20 || input[j] == 0x09 || input[j] == 0x0A || input[j] == 0x0D {
-          if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
-          j += 1
-        }
-        if hasBreak || collapseAll || j == n {
-          noteSpace()
-        } else if !atLineStart {
-          flushPendingSpace()
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
-        }
+      // A run of visible bytes is copied at once.
+      var j = i
+      while j < n, !isSpace(input[j]) { j += 1 }
+      if j > i {
+        flushPendingSpace()
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
         i = j
         continue
       }
-      flushPendingSpace()
-      bytes.append(b)
-      i += 1
+      var hasBreak = false
+      while j < n, isSpace(input[j]) {
+        if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
+        j += 1
+      }
+      if hasBreak || collapseAll || j == n {
+        noteSpace()
+      } else if !atLineStart {
+        flushPendingSpace()
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+      }
+      i = j
     }
   }
 
