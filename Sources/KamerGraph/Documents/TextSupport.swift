@@ -73,27 +73,46 @@ struct TextBuilder {
     var i = 0
     let n = input.count
     while i < n {
-      // A run of visible bytes is copied at once.
-      var j = i
-      while j < n, !isSpace(input[j]) { j += 1 }
-      if j > i {
-        flushPendingSpace()
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+      if isSpace(input[i]) {
+        // A whitespace run that is not inside a line of visible text.
+        var j = i
+        var hasBreak = false
+        while j < n, isSpace(input[j]) {
+          if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
+          j += 1
+        }
+        if hasBreak || collapseAll || j == n {
+          noteSpace()
+        } else if !atLineStart {
+          flushPendingSpace()
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+        }
         i = j
         continue
       }
-      var hasBreak = false
-      while j < n, isSpace(input[j]) {
-        if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
-        j += 1
+      // Visible text with the plain spaces inside it is copied in one go; the run stops before
+      // whitespace that holds a line break (or any whitespace when collapsing) and at the end.
+      var j = i
+      var end = i
+      while j < n {
+        if !isSpace(input[j]) {
+          j += 1
+          end = j
+          continue
+        }
+        if collapseAll { break }
+        var k = j
+        var hasBreak = false
+        while k < n, isSpace(input[k]) {
+          if input[k] == 0x0A || input[k] == 0x0D { hasBreak = true }
+          k += 1
+        }
+        if hasBreak || k == n { break }
+        j = k
       }
-      if hasBreak || collapseAll || j == n {
-        noteSpace()
-      } else if !atLineStart {
-        flushPendingSpace()
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
-      }
-      i = j
+      flushPendingSpace()
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end]))
+      i = end
     }
   }
 
