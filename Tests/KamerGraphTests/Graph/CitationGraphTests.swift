@@ -48,3 +48,27 @@ import Testing
     #expect(ReferenceKind.of(id: "2025X14549") == nil)
   }
 }
+
+@Suite struct EgoNetworkTests {
+  func chain() -> CitationGraph {
+    // a -> b -> c -> d, and e -> b
+    let ids = ["a", "b", "c", "d", "e"]
+    let edges = [("a", "b"), ("b", "c"), ("c", "d"), ("e", "b")].map {
+      Edge(source: $0.0, target: $0.1, relation: .cites, evidence: [])
+    }
+    return CitationGraph(nodes: ids.map { Node(id: $0, kind: "x", label: $0, status: .resolved) }, edges: edges)
+  }
+
+  @Test func depthCountsEdgesInBothDirections() {
+    let g = chain()
+    #expect(g.egoNetwork(around: "b", depth: 1).nodes.map(\.id) == ["a", "b", "c", "e"])
+    #expect(g.egoNetwork(around: "b", depth: 1).edges.count == 3)
+    #expect(g.egoNetwork(around: "a", depth: 2).nodes.map(\.id) == ["a", "b", "c", "e"])
+    #expect(g.egoNetwork(around: "a", depth: 0).nodes.map(\.id) == ["a"])
+    #expect(g.egoNetwork(around: "a", depth: 0).edges.isEmpty)
+  }
+
+  @Test func unknownCenterGivesAnEmptyGraph() {
+    #expect(chain().egoNetwork(around: "zz", depth: 3).nodes.isEmpty)
+  }
+}
