@@ -193,9 +193,10 @@ enum KOOPXMLReader {
     _ = rootName
 
     // Assemble: main text, then each note body on its own line.
-    let mainCount = main.count
     var bytes = main.takeBytes()
     while let last = bytes.last, TextScan.isSpace(last) { bytes.removeLast() }
+    // Marks and links at the very end may sit in whitespace that was trimmed.
+    let mainCount = bytes.count
     var footnotes: [Footnote] = []
     var links = mainLinks.map { link in
       ExplicitLink(target: link.target, range: ByteRange(min(link.range.start, bytes.count), min(link.range.end, bytes.count)))
