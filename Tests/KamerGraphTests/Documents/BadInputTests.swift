@@ -211,3 +211,17 @@ struct BadInputTests {
     #expect(report.files == [FileOutcome(path: xml, status: .read, format: .koopXML)])
   }
 }
+
+@Suite("Readers: bad parts inside archives")
+struct BadArchivePartTests {
+  @Test func malformedDocumentXMLNamesTheFileAndThePart() throws {
+    let bytes = try ReaderFixture.zip([("word/document.xml", "<w:document xmlns:w=\"urn:w\"><w:body>\n<w:p></w:body>")])
+    do {
+      _ = try DocumentReader().read(bytes: bytes, path: "kapot.docx")
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.hasPrefix("kapot.docx: is not usable XML (line 2, column"))
+      #expect(error.description.contains("in word/document.xml:"))
+    }
+  }
+}
