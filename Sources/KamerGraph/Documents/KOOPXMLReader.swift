@@ -54,7 +54,7 @@ enum KOOPXMLReader {
   }
 
   static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
-    var main = TextBuilder()
+    var main = TextBuilder(capacity: bytes.count)
     var notes: [Note] = []
     var currentNote: Note?
     var noteDepth = 0
@@ -193,8 +193,10 @@ enum KOOPXMLReader {
     _ = rootName
 
     // Assemble: main text, then each note body on its own line.
-    var bytes = main.bytes
+    var bytes = main.takeBytes()
     while let last = bytes.last, TextScan.isSpace(last) { bytes.removeLast() }
+    // Marks and links at the very end may sit in whitespace that was trimmed.
+    let mainCount = bytes.count
     var footnotes: [Footnote] = []
     var links = mainLinks.map { link in
       ExplicitLink(target: link.target, range: ByteRange(min(link.range.start, bytes.count), min(link.range.end, bytes.count)))
@@ -206,7 +208,7 @@ enum KOOPXMLReader {
       var body = note.body.bytes
       while let last = body.last, TextScan.isSpace(last) { body.removeLast() }
       bytes.append(contentsOf: body)
-      let mark = min(note.mark, main.count)
+      let mark = min(note.mark, mainCount)
       markedNotes.append((note, mark, ByteRange(offset, offset + body.count)))
       for link in note.links {
         links.append(

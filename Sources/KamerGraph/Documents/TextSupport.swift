@@ -7,7 +7,17 @@ struct TextBuilder {
   /// True once a paragraph was started (word processors join paragraphs with "\n", empty ones too).
   var paragraphStarted = false
 
-  init() { bytes.reserveCapacity(4096) }
+  init() {}
+
+  /// A builder whose buffer is reserved up front (the input size is a good guess for the text).
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Hands over the bytes and leaves the builder empty (no copy of the buffer).
+  mutating func takeBytes() -> [UInt8] {
+    let out = bytes
+    bytes = []
+    return out
+  }
 
   var count: Int { bytes.count }
   var isEmpty: Bool { bytes.isEmpty }
@@ -59,14 +69,15 @@ struct TextBuilder {
   }
 
   mutating func appendMarkupText(bytes input: UnsafeBufferPointer<UInt8>, collapseAll: Bool = false) {
+    @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     var i = 0
     let n = input.count
     while i < n {
-      let b = input[i]
-      if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+      if isSpace(input[i]) {
+        // A whitespace run that is not inside a line of visible text.
         var j = i
         var hasBreak = false
-        while j < n, input[j] == 0x20 || input[j] == 0x09 || input[j] == 0x0A || input[j] == 0x0D {
+        while j < n, isSpace(input[j]) {
           if input[j] == 0x0A || input[j] == 0x0D { hasBreak = true }
           j += 1
         }
@@ -79,9 +90,29 @@ struct TextBuilder {
         i = j
         continue
       }
+      // Visible text with the plain spaces inside it is copied in one go; the run stops before
+      // whitespace that holds a line break (or any whitespace when collapsing) and at the end.
+      var j = i
+      var end = i
+      while j < n {
+        if !isSpace(input[j]) {
+          j += 1
+          end = j
+          continue
+        }
+        if collapseAll { break }
+        var k = j
+        var hasBreak = false
+        while k < n, isSpace(input[k]) {
+          if input[k] == 0x0A || input[k] == 0x0D { hasBreak = true }
+          k += 1
+        }
+        if hasBreak || k == n { break }
+        j = k
+      }
       flushPendingSpace()
-      bytes.append(b)
-      i += 1
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end]))
+      i = end
     }
   }
 

@@ -133,7 +133,12 @@ private func assemble(
 }
 
 private func parsePart(_ bytes: [UInt8], _ path: String, _ part: String) throws(DocumentError) -> XMLTree {
-  do { return try XMLTree.parse(bytes, file: "\(path)!\(part)") } catch { throw .xml(error) }
+  do {
+    return try XMLTree.parse(bytes, file: path)
+  } catch {
+    // The error names the file; the message says which part of the archive is broken.
+    throw .xml(XMLError(file: path, line: error.line, column: error.column, message: "in \(part): \(error.message)"))
+  }
 }
 
 /// Reads Word .docx: body paragraphs joined by "\n" (`w:tab` a tab), footnotes and endnotes after

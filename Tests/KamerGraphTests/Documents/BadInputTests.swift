@@ -49,6 +49,22 @@ struct BadInputTests {
     expectOneLine(error(Array(metadata.utf8), path: "xxe-meta.xml"), path: "xxe-meta.xml", contains: ["entities"])
   }
 
+  @Test(arguments: [
+    "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">",
+    "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">",
+  ])
+  func entitiesInUTF16AreRefusedByTheStreamingReaderToo(declaration: String) {
+    // UTF-16 hides the declaration from the byte pre-scan; the streaming reader refuses the DTD
+    // node before any reference is reached.
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE officiele-publicatie [\(declaration)]>"
+      + "<officiele-publicatie><kamerstuk><al>&xxe;&c;</al></kamerstuk></officiele-publicatie>"
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in xml.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let e = error(utf16, path: "entities16.xml")
+    expectOneLine(e, path: "entities16.xml", contains: ["entities"])
+    #expect(!(e?.description.contains("root:") ?? true))
+  }
+
   @Test func entityBombIsNeverExpanded() {
     var decl = "<!ENTITY lol0 \"lol\">"
     for i in 1...9 {
@@ -193,5 +209,19 @@ struct BadInputTests {
     let (documents, report) = CorpusLoader().load(paths: [xml])
     #expect(documents.map(\.ownIds) == [["ah-tk-20252026-313"]])
     #expect(report.files == [FileOutcome(path: xml, status: .read, format: .koopXML)])
+  }
+}
+
+@Suite("Readers: bad parts inside archives")
+struct BadArchivePartTests {
+  @Test func malformedDocumentXMLNamesTheFileAndThePart() throws {
+    let bytes = try ReaderFixture.zip([("word/document.xml", "<w:document xmlns:w=\"urn:w\"><w:body>\n<w:p></w:body>")])
+    do {
+      _ = try DocumentReader().read(bytes: bytes, path: "kapot.docx")
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.hasPrefix("kapot.docx: is not usable XML (line 2, column"))
+      #expect(error.description.contains("in word/document.xml:"))
+    }
   }
 }

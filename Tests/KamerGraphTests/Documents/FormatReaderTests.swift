@@ -246,3 +246,17 @@ struct MoreKOOPTests {
     }
   }
 }
+
+@Suite("Readers: KOOP edge cases")
+struct KOOPEdgeCaseTests {
+  @Test(arguments: [
+    "<officiele-publicatie><kamerstuk><al>tekst</al><al/><noot id=\"a\"><noot.nr>1</noot.nr><noot.al>n</noot.al></noot></kamerstuk></officiele-publicatie>",
+    "<officiele-publicatie><kamerstuk><al>tekst<extref doc=\"x\"/></al>\n\n<tussenkop> </tussenkop><noot><noot.al>m</noot.al></noot></kamerstuk></officiele-publicatie>",
+    "<officiele-publicatie><noot><noot.nr>1</noot.nr><noot.al><noot>genest</noot></noot.al></noot></officiele-publicatie>",
+  ])
+  func rangesStayInsideTheText(xml: String) throws {
+    let doc = try DocumentReader().read(bytes: Array(xml.utf8), path: "edge.xml")
+    #expect(!doc.footnotes.isEmpty)
+    ReaderFixture.expectRangesValid(doc)
+  }
+}
