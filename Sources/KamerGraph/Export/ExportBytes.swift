@@ -27,41 +27,9 @@ struct ExportBytes {
     bytes[start...].reverse()
   }
 
-  /// Appends `text` as a JSON string literal, with exactly the escapes of `JSONText.quoted`.
+  /// Appends `text` as a JSON string literal (the one escaper: `JSONText.appendQuoted`).
   mutating func appendJSONQuoted(_ text: String) {
-    let hex = Array("0123456789abcdef".utf8)
-    bytes.append(UInt8(ascii: "\""))
-    for b in text.utf8 {
-      switch b {
-      case UInt8(ascii: "\""):
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(b)
-      case UInt8(ascii: "\\"):
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(b)
-      case 0x0A:
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "n"))
-      case 0x0D:
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "r"))
-      case 0x09:
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "t"))
-      case 0x08:
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "b"))
-      case 0x0C:
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(UInt8(ascii: "f"))
-      case 0..<0x20:
-        bytes.append(contentsOf: [
-          UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)],
-        ])
-      default: bytes.append(b)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    JSONText.appendQuoted(text, to: &bytes)
   }
 
   /// Appends `text` as a quoted DOT escString (see `DOTWriter.quoted`): `"` and `\` escaped, LF as
