@@ -41,11 +41,6 @@ public struct CitationGraph: Sendable, Hashable, Codable {
     nodesByID[id] = nil
     for key in edgesByKey.keys where key.source == id || key.target == id { edgesByKey[key] = nil }
   }
-
-  /// Edges leaving `id`, sorted.
-  public func outgoing(_ id: String) -> [Edge] { edges.filter { $0.source == id } }
-  /// Edges arriving at `id`, sorted.
-  public func incoming(_ id: String) -> [Edge] { edges.filter { $0.target == id } }
 }
 
 /// A mention together with the file it was found in, as the graph keeps it.
