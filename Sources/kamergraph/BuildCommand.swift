@@ -68,7 +68,7 @@ struct BuildCommand: ParsableCommand {
     }
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
-    let stateKey = ([out, noPicture ? "no-picture" : "picture"] + format.map(\.rawValue) + units.map { $0.name + "=" + $0.paths.joined(separator: ",") }).joined(separator: "|")
+    let stateKey = ([out, noPicture ? "no-picture" : "picture", "max-mentions=\(maxMentions)"] + format.map(\.rawValue) + units.map { $0.name + "=" + $0.paths.joined(separator: ",") }).joined(separator: "|")
     if let store, report == nil, let state = try BuildState.load(store, key: stateKey), state.outputsUnchanged(),
       try pipeline.isUpToDate(paths: units.flatMap(\.paths), index: store)
     {
@@ -77,7 +77,10 @@ struct BuildCommand: ParsableCommand {
       return
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
-    let all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
+    var all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
+    let documentCount = all.documents.count
+    // One graph: the documents (and their texts) are not needed any more; free them before exporting.
+    if units.count == 1 { all.documents = [] }
     ProgressBar.finish()
     var summaries: [String] = []
     var allWritten: [String] = []
@@ -112,7 +115,7 @@ struct BuildCommand: ParsableCommand {
       reports.append((unit.name, result.report))
     }
     if let store {
-      print("index: \(indexPath) (\(all.reused) of \(all.documents.count) documents unchanged since the last build)")
+      print("index: \(indexPath) (\(all.reused) of \(documentCount) documents unchanged since the last build)")
       if all.report.failedCount == 0 {
         try BuildState(summary: summaries.joined(separator: "\n"), outputs: allWritten).save(store, key: stateKey)
       }
@@ -157,15 +160,19 @@ enum Summary {
       lines.append("  note \(f.path): \(f.notes.joined(separator: "; "))")
     }
     for c in result.resolution.conflicts { lines.append("  conflict: \(c.description)") }
+    // Counts only: no need to sort the nodes and edges (graph.nodes, graph.edges) for them.
     let g = result.graph
-    let nodes = g.nodes
-    let docs = nodes.filter { $0.status == .resolved }.count
-    let external = nodes.filter { $0.status == .external }.count
-    let entities = nodes.filter { $0.status == .entity }.count
-    let mentions = g.mentions.map(\.mention)
-    let unresolved = mentions.filter { $0.status == .unresolved || $0.status == .ambiguous }.count
+    var docs = 0, external = 0, entities = 0
+    for node in g.nodesByID.values {
+      switch node.status {
+      case .resolved: docs += 1
+      case .external: external += 1
+      case .entity: entities += 1
+      }
+    }
+    let unresolved = g.mentions.count(where: { $0.mention.status == .unresolved || $0.mention.status == .ambiguous })
     lines.append(
-      "  graph: \(nodes.count) nodes (\(docs) documents in the corpus, \(external) external, \(entities) actors and entities), \(g.edges.count) edges, \(mentions.count) mentions (\(unresolved) unresolved or ambiguous)"
+      "  graph: \(g.nodesByID.count) nodes (\(docs) documents in the corpus, \(external) external, \(entities) actors and entities), \(g.edgesByKey.count) edges, \(g.mentions.count) mentions (\(unresolved) unresolved or ambiguous)"
     )
     if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
     return lines.joined(separator: "\n")
@@ -210,44 +217,5 @@ enum ProgressBar {
 
   static func finish() {
     if shown.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-  }
-}
-
-/// What a build leaves in the index so that the next one can tell that nothing changed: the
-/// summary it printed and the content hash of every file it wrote.
-struct BuildState {
-  var summary: String
-  var outputHashes: [String: String]
-
-  init(summary: String, outputs: [String]) {
-    self.summary = summary
-    outputHashes = Dictionary(uniqueKeysWithValues: outputs.map { ($0, Self.hash($0) ?? "") })
-  }
-
-  init(summary: String, outputHashes: [String: String]) {
-    self.summary = summary
-    self.outputHashes = outputHashes
-  }
-
-  static func hash(_ path: String) -> String? {
-    FileManager.default.contents(atPath: path).map { GraphIndex.contentHash(of: [UInt8]($0)) }
-  }
-
-  /// True when every output is still there with the content the build wrote.
-  func outputsUnchanged() -> Bool {
-    !outputHashes.isEmpty && outputHashes.allSatisfy { Self.hash($0.key) == $0.value }
-  }
-
-  static func load(_ index: GraphIndex, key: String) throws -> BuildState? {
-    guard let text = try index.buildState(key),
-      let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-      let summary = object["summary"] as? String, let outputs = object["outputs"] as? [String: String]
-    else { return nil }
-    return BuildState(summary: summary, outputHashes: outputs)
-  }
-
-  func save(_ index: GraphIndex, key: String) throws {
-    let data = try JSONSerialization.data(withJSONObject: ["summary": summary, "outputs": outputHashes], options: [.sortedKeys])
-    try index.setBuildState(key, String(decoding: data, as: UTF8.self))
   }
 }

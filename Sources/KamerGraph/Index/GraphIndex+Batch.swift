@@ -24,14 +24,12 @@ extension GraphIndex {
     decoded.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let decoder = JSONDecoder()
         var i = chunk
         while i < rows.count {
           let row = rows[i]
           do {
-            var document = try decoder.decode(Document.self, from: row.document)
-            document.text = row.text
-            let mentions = try decoder.decode([Mention].self, from: row.mentions)
+            let document = try IndexBlob.decodeDocument(row.document, text: row.text)
+            let mentions = try IndexBlob.decodeMentions(row.mentions)
             out[i] = .success(IndexedFile(path: row.path, contentHash: row.hash, document: document, mentions: mentions))
           } catch {
             out[i] = .failure(.corruptRow(path: indexPath, file: row.path, reason: Self.describe(error)))

@@ -1,17 +1,33 @@
+import Dispatch
 import Foundation
 import GRDB
 
 extension GraphIndex {
   /// Stores one build in a single transaction: upserts the files whose content hash changed,
-  /// deletes `removedPaths`, and replaces the stored graph (nodes, aliases, edges with evidence,
+  /// deletes `removedPaths`, records `inputs` (the build's input units with their stamps; nil
+  /// forgets them, so the next build hashes every file), and replaces the stored graph (nodes, aliases, edges with evidence,
   /// mentions with status). Unchanged file rows are not rewritten, and an unchanged graph (same
   /// fingerprint) is not rewritten either, so a no-change rebuild costs little more than a scan.
   /// On any failure nothing is written and the previous index stays as it was.
-  public func commit(files: [IndexedFile], removedPaths: [String], graph: CitationGraph) throws(IndexError) {
-    let fingerprint = Self.fingerprint(of: graph)
+  public func commit(
+    files: [IndexedFile], removedPaths: [String], graph: CitationGraph, inputs: [IndexedInput]? = nil
+  ) throws(IndexError) {
+    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph })
+  }
+
+  /// `commit`, with the graph handed over by `graph` once the files are written: a build resolves
+  /// the graph on one thread while another writes the files (`graph` is called inside the write
+  /// transaction, and may block until the graph is ready).
+  func commit(
+    files: [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph
+  ) throws(IndexError) {
+    let blobs = Self.encodeBlobs(files)
     let indexPath = path
     try write { db in
-      try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      try Self.storeFiles(files, blobs: blobs, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      try Self.storeInputs(inputs, in: db)
+      let graph = graph()
+      let fingerprint = Self.fingerprint(of: graph)
       let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
       if stored != fingerprint {
         try Self.replaceGraph(graph, in: db, indexPath: indexPath)
@@ -24,8 +40,26 @@ extension GraphIndex {
     _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
   }
 
+  /// The `IndexBlob` encodings (document without text, mentions) of every file, on all cores.
+  static func encodeBlobs(_ files: [IndexedFile]) -> [(document: [UInt8], mentions: [UInt8])] {
+    var blobs = [(document: [UInt8], mentions: [UInt8])](repeating: ([], []), count: files.count)
+    blobs.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let out = buffer
+      let chunks = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 8))
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        var i = chunk
+        while i < files.count {
+          out[i] = (IndexBlob.encode(document: files[i].document), IndexBlob.encode(mentions: files[i].mentions))
+          i += chunks
+        }
+      }
+    }
+    return blobs
+  }
+
   private static func storeFiles(
-    _ files: [IndexedFile], removedPaths: [String], in db: Database, indexPath: String
+    _ files: [IndexedFile], blobs: [(document: [UInt8], mentions: [UInt8])], removedPaths: [String], in db: Database,
+    indexPath: String
   ) throws {
     var existing: [String: (id: Int64, hash: String)] = [:]
     let rows = try Row.fetchCursor(db, sql: "SELECT id, path, content_hash FROM files")
@@ -37,8 +71,6 @@ extension GraphIndex {
         INSERT INTO file_fts(file_fts, rowid, title, text) SELECT 'delete', id, title, text FROM files WHERE id = ?
         """)
 
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
     let insertFile = try db.makeStatement(
       sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, ?, ?, ?, ?)")
     let updateFile = try db.makeStatement(
@@ -46,13 +78,12 @@ extension GraphIndex {
     let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
-    for file in files {
+    for (file, blob) in zip(files, blobs) {
       let old = existing[file.path]
       if let old, old.hash == file.contentHash { continue }
-      var bare = file.document
-      bare.text = ""  // the text has its own column; keeping it out of the JSON makes decoding cheap
-      let document = try encoder.encode(bare)
-      let mentions = try encoder.encode(file.mentions)
+      // The text has its own column (searched by file_fts); the blobs hold the rest.
+      let document = Data(blob.document)
+      let mentions = Data(blob.mentions)
       let title = file.document.metadata.title ?? ""
       let rowID: Int64
       if let old {

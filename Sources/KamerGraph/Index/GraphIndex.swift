@@ -41,6 +41,9 @@ public final class GraphIndex: Sendable {
     migrator.registerMigration("v3") { db in
       try db.execute(sql: schemaV3)
     }
+    migrator.registerMigration("v4") { db in
+      try db.execute(sql: schemaV4)
+    }
     return migrator
   }
 
@@ -106,6 +109,13 @@ public final class GraphIndex: Sendable {
       + (SELECT count(*) FROM edges WHERE target = nodes.num);
     """
 
+  /// v4: the input units of the last build with their `FileStamp`s, so a rebuild can tell from
+  /// `stat` alone which files did not change. File blobs are written in `IndexBlob` form from now
+  /// on; the JSON blobs of earlier versions are still read.
+  static let schemaV4 = """
+    CREATE TABLE inputs(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, content_hash TEXT) WITHOUT ROWID;
+    """
+
   /// Runs `body` in a read transaction, turning any failure into `IndexError`.
   func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
     do {
@@ -142,10 +152,8 @@ public final class GraphIndex: Sendable {
     }
     guard let row, (row["content_hash"] as String) == contentHash else { return nil }
     do {
-      let decoder = JSONDecoder()
-      var document = try decoder.decode(Document.self, from: row["document"] as Data)
-      document.text = row["text"]
-      let mentions = try decoder.decode([Mention].self, from: row["mentions"] as Data)
+      let document = try IndexBlob.decodeDocument(row["document"], text: row["text"])
+      let mentions = try IndexBlob.decodeMentions(row["mentions"])
       return IndexedFile(path: file, contentHash: contentHash, document: document, mentions: mentions)
     } catch {
       throw .corruptRow(path: path, file: file, reason: Self.describe(error))

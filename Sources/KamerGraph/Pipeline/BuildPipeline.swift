@@ -18,6 +18,14 @@ public struct BuildOptions: Sendable {
     self.progress = progress
     self.maxMentionsPerDocument = max(1, maxMentionsPerDocument)
   }
+
+  /// A file modified less than this many seconds before a build is hashed again next time even
+  /// when its stamp is unchanged (see `FileStamp.of(_:racyAfter:)`); tests set 0.
+  var racyMargin: Double = 2
+
+  /// Appended to content hashes in the index: a document extracted under another mention limit
+  /// is not the same cache entry (empty for the default limit, so existing indexes stay valid).
+  var cacheKeySuffix: String { maxMentionsPerDocument == 1_000_000 ? "" : "-m\(maxMentionsPerDocument)" }
 }
 
 /// Everything a build produced: the graph, the account of every input file, and the documents
@@ -64,13 +72,18 @@ public struct BuildPipeline: Sendable {
     var results = [UnitResult?](repeating: nil, count: units.count)
     let reader = self.reader
     let extractor = self.extractor
+    let options = self.options
     let progress = options.progress
     let done = Mutex(0)
+    // What the last build recorded: a unit whose files have the same stamps is not hashed again.
+    let known = try index?.inputs() ?? [:]
+    let racyAfter = FileStamp.now(minus: options.racyMargin)
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
-      let limit = options.maxMentionsPerDocument
       let work: @Sendable (Int) -> Void = { i in
-        out[i] = Self.process(units[i], reader: reader, extractor: extractor, index: index, limit: limit)
+        out[i] = Self.process(
+          units[i], reader: reader, extractor: extractor, index: index, options: options, known: known[units[i].primary],
+          racyAfter: racyAfter)
         if let progress { progress(done.withLock { $0 += 1; return $0 }, units.count) }
       }
       if options.threads == 1 {
@@ -81,20 +94,41 @@ public struct BuildPipeline: Sendable {
     }
     var extracted: [ExtractedDocument] = []
     var changed: [IndexedFile] = []
+    var inputs: [IndexedInput] = []
     var reused = 0
-    for r in results.map({ $0! }) {
+    for (unit, r) in zip(units, results.map({ $0! })) {
       outcomes.append(contentsOf: r.outcomes)
+      if index != nil, !r.outcomes.contains(where: { $0.status == .failed }) {
+        inputs.append(IndexedInput(path: unit.primary, stamp: r.stamp ?? "", contentHash: r.hash))
+      }
       guard let doc = r.document else { continue }
       extracted.append(doc)
       if r.cached { reused += 1 } else if let hash = r.hash {
         changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
       }
     }
-    let resolution = Resolver().resolve(extracted)
+    let resolution: Resolution
     if let index {
       let current = Set(extracted.map(\.document.path))
       let removed = try index.indexedPaths().filter { !current.contains($0) }
-      try index.commit(files: changed, removedPaths: removed, graph: resolution.graph)
+      // The index writes the files while the graph is resolved on this thread; the graph follows
+      // in the same transaction.
+      let handOver = HandOver()
+      let failure = Mutex<IndexError?>(nil)
+      let committed = DispatchGroup()
+      DispatchQueue.global().async(group: committed) { [changed, inputs] in
+        do throws(IndexError) {
+          try index.commit(files: changed, removedPaths: removed, inputs: inputs, graph: handOver.wait)
+        } catch {
+          failure.withLock { $0 = error }
+        }
+      }
+      resolution = Resolver().resolve(extracted)
+      handOver.give(resolution.graph)
+      committed.wait()
+      if let error = failure.withLock({ $0 }) { throw error }
+    } else {
+      resolution = Resolver().resolve(extracted)
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
@@ -120,6 +154,9 @@ public struct BuildPipeline: Sendable {
     var outcomes: [FileOutcome]
     var hash: String?
     var cached: Bool
+    /// `FileStamp.of(unit.files)` taken before the files were read, with `cacheKeySuffix`; nil
+    /// when not trustworthy.
+    var stamp: String? = nil
   }
 
   /// The content hash of a unit: every file of it together, so a changed metadata file changes
@@ -133,41 +170,64 @@ public struct BuildPipeline: Sendable {
     return parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
   }
 
-  /// True when `paths` hold exactly the files the index has, each with the same content: a build
-  /// would produce the graph the index already holds.
+  /// True when `paths` hold exactly the input units of the index's last build, each with the same
+  /// content: a build would produce the graph the index already holds. A unit whose files have
+  /// the `FileStamp`s recorded by that build is taken as unchanged without reading it; the others
+  /// are hashed, and when their content is the same their newer stamps are recorded, so the next
+  /// check needs no hashing. Any failed, new, removed or changed unit gives false.
   public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
     let plan = CorpusLoader(reader: reader).plan(paths: paths)
     guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
-    let stored = try index.contentHashes()
-    guard stored.count == plan.units.count else { return false }
+    let known = try index.inputs()
+    guard known.count == plan.units.count else { return false }
     let units = plan.units
-    let same = Mutex(true)
+    let racyAfter = FileStamp.now(minus: options.racyMargin)
+    let suffix = options.cacheKeySuffix
+    let state = Mutex((same: true, refreshed: [(path: String, stamp: String)]()))
     DispatchQueue.concurrentPerform(iterations: units.count) { i in
-      guard same.withLock({ $0 }) else { return }
-      if stored[units[i].primary] == nil || Self.contentHash(of: units[i]) != stored[units[i].primary] {
-        same.withLock { $0 = false }
+      guard state.withLock({ $0.same }) else { return }
+      let unit = units[i]
+      guard let recorded = known[unit.primary] else { return state.withLock { $0.same = false } }
+      let stamp = FileStamp.of(unit.files).map { $0 + suffix }
+      if let stamp, stamp == recorded.stamp { return }
+      // The stamp differs (or was not trusted): compare the content itself.
+      let trusted = FileStamp.of(unit.files, racyAfter: racyAfter).map { $0 + suffix }
+      guard let hash = recorded.contentHash, let current = Self.contentHash(of: unit), current + suffix == hash else {
+        return state.withLock { $0.same = false }
       }
+      if let trusted, trusted != recorded.stamp { state.withLock { $0.refreshed.append((unit.primary, trusted)) } }
     }
-    return same.withLock { $0 }
+    let (same, refreshed) = state.withLock { ($0.same, $0.refreshed) }
+    if same { try index.refreshStamps(refreshed.sorted { $0.path < $1.path }) }
+    return same
   }
 
   static func process(
-    _ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?, limit: Int
+    _ unit: InputUnit, reader: DocumentReader, extractor: Extractor, index: GraphIndex?, options: BuildOptions,
+    known: IndexedInput?, racyAfter: Int64
   ) -> UnitResult {
+    let limit = options.maxMentionsPerDocument
     var hash: String?
+    var stamp: String?
     if let index {
-      if let combined = contentHash(of: unit) {
-        hash = combined
-        if let cached = try? index.cachedFile(path: unit.primary, contentHash: combined) {
-          let doc = ExtractedDocument(document: cached.document, mentions: cached.mentions)
-          return UnitResult(
-            document: doc, outcomes: outcomes(for: unit, document: cached.document, notes: ["unchanged since the last build"]),
-            hash: combined, cached: true)
-        }
+      // Stamp first: a file that changes after this is seen as changed next time.
+      // The options that change the cached extraction are part of the stamp, so a stamp only
+      // matches a recorded one (and its recorded hash) made under the same options.
+      stamp = FileStamp.of(unit.files, racyAfter: racyAfter).map { $0 + options.cacheKeySuffix }
+      if let stamp, let known, known.stamp == stamp, let recorded = known.contentHash {
+        hash = recorded
+      } else {
+        hash = contentHash(of: unit).map { $0 + options.cacheKeySuffix }
+      }
+      if let hash, let cached = try? index.cachedFile(path: unit.primary, contentHash: hash) {
+        let doc = ExtractedDocument(document: cached.document, mentions: cached.mentions)
+        return UnitResult(
+          document: doc, outcomes: outcomes(for: unit, document: cached.document, notes: ["unchanged since the last build"]),
+          hash: hash, cached: true, stamp: stamp)
       }
     }
     var (document, outcomes) = reader.read(unit: unit)
-    guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: nil, cached: false) }
+    guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: hash, cached: false, stamp: stamp) }
     var mentions = extractor.mentions(in: document)
     if mentions.count > limit {
       let note = "\(mentions.count) mentions found; only the first \(limit) are kept (raise the limit with --max-mentions)"
@@ -176,7 +236,7 @@ public struct BuildPipeline: Sendable {
       if let i = outcomes.lastIndex(where: { $0.path == unit.primary && $0.status == .read }) { outcomes[i].notes.append(note) }
     }
     let extracted = ExtractedDocument(document: document, mentions: mentions)
-    return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false)
+    return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false, stamp: stamp)
   }
 
   static func outcomes(for unit: InputUnit, document: Document, notes: [String]) -> [FileOutcome] {
@@ -186,5 +246,22 @@ public struct BuildPipeline: Sendable {
         FileOutcome(path: companion, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(unit.primary)"))
     }
     return result
+  }
+}
+
+/// Hands a graph from the thread that resolves it to the thread that commits it.
+private final class HandOver: @unchecked Sendable {
+  private let ready = DispatchSemaphore(value: 0)
+  private var graph = CitationGraph()
+
+  func give(_ graph: CitationGraph) {
+    self.graph = graph
+    ready.signal()
+  }
+
+  /// Blocks until `give` was called.
+  func wait() -> CitationGraph {
+    ready.wait()
+    return graph
   }
 }

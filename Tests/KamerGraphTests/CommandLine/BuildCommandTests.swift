@@ -73,6 +73,39 @@ import Testing
     #expect(graphml.contains("kst-36600-X-12"))
   }
 
+  @Test func theNoChangeCheckCoversSkippedFilesOutputsAndOptions() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let letter = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repo.path("corpus/palantir/defensie-antwoord-2025Z14549.txt"))))
+    try write(["corpus/x/letter.txt": letter, "corpus/x/README.md": Array("# notes\n".utf8)], under: dir)
+    let args = ["build", "--format", "graphml", "json", "--no-picture"]
+    guard let first = try kamergraph(args, in: dir.path) else { return }
+    #expect(first.status == 0, "\(first.stderr)")
+    let graphml = dir.appendingPathComponent("graphs/x.graphml")
+    let original = try Data(contentsOf: graphml)
+    let second = try #require(try kamergraph(args, in: dir.path))
+    #expect(second.stdout.contains("nothing changed since the last build"), "a skipped README: \(second.stdout)")
+    #expect(second.stdout.contains("x: 2 files: 1 read, 1 skipped"), "\(second.stdout)")
+    // An output overwritten (here with other bytes) is written again.
+    Thread.sleep(forTimeInterval: 0.02)
+    try Data("<graphml/>".utf8).write(to: graphml)
+    let third = try #require(try kamergraph(args, in: dir.path))
+    #expect(!third.stdout.contains("nothing changed"), "\(third.stdout)")
+    #expect(try Data(contentsOf: graphml) == original)
+    // Another option that changes the graph builds again; so does coming back to the first one.
+    let limited = try #require(try kamergraph(args + ["--max-mentions", "2"], in: dir.path))
+    #expect(!limited.stdout.contains("nothing changed"), "\(limited.stdout)")
+    #expect(limited.stdout.contains("only the first 2 are kept"), "\(limited.stdout)")
+    let back = try #require(try kamergraph(args, in: dir.path))
+    #expect(!back.stdout.contains("nothing changed"), "\(back.stdout)")
+    #expect(try Data(contentsOf: graphml) == original)
+    // A file touched without a change is hashed once and the build still stops early.
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: dir.appendingPathComponent("corpus/x/letter.txt").path)
+    let touched = try #require(try kamergraph(args, in: dir.path))
+    #expect(touched.stdout.contains("nothing changed since the last build"), "\(touched.stdout)")
+  }
+
   @Test func exportAroundOneDocumentGivesItsEgoNetwork() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

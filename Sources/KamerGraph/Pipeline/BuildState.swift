@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `kamergraph build` leaves in the index so that the next run can tell that nothing changed:
+/// the summary it printed, the `FileStamp` of every file it wrote and the stamp of the program
+/// that wrote them (a new `kamergraph` may resolve or export differently, so it builds again).
+public struct BuildState: Sendable, Equatable {
+  /// The run summary, printed again when nothing changed.
+  public var summary: String
+  /// Output path -> its stamp right after it was written.
+  public var outputStamps: [String: String]
+  /// The stamp of the program that built; empty when unknown.
+  public var program: String
+
+  /// The state after writing `outputs` (stamped now).
+  public init(summary: String, outputs: [String], program: String = BuildState.currentProgram) {
+    self.summary = summary
+    outputStamps = Dictionary(outputs.map { ($0, FileStamp.of($0) ?? "") }, uniquingKeysWith: { a, _ in a })
+    self.program = program
+  }
+
+  /// A state as stored.
+  public init(summary: String, outputStamps: [String: String], program: String) {
+    self.summary = summary
+    self.outputStamps = outputStamps
+    self.program = program
+  }
+
+  /// The stamp of the running executable, or "" when it cannot be found.
+  public static var currentProgram: String {
+    Bundle.main.executablePath.flatMap { FileStamp.of($0) } ?? ""
+  }
+
+  /// True when every output is still there as the build left it (same size, times and inode),
+  /// and this is the program that wrote them. A deleted or rewritten output gives false.
+  public func outputsUnchanged(program current: String = BuildState.currentProgram) -> Bool {
+    !outputStamps.isEmpty && !program.isEmpty && program == current
+      && outputStamps.allSatisfy { !$0.value.isEmpty && FileStamp.of($0.key) == $0.value }
+  }
+
+  /// The state stored under `key`, or nil (none, or one written by an older version).
+  public static func load(_ index: GraphIndex, key: String) throws(IndexError) -> BuildState? {
+    guard let text = try index.buildState(key),
+      let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+      let summary = object["summary"] as? String, let stamps = object["output_stamps"] as? [String: String],
+      let program = object["program"] as? String
+    else { return nil }
+    return BuildState(summary: summary, outputStamps: stamps, program: program)
+  }
+
+  /// Stores the state under `key`.
+  public func save(_ index: GraphIndex, key: String) throws(IndexError) {
+    let object: [String: Any] = ["summary": summary, "output_stamps": outputStamps, "program": program]
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+    try index.setBuildState(key, String(decoding: data, as: UTF8.self))
+  }
+}

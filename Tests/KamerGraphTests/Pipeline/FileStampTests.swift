@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// Rebuilds that decide from `stat` (FileStamp) which files did not change, and still notice
+/// every change.
+@Suite struct FileStampTests {
+  /// A folder with the Palantir letter (a document) and a README (skipped), and an index path.
+  struct Setup {
+    let root: URL
+    let dir: URL
+    let letter: String
+    let readme: String
+    let index: GraphIndex
+    var pipeline: BuildPipeline
+
+    init(trustAtOnce: Bool = true) throws {
+      root = try ExternalTool.temporaryDirectory()
+      dir = root.appendingPathComponent("corpus")
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      letter = dir.appendingPathComponent("letter.txt").path
+      readme = dir.appendingPathComponent("README.md").path
+      try Data(Repo.read("corpus/palantir/defensie-antwoord-2025Z14549.txt").utf8).write(to: URL(fileURLWithPath: letter))
+      try Data("# notes\n".utf8).write(to: URL(fileURLWithPath: readme))
+      index = try GraphIndex(path: root.appendingPathComponent("k.sqlite").path)
+      pipeline = BuildPipeline()
+      // Files written by the test a moment ago would otherwise never be trusted by their stamp.
+      if trustAtOnce { pipeline.options.racyMargin = 0 }
+      Thread.sleep(forTimeInterval: 0.02)  // past the file system's clock tick
+    }
+
+    func build() throws -> BuildResult { try pipeline.build(paths: [dir.path], index: index) }
+    func upToDate() throws -> Bool { try pipeline.isUpToDate(paths: [dir.path], index: index) }
+
+    func modificationDate(_ path: String) throws -> Date {
+      try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+
+    func setModificationDate(_ path: String, _ date: Date) throws {
+      try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
+    }
+  }
+
+  @Test func aBuildRecordsEveryUnitWithItsStamp() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    _ = try s.build()
+    let inputs = try s.index.inputs()
+    #expect(Set(inputs.keys) == [s.letter, s.readme])
+    #expect(inputs[s.letter]?.stamp == FileStamp.of([s.letter]), "the default options add nothing to the stamp")
+    #expect(inputs[s.letter]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.letter)))
+    #expect(inputs[s.readme]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.readme)))
+    #expect(try s.index.indexedPaths() == [s.letter], "the README is skipped, not a document")
+    #expect(try s.upToDate(), "a skipped file does not make every rebuild a full one")
+  }
+
+  @Test func aTouchedFileIsHashedOnceAndGivesTheSameGraph() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let first = try s.build()
+    let before = try s.index.inputs()[s.letter]?.stamp
+    try s.setModificationDate(s.letter, Date(timeIntervalSinceNow: -3600))
+    #expect(FileStamp.of([s.letter]) != before)
+    #expect(try s.upToDate(), "same content: nothing to rebuild")
+    #expect(try s.index.inputs()[s.letter]?.stamp == FileStamp.of([s.letter]), "the new stamp is recorded")
+    let second = try s.build()
+    #expect(second.reused == 1)
+    #expect(second.graph == first.graph)
+  }
+
+  @Test func aChangeOfTheSameSizeIsSeenEvenWithTheOldModificationTime() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let first = try s.build()
+    #expect(first.graph.node("ah-tk-20242025-2790") != nil)
+    let original = try s.modificationDate(s.letter)
+    let text = try String(contentsOfFile: s.letter, encoding: .utf8)
+    let changed = text.replacingOccurrences(of: "nr. 2790", with: "nr. 2791")
+    #expect(changed != text && changed.utf8.count == text.utf8.count)
+    try Data(changed.utf8).write(to: URL(fileURLWithPath: s.letter))
+    try s.setModificationDate(s.letter, original)
+    #expect(try s.upToDate() == false)
+    let second = try s.build()
+    #expect(second.reused == 0)
+    #expect(second.graph.node("ah-tk-20242025-2791") != nil)
+    #expect(second.graph.node("ah-tk-20242025-2790") == nil)
+  }
+
+  @Test func aFileWrittenMomentsBeforeTheBuildIsNotTrustedByItsStamp() throws {
+    let s = try Setup(trustAtOnce: false)
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    _ = try s.build()
+    #expect(try s.index.inputs()[s.letter]?.stamp == "", "written within the last two seconds")
+    #expect(try s.upToDate(), "hashed instead, and unchanged")
+    #expect(try s.index.inputs()[s.letter]?.stamp == "", "still too recent to be trusted")
+  }
+
+  @Test func newRemovedAndChangedSkippedFilesAreSeen() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    _ = try s.build()
+    let extra = s.dir.appendingPathComponent("extra.txt")
+    try Data("Zie Kamerstukken II 2024/25, 36 600 X, nr. 12.".utf8).write(to: extra)
+    #expect(try s.upToDate() == false, "a new file")
+    try FileManager.default.removeItem(at: extra)
+    #expect(try s.upToDate())
+    try Data("# other notes\n".utf8).write(to: URL(fileURLWithPath: s.readme))
+    #expect(try s.upToDate() == false, "a skipped file changed: it is read again to know")
+    _ = try s.build()
+    try FileManager.default.removeItem(atPath: s.readme)
+    #expect(try s.upToDate() == false, "a removed file")
+  }
+
+  @Test func aCommitThatDoesNotNameItsInputsForgetsThem() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let result = try s.build()
+    try s.index.commit(files: [], removedPaths: [], graph: result.graph)
+    #expect(try s.index.inputs().isEmpty)
+    #expect(try s.upToDate() == false)
+  }
+
+  @Test func anotherMentionLimitDoesNotReuseTheCachedExtraction() throws {
+    var s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let full = try s.build()
+    let count = try #require(full.documents.first?.mentions.count)
+    #expect(count > 5)
+    s.pipeline.options.maxMentionsPerDocument = 5
+    #expect(try s.upToDate() == false)
+    let limited = try s.build()
+    #expect(limited.reused == 0)
+    #expect(limited.documents.first?.mentions.count == 5)
+    s.pipeline.options.maxMentionsPerDocument = 1_000_000
+    let again = try s.build()
+    #expect(again.reused == 0)
+    #expect(again.documents.first?.mentions.count == count)
+  }
+
+  @Test func buildStateSeesDeletedAndRewrittenOutputsAndAnotherProgram() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("a.graphml").path
+    let b = dir.appendingPathComponent("b.json").path
+    try Data("<graphml/>".utf8).write(to: URL(fileURLWithPath: a))
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: b))
+    let index = try GraphIndex(path: dir.appendingPathComponent("k.sqlite").path)
+    let state = BuildState(summary: "x: 1 files", outputs: [a, b], program: "program-1")
+    try state.save(index, key: "k")
+    let loaded = try #require(try BuildState.load(index, key: "k"))
+    #expect(loaded == state)
+    #expect(try BuildState.load(index, key: "other") == nil)
+    #expect(loaded.outputsUnchanged(program: "program-1"))
+    #expect(!loaded.outputsUnchanged(program: "program-2"), "a new kamergraph builds again")
+    Thread.sleep(forTimeInterval: 0.02)
+    try Data("<graphml/>".utf8).write(to: URL(fileURLWithPath: a))  // same bytes, written again
+    #expect(!loaded.outputsUnchanged(program: "program-1"))
+    try FileManager.default.removeItem(atPath: b)
+    #expect(!BuildState(summary: "", outputs: [a, b], program: "p").outputsUnchanged(program: "p"), "b is gone")
+  }
+}
