@@ -3,7 +3,16 @@ enum PlainTextReader {
   static func read(bytes: [UInt8], path: String) -> Document {
     let decoded = TextDecoding.decode(bytes)
     var doc = Document(path: path, format: .plainText, text: decoded.text, notes: decoded.notes)
-    let utf8 = Array(decoded.text.utf8)
+    // The text's UTF-8 is usually the file's bytes (minus a BOM): reuse them instead of a copy.
+    let count = decoded.text.utf8.count
+    let utf8: [UInt8]
+    if decoded.notes.isEmpty, count == bytes.count {
+      utf8 = bytes
+    } else if decoded.notes.isEmpty, count == bytes.count - 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      utf8 = Array(bytes[3...])
+    } else {
+      utf8 = Array(decoded.text.utf8)
+    }
     doc.footnotes = footnoteMarkers(in: utf8)
     Letterhead.apply(to: &doc)
     return doc

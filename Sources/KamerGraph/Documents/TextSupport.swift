@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Building a document's text as UTF-8 bytes while recording offsets, for the structured readers
 /// (KOOP XML, .docx, .odt, HTML).
 struct TextBuilder {
@@ -201,17 +207,21 @@ enum TextScan {
   static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
     let limit = (to ?? bytes.count) - needle.count
     guard !needle.isEmpty, from <= limit else { return nil }
-    let first = needle[0]
-    var i = from
-    while i <= limit {
-      if bytes[i] == first {
-        var k = 1
-        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return i }
+    let end = limit + needle.count
+    return bytes.withUnsafeBufferPointer { hay -> Int? in
+      needle.withUnsafeBufferPointer { pin -> Int? in
+        guard let base = hay.baseAddress, let p = pin.baseAddress else { return nil }
+        // memchr to the next candidate first byte, then compare the rest.
+        var i = from
+        let last = end - pin.count
+        while i <= last, let hit = memchr(base + i, Int32(p[0]), last - i + 1) {
+          let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + k, p, pin.count) == 0 { return k }
+          i = k + 1
+        }
+        return nil
       }
-      i += 1
     }
-    return nil
   }
 }
 

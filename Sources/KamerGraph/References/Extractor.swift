@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The reference extractor: finds every reference of the catalogue (`ReferenceCatalogue`) in a
 /// text and returns mentions with exact UTF-8 byte spans.
 ///
@@ -122,12 +128,16 @@ struct Scan {
   /// Moves the line bookkeeping to `pos` (forward in one walk; backward when a recognizer reports
   /// an earlier span) and returns its line and column.
   mutating func lineColumn(_ pos: Int) -> (Int, Int) {
-    while linePos < pos {
-      if t.b[linePos] == 0x0A {
+    if linePos < pos, let base = t.b.baseAddress {
+      // Jump from newline to newline (memchr) instead of testing every byte.
+      var p = linePos
+      while p < pos, let hit = memchr(base + p, 0x0A, pos - p) {
+        let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         line += 1
-        lineStart = linePos + 1
+        lineStart = k + 1
+        p = k + 1
       }
-      linePos += 1
+      linePos = pos
     }
     while linePos > pos {
       linePos -= 1
