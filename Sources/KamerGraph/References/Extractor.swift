@@ -34,7 +34,10 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.run()
-    var out = scan.out
+    // Take the array out of the scan (a copy would share the buffer and the first write below
+    // would then copy every mention).
+    var out: [Mention] = []
+    swap(&out, &scan.out)
     // Recognizers emit in text order, so the output is normally sorted already; check, and sort
     // (then drop exact duplicates: same span and kind) only when it is not.
     func before(_ x: Mention, _ y: Mention) -> Bool {
