@@ -105,6 +105,8 @@ struct ResolverState {
   /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
   var pending: [EdgeKey: [Evidence]] = [:]
   var attributes: [String: [String: String]] = [:]
+  /// `isResolvedTarget` answers, filled once the document nodes exist.
+  var resolvedTargets: [String: Bool] = [:]
 
   init(input: [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.
@@ -112,7 +114,24 @@ struct ResolverState {
   }
 
   static func canonical(_ id: String) -> String {
-    ReferenceKind.of(id: id) == .zaak ? "kv-tk-" + id : id
+    isZaakNumber(id) ? "kv-tk-" + id : id
+  }
+
+  /// True for a bare Tweede Kamer zaak number ("2025Z14549"): what `ReferenceKind.of(id:)` calls
+  /// `.zaak`, decided on the bytes without building anything (this runs for every id of every mention).
+  static func isZaakNumber(_ id: String) -> Bool {
+    let u = id.utf8
+    guard u.count == 10 else { return false }
+    var k = 0
+    for b in u {
+      if k == 4 {
+        if b != UInt8(ascii: "Z") { return false }
+      } else if b < 48 || b > 57 {
+        return false
+      }
+      k += 1
+    }
+    return true
   }
 
   static func isFactOnly(_ e: ExtractedDocument) -> Bool {
@@ -488,16 +507,24 @@ struct ResolverState {
       let kind = docs[i].mentions[k].kind
       guard kind.isDocument, docs[i].mentions[k].status != .unresolved else { continue }
       let ids = docs[i].mentions[k].ids
-      if let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
+      if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
         docs[i].mentions[k].status = .ambiguous
         docs[i].mentions[k].reason =
           "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
-      } else if !ids.isEmpty, ids.allSatisfy({ graph.node(nodeID($0))?.status == .resolved }) {
+      } else if !ids.isEmpty, ids.allSatisfy({ isResolvedTarget($0) }) {
         docs[i].mentions[k].status = .resolved
       } else {
         docs[i].mentions[k].status = .external
       }
     }
+  }
+
+  /// True when `id` names a document of the corpus (cached: the same ids are cited many times).
+  mutating func isResolvedTarget(_ id: String) -> Bool {
+    if let known = resolvedTargets[id] { return known }
+    let resolved = graph.node(nodeID(id))?.status == .resolved
+    resolvedTargets[id] = resolved
+    return resolved
   }
 
   /// The documents in resolver order (fact-only inputs left out) with every mention's status set:
