@@ -56,6 +56,10 @@ extension BuildPipeline {
           }
           var extracted = ExtractedDocument(document: document, mentions: extractor.mentions(in: document))
             .releasingText()
+          // Statuses need the document's ids, metadata and facts, not its footnotes, links or notes.
+          extracted.document.footnotes = []
+          extracted.document.links = []
+          extracted.document.notes = []
           let cost = extracted.mentions.count * MentionBudget.bytesPerMention
           let fits = spent.withLock { used -> Bool in
             guard used + cost <= mentionBudget else { return false }
