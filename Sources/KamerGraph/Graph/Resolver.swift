@@ -44,7 +44,7 @@ public struct StatusResolver {
     }
     var state = ResolverState(input: sorted.map { input[$0] })
     state.buildIdentity()
-    state.buildDocumentNodes()
+    state.documentNodes = Set(state.nodeOfDoc.compactMap { $0 })
     order = sorted.indices.filter { state.nodeOfDoc[$0] != nil }.map { sorted[$0] }
     self.state = state
   }
@@ -105,22 +105,14 @@ public struct Resolver: Sendable {
     return state.run()
   }
 
-  /// Only the mentions with their statuses (identity, no edges): what `kamergraph extract` needs.
+  /// Only the mentions with their statuses (identity, no edges). `StatusResolver` gives the same
+  /// statuses one document at a time (what `kamergraph extract` uses).
   public func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
     var state = ResolverState(input: input)
     state.buildIdentity()
     state.buildDocumentNodes()
     state.setMentionStatuses()
     return state.graph.mentions
-  }
-
-  /// The documents (in the order `resolveMentions` gives their mentions; fact-only inputs left
-  /// out) with the status of every mention set: the light path for printing mentions.
-  public func resolveStatuses(_ input: [ExtractedDocument]) -> [ExtractedDocument] {
-    var state = ResolverState(input: input)
-    state.buildIdentity()
-    state.buildDocumentNodes()
-    return state.documentsWithStatuses()
   }
 }
 
@@ -140,6 +132,9 @@ struct ResolverState {
   var attributes: [String: [String: String]] = [:]
   /// `isResolvedTarget` answers, filled once the document nodes exist.
   var resolvedTargets: [String: Bool] = [:]
+  /// The node ids of the corpus documents, when statuses are wanted without building the nodes
+  /// (`StatusResolver`): exactly the nodes `buildDocumentNodes` marks resolved.
+  var documentNodes: Set<String>?
 
   init(input: [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.
@@ -563,21 +558,14 @@ struct ResolverState {
   /// True when `id` names a document of the corpus (cached: the same ids are cited many times).
   mutating func isResolvedTarget(_ id: String) -> Bool {
     if let known = resolvedTargets[id] { return known }
-    let resolved = graph.node(nodeID(id))?.status == .resolved
+    let resolved: Bool
+    if let documentNodes {
+      resolved = documentNodes.contains(nodeID(id))
+    } else {
+      resolved = graph.node(nodeID(id))?.status == .resolved
+    }
     resolvedTargets[id] = resolved
     return resolved
-  }
-
-  /// The documents in resolver order (fact-only inputs left out) with every mention's status set:
-  /// the same mentions, in the same order, as `graph.mentions`, without copying them out.
-  mutating func documentsWithStatuses() -> [ExtractedDocument] {
-    var out: [ExtractedDocument] = []
-    for i in docs.indices where nodeOfDoc[i] != nil {
-      setStatuses(ofDocument: i)
-      out.append(docs[i])
-      docs[i].mentions = []
-    }
-    return out
   }
 }
 
