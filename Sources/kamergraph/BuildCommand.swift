@@ -3,6 +3,10 @@ import Foundation
 import KamerGraph
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension GraphFormat: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
@@ -55,10 +59,12 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let units = try workUnits()
-    let pipeline = BuildPipeline(
-      options: BuildOptions(
-        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions))
+    var options = BuildOptions(
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
+    // One graph needs only the graph: the documents are let go as soon as they are stored.
+    options.keepsDocuments = units.count > 1
+    let pipeline = BuildPipeline(options: options)
     let indexPath = IndexLocation.resolve(index)
     let store: GraphIndex?
     do {
@@ -78,9 +84,12 @@ struct BuildCommand: ParsableCommand {
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
     var all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
-    let documentCount = all.documents.count
-    // One graph: the documents (and their texts) are not needed any more; free them before exporting.
-    if units.count == 1 { all.documents = [] }
+    let allCounts = Summary.Counts(all.graph)
+    // The exports do not use the mentions (they are in the index): one graph lets them go.
+    if units.count == 1 { all.resolution.graph.mentions = [] }
+    // Hand the memory of the documents and of the build's scratch space back to the system
+    // before the exports allocate their buffers (it lowers the peak of large builds).
+    releaseFreedMemory()
     ProgressBar.finish()
     var summaries: [String] = []
     var allWritten: [String] = []
@@ -88,11 +97,12 @@ struct BuildCommand: ParsableCommand {
     var reports: [(String, RunReport)] = []
     for unit in units {
       let result = units.count == 1 ? all : all.restricted(to: unit.paths)
+      let counts = units.count == 1 ? allCounts : Summary.Counts(result.graph)
       var written: [String] = []
       for f in format {
         for file in try GraphExporter.files(for: result.graph, name: unit.name, format: f) {
           let path = (out as NSString).appendingPathComponent(file.fileName)
-          try Data(file.contents).write(to: URL(fileURLWithPath: path))
+          try write(file.contents, to: path)
           written.append(path)
         }
       }
@@ -108,14 +118,14 @@ struct BuildCommand: ParsableCommand {
           notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
         }
       }
-      let summary = ([Summary.text(name: unit.name, result: result, written: written)] + notes).joined(separator: "\n")
+      let summary = ([Summary.text(name: unit.name, result: result, counts: counts, written: written)] + notes).joined(separator: "\n")
       print(summary)
       summaries.append(summary)
       allWritten += written
       reports.append((unit.name, result.report))
     }
     if let store {
-      print("index: \(indexPath) (\(all.reused) of \(documentCount) documents unchanged since the last build)")
+      print("index: \(indexPath) (\(all.reused) of \(all.report.readCount) documents unchanged since the last build)")
       if all.report.failedCount == 0 {
         try BuildState(summary: summaries.joined(separator: "\n"), outputs: allWritten).save(store, key: stateKey)
       }
@@ -124,6 +134,26 @@ struct BuildCommand: ParsableCommand {
       try Data(Summary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
     }
     if all.report.failedCount > 0 { throw ExitCode(2) }
+  }
+
+  /// Returns freed heap memory to the system: glibc keeps it otherwise (`malloc_trim`, looked up
+  /// at run time because Swift's Glibc module does not declare it). Does nothing elsewhere.
+  func releaseFreedMemory() {
+    #if canImport(Glibc)
+      typealias Trim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
+  }
+
+  /// Writes `bytes` to `path` without copying them into a `Data` first (graph files can be
+  /// hundreds of megabytes).
+  func write(_ bytes: [UInt8], to path: String) throws {
+    try bytes.withUnsafeBytes { raw in
+      let data =
+        raw.isEmpty
+        ? Data() : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
+      try data.write(to: URL(fileURLWithPath: path))
+    }
   }
 
   /// (graph name, paths) pairs: each corpus folder, or the PATHs given.
@@ -150,7 +180,26 @@ struct BuildCommand: ParsableCommand {
 
 /// The run summary, for people (text) and scripts (JSON).
 enum Summary {
-  static func text(name: String, result: BuildResult, written: [String]) -> String {
+  /// What the summary says about a graph, counted without sorting its nodes and edges.
+  struct Counts {
+    var nodes = 0, documents = 0, external = 0, entities = 0, edges = 0, mentions = 0, unresolved = 0
+
+    init(_ g: CitationGraph) {
+      nodes = g.nodesByID.count
+      for node in g.nodesByID.values {
+        switch node.status {
+        case .resolved: documents += 1
+        case .external: external += 1
+        case .entity: entities += 1
+        }
+      }
+      edges = g.edgesByKey.count
+      mentions = g.mentions.count
+      unresolved = g.mentions.count(where: { $0.mention.status == .unresolved || $0.mention.status == .ambiguous })
+    }
+  }
+
+  static func text(name: String, result: BuildResult, counts n: Counts, written: [String]) -> String {
     let r = result.report
     var lines = ["\(name): \(r.files.count) files: \(r.readCount) read, \(r.skippedCount) skipped, \(r.failedCount) failed"]
     for f in r.files where f.status != .read {
@@ -160,19 +209,8 @@ enum Summary {
       lines.append("  note \(f.path): \(f.notes.joined(separator: "; "))")
     }
     for c in result.resolution.conflicts { lines.append("  conflict: \(c.description)") }
-    // Counts only: no need to sort the nodes and edges (graph.nodes, graph.edges) for them.
-    let g = result.graph
-    var docs = 0, external = 0, entities = 0
-    for node in g.nodesByID.values {
-      switch node.status {
-      case .resolved: docs += 1
-      case .external: external += 1
-      case .entity: entities += 1
-      }
-    }
-    let unresolved = g.mentions.count(where: { $0.mention.status == .unresolved || $0.mention.status == .ambiguous })
     lines.append(
-      "  graph: \(g.nodesByID.count) nodes (\(docs) documents in the corpus, \(external) external, \(entities) actors and entities), \(g.edgesByKey.count) edges, \(g.mentions.count) mentions (\(unresolved) unresolved or ambiguous)"
+      "  graph: \(n.nodes) nodes (\(n.documents) documents in the corpus, \(n.external) external, \(n.entities) actors and entities), \(n.edges) edges, \(n.mentions) mentions (\(n.unresolved) unresolved or ambiguous)"
     )
     if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
     return lines.joined(separator: "\n")

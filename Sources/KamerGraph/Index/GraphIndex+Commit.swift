@@ -19,12 +19,14 @@ extension GraphIndex {
   /// the graph on one thread while another writes the files (`graph` is called inside the write
   /// transaction, and may block until the graph is ready).
   func commit(
-    files: [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph
+    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph
   ) throws(IndexError) {
-    let blobs = Self.encodeBlobs(files)
+    var files = files
     let indexPath = path
     try write { db in
-      try Self.storeFiles(files, blobs: blobs, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      // Written: let the texts go before the graph, the larger part, is stored.
+      files = []
       try Self.storeInputs(inputs, in: db)
       let graph = graph()
       let fingerprint = Self.fingerprint(of: graph)
@@ -58,8 +60,7 @@ extension GraphIndex {
   }
 
   private static func storeFiles(
-    _ files: [IndexedFile], blobs: [(document: [UInt8], mentions: [UInt8])], removedPaths: [String], in db: Database,
-    indexPath: String
+    _ files: [IndexedFile], removedPaths: [String], in db: Database, indexPath: String
   ) throws {
     var existing: [String: (id: Int64, hash: String)] = [:]
     let rows = try Row.fetchCursor(db, sql: "SELECT id, path, content_hash FROM files")
@@ -78,9 +79,13 @@ extension GraphIndex {
     let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
-    for (file, blob) in zip(files, blobs) {
+    let changed = files.filter { existing[$0.path]?.hash != $0.contentHash }
+    // Encoded on all cores a slice at a time, so the blobs of a whole corpus are never all in memory.
+    var blobs: [(document: [UInt8], mentions: [UInt8])] = []
+    for (index, file) in changed.enumerated() {
+      if index % 2048 == 0 { blobs = encodeBlobs(Array(changed[index..<min(changed.count, index + 2048)])) }
+      let blob = blobs[index % 2048]
       let old = existing[file.path]
-      if let old, old.hash == file.contentHash { continue }
       // The text has its own column (searched by file_fts); the blobs hold the rest.
       let document = Data(blob.document)
       let mentions = Data(blob.mentions)

@@ -23,7 +23,8 @@ public final class GraphIndex: Sendable {
     }
     do {
       pool = try DatabasePool(path: path, configuration: config)
-      try Self.migrator.migrate(pool)
+      // Checking is a read; migrating takes the write lock, which a query should not wait for.
+      if try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) { try Self.migrator.migrate(pool) }
     } catch {
       throw .cannotOpen(path: path, reason: Self.describe(error))
     }

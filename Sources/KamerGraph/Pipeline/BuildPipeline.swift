@@ -10,6 +10,10 @@ public struct BuildOptions: Sendable {
   public var progress: (@Sendable (Int, Int) -> Void)?
   /// At most this many mentions are kept per document (the first ones); a note says so.
   public var maxMentionsPerDocument: Int
+  /// When false, `BuildResult.documents` comes back empty and the documents (with their texts)
+  /// are let go as soon as the graph is resolved and they are stored: a caller that only needs
+  /// the graph keeps memory down on large corpora. The graph and the index are the same.
+  public var keepsDocuments = true
   public init(
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil,
     maxMentionsPerDocument: Int = 1_000_000
@@ -114,17 +118,20 @@ public struct BuildPipeline: Sendable {
       // The index writes the files while the graph is resolved on this thread; the graph follows
       // in the same transaction.
       let handOver = HandOver()
+      let files = FileBatch(changed)
+      changed = []
       let failure = Mutex<IndexError?>(nil)
       let committed = DispatchGroup()
-      DispatchQueue.global().async(group: committed) { [changed, inputs] in
+      DispatchQueue.global().async(group: committed) { [inputs] in
         do throws(IndexError) {
-          try index.commit(files: changed, removedPaths: removed, inputs: inputs, graph: handOver.wait)
+          try index.commit(files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait)
         } catch {
           failure.withLock { $0 = error }
         }
       }
       resolution = Resolver().resolve(extracted)
       handOver.give(resolution.graph)
+      if !options.keepsDocuments { extracted = [] }
       committed.wait()
       if let error = failure.withLock({ $0 }) { throw error }
     } else {
@@ -246,6 +253,18 @@ public struct BuildPipeline: Sendable {
         FileOutcome(path: companion, status: .skipped, format: .koopMetadata, reason: "metadata merged into \(unit.primary)"))
     }
     return result
+  }
+}
+
+/// The changed files, handed to the committing thread so that it alone holds them (and their
+/// texts), and can let them go once they are written.
+private final class FileBatch: @unchecked Sendable {
+  private var files: [IndexedFile]?
+  init(_ files: [IndexedFile]) { self.files = files }
+  /// The files; called once.
+  func take() -> [IndexedFile] {
+    defer { files = nil }
+    return files ?? []
   }
 }
 
