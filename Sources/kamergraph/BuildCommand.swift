@@ -3,10 +3,6 @@ import Foundation
 import KamerGraph
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 extension GraphFormat: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
@@ -89,7 +85,7 @@ struct BuildCommand: ParsableCommand {
     if units.count == 1 { all.resolution.graph.mentions = [] }
     // Hand the memory of the documents and of the build's scratch space back to the system
     // before the exports allocate their buffers (it lowers the peak of large builds).
-    releaseFreedMemory()
+    FreedMemory.release()
     ProgressBar.finish()
     var summaries: [String] = []
     var allWritten: [String] = []
@@ -134,15 +130,6 @@ struct BuildCommand: ParsableCommand {
       try Data(Summary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
     }
     if all.report.failedCount > 0 { throw ExitCode(2) }
-  }
-
-  /// Returns freed heap memory to the system: glibc keeps it otherwise (`malloc_trim`, looked up
-  /// at run time because Swift's Glibc module does not declare it). Does nothing elsewhere.
-  func releaseFreedMemory() {
-    #if canImport(Glibc)
-      typealias Trim = @convention(c) (Int) -> Int32
-      if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
-    #endif
   }
 
   /// Writes `bytes` to `path` without copying them into a `Data` first (graph files can be

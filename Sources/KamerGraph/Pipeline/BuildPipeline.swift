@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Options of a build.
 public struct BuildOptions: Sendable {
   /// How many files are read and extracted at once; the result is the same for any value.
@@ -111,6 +115,7 @@ public struct BuildPipeline: Sendable {
         changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
       }
     }
+    results = []  // `extracted` and `changed` hold the documents now; nothing else may keep them
     let resolution: Resolution
     if let index {
       let current = Set(extracted.map(\.document.path))
@@ -130,8 +135,8 @@ public struct BuildPipeline: Sendable {
         }
       }
       resolution = Resolver().resolve(extracted)
-      handOver.give(resolution.graph)
       if !options.keepsDocuments { extracted = [] }
+      handOver.give(resolution.graph, releasing: !options.keepsDocuments)
       committed.wait()
       if let error = failure.withLock({ $0 }) { throw error }
     } else {
@@ -273,14 +278,33 @@ private final class HandOver: @unchecked Sendable {
   private let ready = DispatchSemaphore(value: 0)
   private var graph = CitationGraph()
 
-  func give(_ graph: CitationGraph) {
+  private var releasing = false
+
+  /// `releasing`: the documents were let go, so freed memory is handed back to the system once
+  /// the files are written too (before the graph is stored).
+  func give(_ graph: CitationGraph, releasing: Bool) {
     self.graph = graph
+    self.releasing = releasing
     ready.signal()
   }
 
   /// Blocks until `give` was called.
   func wait() -> CitationGraph {
     ready.wait()
+    if releasing { FreedMemory.release() }
     return graph
+  }
+}
+
+/// Hands freed heap memory back to the system (glibc's `malloc_trim`, looked up at run time as
+/// Swift's Glibc module does not declare it); glibc keeps it otherwise, and a large build's peak
+/// memory would then count documents long gone. Does nothing on other systems.
+public enum FreedMemory {
+  /// Returns what can be returned now.
+  public static func release() {
+    #if canImport(Glibc)
+      typealias Trim = @convention(c) (Int) -> Int32
+      if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
   }
 }
