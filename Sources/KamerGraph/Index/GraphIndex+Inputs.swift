@@ -13,6 +13,7 @@ public struct IndexedInput: Sendable, Hashable {
   /// `files`; a skipped unit has one too); nil when the unit could not be hashed.
   public var contentHash: String?
 
+  /// An input as a build records it.
   public init(path: String, stamp: String, contentHash: String?) {
     self.path = path
     self.stamp = stamp

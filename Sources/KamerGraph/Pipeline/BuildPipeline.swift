@@ -72,7 +72,10 @@ public struct BuildPipeline: Sendable {
   }
 
   /// Reads `paths` (files and folders), extracts and resolves. With an index, unchanged files
-  /// are not read again, removed files leave the index, and the index is updated in one transaction.
+  /// are not read again (a file whose `FileStamp` is the one the last build recorded is not even
+  /// hashed), removed files leave the index, and the index is updated in one transaction that
+  /// also records every input unit with its stamp (see `isUpToDate`). The index writes the files
+  /// while the graph is being resolved.
   public func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
     let plan = CorpusLoader(reader: reader).plan(paths: paths)
     let units = plan.units
@@ -141,6 +144,7 @@ public struct BuildPipeline: Sendable {
       if let error = failure.withLock({ $0 }) { throw error }
     } else {
       resolution = Resolver().resolve(extracted)
+      if !options.keepsDocuments { extracted = [] }
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
