@@ -218,6 +218,44 @@ import Testing
     #expect(try index.path(from: "a", to: "b").length == 1)
   }
 
+  @Test func aVersionThreeIndexKeepsItsJSONCacheAndGetsAnEmptyInputsTable() throws {
+    let path = IndexFixtures.temporaryIndexPath()
+    let file = IndexFixtures.palantirFiles()[0]
+    do {
+      let queue = try DatabaseQueue(path: path)
+      var v3 = DatabaseMigrator()
+      v3.registerMigration("v1") { db in try db.execute(sql: GraphIndex.schemaV1) }
+      v3.registerMigration("v2") { db in try db.execute(sql: GraphIndex.schemaV2) }
+      v3.registerMigration("v3") { db in try db.execute(sql: GraphIndex.schemaV3) }
+      try v3.migrate(queue)
+      // The rows as versions 1 to 3 wrote them: JSON blobs, the text in its own column.
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      var bare = file.document
+      bare.text = ""
+      try queue.write { db in
+        try db.execute(
+          sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, '', ?, ?, ?)",
+          arguments: [file.path, file.contentHash, file.document.text, try encoder.encode(bare), try encoder.encode(file.mentions)])
+        try db.execute(
+          sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, '', ?)",
+          arguments: [db.lastInsertedRowID, file.document.text])
+      }
+    }
+    let index = try GraphIndex(path: path)
+    #expect(try index.inputs().isEmpty, "v4 adds the table; nothing is known about the last build's stamps")
+    #expect(try index.cachedFile(path: file.path, contentHash: file.contentHash) == file)
+    #expect(try index.cachedFiles([file.path: file.contentHash])[file.path] == file)
+    // A commit rewrites a changed file in the binary form, which reads back the same.
+    var changed = file
+    changed.contentHash = "0123456789abcdef-1"
+    changed.document.notes.append("changed")
+    try index.commit(files: [changed], removedPaths: [], graph: CitationGraph())
+    let blob = try index.pool.read { db in try Data.fetchOne(db, sql: "SELECT document FROM files WHERE path = ?", arguments: [file.path]) }
+    #expect(blob?.first == IndexBlob.magic)
+    #expect(try index.cachedFile(path: file.path, contentHash: changed.contentHash) == changed)
+  }
+
   @Test func cachedFilesReturnsExactlyTheHitsOfCachedFile() throws {
     let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
     let files = (0..<40).map { i in
