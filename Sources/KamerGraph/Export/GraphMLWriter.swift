@@ -44,82 +44,104 @@ public struct GraphMLWriter: Sendable {
   public func write(_ graph: CitationGraph, name: String = "citations") throws(ExportError) -> [UInt8] {
     let g = ExportGraph(graph)
     let ids = try ExportText.xmlIDs(g.nodes)
-    let indent = options.indent
     do {
       let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 450 + g.order.count * 400)
-      func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
-      try w.start("graphml")
-      try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
-      for key in Self.nodeKeys + Self.edgeKeys {
-        try line("\n  ")
-        try w.start("key")
-        try w.attribute("id", key.id)
-        try w.attribute("for", key.domain)
-        try w.attribute("attr.name", key.name ?? key.id)
-        try w.attribute("attr.type", key.type)
-        try w.end()
-      }
-      try line("\n  ")
-      try w.start("graph")
-      try w.attribute("id", ExportText.nmtoken(name))
-      try w.attribute("edgedefault", "directed")
-      for (n, node) in g.nodes.enumerated() {
-        try line("\n    ")
-        try w.start("node")
-        try w.attribute("id", ids[n])
-        if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
-        if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
-        try data(w, "<data key=\"status\">", node.status.rawValue, indent)
-        if let date = node.date, !date.isEmpty { try data(w, "<data key=\"date\">", date, indent) }
-        if let year = node.year { try data(w, "<data key=\"year\">", String(year), indent) }
-        if let v = node.vergaderjaar, !v.isEmpty { try data(w, "<data key=\"vergaderjaar\">", v, indent) }
-        if let m = node.ministry, !m.isEmpty { try data(w, "<data key=\"ministry\">", m, indent) }
-        if let url = node.url, !url.isEmpty { try data(w, "<data key=\"url\">", url, indent) }
-        let aliases = node.aliases.joined(separator: " ")
-        if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
-        let paths = node.paths.joined(separator: " ")
-        if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
-        let color = NodeStyle.color(kind: node.kind)
-        try data(w, "<data key=\"r\">", String(color.r), indent)
-        try data(w, "<data key=\"g\">", String(color.g), indent)
-        try data(w, "<data key=\"b\">", String(color.b), indent)
-        try data(w, "<data key=\"size\">", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])), indent)
-        try line("\n    ")
-        try w.end()
-      }
-      try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
-        for (index, slot) in g.order.enumerated() {
-          try line("\n    ")
-          try w.start("edge")
-          try w.attribute("id", "e\(index)")
-          try w.attribute("source", ids[g.ends[index].source])
-          try w.attribute("target", ids[g.ends[index].target])
-          try data(w, "<data key=\"edgelabel\">", edges[slot].relation.rawValue, indent)
-          try data(w, "<data key=\"weight\">", ExportText.decimal(edges[slot].weight), indent)
-          try data(w, "<data key=\"relation\">", edges[slot].relation.rawValue, indent)
-          try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
-            guard !evidence.isEmpty else { return }
-            // "path:line: text", written in pieces so no joined string is built per edge.
-            try line("\n      ")
-            try w.raw("<data key=\"evidence\">")
-            try w.text(evidence[0].path)
-            try w.text(":\(evidence[0].line): ")
-            try w.text(evidence[0].text)
-            try w.raw("</data>")
-          }
-          try data(w, "<data key=\"origin\">", ExportText.origin(edges[slot]).rawValue, indent)
-          try line("\n    ")
-          try w.end()
-        }
-      }
-      try line("\n  ")
-      try w.end()
-      try line("\n")
-      try w.end()
+      try emit(g, ids: ids, name: name, into: w)
       return try w.finish()
     } catch {
       throw .xmlWriter(file: "\(name).graphml", call: error.call)
     }
+  }
+
+  /// Writes the same document as `write(_:name:)` to the file at `path`, streamed in chunks of
+  /// about 1 MB (the document is never held whole in memory); returns the file's size in bytes.
+  @discardableResult
+  public func write(_ graph: CitationGraph, name: String = "citations", toFile path: String) throws(ExportError)
+    -> Int
+  {
+    let g = ExportGraph(graph)
+    let ids = try ExportText.xmlIDs(g.nodes)
+    do {
+      let w = try XMLWriter(file: path, indent: false)
+      try emit(g, ids: ids, name: name, into: w)
+      return try w.finishFile()
+    } catch {
+      throw .xmlWriter(file: path, call: error.call)
+    }
+  }
+
+  /// The document's elements, written into `w`.
+  private func emit(_ g: ExportGraph, ids: [String], name: String, into w: XMLWriter) throws(XMLWriterError) {
+    let indent = options.indent
+    func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
+    try w.start("graphml")
+    try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
+    for key in Self.nodeKeys + Self.edgeKeys {
+      try line("\n  ")
+      try w.start("key")
+      try w.attribute("id", key.id)
+      try w.attribute("for", key.domain)
+      try w.attribute("attr.name", key.name ?? key.id)
+      try w.attribute("attr.type", key.type)
+      try w.end()
+    }
+    try line("\n  ")
+    try w.start("graph")
+    try w.attribute("id", ExportText.nmtoken(name))
+    try w.attribute("edgedefault", "directed")
+    for (n, node) in g.nodes.enumerated() {
+      try line("\n    ")
+      try w.start("node")
+      try w.attribute("id", ids[n])
+      if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
+      if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
+      try data(w, "<data key=\"status\">", node.status.rawValue, indent)
+      if let date = node.date, !date.isEmpty { try data(w, "<data key=\"date\">", date, indent) }
+      if let year = node.year { try data(w, "<data key=\"year\">", String(year), indent) }
+      if let v = node.vergaderjaar, !v.isEmpty { try data(w, "<data key=\"vergaderjaar\">", v, indent) }
+      if let m = node.ministry, !m.isEmpty { try data(w, "<data key=\"ministry\">", m, indent) }
+      if let url = node.url, !url.isEmpty { try data(w, "<data key=\"url\">", url, indent) }
+      let aliases = node.aliases.joined(separator: " ")
+      if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
+      let paths = node.paths.joined(separator: " ")
+      if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
+      let color = NodeStyle.color(kind: node.kind)
+      try data(w, "<data key=\"r\">", String(color.r), indent)
+      try data(w, "<data key=\"g\">", String(color.g), indent)
+      try data(w, "<data key=\"b\">", String(color.b), indent)
+      try data(w, "<data key=\"size\">", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])), indent)
+      try line("\n    ")
+      try w.end()
+    }
+    try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
+      for (index, slot) in g.order.enumerated() {
+        try line("\n    ")
+        try w.start("edge")
+        try w.attribute("id", "e\(index)")
+        try w.attribute("source", ids[g.ends[index].source])
+        try w.attribute("target", ids[g.ends[index].target])
+        try data(w, "<data key=\"edgelabel\">", edges[slot].relation.rawValue, indent)
+        try data(w, "<data key=\"weight\">", ExportText.decimal(edges[slot].weight), indent)
+        try data(w, "<data key=\"relation\">", edges[slot].relation.rawValue, indent)
+        try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
+          guard !evidence.isEmpty else { return }
+          // "path:line: text", written in pieces so no joined string is built per edge.
+          try line("\n      ")
+          try w.raw("<data key=\"evidence\">")
+          try w.text(evidence[0].path)
+          try w.text(":\(evidence[0].line): ")
+          try w.text(evidence[0].text)
+          try w.raw("</data>")
+        }
+        try data(w, "<data key=\"origin\">", ExportText.origin(edges[slot]).rawValue, indent)
+        try line("\n    ")
+        try w.end()
+      }
+    }
+    try line("\n  ")
+    try w.end()
+    try line("\n")
+    try w.end()
   }
 
   /// Writes `<data key=...>value</data>` on its own line: `tag` is the literal start tag, and the

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Why libxml2's writer could not produce a document.
 public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
@@ -8,17 +9,50 @@ public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
   public var description: String { "libxml2's XML writer failed in \(call); the document was not written." }
 }
 
-/// Streams an XML document through libxml2's `xmlTextWriter` into a growing byte buffer.
+/// Streams an XML document through libxml2's `xmlTextWriter` into a growing byte buffer, or
+/// (`init(file:)`) into a file in chunks of about 1 MB, so the document is never held whole.
 ///
 /// Every name and value passes through `XMLWriter.xmlSafe`, which drops the characters XML 1.0
 /// forbids (libxml2 would otherwise emit U+0001 raw and make the file unreadable; see
 /// graph-formats-and-libxml2.md §3.2). libxml2 escapes `& < > "` and CR itself. Nothing
 /// time-dependent is written, so the same calls always give the same bytes.
 public final class XMLWriter {
-  /// The bytes written so far; complete after `finish()`.
+  /// The bytes written so far (complete after `finish()`), or, when writing to a file, the bytes
+  /// not yet passed to `write(2)`.
   private final class Sink {
     var bytes: [UInt8] = []
+    /// The file written to, or -1 for an in-memory document.
+    var fd: Int32 = -1
+    var path = ""
+    /// Bytes passed to the file so far.
+    var written = 0
+    /// Why writing to the file failed, once it has.
+    var failure: String? = nil
+
+    /// Writes the buffered bytes to the file; false (and `failure` set) when the file refuses them.
+    func drain() -> Bool {
+      guard fd >= 0, failure == nil else { return failure == nil }
+      var done = 0
+      let ok = bytes.withUnsafeBytes { raw -> Bool in
+        while done < raw.count {
+          let n = write(fd, raw.baseAddress! + done, raw.count - done)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return false
+          }
+          done += n
+        }
+        return true
+      }
+      written += done
+      bytes.removeAll(keepingCapacity: true)
+      return ok
+    }
   }
+
+  /// Chunk size for file output: libxml2 flushes about 4 KB at a time; the sink gathers 1 MB per write(2).
+  private static let chunk = 1 << 20
 
   private let sink = Sink()
   private let writer: xmlTextWriterPtr
@@ -27,11 +61,32 @@ public final class XMLWriter {
   /// Starts a document with `<?xml version="1.0" encoding="UTF-8"?>`; `indent` pretty-prints with
   /// two spaces per level.
   public init(indent: Bool = true, capacity: Int = 1 << 16) throws(XMLWriterError) {
+    sink.bytes.reserveCapacity(capacity)
+    writer = try Self.makeWriter(sink, indent: indent)
+  }
+
+  /// Starts a document like `init(indent:capacity:)`, written to the file at `path` (created or
+  /// truncated) in chunks of about 1 MB; `finishFile()` completes and closes it.
+  public init(file path: String, indent: Bool = true) throws(XMLWriterError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw XMLWriterError(call: "open(\(path)): \(String(cString: strerror(errno)))") }
+    sink.fd = fd
+    sink.path = path
+    sink.bytes.reserveCapacity(Self.chunk + (1 << 16))
+    do {
+      writer = try Self.makeWriter(sink, indent: indent)
+    } catch {
+      close(fd)
+      throw error
+    }
+  }
+
+  private static func makeWriter(_ sink: Sink, indent: Bool) throws(XMLWriterError) -> xmlTextWriterPtr {
     // The encoding tables libxml2 sets up in xmlInitParser must exist before writers run on threads.
     LibXML.ensureInitialised()
-    sink.bytes.reserveCapacity(capacity)
     let context = Unmanaged.passUnretained(sink).toOpaque()
-    // The callback appends libxml2's flushed chunks (about 4 KB each) to `sink.bytes`.
+    // The callback appends libxml2's flushed chunks (about 4 KB each) to `sink.bytes`; a file sink
+    // writes them out once 1 MB has gathered.
     guard
       let output = xmlOutputBufferCreateIO(
         { context, buffer, length in
@@ -40,6 +95,7 @@ public final class XMLWriter {
           buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { pointer in
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: Int(length)))
           }
+          if sink.fd >= 0, sink.bytes.count >= XMLWriter.chunk, !sink.drain() { return -1 }
           return length
         }, nil, context, nil)
     else { throw XMLWriterError(call: "xmlOutputBufferCreateIO") }
@@ -47,17 +103,21 @@ public final class XMLWriter {
       xmlOutputBufferClose(output)
       throw XMLWriterError(call: "xmlNewTextWriter")
     }
-    self.writer = writer
     if indent {
       xmlTextWriterSetIndent(writer, 1)
       xmlTextWriterSetIndentString(writer, "  ")
     }
-    try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
+    if xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) < 0 {
+      xmlFreeTextWriter(writer)
+      throw XMLWriterError(call: "xmlTextWriterStartDocument")
+    }
+    return writer
   }
 
   deinit {
     // Freeing the writer closes its output buffer, which flushes into `sink` (kept alive by self).
     xmlFreeTextWriter(writer)
+    if sink.fd >= 0 { close(sink.fd) }
   }
 
   /// Opens `<name>`.
@@ -117,8 +177,25 @@ public final class XMLWriter {
     return sink.bytes
   }
 
+  /// For a writer made with `init(file:)`: closes every open element, writes the rest to the file,
+  /// closes it, and returns the file's size in bytes.
+  public func finishFile() throws(XMLWriterError) -> Int {
+    _ = try finish()
+    guard sink.fd >= 0 else { return sink.written }
+    let drained = sink.drain()
+    let closed = close(sink.fd) == 0
+    sink.fd = -1
+    if !drained || !closed {
+      throw XMLWriterError(call: "write(\(sink.path)): \(sink.failure ?? String(cString: strerror(errno)))")
+    }
+    return sink.written
+  }
+
   private func check(_ rc: Int32, _ call: @autoclosure () -> String) throws(XMLWriterError) {
-    if rc < 0 { throw XMLWriterError(call: call()) }
+    if rc < 0 {
+      if let failure = sink.failure { throw XMLWriterError(call: "write(\(sink.path)): \(failure)") }
+      throw XMLWriterError(call: call())
+    }
   }
 
   /// True for the Unicode scalars XML 1.0 allows:
