@@ -6,10 +6,6 @@
       LIMIT_BYTES of TEXTFILE (stopping after MAX_SECONDS), printing JSON Lines mentions (kind
       kamerstuk, ids kst-...) with byte offsets, and on stderr one JSON line {"bytes", "seconds", "cpu_seconds"}.
 
-  peers.py networkx GRAPH.json OUT.graphml
-      Loads a node-link JSON graph with networkx and times `networkx.write_graphml`; prints one JSON
-      line {"nodes", "edges", "load_seconds", "write_seconds", "rss_after_load_kb", "rss_peak_kb"}.
-
   peers.py networkx-generated EDGES OUT.graphml
       Builds the generated graph of EDGES edges (`generated_graph`, the same graph as KamerGraph's
       `SyntheticGraph.make(edges:)`) as a networkx MultiDiGraph with every attribute KamerGraph's GraphML
@@ -77,39 +73,6 @@ def run_nllegalcit(path: str, limit: int, max_seconds: float) -> None:
     seconds = time.perf_counter() - t0
     print(json.dumps({"bytes": min(done, len(data)), "seconds": seconds, "cpu_seconds": time.process_time() - c0}),
           file=sys.stderr)
-
-
-def run_networkx(path: str, out_path: str) -> None:
-    import networkx as nx  # noqa: PLC0415
-
-    t0 = time.perf_counter()
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    links = "links" if "links" in data else "edges"
-    try:
-        g = nx.node_link_graph(data, edges=links)
-    except TypeError:  # networkx < 3.4
-        g = nx.node_link_graph(data)
-    del data
-    # GraphML holds scalars only: lists and dicts (alias lists, evidence) become JSON strings, untimed.
-    for _, attrs in g.nodes(data=True):
-        for k, v in attrs.items():
-            if isinstance(v, (list, dict)):
-                attrs[k] = json.dumps(v, ensure_ascii=False)
-    for *_, attrs in g.edges(data=True):
-        for k, v in attrs.items():
-            if isinstance(v, (list, dict)):
-                attrs[k] = json.dumps(v, ensure_ascii=False)
-    for k, v in list(g.graph.items()):
-        if isinstance(v, (list, dict)):
-            g.graph[k] = json.dumps(v, ensure_ascii=False)
-    t1 = time.perf_counter()
-    rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    nx.write_graphml(g, out_path)
-    t2 = time.perf_counter()
-    print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "load_seconds": t1 - t0,
-                      "write_seconds": t2 - t1, "rss_after_load_kb": rss_load,
-                      "rss_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -229,7 +192,5 @@ if __name__ == "__main__":
         run_nllegalcit(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
     elif len(sys.argv) >= 4 and sys.argv[1] == "networkx-generated":
         run_networkx_generated(int(sys.argv[2]), sys.argv[3])
-    elif len(sys.argv) >= 4 and sys.argv[1] == "networkx":
-        run_networkx(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

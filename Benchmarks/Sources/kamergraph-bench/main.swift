@@ -1,9 +1,9 @@
 // kamergraph-bench: times the GraphML writer alone on a generated graph, for Benchmarks/bench.py.
 //
-//   kamergraph-bench graphml --edges 1000000 --out FILE
+//   kamergraph-bench graphml EDGES OUT.graphml
 //
 // Builds `SyntheticGraph.make(edges:)` in process (untimed), then times only
-// `GraphMLWriter.write(_:name:toFile:)` (the writer streaming to FILE), and prints one JSON line:
+// `GraphMLWriter.write(_:name:toFile:)` (the writer streaming to OUT.graphml), and prints one JSON line:
 // {"nodes", "edges", "build_seconds", "write_seconds", "write_cpu_seconds", "bytes",
 //  "rss_after_build_kb", "rss_peak_kb"}. Peak RSS is getrusage's ru_maxrss (kilobytes on Linux).
 import Foundation
@@ -41,25 +41,11 @@ func fail(_ message: String) -> Never {
   exit(64)
 }
 
-let usage = "usage: kamergraph-bench graphml --edges N --out FILE"
-var args = Array(CommandLine.arguments.dropFirst())
-guard args.first == "graphml" else { fail(usage) }
-args.removeFirst()
-var edges = 1_000_000
-var out: String? = nil
-while !args.isEmpty {
-  let flag = args.removeFirst()
-  guard let value = args.first else { fail(usage) }
-  args.removeFirst()
-  switch flag {
-  case "--edges":
-    guard let n = Int(value), n >= 0 else { fail("--edges wants a number, not \(value)") }
-    edges = n
-  case "--out": out = value
-  default: fail(usage)
-  }
-}
-guard let out else { fail(usage) }
+let usage = "usage: kamergraph-bench graphml EDGES OUT.graphml"
+let args = Array(CommandLine.arguments.dropFirst())
+guard args.count == 3, args[0] == "graphml" else { fail(usage) }
+guard let edges = Int(args[1]), edges >= 0 else { fail("EDGES must be a number of edges, not \(args[1])") }
+let out = args[2]
 
 let clock = ContinuousClock()
 let t0 = clock.now
