@@ -89,59 +89,122 @@ public struct GraphMLWriter: Sendable {
     try w.start("graph")
     try w.attribute("id", ExportText.nmtoken(name))
     try w.attribute("edgedefault", "directed")
+    // Nodes and edges: fixed markup (tags, keys, indentation; one `raw` call between two values),
+    // node ids as NMTOKENs and numbers as digits written as they are, and every other value
+    // escaped by libxml2 (`text`). The bytes are those of start/attribute/end calls.
+    func fixed(_ indented: StaticString, _ flat: StaticString) throws(XMLWriterError) {
+      try w.raw(indent ? indented : flat)
+    }
     for (n, node) in g.nodes.enumerated() {
-      try line("\n    ")
-      try w.start("node")
-      try w.attribute("id", ids[n])
+      try fixed("\n    <node id=\"", "<node id=\"")
+      try w.token(ids[n])
+      try w.raw("\">")
       if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
       if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
-      try data(w, "<data key=\"status\">", node.status.rawValue, indent)
+      try fixed("\n      <data key=\"status\">", "<data key=\"status\">")
+      try w.raw(Self.fixedName(node.status))
+      try w.raw("</data>")
       if let date = node.date, !date.isEmpty { try data(w, "<data key=\"date\">", date, indent) }
-      if let year = node.year { try data(w, "<data key=\"year\">", String(year), indent) }
+      if let year = node.year {
+        try fixed("\n      <data key=\"year\">", "<data key=\"year\">")
+        try w.integer(year)
+        try w.raw("</data>")
+      }
       if let v = node.vergaderjaar, !v.isEmpty { try data(w, "<data key=\"vergaderjaar\">", v, indent) }
       if let m = node.ministry, !m.isEmpty { try data(w, "<data key=\"ministry\">", m, indent) }
       if let url = node.url, !url.isEmpty { try data(w, "<data key=\"url\">", url, indent) }
-      let aliases = node.aliases.joined(separator: " ")
-      if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
-      let paths = node.paths.joined(separator: " ")
-      if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
+      if !node.aliases.isEmpty {
+        let aliases = node.aliases.joined(separator: " ")
+        if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
+      }
+      if !node.paths.isEmpty {
+        let paths = node.paths.joined(separator: " ")
+        if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
+      }
       let color = NodeStyle.color(kind: node.kind)
-      try data(w, "<data key=\"r\">", String(color.r), indent)
-      try data(w, "<data key=\"g\">", String(color.g), indent)
-      try data(w, "<data key=\"b\">", String(color.b), indent)
-      try data(w, "<data key=\"size\">", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])), indent)
-      try line("\n    ")
-      try w.end()
+      try fixed("\n      <data key=\"r\">", "<data key=\"r\">")
+      try w.integer(color.r)
+      try fixed("</data>\n      <data key=\"g\">", "</data><data key=\"g\">")
+      try w.integer(color.g)
+      try fixed("</data>\n      <data key=\"b\">", "</data><data key=\"b\">")
+      try w.integer(color.b)
+      try fixed("</data>\n      <data key=\"size\">", "</data><data key=\"size\">")
+      try w.text(ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
+      try fixed("</data>\n    </node>", "</data></node>")
     }
     try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
-      for (index, slot) in g.order.enumerated() {
-        try line("\n    ")
-        try w.start("edge")
-        try w.attribute("id", "e\(index)")
-        try w.attribute("source", ids[g.ends[index].source])
-        try w.attribute("target", ids[g.ends[index].target])
-        try data(w, "<data key=\"edgelabel\">", edges[slot].relation.rawValue, indent)
-        try data(w, "<data key=\"weight\">", ExportText.decimal(edges[slot].weight), indent)
-        try data(w, "<data key=\"relation\">", edges[slot].relation.rawValue, indent)
-        try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
-          guard !evidence.isEmpty else { return }
-          // "path:line: text", written in pieces so no joined string is built per edge.
-          try line("\n      ")
-          try w.raw("<data key=\"evidence\">")
-          try w.text(evidence[0].path)
-          try w.text(":\(evidence[0].line): ")
-          try w.text(evidence[0].text)
-          try w.raw("</data>")
+      try g.ends.withUnsafeBufferPointer { (ends) throws(XMLWriterError) in
+        for (index, slot) in g.order.enumerated() {
+          let edge = edges[slot]
+          let relation = Self.fixedName(edge.relation)
+          try fixed("\n    <edge id=\"e", "<edge id=\"e")
+          try w.integer(index)
+          try w.raw("\" source=\"")
+          try w.token(ids[ends[index].source])
+          try w.raw("\" target=\"")
+          try w.token(ids[ends[index].target])
+          try fixed("\">\n      <data key=\"edgelabel\">", "\"><data key=\"edgelabel\">")
+          try w.raw(relation)
+          try fixed("</data>\n      <data key=\"weight\">", "</data><data key=\"weight\">")
+          try w.integer(edge.weight)
+          try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">")
+          try w.raw(relation)
+          try edge.evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
+            guard let first = evidence.first else { return }
+            // "path:line: text", written in pieces so no joined string is built per edge.
+            try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">")
+            try w.text(first.path)
+            try w.raw(":")
+            try w.integer(first.line)
+            try w.raw(": ")
+            try w.text(first.text)
+          }
+          try fixed("</data>\n      <data key=\"origin\">", "</data><data key=\"origin\">")
+          try w.raw(Self.fixedName(ExportText.origin(edge)))
+          try fixed("</data>\n    </edge>", "</data></edge>")
         }
-        try data(w, "<data key=\"origin\">", ExportText.origin(edges[slot]).rawValue, indent)
-        try line("\n    ")
-        try w.end()
       }
     }
     try line("\n  ")
     try w.end()
     try line("\n")
     try w.end()
+  }
+
+  /// The relation's raw value as fixed text (no escaping needed, no `String` per edge).
+  static func fixedName(_ relation: Relation) -> StaticString {
+    switch relation {
+    case .answers: return "answers"
+    case .cites: return "cites"
+    case .seeAlso: return "see-also"
+    case .partOfDossier: return "part-of-dossier"
+    case .askedBy: return "asked-by"
+    case .addressedTo: return "addressed-to"
+    case .signedBy: return "signed-by"
+    case .coSignedBy: return "co-signed-by"
+    case .sentBy: return "sent-by"
+    case .answeredBy: return "answered-by"
+    case .memberOf: return "member-of"
+    case .mentions: return "mentions"
+    }
+  }
+
+  /// The evidence source's raw value as fixed text.
+  static func fixedName(_ source: EvidenceSource) -> StaticString {
+    switch source {
+    case .metadata: return "metadata"
+    case .xmlLink: return "xml-link"
+    case .text: return "text"
+    }
+  }
+
+  /// The node status's raw value as fixed text.
+  static func fixedName(_ status: NodeStatus) -> StaticString {
+    switch status {
+    case .resolved: return "resolved"
+    case .external: return "external"
+    case .entity: return "entity"
+    }
   }
 
   /// Writes `<data key=...>value</data>` on its own line: `tag` is the literal start tag, and the

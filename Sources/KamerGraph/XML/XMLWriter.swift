@@ -162,6 +162,44 @@ public final class XMLWriter {
     try check(rc, "xmlTextWriterWriteRawLen")
   }
 
+  /// Writes the decimal digits of `value` (after a `-` when it is negative): digits need no
+  /// escaping, so they go out as they are, without building a `String`.
+  public func integer(_ value: Int) throws(XMLWriterError) {
+    let rc = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer -> Int32 in
+      var i = buffer.count
+      var magnitude = value.magnitude
+      repeat {
+        i -= 1
+        buffer[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if value < 0 {
+        i -= 1
+        buffer[i] = UInt8(ascii: "-")
+      }
+      return xmlTextWriterWriteRawLen(writer, buffer.baseAddress! + i, Int32(buffer.count - i))
+    }
+    try check(rc, "xmlTextWriterWriteRawLen(\(value))")
+  }
+
+  /// Writes `token`, an XML NMTOKEN of `[A-Za-z0-9._:-]` only (as `ExportText.nmtoken` makes every
+  /// exported id), as it is: such a token needs no escaping in text or in a double-quoted attribute
+  /// value written with `raw`. Throws, writing nothing, when `token` holds any other byte.
+  public func token(_ token: String) throws(XMLWriterError) {
+    var token = token
+    let rc = token.withUTF8 { bytes -> Int32 in
+      guard !bytes.isEmpty else { return 0 }
+      for b in bytes {
+        let ok =
+          (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
+          || b == 0x5F
+        if !ok { return -1 }
+      }
+      return xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count))
+    }
+    try check(rc, "token(\(token)): not an NMTOKEN, or xmlTextWriterWriteRawLen failed")
+  }
+
   /// Closes the innermost open element (as `<x/>` when it has no content).
   public func end() throws(XMLWriterError) {
     try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")

@@ -65,6 +65,42 @@ import Testing
     #expect(try w.finish() == first)
   }
 
+  @Test(arguments: [
+    (0, "0"), (7, "7"), (10, "10"), (-3, "-3"), (2024, "2024"), (Int.max, "9223372036854775807"),
+    (Int.min, "-9223372036854775808"),
+  ])
+  func integersAreWrittenAsDigits(value: Int, digits: String) throws {
+    let text = try Self.document { w in
+      try w.start("n")
+      try w.integer(value)
+      try w.end()
+    }
+    #expect(text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<n>\(digits)</n>\n")
+  }
+
+  @Test(arguments: ["kst-36600-X-12", "ministerie:DEF", "a_x0020_b", "A.b-c_9:"])
+  func tokensAreWrittenAsTheyAre(token: String) throws {
+    let text = try Self.document { w in
+      try w.start("e")
+      try w.raw("<x id=\"")
+      try w.token(token)
+      try w.raw("\"/>")
+      try w.end()
+    }
+    #expect(text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e><x id=\"\(token)\"/></e>\n")
+  }
+
+  /// Anything that would need escaping (or is not ASCII) is refused, not written raw.
+  @Test(arguments: ["a b", "a\"b", "<x>", "a&b", "tab\t", "nl\n", "Ĳssel", "é", "a/b", "q'"])
+  func nonTokensAreRefused(value: String) throws {
+    let w = try XMLWriter(indent: false)
+    try w.start("e")
+    #expect(throws: XMLWriterError.self) { try w.token(value) }
+    try w.end()
+    let text = String(decoding: try w.finish(), as: UTF8.self)
+    #expect(text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e/>\n", "nothing of \(value) was written")
+  }
+
   @Test func largeTextsStayWhole() throws {
     let long = String(repeating: "0123456789", count: 100_000)
     let text = try Self.document { w in try w.element("t", text: long) }
