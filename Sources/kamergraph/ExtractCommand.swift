@@ -17,26 +17,28 @@ struct ExtractCommand: ParsableCommand {
   var files: [String]
 
   func run() throws {
-    let reader = DocumentReader()
-    var documents: [Document] = []
+    let pipeline = BuildPipeline()
+    var extracted: [ExtractedDocument] = []
     var failed = false
-    for file in files {
-      do {
-        documents.append(try reader.read(path: file))
-      } catch {
+    for result in pipeline.extractFiles(files) {
+      switch result {
+      case .success(let document): extracted.append(document)
+      case .failure(let error):
         printError("kamergraph: \(error)")
         failed = true
       }
     }
-    let pipeline = BuildPipeline()
-    let mentions = Resolver().resolveMentions(pipeline.extract(documents))
+    let documents = Resolver().resolveStatuses(extracted)
+    extracted = []
     var out: [UInt8] = []
     out.reserveCapacity(1 << 17)
-    for dm in mentions {
-      MentionJSON.append(dm, to: &out)
-      if out.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(out))
-        out.removeAll(keepingCapacity: true)
+    for document in documents {
+      for mention in document.mentions {
+        MentionJSON.append(mention, path: document.document.path, to: &out)
+        if out.count > 1 << 16 {
+          FileHandle.standardOutput.write(Data(out))
+          out.removeAll(keepingCapacity: true)
+        }
       }
     }
     FileHandle.standardOutput.write(Data(out))
@@ -47,13 +49,16 @@ struct ExtractCommand: ParsableCommand {
 /// The JSON Lines form of a mention (ARCHITECTURE.md), written on UTF-8 bytes.
 enum MentionJSON {
   static func append(_ dm: DocumentMention, to out: inout [UInt8]) {
-    let m = dm.mention
+    append(dm.mention, path: dm.path, to: &out)
+  }
+
+  static func append(_ m: Mention, path: String, to out: inout [UInt8]) {
     func key(_ k: StaticString) {
       out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
     }
-    func number(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+    func number(_ n: Int) { JSONText.appendNumber(n, to: &out) }
     key("{\"path\":")
-    JSONText.appendQuoted(dm.path, to: &out)
+    JSONText.appendQuoted(path, to: &out)
     key(",\"kind\":")
     JSONText.appendQuoted(m.kind.rawValue, to: &out)
     key(",\"ids\":[")

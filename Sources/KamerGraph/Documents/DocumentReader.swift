@@ -15,7 +15,58 @@ public struct DocumentReader: Sendable {
 
   /// Reads a file from disk.
   public func read(path: String) throws(DocumentError) -> Document {
-    try read(bytes: try Self.load(path: path, limit: limits.maxFileSize), path: path)
+    if let text = Self.loadPlainUTF8(path: path, limit: limits.maxFileSize) {
+      return PlainTextReader.read(text: text, path: path)
+    }
+    return try read(bytes: try Self.load(path: path, limit: limits.maxFileSize), path: path)
+  }
+
+  /// Files from this size on are tried by `loadPlainUTF8` (below it the extra copy is cheap).
+  static let directTextMinimum = 1 << 16
+
+  /// The fast path for large plain-text files: when a regular `.txt` file's first 64 KiB sniff
+  /// as plain text without BOM, the whole file is read straight into a String's storage (one
+  /// buffer instead of bytes plus a validated copy). Nil, and the caller takes the general path,
+  /// for anything else: other formats, a BOM, UTF-16, NUL bytes, bytes that are not UTF-8 (String
+  /// repairs them to U+FFFD, so a text with U+FFFD goes the general way too), or a file that
+  /// changes size while it is read.
+  static func loadPlainUTF8(path: String, limit: Int) -> String? {
+    guard FormatSniffer.plainTextExtensions.contains(FormatSniffer.ext(path)) else { return nil }
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(st.st_size)
+    guard size >= directTextMinimum, size <= limit else { return nil }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var head = [UInt8](repeating: 0, count: directTextMinimum)
+    let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+    guard got == directTextMinimum, !head.starts(with: [0xEF, 0xBB, 0xBF]),
+      TextDecoding.utf16Order(head) == nil,
+      case .format(.plainText) = FormatSniffer.sniff(head, path: path)
+    else { return nil }
+    var complete = true
+    let text = String(unsafeUninitializedCapacity: size) { buffer -> Int in
+      var filled = 0
+      while filled < size {
+        let n = pread(fd, buffer.baseAddress! + filled, size - filled, off_t(filled))
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { break }
+        filled += n
+      }
+      var extra: UInt8 = 0
+      if filled != size || pread(fd, &extra, 1, off_t(size)) != 0 { complete = false }
+      return filled
+    }
+    guard complete else { return nil }
+    var copy = text
+    let clean = copy.withUTF8 { bytes -> Bool in
+      guard let base = bytes.baseAddress, bytes.count == size else { return false }
+      if memchr(base, 0, bytes.count) != nil { return false }
+      // U+FFFD is EF BF BD: String puts it where bytes were not UTF-8.
+      return TextScan.find([0xEF, 0xBF, 0xBD], in: bytes) == nil
+    }
+    return clean ? text : nil
   }
 
   /// Reads the bytes of a file; `path` names it in the document and in errors.

@@ -3,14 +3,33 @@ enum PlainTextReader {
   static func read(bytes: [UInt8], path: String) -> Document {
     let decoded = TextDecoding.decode(bytes)
     var doc = Document(path: path, format: .plainText, text: decoded.text, notes: decoded.notes)
-    let utf8 = Array(decoded.text.utf8)
-    doc.footnotes = footnoteMarkers(in: utf8)
+    // The text's UTF-8 is usually the file's bytes (minus a BOM): reuse them instead of a copy.
+    if decoded.notes.isEmpty, decoded.text.utf8.count == bytes.count {
+      doc.footnotes = bytes.withUnsafeBufferPointer { footnoteMarkers(in: $0) }
+    } else {
+      var text = decoded.text
+      doc.footnotes = text.withUTF8 { footnoteMarkers(in: $0) }
+    }
+    Letterhead.apply(to: &doc)
+    return doc
+  }
+
+  /// A document from text that is already valid UTF-8 without BOM or NUL bytes (read straight
+  /// into a String by `DocumentReader`, without a second copy of the bytes).
+  static func read(text: String, path: String) -> Document {
+    var doc = Document(path: path, format: .plainText, text: text)
+    var copy = text
+    doc.footnotes = copy.withUTF8 { footnoteMarkers(in: $0) }
     Letterhead.apply(to: &doc)
     return doc
   }
 
   /// The footnotes of a Word export: `[footnoteRef:2]` is the mark and `[2:  ...]` holds the body.
   static func footnoteMarkers(in bytes: [UInt8]) -> [Footnote] {
+    bytes.withUnsafeBufferPointer { footnoteMarkers(in: $0) }
+  }
+
+  static func footnoteMarkers(in bytes: UnsafeBufferPointer<UInt8>) -> [Footnote] {
     let open = Array("[footnoteRef:".utf8)
     var found: [(number: [UInt8], mark: ByteRange, body: ByteRange)] = []
     var from = 0
@@ -37,7 +56,7 @@ enum PlainTextReader {
   }
 
   /// The range inside `[N:  body]` (after "N:" and spaces, up to the matching "]").
-  private static func footnoteBody(number: [UInt8], in bytes: [UInt8], after: Int) -> ByteRange? {
+  private static func footnoteBody(number: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, after: Int) -> ByteRange? {
     let open = [0x5B] + number + [0x3A]
     guard let start = TextScan.find(open, in: bytes, from: after) else { return nil }
     var i = start + open.count

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Building a document's text as UTF-8 bytes while recording offsets, for the structured readers
 /// (KOOP XML, .docx, .odt, HTML).
 struct TextBuilder {
@@ -126,6 +132,10 @@ enum TextScan {
 
   /// The range without leading and trailing whitespace.
   static func trimmed(_ range: ByteRange, in bytes: [UInt8]) -> ByteRange {
+    bytes.withUnsafeBufferPointer { trimmed(range, in: $0) }
+  }
+
+  static func trimmed(_ range: ByteRange, in bytes: UnsafeBufferPointer<UInt8>) -> ByteRange {
     var s = range.start
     var e = range.end
     while s < e, isSpace(bytes[s]) { s += 1 }
@@ -149,6 +159,10 @@ enum TextScan {
 
   /// As `sentence(around:in:marks:)`, with the marks already in a table (linear for many footnotes).
   static func sentence(around position: ByteRange, in bytes: [UInt8], markEnd: [Int: Int]) -> ByteRange {
+    bytes.withUnsafeBufferPointer { sentence(around: position, in: $0, markEnd: markEnd) }
+  }
+
+  static func sentence(around position: ByteRange, in bytes: UnsafeBufferPointer<UInt8>, markEnd: [Int: Int]) -> ByteRange {
     func visible(_ k: Int) -> Int {
       var k = k
       while let e = markEnd[k] { k = e }
@@ -199,19 +213,25 @@ enum TextScan {
 
   /// Finds `needle` in `bytes` from `from`; returns its start or nil.
   static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
-    let limit = (to ?? bytes.count) - needle.count
+    bytes.withUnsafeBufferPointer { find(needle, in: $0, from: from, to: to) }
+  }
+
+  static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> Int? {
+    let limit = (to ?? hay.count) - needle.count
     guard !needle.isEmpty, from <= limit else { return nil }
-    let first = needle[0]
-    var i = from
-    while i <= limit {
-      if bytes[i] == first {
-        var k = 1
-        while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return i }
+    let end = limit + needle.count
+    return needle.withUnsafeBufferPointer { pin -> Int? in
+      guard let base = hay.baseAddress, let p = pin.baseAddress else { return nil }
+      // memchr to the next candidate first byte, then compare the rest.
+      var i = from
+      let last = end - pin.count
+      while i <= last, let hit = memchr(base + i, Int32(p[0]), last - i + 1) {
+        let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + k, p, pin.count) == 0 { return k }
+        i = k + 1
       }
-      i += 1
+      return nil
     }
-    return nil
   }
 }
 

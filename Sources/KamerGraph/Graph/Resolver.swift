@@ -2,10 +2,30 @@
 public struct ExtractedDocument: Sendable, Hashable, Codable {
   public var document: Document
   public var mentions: [Mention]
+  /// Set by `releasingText()`: a digest that stands in for the released text wherever documents
+  /// are compared (two files with one id are copies when their texts are equal).
+  public var textDigest: String?
   public init(document: Document, mentions: [Mention]) {
     self.document = document
     self.mentions = mentions
   }
+
+  /// The same extraction without the document text, for callers that need only the mentions and
+  /// their statuses (`kamergraph extract`): memory then grows with the mentions, not the texts.
+  /// Identity and statuses come out as with the text (the digest replaces it in comparisons);
+  /// footnote and sentence evidence for graph edges needs the text, so do not build graphs from it.
+  public func releasingText() -> ExtractedDocument {
+    guard textDigest == nil, !document.text.isEmpty else { return self }
+    var copy = self
+    copy.textDigest = FastDigest.of(document.text)
+    copy.document.text = ""
+    return copy
+  }
+
+  /// What identifies the content: the text, or its digest once released.
+  var contentKey: String { textDigest ?? document.text }
+  /// True when the document had text (released or not).
+  var hasText: Bool { textDigest != nil || !document.text.isEmpty }
 }
 
 /// Two files that claim the same id but are not the same document. Both are kept; mentions of
@@ -60,11 +80,20 @@ public struct Resolver: Sendable {
     state.setMentionStatuses()
     return state.graph.mentions
   }
+
+  /// The documents (in the order `resolveMentions` gives their mentions; fact-only inputs left
+  /// out) with the status of every mention set: the light path for printing mentions.
+  public func resolveStatuses(_ input: [ExtractedDocument]) -> [ExtractedDocument] {
+    var state = ResolverState(input: input)
+    state.buildIdentity()
+    state.buildDocumentNodes()
+    return state.documentsWithStatuses()
+  }
 }
 
 /// The working state of one resolution.
 struct ResolverState {
-  let docs: [ExtractedDocument]
+  var docs: [ExtractedDocument]
   var identity = IdentityMap()
   /// Node id of each input document (parallel to `docs`); nil for fact-only inputs.
   var nodeOfDoc: [String?] = []
@@ -76,24 +105,43 @@ struct ResolverState {
   /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
   var pending: [EdgeKey: [Evidence]] = [:]
   var attributes: [String: [String: String]] = [:]
+  /// `isResolvedTarget` answers, filled once the document nodes exist.
+  var resolvedTargets: [String: Bool] = [:]
 
   init(input: [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.
-    docs = input.sorted { ($0.document.path, $0.document.text) < ($1.document.path, $1.document.text) }
+    docs = input.sorted { ($0.document.path, $0.contentKey) < ($1.document.path, $1.contentKey) }
   }
 
   static func canonical(_ id: String) -> String {
-    ReferenceKind.of(id: id) == .zaak ? "kv-tk-" + id : id
+    isZaakNumber(id) ? "kv-tk-" + id : id
   }
 
-  static func isFactOnly(_ d: Document) -> Bool {
-    d.ownIds.isEmpty && d.text.isEmpty && !d.facts.isEmpty
+  /// True for a bare Tweede Kamer zaak number ("2025Z14549"): what `ReferenceKind.of(id:)` calls
+  /// `.zaak`, decided on the bytes without building anything (this runs for every id of every mention).
+  static func isZaakNumber(_ id: String) -> Bool {
+    let u = id.utf8
+    guard u.count == 10 else { return false }
+    var k = 0
+    for b in u {
+      if k == 4 {
+        if b != UInt8(ascii: "Z") { return false }
+      } else if b < 48 || b > 57 {
+        return false
+      }
+      k += 1
+    }
+    return true
+  }
+
+  static func isFactOnly(_ e: ExtractedDocument) -> Bool {
+    e.document.ownIds.isEmpty && !e.hasText && !e.document.facts.isEmpty
   }
 
   /// The ids a document says it has.
   static func ownIDs(_ e: ExtractedDocument) -> [String] {
     var ids = e.document.ownIds.map(canonical)
-    for m in e.mentions where m.fields[MentionField.role] == MentionRole.own {
+    for m in e.mentions where !m.fields.isEmpty && m.fields[MentionField.role] == MentionRole.own {
       ids.append(contentsOf: m.ids.map(canonical))
     }
     var seen = Set<String>()
@@ -123,10 +171,11 @@ struct ResolverState {
     // two different documents (a conflict), not two copies of one.
     var claims: [String: [Int]] = [:]
     var excluded: [Int: Set<String>] = [:]
-    for (i, e) in docs.enumerated() where !Self.isFactOnly(e.document) {
-      for id in Self.ownIDs(e) {
+    let own = docs.map { Self.isFactOnly($0) ? [] : Self.ownIDs($0) }
+    for (i, e) in docs.enumerated() where !Self.isFactOnly(e) {
+      for id in own[i] {
         if let other = claims[id]?.first(where: {
-          docs[$0].document.format == e.document.format && docs[$0].document.text != e.document.text
+          docs[$0].document.format == e.document.format && docs[$0].contentKey != e.contentKey
         }) {
           excluded[i, default: []].insert(id)
           conflicts.append(IdentityConflict(id: id, paths: [docs[other].document.path, e.document.path]))
@@ -137,7 +186,7 @@ struct ResolverState {
     }
     var localIDs: [[String]] = []
     for (i, e) in docs.enumerated() {
-      let ids = Self.isFactOnly(e.document) ? [] : Self.ownIDs(e).filter { !(excluded[i]?.contains($0) ?? false) }
+      let ids = own[i].filter { !(excluded[i]?.contains($0) ?? false) }
       localIDs.append(ids)
       for id in ids { identity.insert(id) }
       for pair in zip(ids, ids.dropFirst()) { identity.union(pair.0, pair.1) }
@@ -148,7 +197,7 @@ struct ResolverState {
     identity.freeze()
     var conflictCount: [String: Int] = [:]
     for (i, e) in docs.enumerated() {
-      if Self.isFactOnly(e.document) {
+      if Self.isFactOnly(e) {
         nodeOfDoc.append(nil)
         continue
       }
@@ -442,24 +491,52 @@ struct ResolverState {
 
   mutating func setMentionStatuses() {
     var all: [DocumentMention] = []
-    for (i, e) in docs.enumerated() {
+    for i in docs.indices {
       guard let d = nodeOfDoc[i] else { continue }
-      for var m in e.mentions {
-        if m.kind.isDocument, m.status != .unresolved {
-          let targets = m.ids.map { nodeID($0) }
-          if let claimed = m.ids.map(Self.canonical).first(where: { conflicted[$0] != nil }) {
-            m.status = .ambiguous
-            m.reason = "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
-          } else if !targets.isEmpty, targets.allSatisfy({ graph.node($0)?.status == .resolved }) {
-            m.status = .resolved
-          } else {
-            m.status = .external
-          }
-        }
-        all.append(DocumentMention(path: e.document.path, document: d, mention: m))
-      }
+      setStatuses(ofDocument: i)
+      for m in docs[i].mentions { all.append(DocumentMention(path: docs[i].document.path, document: d, mention: m)) }
     }
     graph.mentions = all
+  }
+
+  /// Sets the status of every document mention of `docs[i]` in place: ambiguous when the id is
+  /// claimed by several documents, resolved when every target is a document of the corpus, else
+  /// external. Unresolved mentions keep their status and reason.
+  mutating func setStatuses(ofDocument i: Int) {
+    for k in docs[i].mentions.indices {
+      let kind = docs[i].mentions[k].kind
+      guard kind.isDocument, docs[i].mentions[k].status != .unresolved else { continue }
+      let ids = docs[i].mentions[k].ids
+      if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
+        docs[i].mentions[k].status = .ambiguous
+        docs[i].mentions[k].reason =
+          "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
+      } else if !ids.isEmpty, ids.allSatisfy({ isResolvedTarget($0) }) {
+        docs[i].mentions[k].status = .resolved
+      } else {
+        docs[i].mentions[k].status = .external
+      }
+    }
+  }
+
+  /// True when `id` names a document of the corpus (cached: the same ids are cited many times).
+  mutating func isResolvedTarget(_ id: String) -> Bool {
+    if let known = resolvedTargets[id] { return known }
+    let resolved = graph.node(nodeID(id))?.status == .resolved
+    resolvedTargets[id] = resolved
+    return resolved
+  }
+
+  /// The documents in resolver order (fact-only inputs left out) with every mention's status set:
+  /// the same mentions, in the same order, as `graph.mentions`, without copying them out.
+  mutating func documentsWithStatuses() -> [ExtractedDocument] {
+    var out: [ExtractedDocument] = []
+    for i in docs.indices where nodeOfDoc[i] != nil {
+      setStatuses(ofDocument: i)
+      out.append(docs[i])
+      docs[i].mentions = []
+    }
+    return out
   }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The reference extractor: finds every reference of the catalogue (`ReferenceCatalogue`) in a
 /// text and returns mentions with exact UTF-8 byte spans.
 ///
@@ -28,7 +34,10 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.run()
-    var out = scan.out
+    // Take the array out of the scan (a copy would share the buffer and the first write below
+    // would then copy every mention).
+    var out: [Mention] = []
+    swap(&out, &scan.out)
     // Recognizers emit in text order, so the output is normally sorted already; check, and sort
     // (then drop exact duplicates: same span and kind) only when it is not.
     func before(_ x: Mention, _ y: Mention) -> Bool {
@@ -53,13 +62,56 @@ public struct Extractor: Sendable {
       out = unique
     }
     if !footnotes.isEmpty {
+      let notes = FootnoteLookup(footnotes)
       for k in out.indices {
-        if let note = footnotes.first(where: { $0.body.contains(out[k].start) }) {
-          out[k].fields[MentionField.footnote] = note.number
+        if let note = notes.first(containing: out[k].start) {
+          out[k].fields[MentionField.footnote] = footnotes[note].number
         }
       }
     }
     return out
+  }
+}
+
+/// Finds the first footnote (in document order of the `footnotes` array) whose body contains an
+/// offset, in logarithmic time: bodies are sorted by start, and a running maximum of their ends
+/// bounds the walk to the left. Footnote bodies do not overlap in practice, so one step suffices;
+/// overlapping bodies still give the same answer as a linear `first(where:)`.
+struct FootnoteLookup {
+  /// Footnote indices sorted by body start (then index).
+  private let order: [Int]
+  private let starts: [Int]
+  /// `maxEnd[k]` is the largest body end among `order[0...k]`.
+  private let maxEnd: [Int]
+  private let bodies: [ByteRange]
+
+  init(_ footnotes: [Footnote]) {
+    let ranges = footnotes.map(\.body)
+    let sorted = ranges.indices.sorted { (ranges[$0].start, $0) < (ranges[$1].start, $1) }
+    var running = Int.min
+    bodies = ranges
+    order = sorted
+    starts = sorted.map { ranges[$0].start }
+    maxEnd = sorted.map { running = max(running, ranges[$0].end); return running }
+  }
+
+  /// The index of the first footnote whose body contains `offset`, or nil.
+  func first(containing offset: Int) -> Int? {
+    // Last position whose start is <= offset.
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let mid = (low + high) / 2
+      if starts[mid] <= offset { low = mid + 1 } else { high = mid }
+    }
+    var best: Int?
+    var k = low - 1
+    while k >= 0, maxEnd[k] > offset {
+      let index = order[k]
+      if bodies[index].contains(offset), best.map({ index < $0 }) ?? true { best = index }
+      k -= 1
+    }
+    return best
   }
 }
 
@@ -79,12 +131,16 @@ struct Scan {
   /// Moves the line bookkeeping to `pos` (forward in one walk; backward when a recognizer reports
   /// an earlier span) and returns its line and column.
   mutating func lineColumn(_ pos: Int) -> (Int, Int) {
-    while linePos < pos {
-      if t.b[linePos] == 0x0A {
+    if linePos < pos, let base = t.b.baseAddress {
+      // Jump from newline to newline (memchr) instead of testing every byte.
+      var p = linePos
+      while p < pos, let hit = memchr(base + p, 0x0A, pos - p) {
+        let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         line += 1
-        lineStart = linePos + 1
+        lineStart = k + 1
+        p = k + 1
       }
-      linePos += 1
+      linePos = pos
     }
     while linePos > pos {
       linePos -= 1
