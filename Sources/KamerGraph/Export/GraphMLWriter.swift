@@ -55,6 +55,7 @@ public struct GraphMLWriter: Sendable {
 
   /// Writes the same document as `write(_:name:)` to the file at `path`, streamed in chunks of
   /// about 1 MB (the document is never held whole in memory); returns the file's size in bytes.
+  /// A file that cannot be created or written (a missing folder, a full disk) throws `.io`.
   @discardableResult
   public func write(_ graph: CitationGraph, name: String = "citations", toFile path: String) throws(ExportError)
     -> Int
@@ -66,6 +67,7 @@ public struct GraphMLWriter: Sendable {
       try emit(g, ids: ids, name: name, into: w)
       return try w.finishFile()
     } catch {
+      if let reason = error.fileFailure { throw .io(path: path, reason: reason) }
       throw .xmlWriter(file: path, call: error.call)
     }
   }

@@ -5,8 +5,14 @@ import Foundation
 public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
   /// The writer call that failed, such as `xmlTextWriterStartElement(node)`.
   public var call: String
+  /// For a writer to a file: why the file could not be opened or written (`strerror`), when that
+  /// is what failed.
+  public var fileFailure: String? = nil
   /// The failure as a sentence.
-  public var description: String { "libxml2's XML writer failed in \(call); the document was not written." }
+  public var description: String {
+    if let fileFailure { return "libxml2's XML writer could not write its file (\(call)): \(fileFailure)." }
+    return "libxml2's XML writer failed in \(call); the document was not written."
+  }
 }
 
 /// Streams an XML document through libxml2's `xmlTextWriter` into a growing byte buffer, or
@@ -69,7 +75,9 @@ public final class XMLWriter {
   /// truncated) in chunks of about 1 MB; `finishFile()` completes and closes it.
   public init(file path: String, indent: Bool = true) throws(XMLWriterError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw XMLWriterError(call: "open(\(path)): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw XMLWriterError(call: "open(\(path))", fileFailure: String(cString: strerror(errno)))
+    }
     sink.fd = fd
     sink.path = path
     sink.bytes.reserveCapacity(Self.chunk + (1 << 16))
@@ -224,14 +232,16 @@ public final class XMLWriter {
     let closed = close(sink.fd) == 0
     sink.fd = -1
     if !drained || !closed {
-      throw XMLWriterError(call: "write(\(sink.path)): \(sink.failure ?? String(cString: strerror(errno)))")
+      throw XMLWriterError(
+        call: drained ? "close(\(sink.path))" : "write(\(sink.path))",
+        fileFailure: sink.failure ?? String(cString: strerror(errno)))
     }
     return sink.written
   }
 
   private func check(_ rc: Int32, _ call: @autoclosure () -> String) throws(XMLWriterError) {
     if rc < 0 {
-      if let failure = sink.failure { throw XMLWriterError(call: "write(\(sink.path)): \(failure)") }
+      if let failure = sink.failure { throw XMLWriterError(call: "write(\(sink.path))", fileFailure: failure) }
       throw XMLWriterError(call: call())
     }
   }

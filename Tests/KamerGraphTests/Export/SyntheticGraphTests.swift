@@ -173,12 +173,44 @@ import Testing
     #expect(throws: ExportError.self) {
       try GraphMLWriter().write(SyntheticGraph.make(edges: 8), name: "g", toFile: path)
     }
-    do {
+    #expect(throws: ExportError.io(path: path, reason: "No such file or directory")) {
       try GraphMLWriter().write(SyntheticGraph.make(edges: 8), name: "g", toFile: path)
-    } catch {
-      #expect(error.description.contains(path), "\(error)")
-      #expect(error.description.contains("open("), "\(error)")
     }
+    #expect(
+      ExportError.io(path: path, reason: "No such file or directory").description
+        == "The file \(path) could not be used: No such file or directory.")
+  }
+
+  /// A disk that fills up fails the export with the path and the reason, whether it happens while
+  /// streaming (a graph of several MB) or at the last chunk (a small graph).
+  @Test(arguments: [8, 20_000])
+  func aFullDiskIsReported(edges: Int) throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    #expect(throws: ExportError.io(path: "/dev/full", reason: "No space left on device")) {
+      try GraphMLWriter().write(SyntheticGraph.make(edges: edges), name: "g", toFile: "/dev/full")
+    }
+  }
+
+  @Test func xmlWriterNamesTheFileFailure() throws {
+    #expect {
+      _ = try XMLWriter(file: "/nonexistent-kamergraph-dir/a.xml")
+    } throws: { error in
+      let e = error as? XMLWriterError
+      return e?.fileFailure == "No such file or directory"
+        && e?.description
+          == "libxml2's XML writer could not write its file (open(/nonexistent-kamergraph-dir/a.xml)): "
+          + "No such file or directory."
+    }
+  }
+
+  @Test func finishingTwiceKeepsTheSize() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let w = try XMLWriter(file: dir.appendingPathComponent("a.xml").path, indent: false)
+    try w.element("a", text: "x")
+    let size = try w.finishFile()
+    #expect(size == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>x</a>\n".utf8.count)
+    #expect(try w.finishFile() == size)
   }
 
   @Test func conflictingIDsStillFailBeforeTheFileIsCreated() throws {
