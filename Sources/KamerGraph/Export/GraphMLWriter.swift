@@ -75,6 +75,7 @@ public struct GraphMLWriter: Sendable {
   /// The document's elements, written into `w`.
   private func emit(_ g: ExportGraph, ids: [String], name: String, into w: XMLWriter) throws(XMLWriterError) {
     let indent = options.indent
+    let tokens = try XMLWriter.Tokens(ids)
     func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
     try w.start("graphml")
     try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
@@ -99,7 +100,7 @@ public struct GraphMLWriter: Sendable {
     }
     for (n, node) in g.nodes.enumerated() {
       try fixed("\n    <node id=\"", "<node id=\"")
-      try w.token(ids[n])
+      try w.token(n, of: tokens)
       try w.raw("\">")
       if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
       if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
@@ -137,32 +138,36 @@ public struct GraphMLWriter: Sendable {
     try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
       try g.ends.withUnsafeBufferPointer { (ends) throws(XMLWriterError) in
         for (index, slot) in g.order.enumerated() {
-          let edge = edges[slot]
-          let relation = Self.fixedName(edge.relation)
+          // Fields read in place (no copy of the edge), ends as token indices (no id strings).
+          let relation = Self.fixedName(edges[slot].relation)
           try fixed("\n    <edge id=\"e", "<edge id=\"e")
           try w.integer(index)
           try w.raw("\" source=\"")
-          try w.token(ids[ends[index].source])
+          try w.token(ends[index].source, of: tokens)
           try w.raw("\" target=\"")
-          try w.token(ids[ends[index].target])
+          try w.token(ends[index].target, of: tokens)
           try fixed("\">\n      <data key=\"edgelabel\">", "\"><data key=\"edgelabel\">")
           try w.raw(relation)
           try fixed("</data>\n      <data key=\"weight\">", "</data><data key=\"weight\">")
-          try w.integer(edge.weight)
-          try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">")
-          try w.raw(relation)
-          try edge.evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
-            guard let first = evidence.first else { return }
-            // "path:line: text", written in pieces so no joined string is built per edge.
-            try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">")
-            try w.text(first.path)
-            try w.raw(":")
-            try w.integer(first.line)
-            try w.raw(": ")
-            try w.text(first.text)
+          try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
+            try w.integer(max(1, evidence.count))  // Edge.weight
+            try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">")
+            try w.raw(relation)
+            var origin = EvidenceSource.text  // Edge.origin: the least source, text when there is none
+            if !evidence.isEmpty {
+              // "path:line: text", written in pieces so no joined string is built per edge.
+              try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">")
+              try w.text(evidence[0].path)
+              try w.raw(":")
+              try w.integer(evidence[0].line)
+              try w.raw(": ")
+              try w.text(evidence[0].text)
+              origin = evidence[0].source
+              for k in 1..<evidence.count where evidence[k].source < origin { origin = evidence[k].source }
+            }
+            try fixed("</data>\n      <data key=\"origin\">", "</data><data key=\"origin\">")
+            try w.raw(Self.fixedName(origin))
           }
-          try fixed("</data>\n      <data key=\"origin\">", "</data><data key=\"origin\">")
-          try w.raw(Self.fixedName(ExportText.origin(edge)))
           try fixed("</data>\n    </edge>", "</data></edge>")
         }
       }

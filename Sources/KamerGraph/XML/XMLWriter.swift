@@ -190,22 +190,43 @@ public final class XMLWriter {
     try check(rc, "xmlTextWriterWriteRawLen(\(value))")
   }
 
-  /// Writes `token`, an XML NMTOKEN of `[A-Za-z0-9._:-]` only (as `ExportText.nmtoken` makes every
-  /// exported id), as it is: such a token needs no escaping in text or in a double-quoted attribute
-  /// value written with `raw`. Throws, writing nothing, when `token` holds any other byte.
-  public func token(_ token: String) throws(XMLWriterError) {
-    var token = token
-    let rc = token.withUTF8 { bytes -> Int32 in
-      guard !bytes.isEmpty else { return 0 }
-      for b in bytes {
-        let ok =
-          (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
-          || b == 0x5F
-        if !ok { return -1 }
+  /// XML NMTOKENs of `[A-Za-z0-9._:-]` only (as `ExportText.nmtoken` makes every exported id),
+  /// checked once and kept as bytes side by side, to be written many times with `token(_:of:)`:
+  /// such a token needs no escaping in text or in a double-quoted attribute value written with `raw`.
+  public struct Tokens: Sendable {
+    private(set) var bytes: [UInt8] = []
+    /// Where each token ends in `bytes` (it starts where the one before ends).
+    private(set) var ends: [Int] = []
+
+    /// The tokens, in order. Throws naming the first string that is empty or holds any other byte.
+    public init(_ tokens: [String]) throws(XMLWriterError) {
+      ends.reserveCapacity(tokens.count)
+      for token in tokens {
+        let before = bytes.count
+        bytes.append(contentsOf: token.utf8)
+        guard bytes.count > before, bytes[before...].allSatisfy(Self.isTokenByte) else {
+          throw XMLWriterError(call: "Tokens(\(token)): not an NMTOKEN")
+        }
+        ends.append(bytes.count)
       }
-      return xmlTextWriterWriteRawLen(writer, bytes.baseAddress, Int32(bytes.count))
     }
-    try check(rc, "token(\(token)): not an NMTOKEN, or xmlTextWriterWriteRawLen failed")
+
+    /// How many tokens there are.
+    public var count: Int { ends.count }
+
+    static func isTokenByte(_ b: UInt8) -> Bool {
+      (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
+        || b == 0x5F
+    }
+  }
+
+  /// Writes token `index` of `tokens` as it is.
+  public func token(_ index: Int, of tokens: Tokens) throws(XMLWriterError) {
+    let start = index == 0 ? 0 : tokens.ends[index - 1]
+    let rc = tokens.bytes.withUnsafeBufferPointer { bytes in
+      xmlTextWriterWriteRawLen(writer, bytes.baseAddress! + start, Int32(tokens.ends[index] - start))
+    }
+    try check(rc, "xmlTextWriterWriteRawLen(token \(index))")
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
