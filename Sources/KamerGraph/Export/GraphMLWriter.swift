@@ -37,10 +37,12 @@ public struct GraphMLWriter: Sendable {
 
   /// The GraphML document for `graph`; `name` becomes the graph's id attribute.
   ///
-  /// Elements with variable attributes go through `XMLWriter.start`/`attribute`; the fixed
-  /// `<data key="...">` tags and the indentation are written as literal markup around
-  /// `XMLWriter.text`, which escapes every value. That keeps libxml2's escaping and halves the
-  /// calls per edge (a million edges are written in a few seconds).
+  /// The header, keys and graph element go through `XMLWriter.start`/`attribute`. Nodes and edges
+  /// are fixed markup (tags, keys, indentation) written with `XMLWriter.raw`, node ids as checked
+  /// NMTOKENs (`XMLWriter.Tokens`), numbers and closed vocabularies (relation, status, origin) as
+  /// they are, and every free-text value through `XMLWriter.text`, which libxml2 escapes. The bytes
+  /// are those the element and attribute calls would give; a million edges take about 2 s of CPU
+  /// (Benchmarks/README.md, "GraphML vs networkx").
   public func write(_ graph: CitationGraph, name: String = "citations") throws(ExportError) -> [UInt8] {
     let g = ExportGraph(graph)
     let ids = try ExportText.xmlIDs(g.nodes)
