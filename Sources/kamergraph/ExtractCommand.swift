@@ -10,39 +10,92 @@ struct ExtractCommand: ParsableCommand {
       One line per mention: path, kind, ids, text, start, end (UTF-8 byte offsets into the text \
       that `kamergraph text FILE` prints), line, column (from 1, in bytes), status (resolved: the \
       document is among the FILEs; external; ambiguous; unresolved, with a reason) and the parsed \
-      fields. Exit status 2 when a file could not be read (the others are still printed).
+      fields. Folders are read as `build` reads them (metadata files merged into their \
+      documents). Exit status 2 when a named file could not be read (the others are still \
+      printed). Memory: mentions are kept until every status is known, up to --memory-budget; \
+      documents past it are read and extracted a second time when printed, so memory does not \
+      grow with the number of files.
       """)
 
-  @Argument(help: "Documents to read (plain text, KOOP XML, metadata.xml, Tweede Kamer XML, .docx, .odt, HTML).")
-  var files: [String]
+  @Argument(
+    help: ArgumentHelp(
+      "Documents to read (plain text, KOOP XML, metadata.xml, Tweede Kamer XML, .docx, .odt, HTML), or folders to read as `build` does.",
+      valueName: "file-or-folder"))
+  var files: [String] = []
+
+  @Option(
+    name: .customLong("files-from"),
+    help: ArgumentHelp(
+      "Read more paths from this file, one per line (- for standard input): for lists too long for a command line.",
+      valueName: "list"))
+  var filesFrom: String?
+
+  @Option(
+    name: .customLong("memory-budget"),
+    help: ArgumentHelp(
+      "MB of mentions kept in memory; past it, files are read a second time when printed.",
+      valueName: "MB"))
+  var memoryBudget: Int = MentionBudget.defaultBytes >> 20
+
+  func validate() throws {
+    guard memoryBudget >= 0 else { throw ValidationError("--memory-budget must be 0 or more (MB).") }
+    guard !files.isEmpty || filesFrom != nil else { throw ValidationError("Give at least one file or folder, or --files-from.") }
+  }
 
   func run() throws {
-    let pipeline = BuildPipeline()
-    var extracted: [ExtractedDocument] = []
-    var failed = false
-    for result in pipeline.extractFiles(files) {
-      switch result {
-      case .success(let document): extracted.append(document)
-      case .failure(let error):
-        printError("kamergraph: \(error)")
-        failed = true
+    var paths = files
+    if let filesFrom {
+      let data: Data?
+      if filesFrom == "-" {
+        data = FileHandle.standardInput.readDataToEndOfFile()
+      } else {
+        data = FileManager.default.contents(atPath: filesFrom)
+      }
+      guard let data else { throw ValidationError("--files-from \(filesFrom): the list cannot be read.") }
+      for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
+        paths.append(String(line))
       }
     }
-    let documents = Resolver().resolveStatuses(extracted)
-    extracted = []
+    // A file named on the command line that is not read is an error; files a folder holds that
+    // are not documents (README.md, ...) are only reported.
+    let named = Set(paths.filter { !isFolder($0) })
+    let plan = CorpusLoader().plan(paths: paths)
+    let companions = Set(plan.units.flatMap(\.companions))
+    var failed = false
     var out: [UInt8] = []
     out.reserveCapacity(1 << 17)
-    for document in documents {
-      for mention in document.mentions {
-        MentionJSON.append(mention, path: document.document.path, to: &out)
-        if out.count > 1 << 16 {
-          FileHandle.standardOutput.write(Data(out))
-          out.removeAll(keepingCapacity: true)
+    BuildPipeline().extractResolved(
+      plan, mentionBudget: memoryBudget << 20,
+      onOutcome: { outcome in
+        switch outcome.status {
+        case .failed:
+          printError("kamergraph: \(outcome.path): \(outcome.reason ?? "failed")")
+          failed = true
+        case .skipped where companions.contains(outcome.path):
+          break  // a metadata file merged into its document
+        case .skipped:
+          printError("kamergraph: \(outcome.path): \(outcome.reason ?? "skipped")")
+          if named.contains(outcome.path) { failed = true }
+        case .read:
+          printError("kamergraph: \(outcome.path): \(outcome.notes.joined(separator: "; "))")
         }
-      }
-    }
+      },
+      emit: { path, mentions in
+        for mention in mentions {
+          MentionJSON.append(mention, path: path, to: &out)
+          if out.count > 1 << 16 {
+            FileHandle.standardOutput.write(Data(out))
+            out.removeAll(keepingCapacity: true)
+          }
+        }
+      })
     FileHandle.standardOutput.write(Data(out))
     if failed { throw ExitCode(2) }
+  }
+
+  private func isFolder(_ path: String) -> Bool {
+    var folder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
   }
 }
 

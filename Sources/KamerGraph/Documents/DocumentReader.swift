@@ -15,30 +15,31 @@ public struct DocumentReader: Sendable {
 
   /// Reads a file from disk.
   public func read(path: String) throws(DocumentError) -> Document {
-    if let text = Self.loadPlainUTF8(path: path, limit: limits.maxFileSize) {
-      return PlainTextReader.read(text: text, path: path)
+    switch try Self.load(path: path, limit: limits.maxFileSize, directText: true) {
+    case .text(let text): return PlainTextReader.read(text: text, path: path)
+    case .bytes(let bytes): return try read(bytes: bytes, path: path)
     }
-    return try read(bytes: try Self.load(path: path, limit: limits.maxFileSize), path: path)
   }
 
-  /// Files from this size on are tried by `loadPlainUTF8` (below it the extra copy is cheap).
+  /// What `load` read: the bytes, or (the fast path for large UTF-8 text) the text itself.
+  enum Loaded {
+    case bytes([UInt8])
+    case text(String)
+  }
+
+  /// Files from this size on may be read straight into a String (below it the extra copy is cheap).
   static let directTextMinimum = 1 << 16
 
-  /// The fast path for large plain-text files: when a regular `.txt` file's first 64 KiB sniff
-  /// as plain text without BOM, the whole file is read straight into a String's storage (one
-  /// buffer instead of bytes plus a validated copy). Nil, and the caller takes the general path,
-  /// for anything else: other formats, a BOM, UTF-16, NUL bytes, bytes that are not UTF-8 (String
-  /// repairs them to U+FFFD, so a text with U+FFFD goes the general way too), or a file that
-  /// changes size while it is read.
-  static func loadPlainUTF8(path: String, limit: Int) -> String? {
-    guard FormatSniffer.plainTextExtensions.contains(FormatSniffer.ext(path)) else { return nil }
-    var st = stat()
-    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(st.st_size)
-    guard size >= directTextMinimum, size <= limit else { return nil }
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
+  /// The fast path for large plain-text files, on an open file of `size` bytes: when a `.txt`
+  /// file's first 64 KiB sniff as plain text without BOM, the whole file is read straight into a
+  /// String's storage (one buffer instead of bytes plus a validated copy). Nil, and the caller
+  /// reads bytes, for anything else: other formats, a BOM, UTF-16, NUL bytes, bytes that are not
+  /// UTF-8 (String repairs them to U+FFFD, so a text with U+FFFD goes the general way too), or a
+  /// file that changes size while it is read. Reads with `pread`, so the file offset stays at 0.
+  static func plainUTF8(fd: Int32, size: Int, path: String) -> String? {
+    guard size >= directTextMinimum, FormatSniffer.plainTextExtensions.contains(FormatSniffer.ext(path)) else {
+      return nil
+    }
     var head = [UInt8](repeating: 0, count: directTextMinimum)
     let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
     guard got == directTextMinimum, !head.starts(with: [0xEF, 0xBB, 0xBF]),
@@ -140,6 +141,15 @@ public struct DocumentReader: Sendable {
 
   /// Reads a file's bytes with POSIX calls, so every failure has its precise reason.
   static func load(path: String, limit: Int) throws(DocumentError) -> [UInt8] {
+    switch try load(path: path, limit: limit, directText: false) {
+    case .bytes(let bytes): return bytes
+    case .text(let text): return Array(text.utf8)
+    }
+  }
+
+  /// As `load(path:limit:)`; with `directText`, a large UTF-8 `.txt` file comes back as its text
+  /// (`plainUTF8`), read through the same open file.
+  static func load(path: String, limit: Int, directText: Bool) throws(DocumentError) -> Loaded {
     var st = stat()
     if lstat(path, &st) != 0 {
       throw .unreadable(path: path, reason: "it does not exist (\(String(cString: strerror(errno))))")
@@ -153,6 +163,7 @@ public struct DocumentReader: Sendable {
     let fd = open(path, O_RDONLY)
     if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
+    if directText, let text = plainUTF8(fd: fd, size: Int(st.st_size), path: path) { return .text(text) }
     // Read into a buffer of the stat'ed size (plus one byte to notice growth), then follow any
     // growth in chunks: a file that changes while it is read is still read whole or refused.
     let expected = Int(st.st_size)
@@ -185,7 +196,7 @@ public struct DocumentReader: Sendable {
         if out.count > limit { throw .tooLarge(path: path, size: out.count, limit: limit) }
       }
     }
-    return out
+    return .bytes(out)
   }
 }
 
@@ -209,9 +220,29 @@ public enum FormatSniffer {
 
   /// The lower-case extension of a path ("docx"), or "".
   static func ext(_ path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    // On bytes ("/" and "." are ASCII): the part after the last dot of the last path component,
+    // unless that dot starts the name (".profile" has no extension).
+    let u = path.utf8
+    var nameStart = u.startIndex
+    var dot: String.Index?
+    var i = u.startIndex
+    while i < u.endIndex {
+      let b = u[i]
+      if b == 0x2F {
+        nameStart = u.index(after: i)
+        dot = nil
+      } else if b == 0x2E {
+        dot = i
+      }
+      i = u.index(after: i)
+    }
+    // A trailing "/" names a folder: its name is the component before it.
+    if nameStart == u.endIndex, nameStart != u.startIndex {
+      let trimmed = String(path.utf8.dropLast()) ?? ""
+      return trimmed.isEmpty ? "" : ext(trimmed)
+    }
+    guard let dot, dot != nameStart else { return "" }
+    return path[path.index(after: dot)...].lowercased()
   }
 
   /// The format an extension suggests, used only to break ties and to note mismatches.

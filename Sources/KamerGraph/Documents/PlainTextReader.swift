@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads plain-text letters: decoding, docx-export footnote markers and letterhead fields.
 enum PlainTextReader {
   static func read(bytes: [UInt8], path: String) -> Document {
@@ -110,27 +116,66 @@ enum Letterhead {
     return nil
   }
 
+  /// The labels as lower-case ASCII bytes, for `mayMatch`.
+  static let labelBytes: [[UInt8]] = labels.map { Array($0.0.lowercased().utf8) }
+
+  /// A test on bytes that only says no when `match` would: the line (after ASCII spaces) does
+  /// not start with any label, compared as ASCII without case. Anything non-ASCII where a label
+  /// would be goes to `match`, which decides on Characters.
+  static func mayMatch(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < line.count, line[i] == 0x20 || (line[i] >= 0x09 && line[i] <= 0x0D) { i += 1 }
+    guard i < line.count else { return false }
+    if line[i] >= 0x80 { return true }
+    for label in labelBytes where line.count - i >= label.count {
+      var k = 0
+      while k < label.count {
+        let b = line[i + k]
+        if b >= 0x80 { return true }
+        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != label[k] { break }
+        k += 1
+      }
+      if k == label.count { return true }
+    }
+    return false
+  }
+
   /// Fills ownIds (kenmerk), title, date and `uw-kenmerk` from the letterhead, first occurrence wins.
   static func apply(to doc: inout Document) {
-    // The first lines, split on bytes ("\n" is ASCII, so each cut is a valid String index).
-    var lines: [Substring] = []
-    let utf8 = doc.text.utf8
-    var start = utf8.startIndex
-    while lines.count < headLines, start < utf8.endIndex {
-      let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
-      lines.append(doc.text[start..<end])
-      start = end == utf8.endIndex ? end : utf8.index(after: end)
+    // The first lines as byte ranges ("\n" is ASCII, so each cut is a valid String index), each
+    // with the byte test of `mayMatch`: most lines are running text and never become Strings.
+    var text = doc.text
+    let lines: [(start: Int, end: Int, may: Bool)] = text.withUTF8 { bytes in
+      var out: [(start: Int, end: Int, may: Bool)] = []
+      guard let base = bytes.baseAddress else { return out }
+      var start = 0
+      while out.count < headLines, start < bytes.count {
+        let end = memchr(base + start, 0x0A, bytes.count - start).map {
+          base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+        } ?? bytes.count
+        out.append((start, end, mayMatch(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
+        start = end == bytes.count ? end : end + 1
+      }
+      return out
     }
+    let utf8 = text.utf8
+    func line(_ k: Int) -> Substring {
+      let a = utf8.index(utf8.startIndex, offsetBy: lines[k].start)
+      let z = utf8.index(utf8.startIndex, offsetBy: lines[k].end)
+      return text[a..<z]
+    }
+    func labelled(_ k: Int) -> (Field, String)? { lines[k].may ? match(String(line(k))) : nil }
     var seen: Set<String> = []
-    for (index, line) in lines.enumerated() {
+    for index in lines.indices {
       // A letterhead label line is short; long lines are running text.
-      guard line.utf8.count <= 300, let (field, sameLine) = match(String(line)), field != .other else { continue }
+      guard lines[index].end - lines[index].start <= 300, let (field, sameLine) = labelled(index), field != .other
+      else { continue }
       var value = sameLine
       if value.isEmpty {
         // The value is on the next non-empty line, unless that line is another label.
         var k = index + 1
-        while k < lines.count, k <= index + 2, lines[k].trimmingSpaces.isEmpty { k += 1 }
-        if k < lines.count, k <= index + 2, match(String(lines[k])) == nil { value = lines[k].trimmingSpaces }
+        while k < lines.count, k <= index + 2, line(k).trimmingSpaces.isEmpty { k += 1 }
+        if k < lines.count, k <= index + 2, labelled(k) == nil { value = line(k).trimmingSpaces }
       }
       guard !value.isEmpty else { continue }
       let key = "\(field)"

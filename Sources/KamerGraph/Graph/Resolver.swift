@@ -28,6 +28,39 @@ public struct ExtractedDocument: Sendable, Hashable, Codable {
   var hasText: Bool { textDigest != nil || !document.text.isEmpty }
 }
 
+/// Mention statuses for a corpus whose mentions need not all be in memory: built from every
+/// document's identity (its ids, metadata, facts and `role: own` mentions), it then sets the
+/// statuses of one document's mentions at a time, exactly as `Resolver.resolveMentions` would.
+public struct StatusResolver {
+  private var state: ResolverState
+  /// Input indices in resolver order, fact-only inputs left out: the order mentions are printed in.
+  public let order: [Int]
+
+  /// `input[i].mentions` may be cut down to the mentions with `role: own` (what identity needs)
+  /// for documents whose mentions are brought back later through `setStatuses(_:)`.
+  public init(_ input: [ExtractedDocument]) {
+    let sorted = input.indices.sorted {
+      (input[$0].document.path, input[$0].contentKey, $0) < (input[$1].document.path, input[$1].contentKey, $1)
+    }
+    var state = ResolverState(input: sorted.map { input[$0] })
+    state.buildIdentity()
+    state.documentNodes = Set(state.nodeOfDoc.compactMap { $0 })
+    order = sorted.indices.filter { state.nodeOfDoc[$0] != nil }.map { sorted[$0] }
+    self.state = state
+  }
+
+  /// Sets the status of every mention of one input document.
+  public mutating func setStatuses(_ mentions: inout [Mention]) {
+    state.setStatuses(&mentions)
+  }
+
+  /// Only the mentions identity needs (`role: own`): what to keep of a document whose mentions
+  /// are dropped for now and extracted again when they are printed.
+  public static func identityMentions(_ mentions: [Mention]) -> [Mention] {
+    mentions.filter { !$0.fields.isEmpty && $0.fields[MentionField.role] == MentionRole.own }
+  }
+}
+
 /// Two files that claim the same id but are not the same document. Both are kept; mentions of
 /// the id become ambiguous.
 public struct IdentityConflict: Sendable, Hashable, Codable, Comparable {
@@ -72,22 +105,14 @@ public struct Resolver: Sendable {
     return state.run()
   }
 
-  /// Only the mentions with their statuses (identity, no edges): what `kamergraph extract` needs.
+  /// Only the mentions with their statuses (identity, no edges). `StatusResolver` gives the same
+  /// statuses one document at a time (what `kamergraph extract` uses).
   public func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
     var state = ResolverState(input: input)
     state.buildIdentity()
     state.buildDocumentNodes()
     state.setMentionStatuses()
     return state.graph.mentions
-  }
-
-  /// The documents (in the order `resolveMentions` gives their mentions; fact-only inputs left
-  /// out) with the status of every mention set: the light path for printing mentions.
-  public func resolveStatuses(_ input: [ExtractedDocument]) -> [ExtractedDocument] {
-    var state = ResolverState(input: input)
-    state.buildIdentity()
-    state.buildDocumentNodes()
-    return state.documentsWithStatuses()
   }
 }
 
@@ -107,6 +132,9 @@ struct ResolverState {
   var attributes: [String: [String: String]] = [:]
   /// `isResolvedTarget` answers, filled once the document nodes exist.
   var resolvedTargets: [String: Bool] = [:]
+  /// The node ids of the corpus documents, when statuses are wanted without building the nodes
+  /// (`StatusResolver`): exactly the nodes `buildDocumentNodes` marks resolved.
+  var documentNodes: Set<String>?
 
   init(input: [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.
@@ -503,18 +531,26 @@ struct ResolverState {
   /// claimed by several documents, resolved when every target is a document of the corpus, else
   /// external. Unresolved mentions keep their status and reason.
   mutating func setStatuses(ofDocument i: Int) {
-    for k in docs[i].mentions.indices {
-      let kind = docs[i].mentions[k].kind
-      guard kind.isDocument, docs[i].mentions[k].status != .unresolved else { continue }
-      let ids = docs[i].mentions[k].ids
+    var mentions: [Mention] = []
+    swap(&mentions, &docs[i].mentions)
+    setStatuses(&mentions)
+    swap(&mentions, &docs[i].mentions)
+  }
+
+  /// As `setStatuses(ofDocument:)`, for the mentions of any document of this corpus.
+  mutating func setStatuses(_ mentions: inout [Mention]) {
+    for k in mentions.indices {
+      let kind = mentions[k].kind
+      guard kind.isDocument, mentions[k].status != .unresolved else { continue }
+      let ids = mentions[k].ids
       if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
-        docs[i].mentions[k].status = .ambiguous
-        docs[i].mentions[k].reason =
+        mentions[k].status = .ambiguous
+        mentions[k].reason =
           "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
       } else if !ids.isEmpty, ids.allSatisfy({ isResolvedTarget($0) }) {
-        docs[i].mentions[k].status = .resolved
+        mentions[k].status = .resolved
       } else {
-        docs[i].mentions[k].status = .external
+        mentions[k].status = .external
       }
     }
   }
@@ -522,21 +558,14 @@ struct ResolverState {
   /// True when `id` names a document of the corpus (cached: the same ids are cited many times).
   mutating func isResolvedTarget(_ id: String) -> Bool {
     if let known = resolvedTargets[id] { return known }
-    let resolved = graph.node(nodeID(id))?.status == .resolved
+    let resolved: Bool
+    if let documentNodes {
+      resolved = documentNodes.contains(nodeID(id))
+    } else {
+      resolved = graph.node(nodeID(id))?.status == .resolved
+    }
     resolvedTargets[id] = resolved
     return resolved
-  }
-
-  /// The documents in resolver order (fact-only inputs left out) with every mention's status set:
-  /// the same mentions, in the same order, as `graph.mentions`, without copying them out.
-  mutating func documentsWithStatuses() -> [ExtractedDocument] {
-    var out: [ExtractedDocument] = []
-    for i in docs.indices where nodeOfDoc[i] != nil {
-      setStatuses(ofDocument: i)
-      out.append(docs[i])
-      docs[i].mentions = []
-    }
-    return out
   }
 }
 

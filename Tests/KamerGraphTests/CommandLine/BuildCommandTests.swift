@@ -182,3 +182,62 @@ import Testing
     #expect(again.stdout.contains("of 1000 documents"), "\(again.stdout)")
   }
 }
+
+/// `extract` over folders, lists and many files.
+@Suite struct ExtractCommandTests {
+  func kamergraph(_ arguments: [String], in folder: String) throws -> ToolRun? {
+    guard let exe = QueryCommandLineTests.binary() else { return nil }
+    return try ExternalTool.run("env", ["-C", folder, exe] + arguments)
+  }
+
+  @Test func aFolderAListAndTheNamedFilesGiveTheSameLines() throws {
+    let files = [
+      "corpus/palantir/ah-tk-20252026-313.xml", "corpus/palantir/defensie-antwoord-2025Z14549.docx",
+      "corpus/palantir/defensie-antwoord-2025Z14549.txt", "corpus/palantir/tk-syncfeed-2025Z15452.xml",
+    ]
+    #expect(files.allSatisfy { FileManager.default.fileExists(atPath: Repo.path($0)) })
+    let present = files
+    guard let folder = try kamergraph(["extract", "corpus/palantir"], in: Repo.root.path) else { return }
+    #expect(folder.status == 0, "a README in a folder is reported, not an error: \(folder.stderr)")
+    #expect(folder.stderr.contains("README.md"))
+    #expect(folder.stdout.contains(#""status":"resolved""#), "the folder's documents resolve each other")
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let list = dir.appendingPathComponent("list.txt")
+    // The metadata file is listed too: it is merged into its document, as in the folder.
+    try Data((present + ["corpus/palantir/ah-tk-20252026-313.metadata.xml"]).joined(separator: "\n").utf8).write(to: list)
+    guard let listed = try kamergraph(["extract", "--files-from", list.path], in: Repo.root.path) else { return }
+    #expect(listed.status == 0, "\(listed.stderr)")
+    #expect(listed.stdout == folder.stdout)
+    guard let budget = try kamergraph(["extract", "--memory-budget", "0", "corpus/palantir"], in: Repo.root.path) else { return }
+    #expect(budget.stdout == folder.stdout, "reading twice past the budget changes nothing")
+    guard let named = try kamergraph(["extract", "corpus/palantir/README.md", present[0]], in: Repo.root.path) else { return }
+    #expect(named.status == 2, "a named file that is not a document is an error")
+    #expect(named.stderr.contains("corpus/palantir/README.md"))
+    #expect(!named.stdout.isEmpty, "the other file is still printed")
+  }
+
+  @Test func badArgumentsAreUsageErrors() throws {
+    guard let none = try kamergraph(["extract"], in: Repo.root.path) else { return }
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("at least one file or folder"))
+    guard let negative = try kamergraph(["extract", "--memory-budget", "-1", "x.txt"], in: Repo.root.path) else { return }
+    #expect(negative.status == 1)
+    guard let missing = try kamergraph(["extract", "--files-from", "/nonexistent/list"], in: Repo.root.path) else { return }
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("/nonexistent/list"))
+  }
+
+  @Test func thousandsOfFilesInOneFolder() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for k in 0..<3000 {
+      try Data("Zie Kamerstuk 32802, nr. \(k + 1).\n".utf8).write(to: dir.appendingPathComponent(String(format: "d%05d.txt", k)))
+    }
+    guard let run = try kamergraph(["extract", "--memory-budget", "0", dir.path], in: Repo.root.path) else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 3000)
+    #expect(lines.first?.contains("d00000.txt") == true && lines.last?.contains("d02999.txt") == true)
+  }
+}

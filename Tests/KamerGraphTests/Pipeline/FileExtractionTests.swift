@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// `BuildPipeline.extractResolved` (what `kamergraph extract` prints) against the whole-corpus
+/// resolver, with and without a mention budget.
+@Suite struct FileExtractionTests {
+  /// The mentions `Resolver.resolveMentions` gives for the files, as (path, mention) pairs.
+  func reference(_ paths: [String]) -> [(String, Mention)] {
+    let plan = CorpusLoader().plan(paths: paths)
+    let reader = DocumentReader()
+    let extractor = Extractor()
+    var extracted: [ExtractedDocument] = []
+    for unit in plan.units {
+      if let document = reader.read(unit: unit).0 {
+        extracted.append(ExtractedDocument(document: document, mentions: extractor.mentions(in: document)))
+      }
+    }
+    return Resolver().resolveMentions(extracted).map { ($0.path, $0.mention) }
+  }
+
+  func streamed(_ paths: [String], budget: Int) -> (mentions: [(String, Mention)], outcomes: [FileOutcome]) {
+    var mentions: [(String, Mention)] = []
+    var outcomes: [FileOutcome] = []
+    BuildPipeline().extractResolved(
+      CorpusLoader().plan(paths: paths), mentionBudget: budget,
+      onOutcome: { outcomes.append($0) },
+      emit: { path, found in mentions.append(contentsOf: found.map { (path, $0) }) })
+    return (mentions, outcomes)
+  }
+
+  func expectSame(_ a: [(String, Mention)], _ b: [(String, Mention)], sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.count == b.count, sourceLocation: sourceLocation)
+    for (x, y) in zip(a, b) {
+      #expect(x.0 == y.0 && x.1 == y.1, "\(x.0) \(x.1.text) \(x.1.status) vs \(y.0) \(y.1.text) \(y.1.status)",
+        sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func theCorpusGivesTheResolverMentionsWithAnyBudget() throws {
+    let corpus = Repo.path("corpus/palantir")
+    let expected = reference([corpus])
+    #expect(expected.contains { $0.1.status == .resolved }, "the corpus resolves some of its own citations")
+    for budget in [MentionBudget.defaultBytes, 0, 40 * MentionBudget.bytesPerMention] {
+      let run = streamed([corpus], budget: budget)
+      expectSame(run.mentions, expected)
+      // README.md is skipped (not a document), the metadata file is merged into its document.
+      #expect(run.outcomes.map(\.path).contains { $0.hasSuffix("README.md") })
+      #expect(run.outcomes.allSatisfy { $0.status != .failed })
+    }
+  }
+
+  @Test func conflictsAndDuplicatesComeOutAsTheResolverSaysAfterReReads() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // Two different letters with one kenmerk (a conflict: citations of it are ambiguous), a copy of
+    // the first under another name (the same document), and a letter citing the kenmerk.
+    let a = "Onze referentie\nBS2025011234\n\nGeachte voorzitter,\n\nDe brief over de munitievoorraad.\n"
+    let b = "Onze referentie\nBS2025011234\n\nGeachte voorzitter,\n\nEen andere brief over de jeugdzorg.\n"
+    let c = "Zie de brief met kenmerk BS2025011234 en Kamerstukken II 2024/25, 36 600 X, nr. 12.\n"
+    for (name, text) in [("a.txt", a), ("b.txt", b), ("a-copy.txt", a), ("c.txt", c)] {
+      try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+    let expected = reference([dir.path])
+    #expect(expected.contains { $0.1.status == .ambiguous }, "\(expected.map { ($0.1.text, $0.1.status) })")
+    for budget in [MentionBudget.defaultBytes, 0, MentionBudget.bytesPerMention] {
+      expectSame(streamed([dir.path], budget: budget).mentions, expected)
+    }
+  }
+
+  @Test func aFileThatCannotBeReadIsReportedAndTheOthersAreStillEmitted() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data().write(to: dir.appendingPathComponent("empty.txt"))
+    try Data("Kamerstuk 32802, nr. 137\n".utf8).write(to: dir.appendingPathComponent("good.txt"))
+    let run = streamed([dir.path, dir.appendingPathComponent("missing.txt").path], budget: 0)
+    #expect(run.mentions.map(\.1.text) == ["Kamerstuk 32802, nr. 137"])
+    let failed = run.outcomes.filter { $0.status == .failed }.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+    #expect(failed == ["empty.txt", "missing.txt"])
+  }
+
+  @Test func releasingTheTextKeepsIdentityAndStatuses() throws {
+    let doc = Document(path: "x.txt", format: .plainText, text: "Kamerstuk 32802, nr. 137\n")
+    let extracted = ExtractedDocument(document: doc, mentions: Extractor().mentions(in: doc))
+    let released = extracted.releasingText()
+    #expect(released.document.text.isEmpty)
+    #expect(released.textDigest == FastDigest.of(doc.text))
+    #expect(released.hasText && released.mentions == extracted.mentions)
+    #expect(released.releasingText() == released, "releasing twice changes nothing")
+    let empty = ExtractedDocument(document: Document(path: "e.txt", format: .plainText, text: ""), mentions: [])
+    #expect(empty.releasingText().textDigest == nil && !empty.releasingText().hasText)
+  }
+}
+
+/// The fingerprint that stands in for a released text.
+@Suite struct FastDigestTests {
+  @Test func equalTextsEqualDigestsAndSmallChangesChangeIt() {
+    let base = String(repeating: "Kamerstukken II 2024/25, 36 600 X, nr. 12. ", count: 50)
+    #expect(FastDigest.of(base) == FastDigest.of(String(base)))
+    var seen: Set<String> = [FastDigest.of(base)]
+    // Every single-byte change and every length (tails of 0...8 bytes) gives a new digest.
+    var bytes = Array(base.utf8)
+    for k in [0, 1, 7, 8, 9, bytes.count / 2, bytes.count - 1] {
+      let old = bytes[k]
+      bytes[k] = old == 0x41 ? 0x42 : 0x41
+      #expect(seen.insert(FastDigest.of(String(decoding: bytes, as: UTF8.self))).inserted, "change at \(k)")
+      bytes[k] = old
+    }
+    for n in 0...17 {
+      #expect(seen.insert(FastDigest.of(String(repeating: "a", count: n))).inserted, "length \(n)")
+    }
+    #expect(FastDigest.of("") != FastDigest.of("\0"))
+  }
+}
