@@ -129,6 +129,44 @@ import Testing
   }
 }
 
+extension SyntheticGraphTests {
+  static let igraphCounts = """
+    import json, sys, igraph
+    g = igraph.Graph.Read_GraphML(sys.argv[1])
+    assert g.is_directed()
+    print(json.dumps({"nodes": g.vcount(), "edges": g.ecount(), "weight": sum(g.es["weight"]),
+                      "relations": sorted(set(g.es["relation"])), "kinds": sorted(set(g.vs["kind"]))}))
+    """
+
+  struct IgraphCounts: Decodable, Equatable {
+    var nodes: Int
+    var edges: Int
+    var weight: Double
+    var relations: [String]
+    var kinds: [String]
+  }
+
+  /// igraph, the other reader the issue names, reads the streamed file with the same counts.
+  @Test func igraphReadsTheStreamedFile() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("generated.graphml").path
+    let graph = SyntheticGraph.make(edges: 4000)
+    try GraphMLWriter().write(graph, name: "generated", toFile: path)
+    guard let run = try ExternalTool.python(Self.igraphCounts, modules: ["igraph"], arguments: [path]) else { return }
+    try #require(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.isEmpty, "igraph warned: \(run.stderr)")
+    let seen = try JSONDecoder().decode(IgraphCounts.self, from: Data(run.stdout.utf8))
+    let total = graph.edges.reduce(0) { $0 + $1.weight }
+    let relations = SyntheticGraph.relations.map(\.rawValue).sorted()
+    let kinds = ["aanhangsel", "handelingen", "kamerstuk", "kamervragen", "ministerie", "organisatie", "persoon"]
+    #expect(seen == IgraphCounts(nodes: 500, edges: 4000, weight: Double(total), relations: relations, kinds: kinds))
+    // 4000 edges with weights 1, 2, 3 in turn.
+    let weight: Double = 1334 * 1 + 1333 * 2 + 1333 * 3
+    #expect(seen.weight == weight)
+  }
+}
+
 /// Writing straight to a file: the same bytes as in memory, in chunks, and clear errors.
 @Suite struct StreamedWriteTests {
   @Test(arguments: [0, 40, 20_000])
