@@ -6,11 +6,13 @@
       LIMIT_BYTES of TEXTFILE (stopping after MAX_SECONDS), printing JSON Lines mentions (kind
       kamerstuk, ids kst-...) with byte offsets, and on stderr one JSON line {"bytes", "seconds", "cpu_seconds"}.
 
-  peers.py networkx-generated EDGES OUT.graphml
+  peers.py networkx-generated EDGES OUT.graphml [xml|lxml]
       Builds the generated graph of EDGES edges (`generated_graph`, the same graph as KamerGraph's
       `SyntheticGraph.make(edges:)`) as a networkx MultiDiGraph with every attribute KamerGraph's GraphML
-      carries, then times `networkx.write_graphml` alone; prints one JSON line {"nodes", "edges",
+      carries, then times `networkx.write_graphml` alone; prints one JSON line {"writer", "nodes", "edges",
       "build_seconds", "write_seconds", "write_cpu_seconds", "bytes", "rss_after_build_kb", "rss_peak_kb"}.
+      networkx.write_graphml is networkx's lxml writer when lxml is installed and its ElementTree writer
+      otherwise (as after `pip install networkx`); `xml` or `lxml` picks one (lxml fails when not installed).
 """
 from __future__ import annotations
 
@@ -170,18 +172,27 @@ def generated_graph(edges: int):
     return g
 
 
-def run_networkx_generated(edges: int, out_path: str) -> None:
+def run_networkx_generated(edges: int, out_path: str, writer: str = "") -> None:
     import networkx as nx  # noqa: PLC0415
 
+    try:
+        import lxml.etree  # noqa: F401, PLC0415 (networkx.write_graphml uses lxml when it imports)
+        has_lxml = True
+    except ImportError:
+        has_lxml = False
+    writer = writer or ("lxml" if has_lxml else "xml")
+    if writer == "lxml" and not has_lxml:
+        sys.exit("lxml is not installed, so networkx has no lxml GraphML writer here")
+    write = nx.write_graphml_lxml if writer == "lxml" else nx.write_graphml_xml
     t0 = time.perf_counter()
     g = generated_graph(edges)
     t1 = time.perf_counter()
     rss_build = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     c1 = time.process_time()
-    nx.write_graphml(g, out_path)
+    write(g, out_path)
     t2 = time.perf_counter()
     c2 = time.process_time()
-    print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "build_seconds": t1 - t0,
+    print(json.dumps({"writer": writer, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "build_seconds": t1 - t0,
                       "write_seconds": t2 - t1, "write_cpu_seconds": c2 - c1, "bytes": os.path.getsize(out_path),
                       "rss_after_build_kb": rss_build,
                       "rss_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
@@ -191,6 +202,6 @@ if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[1] == "nllegalcit":
         run_nllegalcit(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
     elif len(sys.argv) >= 4 and sys.argv[1] == "networkx-generated":
-        run_networkx_generated(int(sys.argv[2]), sys.argv[3])
+        run_networkx_generated(int(sys.argv[2]), sys.argv[3], sys.argv[4] if len(sys.argv) >= 5 else "")
     else:
         sys.exit(__doc__)
