@@ -81,8 +81,8 @@ struct ExtractCommand: ParsableCommand {
         }
       },
       emit: { path, mentions in
-        for mention in mentions {
-          MentionJSON.append(mention, path: path, to: &out)
+        for k in mentions.indices {
+          MentionJSON.append(mentions[k], path: path, to: &out)
           if out.count > 1 << 16 {
             FileHandle.standardOutput.write(Data(out))
             out.removeAll(keepingCapacity: true)
