@@ -55,6 +55,12 @@ let package = Package(
       path: "Sources/KamerGraphFuzz",
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
+    // The GraphML writer timed alone on a generated graph, for Benchmarks/bench.py (not installed).
+    .executableTarget(
+      name: "kamergraph-bench",
+      dependencies: ["KamerGraph"],
+      path: "Benchmarks/Sources/kamergraph-bench"
+    ),
     .testTarget(
       name: "KamerGraphTests",
       // ZIPFoundation writes the zip files the reader tests feed in. The library reads zips itself:

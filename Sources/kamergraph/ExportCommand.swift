@@ -50,6 +50,16 @@ struct ExportCommand: ParsableCommand {
       let center = querying { () throws(IndexError) in try options.open().resolve(around) }
       graph = graph.egoNetwork(around: center, depth: depth)
     }
+    if format == .graphml, let output, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
+      // GraphML to a file is streamed: the document is never held whole in memory.
+      do {
+        let size = try GraphMLWriter().write(graph, name: name, toFile: output)
+        FileHandle.standardError.write(Data("Wrote \(output) (\(size) bytes).\n".utf8))
+      } catch {
+        fail(error.description)
+      }
+      return
+    }
     let files: [(fileName: String, contents: [UInt8])]
     do {
       files = try GraphExporter.files(for: graph, name: name, format: format)

@@ -81,8 +81,8 @@ struct ExtractCommand: ParsableCommand {
         }
       },
       emit: { path, mentions in
-        for mention in mentions {
-          MentionJSON.append(mention, path: path, to: &out)
+        for k in mentions.indices {
+          MentionJSON.append(mentions[k], path: path, to: &out)
           if out.count > 1 << 16 {
             FileHandle.standardOutput.write(Data(out))
             out.removeAll(keepingCapacity: true)
@@ -137,11 +137,11 @@ enum MentionJSON {
     }
     if !m.fields.isEmpty {
       key(",\"fields\":{")
-      for (i, k) in m.fields.keys.sorted().enumerated() {
+      for (i, field) in m.fields.sorted(by: { $0.key < $1.key }).enumerated() {
         if i > 0 { out.append(0x2C) }
-        JSONText.appendQuoted(k, to: &out)
+        JSONText.appendQuoted(field.key, to: &out)
         out.append(0x3A)
-        JSONText.appendQuoted(m.fields[k]!, to: &out)
+        JSONText.appendQuoted(field.value, to: &out)
       }
       out.append(0x7D)
     }

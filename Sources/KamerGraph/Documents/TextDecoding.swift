@@ -25,9 +25,13 @@ enum TextDecoding {
     guard n >= 4 else { return nil }
     var evenZeros = 0
     var oddZeros = 0
-    for i in stride(from: 0, to: n, by: 2) {
-      if bytes[i] == 0 { evenZeros += 1 }
-      if bytes[i + 1] == 0 { oddZeros += 1 }
+    bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      while i < n {
+        evenZeros &+= b[i] == 0 ? 1 : 0
+        oddZeros &+= b[i + 1] == 0 ? 1 : 0
+        i += 2
+      }
     }
     let pairs = n / 2
     if oddZeros * 10 >= pairs * 6, evenZeros * 20 <= pairs { return (.little, false) }
@@ -126,10 +130,12 @@ enum TextDecoding {
     let n = min(bytes.count, 8192)
     guard n > 0 else { return false }
     var control = 0
-    for i in 0..<n {
-      let b = bytes[i]
-      if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C, b != 0x1B { control += 1 }
-      if b == 0x7F { control += 1 }
+    bytes.withUnsafeBufferPointer { buffer in
+      for i in 0..<n {
+        let b = buffer[i]
+        if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C, b != 0x1B { control &+= 1 }
+        if b == 0x7F { control &+= 1 }
+      }
     }
     return control * 10 > n
   }

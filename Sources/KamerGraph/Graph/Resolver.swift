@@ -169,8 +169,9 @@ struct ResolverState {
   /// The ids a document says it has.
   static func ownIDs(_ e: ExtractedDocument) -> [String] {
     var ids = e.document.ownIds.map(canonical)
-    for m in e.mentions where !m.fields.isEmpty && m.fields[MentionField.role] == MentionRole.own {
-      ids.append(contentsOf: m.ids.map(canonical))
+    // By index: only the fields of each mention are looked at, the mention is not copied.
+    for k in e.mentions.indices where !e.mentions[k].fields.isEmpty && e.mentions[k].fields[MentionField.role] == MentionRole.own {
+      ids.append(contentsOf: e.mentions[k].ids.map(canonical))
     }
     var seen = Set<String>()
     return ids.filter { seen.insert($0).inserted }

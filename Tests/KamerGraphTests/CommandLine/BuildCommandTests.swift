@@ -212,6 +212,14 @@ import Testing
     let exportA = try #require(try kamergraph(["export", "--format", "graphml", "--index", "k.sqlite"], in: dir.path))
     let exportB = try #require(try kamergraph(["export", "--format", "graphml", "--index", "fresh.sqlite"], in: dir.path))
     #expect(exportA.stdout == exportB.stdout, "the indexes hold the same graph")
+    // GraphML to a file is streamed; it is the same document as on standard output.
+    let toFile = try #require(
+      try kamergraph(["export", "--format", "graphml", "--index", "k.sqlite", "--output", "streamed.graphml"], in: dir.path))
+    #expect(toFile.status == 0, "\(toFile.stderr)")
+    #expect(try Data(contentsOf: dir.appendingPathComponent("streamed.graphml")) == Data(exportA.stdout.utf8))
+    let noFolder = try #require(
+      try kamergraph(["export", "--format", "graphml", "--index", "k.sqlite", "--output", "missing/x.graphml"], in: dir.path))
+    #expect(noFolder.status != 0 && noFolder.stderr.contains("missing/x.graphml"), "\(noFolder.stderr)")
     #expect(again.stdout.contains("of 1000 documents"), "\(again.stdout)")
   }
 }

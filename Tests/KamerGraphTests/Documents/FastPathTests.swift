@@ -116,4 +116,47 @@ import Testing
       }
     }
   }
+
+  @Test func whitespaceOnBytesIsUnicodeWhiteSpace() {
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      var bytes = Array(String(scalar).utf8) + [0x61]
+      let length = bytes.withUnsafeMutableBufferPointer { String.whitespaceLength(UnsafeBufferPointer($0), 0) }
+      if scalar.properties.isWhitespace {
+        #expect(length == bytes.count - 1, "U+\(String(value, radix: 16))")
+      } else if length != 0 {
+        Issue.record("U+\(String(value, radix: 16)) taken for whitespace")
+      }
+    }
+  }
+
+  @Test(arguments: [
+    "", "  ", "a", " a  b ", "a\u{00A0}\u{2003}b", "\tKamerstukken\nII\r\n2024/25 ", "é “x” ✓ 🇳🇱", "a\u{85}b\u{3000}c",
+    "\u{1680}x\u{202F}y\u{205F}z\u{2028}\u{2029}", "no\u{200B}break",
+  ])
+  func collapsingSpacesAsScalars(_ text: String) {
+    var expected = ""
+    var space = false
+    for s in text.unicodeScalars {
+      if s.properties.isWhitespace {
+        space = true
+      } else {
+        if space && !expected.isEmpty { expected += " " }
+        space = false
+        expected.unicodeScalars.append(s)
+      }
+    }
+    #expect(text.collapsingSpaces == expected)
+  }
+
+  @Test(arguments: [
+    "letter.txt", "a/b/letter.TXT", "a.b/letter", ".profile", "a/.profile", "a/b.txt/", "/", "", "a//", "x.tar.gz", "a/..",
+    "notes.Dé", "dir.x/", "é/ü.ODT",
+  ])
+  func extensionsAsBefore(_ path: String) {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    var expected = ""
+    if let dot = name.lastIndex(of: "."), dot != name.startIndex { expected = name[name.index(after: dot)...].lowercased() }
+    #expect(FormatSniffer.ext(path) == expected, "\(path)")
+  }
 }

@@ -186,6 +186,17 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     #expect(text.contains("<data key=\"label\">abcde &lt;&amp;&gt; ]]&gt; &quot;q&quot;</data>"))
   }
 
+  /// The fixed names written without escaping are exactly the raw values.
+  @Test func fixedNamesAreTheRawValues() {
+    for relation in Relation.allCases { #expect("\(GraphMLWriter.fixedName(relation))" == relation.rawValue) }
+    for source in [EvidenceSource.metadata, .xmlLink, .text] {
+      #expect("\(GraphMLWriter.fixedName(source))" == source.rawValue)
+    }
+    for status in [NodeStatus.resolved, .external, .entity] {
+      #expect("\(GraphMLWriter.fixedName(status))" == status.rawValue)
+    }
+  }
+
   @Test func writingTwiceGivesTheSameBytes() throws {
     for (name, graph) in ExportFixtures.all {
       let first = try GraphMLWriter().write(graph, name: name)

@@ -65,6 +65,42 @@ import Testing
     #expect(try w.finish() == first)
   }
 
+  @Test(arguments: [
+    (0, "0"), (7, "7"), (10, "10"), (-3, "-3"), (2024, "2024"), (Int.max, "9223372036854775807"),
+    (Int.min, "-9223372036854775808"),
+  ])
+  func integersAreWrittenAsDigits(value: Int, digits: String) throws {
+    let text = try Self.document { w in
+      try w.start("n")
+      try w.integer(value)
+      try w.end()
+    }
+    #expect(text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<n>\(digits)</n>\n")
+  }
+
+  @Test func tokensAreWrittenAsTheyAre() throws {
+    let tokens = try XMLWriter.Tokens(["kst-36600-X-12", "ministerie:DEF", "a_x0020_b", "A.b-c_9:", "x"])
+    #expect(tokens.count == 5)
+    let text = try Self.document { w in
+      try w.start("e")
+      for i in [4, 0, 3, 1, 2, 0] {
+        try w.raw("<x id=\"")
+        try w.token(i, of: tokens)
+        try w.raw("\"/>")
+      }
+      try w.end()
+    }
+    #expect(
+      text == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e><x id=\"x\"/><x id=\"kst-36600-X-12\"/>"
+        + "<x id=\"A.b-c_9:\"/><x id=\"ministerie:DEF\"/><x id=\"a_x0020_b\"/><x id=\"kst-36600-X-12\"/></e>\n")
+  }
+
+  /// Anything that would need escaping (or is not ASCII, or is empty) is refused, not kept for raw writing.
+  @Test(arguments: ["a b", "a\"b", "<x>", "a&b", "tab\t", "nl\n", "Ĳssel", "é", "a/b", "q'", ""])
+  func nonTokensAreRefused(value: String) throws {
+    #expect(throws: XMLWriterError.self) { try XMLWriter.Tokens(["ok", value, "fine"]) }
+  }
+
   @Test func largeTextsStayWhole() throws {
     let long = String(repeating: "0123456789", count: 100_000)
     let text = try Self.document { w in try w.element("t", text: long) }

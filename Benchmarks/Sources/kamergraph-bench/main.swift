@@ -1,0 +1,74 @@
+// kamergraph-bench: times the GraphML writer alone on a generated graph, for Benchmarks/bench.py.
+//
+//   kamergraph-bench graphml EDGES OUT.graphml
+//
+// Builds `SyntheticGraph.make(edges:)` in process (untimed), then times only
+// `GraphMLWriter.write(_:name:toFile:)` (the writer streaming to OUT.graphml), and prints one JSON line:
+// {"nodes", "edges", "build_seconds", "write_seconds", "write_cpu_seconds", "bytes",
+//  "rss_after_build_kb", "rss_peak_kb"}. Peak RSS is getrusage's ru_maxrss (kilobytes on Linux).
+import Foundation
+import KamerGraph
+
+#if canImport(Glibc)
+  import Glibc
+  let rusageSelf = RUSAGE_SELF.rawValue
+#elseif canImport(Darwin)
+  import Darwin
+  let rusageSelf = RUSAGE_SELF
+#endif
+
+/// The process's peak resident set size so far, in kilobytes (Linux reports ru_maxrss in KB).
+func peakRSSKilobytes() -> Int {
+  var usage = rusage()
+  getrusage(rusageSelf, &usage)
+  #if canImport(Darwin)
+    return Int(usage.ru_maxrss) / 1024
+  #else
+    return Int(usage.ru_maxrss)
+  #endif
+}
+
+/// User plus system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+  var usage = rusage()
+  getrusage(rusageSelf, &usage)
+  func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+  return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("kamergraph-bench: \(message)\n".utf8))
+  exit(64)
+}
+
+let usage = "usage: kamergraph-bench graphml EDGES OUT.graphml"
+let args = Array(CommandLine.arguments.dropFirst())
+guard args.count == 3, args[0] == "graphml" else { fail(usage) }
+guard let edges = Int(args[1]), edges >= 0 else { fail("EDGES must be a number of edges, not \(args[1])") }
+let out = args[2]
+
+let clock = ContinuousClock()
+let t0 = clock.now
+let graph = SyntheticGraph.make(edges: edges)
+let built = clock.now
+let rssAfterBuild = peakRSSKilobytes()
+let cpu0 = cpuSeconds()
+let w0 = clock.now
+let bytes: Int
+do {
+  bytes = try GraphMLWriter().write(graph, name: "generated", toFile: out)
+} catch {
+  fail("\(error)")
+}
+let w1 = clock.now
+let cpu1 = cpuSeconds()
+func seconds(_ d: Duration) -> Double {
+  Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+let result: [String: Any] = [
+  "nodes": graph.nodesByID.count, "edges": graph.edgesByKey.count, "build_seconds": seconds(built - t0),
+  "write_seconds": seconds(w1 - w0), "write_cpu_seconds": cpu1 - cpu0, "bytes": bytes,
+  "rss_after_build_kb": rssAfterBuild, "rss_peak_kb": peakRSSKilobytes(),
+]
+let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+print(String(decoding: json, as: UTF8.self))
