@@ -112,6 +112,56 @@ import Testing
     #expect(try s.upToDate() == false, "a removed file")
   }
 
+  @Test func aChangedMetadataFileChangesItsDocumentsUnit() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let xml = s.dir.appendingPathComponent("ah-tk-20252026-313.xml").path
+    let metadata = s.dir.appendingPathComponent("ah-tk-20252026-313.metadata.xml").path
+    for (from, to) in [("ah-tk-20252026-313.xml", xml), ("ah-tk-20252026-313.metadata.xml", metadata)] {
+      try FileManager.default.copyItem(atPath: Repo.path("corpus/palantir/" + from), toPath: to)
+    }
+    Thread.sleep(forTimeInterval: 0.02)
+    let first = try s.build()
+    #expect(first.report.files.contains { $0.path == metadata && $0.status == .skipped }, "merged into the XML's unit")
+    let inputs = try s.index.inputs()
+    #expect(inputs[metadata] == nil)
+    #expect(inputs[xml]?.stamp == FileStamp.of([xml, metadata]), "the unit's stamp covers both files")
+    #expect(try s.upToDate())
+    // The metadata file rewritten with the same bytes: hashed, unchanged.
+    try Data(contentsOf: URL(fileURLWithPath: metadata)).write(to: URL(fileURLWithPath: metadata))
+    #expect(try s.upToDate())
+    // One byte of it changed, same size: the unit changed.
+    var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: metadata)))
+    let at = try #require(bytes.lastIndex(of: UInt8(ascii: "5")))
+    bytes[at] = UInt8(ascii: "6")
+    try Data(bytes).write(to: URL(fileURLWithPath: metadata))
+    #expect(try s.upToDate() == false)
+    let second = try s.build()
+    #expect(second.reused == 1, "the letter is reused; the answer with its metadata is read again")
+  }
+
+  @Test func aFailedFileIsNeverTakenAsUnchanged() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    try Data().write(to: s.dir.appendingPathComponent("empty.txt"))
+    Thread.sleep(forTimeInterval: 0.02)
+    let result = try s.build()
+    #expect(result.report.failedCount == 1)
+    #expect(try s.index.inputs()[s.dir.appendingPathComponent("empty.txt").path] == nil)
+    #expect(try s.upToDate() == false, "a failed file is read again by every build")
+  }
+
+  @Test func theRecordedInputsDoNotDependOnTheThreadCount() throws {
+    var s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    _ = try s.build()
+    let many = try s.index.inputs()
+    s.pipeline.options.threads = 1
+    try s.index.commit(files: [], removedPaths: [], graph: CitationGraph())  // forget them
+    _ = try s.build()
+    #expect(try s.index.inputs() == many)
+  }
+
   @Test func aCommitThatDoesNotNameItsInputsForgetsThem() throws {
     let s = try Setup()
     defer { try? FileManager.default.removeItem(at: s.root) }
