@@ -141,6 +141,8 @@ extension Scan {
         let le = t.nearLineEnd(ns)
         if le - ns >= 3 && le - ns <= 60, let pe = personName(ns), t.onlySpaces(pe, le) {
           let name = t.string(ns, pe)
+          // The title line names the ministry: a mention of its own (the signer's ministry).
+          add(.ministerie, [id], i, ne, [MentionField.role: MentionRole.signer, MentionField.function: function])
           add(
             .persoon, [PersonName.id(fullName: name)], ns, pe,
             [
