@@ -238,6 +238,7 @@ public enum ReferenceCatalogue {
         .init("de staatssecretaris van Financiën", ["ministerie:FIN"]),
         .init("mede namens de Minister voor Klimaat en Groene\nGroei", ["ministerie:KGG"]),
         .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["ministerie:DEF", "persoon:tuinman"]),
+        .init("DE MINISTER-PRESIDENT VAN ALGEMENE ZAKEN\nDick Schoof", ["ministerie:AZ", "persoon:schoof"]),
       ], id: .ministry),
     RecognizerSpec(
       name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,

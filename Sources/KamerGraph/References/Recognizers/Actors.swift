@@ -115,6 +115,8 @@ extension Scan {
     var e: Int
     if let x = t.wordCI(i, "ministerie") {
       e = x
+    } else if let x = t.wordCI(i, "minister-president") {
+      (function, e) = ("minister-president", x)
     } else if let x = t.wordCI(i, "minister") {
       (function, e) = ("minister", x)
     } else if let x = t.wordCI(i, "staatssecretaris") {
