@@ -23,6 +23,9 @@ enum TextDecoding {
     }
     let n = min(bytes.count, 4096) & ~1
     guard n >= 4 else { return nil }
+    // Without a single NUL byte it is not UTF-16 (the usual case, decided by one memchr).
+    let hasNUL = bytes.withUnsafeBufferPointer { memchr($0.baseAddress!, 0, n) != nil }
+    guard hasNUL else { return nil }
     var evenZeros = 0
     var oddZeros = 0
     bytes.withUnsafeBufferPointer { b in

@@ -237,7 +237,8 @@ public enum ReferenceCatalogue {
         .init("de minister van Justitie en Veiligheid", ["ministerie:JENV"]),
         .init("de staatssecretaris van Financiën", ["ministerie:FIN"]),
         .init("mede namens de Minister voor Klimaat en Groene\nGroei", ["ministerie:KGG"]),
-        .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["persoon:tuinman"]),
+        .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["ministerie:DEF", "persoon:tuinman"]),
+        .init("DE MINISTER-PRESIDENT VAN ALGEMENE ZAKEN\nDick Schoof", ["ministerie:AZ", "persoon:schoof"]),
       ], id: .ministry),
     RecognizerSpec(
       name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,

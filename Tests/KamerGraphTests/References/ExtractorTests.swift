@@ -19,6 +19,33 @@ import Testing
     #expect(ms.filter { $0.kind == .persoon || $0.kind == .ministerie || $0.kind == .programma }.isEmpty)
   }
 
+  /// Vergaderjaren with two-digit years ("08/09", "99/00") after Kamerstukken, Handelingen and
+  /// Aanhangsel: the whole citation is one mention with its kamer and vergaderjaar.
+  @Test(arguments: [
+    ("Kamerstukken II 08/09, 25 554, nr. 196, pag. 12", ["kst-25554-196"], "2008-2009"),
+    ("Kamerstukken Tweede Kamer 00/01, 21 501-08, nr. 66, p. 5", ["kst-21501-08-66"], "2000-2001"),
+    ("Kamerstukken 2 09/10, 36692, nrs. 29-31", ["kst-36692-29", "kst-36692-30", "kst-36692-31"], "2009-2010"),
+    ("Kamerstukken II 99/00, 36.695 X, nr. 260", ["kst-36695-X-260"], "1999-2000"),
+    ("Handelingen II 08-09, nr. 71, item 15", ["h-tk-20082009-71-15"], "2008-2009"),
+    ("Aanhangsel Handelingen II 15/16, nr. 951", ["ah-tk-20152016-951"], "2015-2016"),
+  ])
+  func twoDigitVergaderjaren(text: String, ids: [String], vergaderjaar: String) {
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(ms.count == 1, "\(ms.map(\.text))")
+    #expect(ms.first?.start == 0)
+    #expect(ms.first?.ids == ids)
+    #expect(ms.first?.fields[MentionField.vergaderjaar] == vergaderjaar)
+  }
+
+  /// Short year pairs that are not consecutive, or stand alone, are no vergaderjaar.
+  @Test(arguments: ["Kamerstukken II 08/10, 25 554, nr. 196", "op 08/09 vergaderde de commissie", "Handelingen II 12-14"])
+  func shortYearsThatAreNoVergaderjaar(text: String) {
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    #expect(!ms.contains { $0.fields[MentionField.vergaderjaar] != nil }, "\(ms.map(\.text))")
+  }
+
   /// Reference-like text without an id is reported as unresolved, with a reason.
   @Test(arguments: [
     ("Kamerstukken II 1992/1993, 22", ReferenceKind.kamerstuk),

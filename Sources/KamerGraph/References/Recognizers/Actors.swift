@@ -115,6 +115,8 @@ extension Scan {
     var e: Int
     if let x = t.wordCI(i, "ministerie") {
       e = x
+    } else if let x = t.wordCI(i, "minister-president") {
+      (function, e) = ("minister-president", x)
     } else if let x = t.wordCI(i, "minister") {
       (function, e) = ("minister", x)
     } else if let x = t.wordCI(i, "staatssecretaris") {
@@ -141,6 +143,8 @@ extension Scan {
         let le = t.nearLineEnd(ns)
         if le - ns >= 3 && le - ns <= 60, let pe = personName(ns), t.onlySpaces(pe, le) {
           let name = t.string(ns, pe)
+          // The title line names the ministry: a mention of its own (the signer's ministry).
+          add(.ministerie, [id], i, ne, [MentionField.role: MentionRole.signer, MentionField.function: function])
           add(
             .persoon, [PersonName.id(fullName: name)], ns, pe,
             [

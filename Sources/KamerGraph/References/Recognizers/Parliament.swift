@@ -28,14 +28,22 @@ extension Scan {
     if let e = t.wordCI(j, "vergaderjaar") ?? t.wordCI(j, "zittingsjaar") ?? t.wordCI(j, "zitting") {
       j = t.skipSpaces(e)
     }
-    guard t[j] == UInt8(ascii: "1") || t[j] == UInt8(ascii: "2"), let y1 = t.digits(j, min: 4, max: 4) else {
+    // "2024-2025", "2024/25", and the short "08/09", "99/00" (both years two digits, consecutive:
+    // `CanonicalID.vergaderjaar` checks that). Callers try this only after "Kamerstukken",
+    // "Handelingen" or a kamer, so a date such as 08/09 elsewhere is never read as a year.
+    guard let y1 = t.digits(j, min: 2, max: 4),
+      y1 - j == 4 && (t[j] == UInt8(ascii: "1") || t[j] == UInt8(ascii: "2")) || y1 - j == 2
+    else {
       return nil
     }
-    var k = t.skipSpaces(y1, newlines: false, limit: 2)
+    let short = y1 - j == 2
+    var k = short ? y1 : t.skipSpaces(y1, newlines: false, limit: 2)
     guard let d = t.dash(k, slash: true) else { return nil }
-    k = t.skipSpaces(d, newlines: false, limit: 2)
-    if let d2 = t.dash(k) { k = t.skipSpaces(d2, newlines: false, limit: 2) }  // "1985/- 86"
-    guard let y2 = t.digits(k, min: 2, max: 4), y2 - k == 2 || y2 - k == 4, t.atWordEnd(y2) else { return nil }
+    k = short ? d : t.skipSpaces(d, newlines: false, limit: 2)
+    if !short, let d2 = t.dash(k) { k = t.skipSpaces(d2, newlines: false, limit: 2) }  // "1985/- 86"
+    guard let y2 = t.digits(k, min: 2, max: 4), y2 - k == 2 || (!short && y2 - k == 4), t.atWordEnd(y2) else {
+      return nil
+    }
     guard let v = CanonicalID.vergaderjaar(t.string(j, y1) + t.string(k, y2)) else { return nil }
     return (v, y2)
   }
