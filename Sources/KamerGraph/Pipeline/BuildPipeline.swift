@@ -31,9 +31,15 @@ public struct BuildOptions: Sendable {
   /// when its stamp is unchanged (see `FileStamp.of(_:racyAfter:)`); tests set 0.
   var racyMargin: Double = 2
 
-  /// Appended to content hashes in the index: a document extracted under another mention limit
-  /// is not the same cache entry (empty for the default limit, so existing indexes stay valid).
-  var cacheKeySuffix: String { maxMentionsPerDocument == 1_000_000 ? "" : "-m\(maxMentionsPerDocument)" }
+  /// The `ExtractionVersion` the cached extractions must have been made with; tests change it.
+  var extractionVersion = ExtractionVersion.current
+
+  /// Appended to content hashes in the index (and to stamps): a document extracted by another
+  /// version of the readers and recognizers, or under another mention limit, is not the same
+  /// cache entry, so an upgraded KamerGraph reads every file again.
+  var cacheKeySuffix: String {
+    "@" + extractionVersion + (maxMentionsPerDocument == 1_000_000 ? "" : "-m\(maxMentionsPerDocument)")
+  }
 }
 
 /// Everything a build produced: the graph, the account of every input file, and the documents

@@ -48,9 +48,11 @@ import Testing
     _ = try s.build()
     let inputs = try s.index.inputs()
     #expect(Set(inputs.keys) == [s.letter, s.readme])
-    #expect(inputs[s.letter]?.stamp == FileStamp.of([s.letter]), "the default options add nothing to the stamp")
-    #expect(inputs[s.letter]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.letter)))
-    #expect(inputs[s.readme]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.readme)))
+    let suffix = "@" + ExtractionVersion.current
+    #expect(inputs[s.letter]?.stamp == FileStamp.of([s.letter]).map { $0 + suffix })
+    #expect(inputs[s.letter]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.letter)).map { $0 + suffix })
+    #expect(inputs[s.readme]?.contentHash == BuildPipeline.contentHash(of: InputUnit(primary: s.readme)).map { $0 + suffix })
+    #expect(try s.index.contentHashes()[s.letter] == inputs[s.letter]?.contentHash, "the files row has the same key")
     #expect(try s.index.indexedPaths() == [s.letter], "the README is skipped, not a document")
     #expect(try s.upToDate(), "a skipped file does not make every rebuild a full one")
   }
@@ -63,7 +65,9 @@ import Testing
     try s.setModificationDate(s.letter, Date(timeIntervalSinceNow: -3600))
     #expect(FileStamp.of([s.letter]) != before)
     #expect(try s.upToDate(), "same content: nothing to rebuild")
-    #expect(try s.index.inputs()[s.letter]?.stamp == FileStamp.of([s.letter]), "the new stamp is recorded")
+    #expect(
+      try s.index.inputs()[s.letter]?.stamp == FileStamp.of([s.letter]).map { $0 + "@" + ExtractionVersion.current },
+      "the new stamp is recorded")
     let second = try s.build()
     #expect(second.reused == 1)
     #expect(second.graph == first.graph)
@@ -125,7 +129,7 @@ import Testing
     #expect(first.report.files.contains { $0.path == metadata && $0.status == .skipped }, "merged into the XML's unit")
     let inputs = try s.index.inputs()
     #expect(inputs[metadata] == nil)
-    #expect(inputs[xml]?.stamp == FileStamp.of([xml, metadata]), "the unit's stamp covers both files")
+    #expect(inputs[xml]?.stamp == FileStamp.of([xml, metadata]).map { $0 + "@" + ExtractionVersion.current }, "the unit's stamp covers both files")
     #expect(try s.upToDate())
     // The metadata file rewritten with the same bytes: hashed, unchanged.
     try Data(contentsOf: URL(fileURLWithPath: metadata)).write(to: URL(fileURLWithPath: metadata))
@@ -186,6 +190,20 @@ import Testing
     let again = try s.build()
     #expect(again.reused == 0)
     #expect(again.documents.first?.mentions.count == count)
+  }
+
+  @Test func anotherExtractionVersionReadsEveryFileAgain() throws {
+    var s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let first = try s.build()
+    #expect(try s.build().reused == 1)
+    s.pipeline.options.extractionVersion = ExtractionVersion.current + "-next"
+    #expect(try s.upToDate() == false, "cached extractions of an older version are not served")
+    let upgraded = try s.build()
+    #expect(upgraded.reused == 0)
+    #expect(upgraded.graph == first.graph)
+    #expect(try s.upToDate())
+    #expect(try s.build().reused == 1)
   }
 
   @Test func buildStateSeesDeletedAndRewrittenOutputsAndAnotherProgram() throws {
