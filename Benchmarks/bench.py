@@ -669,7 +669,7 @@ class Bench:
             r = run([self.kg, "export", "--format", f, "--output", str(dest), "--index", str(idx)],
                     timeout=self.a.build_timeout)
             if r.ok:
-                size = sum(p.stat().st_size for p in self.work.glob(f"export-{n}*{f}*") if p.is_file())
+                size = sum(p.stat().st_size for p in self.work.glob(f"export-{n}.*{f}*") if p.is_file())
                 parts.append(f"{f} {fmt_s(r.wall)} ({mb(size):.0f} MB, peak {fmt_mb(r.rss_kb)})")
                 data[f"export_{f}"] = r.wall
                 data[f"export_{f}_rss"] = r.rss_kb

@@ -153,6 +153,23 @@ public final class XMLWriter {
 
   /// Writes escaped character data.
   public func text(_ value: String) throws(XMLWriterError) {
+    // Text with nothing to escape or drop (the usual label, path or quote) goes out as it is:
+    // libxml2's escaping (xmlEncodeSpecialChars: < > & " and CR) would copy it unchanged, at the
+    // cost of an allocation per value. Anything else takes libxml2's path. This writer never has
+    // an attribute open while writing text (attributes go through `attribute`), so text is
+    // always element content.
+    var copy = value
+    let rc = copy.withUTF8 { bytes -> Int32? in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+      for b in bytes {
+        if b < 0x20 || b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0xEF { return nil }
+      }
+      return xmlTextWriterWriteRawLen(writer, base, Int32(bytes.count))
+    }
+    if let rc {
+      try check(rc, "xmlTextWriterWriteRawLen")
+      return
+    }
     try check(Self.xmlSafe(value).withCString { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
   }
 
