@@ -17,7 +17,9 @@ struct ExportGraph {
   var degree: [Int]
 
   init(_ graph: CitationGraph) {
-    var nodes = graph.nodes
+    // Sorting the ids and looking the nodes up moves strings, not whole nodes, while sorting.
+    let byID = graph.nodesByID
+    var nodes = byID.keys.sorted().map { byID[$0]! }
     let unsorted = Array(graph.edgesByKey.values)
     // Relations ranked by raw value, the order EdgeKey uses.
     var relationRank: [Relation: Int] = [:]
