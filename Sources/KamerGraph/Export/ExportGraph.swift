@@ -21,11 +21,9 @@ struct ExportGraph {
     let byID = graph.nodesByID
     var nodes = byID.keys.sorted().map { byID[$0]! }
     let unsorted = Array(graph.edgesByKey.values)
-    // Relations ranked by raw value, the order EdgeKey uses.
-    var relationRank: [Relation: Int] = [:]
-    for (rank, relation) in Relation.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
-      relationRank[relation] = rank
-    }
+    // Relations ranked by raw value, the order EdgeKey uses; looked up by case position.
+    let byRaw = Relation.allCases.sorted(by: { $0.rawValue < $1.rawValue })
+    let relationRank = Relation.allCases.map { relation in byRaw.firstIndex(of: relation)! }
     var keyed: [(source: Int, target: Int, relation: Int, edge: Int)] = []
     keyed.reserveCapacity(unsorted.count)
     var index = Self.index(nodes)
@@ -36,7 +34,7 @@ struct ExportGraph {
         let target = index[edges[i].target]
         if source == nil { missing.insert(edges[i].source) }
         if target == nil { missing.insert(edges[i].target) }
-        keyed.append((source ?? -1, target ?? -1, relationRank[edges[i].relation]!, i))
+        keyed.append((source ?? -1, target ?? -1, relationRank[edges[i].relation.position], i))
       }
     }
     if !missing.isEmpty {
@@ -50,7 +48,21 @@ struct ExportGraph {
         keyed[k].target = index[unsorted[keyed[k].edge].target]!
       }
     }
-    keyed.sort { ($0.source, $0.target, $0.relation) < ($1.source, $1.target, $1.relation) }
+    if nodes.count < 1 << 26 {
+      // (source, target, relation) packed into one integer (26 + 26 + 4 bits): the same order,
+      // sorted as 16-byte pairs with one comparison each. Keys are unique (one edge per key).
+      var packed: [(key: UInt64, edge: Int)] = []
+      packed.reserveCapacity(keyed.count)
+      for k in keyed {
+        packed.append(((UInt64(k.source) << 30) | (UInt64(k.target) << 4) | UInt64(k.relation), k.edge))
+      }
+      packed.sort { $0.key < $1.key }
+      for (n, p) in packed.enumerated() {
+        keyed[n] = (Int(p.key >> 30), Int((p.key >> 4) & 0x3FF_FFFF), Int(p.key & 0xF), p.edge)
+      }
+    } else {
+      keyed.sort { ($0.source, $0.target, $0.relation) < ($1.source, $1.target, $1.relation) }
+    }
     var degree = [Int](repeating: 0, count: nodes.count)
     var order: [Int] = []
     var ends: [(source: Int, target: Int)] = []

@@ -27,3 +27,23 @@ public enum Relation: String, CaseIterable, Sendable, Codable, Comparable {
 
   public static func < (lhs: Relation, rhs: Relation) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension Relation {
+  /// The case's position in `allCases` (for tables indexed by relation).
+  var position: Int {
+    switch self {
+    case .answers: return 0
+    case .cites: return 1
+    case .seeAlso: return 2
+    case .partOfDossier: return 3
+    case .askedBy: return 4
+    case .addressedTo: return 5
+    case .signedBy: return 6
+    case .coSignedBy: return 7
+    case .sentBy: return 8
+    case .answeredBy: return 9
+    case .memberOf: return 10
+    case .mentions: return 11
+    }
+  }
+}

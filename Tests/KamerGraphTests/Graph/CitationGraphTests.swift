@@ -72,3 +72,9 @@ import Testing
     #expect(chain().egoNetwork(around: "zz", depth: 3).nodes.isEmpty)
   }
 }
+
+@Suite struct RelationPositionTests {
+  @Test func positionIsTheIndexInAllCases() {
+    for (n, relation) in Relation.allCases.enumerated() { #expect(relation.position == n, "\(relation)") }
+  }
+}
