@@ -250,6 +250,12 @@ import Testing
     guard let listed = try kamergraph(["extract", "--files-from", list.path], in: Repo.root.path) else { return }
     #expect(listed.status == 0, "\(listed.stderr)")
     #expect(listed.stdout == folder.stdout)
+    guard let exe = QueryCommandLineTests.binary(),
+      let piped = try ExternalTool.run(
+        "env", ["-C", Repo.root.path, exe, "extract", "--files-from", "-"],
+        stdin: (present + ["corpus/palantir/ah-tk-20252026-313.metadata.xml"]).joined(separator: "\n"))
+    else { return }
+    #expect(piped.stdout == folder.stdout, "the list can come on standard input")
     guard let budget = try kamergraph(["extract", "--memory-budget", "0", "corpus/palantir"], in: Repo.root.path) else { return }
     #expect(budget.stdout == folder.stdout, "reading twice past the budget changes nothing")
     guard let named = try kamergraph(["extract", "corpus/palantir/README.md", present[0]], in: Repo.root.path) else { return }
