@@ -8,22 +8,13 @@
 enum PlainTextReader {
   static func read(bytes: [UInt8], path: String) -> Document {
     let decoded = TextDecoding.decode(bytes)
-    var doc = Document(path: path, format: .plainText, text: decoded.text, notes: decoded.notes)
-    // The text's UTF-8 is usually the file's bytes (minus a BOM): reuse them instead of a copy.
-    if decoded.notes.isEmpty, decoded.text.utf8.count == bytes.count {
-      doc.footnotes = bytes.withUnsafeBufferPointer { footnoteMarkers(in: $0) }
-    } else {
-      var text = decoded.text
-      doc.footnotes = text.withUTF8 { footnoteMarkers(in: $0) }
-    }
-    Letterhead.apply(to: &doc)
-    return doc
+    return read(text: decoded.text, path: path, notes: decoded.notes)
   }
 
-  /// A document from text that is already valid UTF-8 without BOM or NUL bytes (read straight
-  /// into a String by `DocumentReader`, without a second copy of the bytes).
-  static func read(text: String, path: String) -> Document {
-    var doc = Document(path: path, format: .plainText, text: text)
+  /// A document from decoded text (also what `DocumentReader` reads straight into a String):
+  /// footnotes found on the text's own UTF-8 bytes (no copy), then the letterhead.
+  static func read(text: String, path: String, notes: [String] = []) -> Document {
+    var doc = Document(path: path, format: .plainText, text: text, notes: notes)
     var copy = text
     doc.footnotes = copy.withUTF8 { footnoteMarkers(in: $0) }
     Letterhead.apply(to: &doc)
@@ -31,10 +22,6 @@ enum PlainTextReader {
   }
 
   /// The footnotes of a Word export: `[footnoteRef:2]` is the mark and `[2:  ...]` holds the body.
-  static func footnoteMarkers(in bytes: [UInt8]) -> [Footnote] {
-    bytes.withUnsafeBufferPointer { footnoteMarkers(in: $0) }
-  }
-
   static func footnoteMarkers(in bytes: UnsafeBufferPointer<UInt8>) -> [Footnote] {
     let open = Array("[footnoteRef:".utf8)
     var found: [(number: [UInt8], mark: ByteRange, body: ByteRange)] = []
