@@ -101,10 +101,6 @@ struct ExtractCommand: ParsableCommand {
 
 /// The JSON Lines form of a mention (ARCHITECTURE.md), written on UTF-8 bytes.
 enum MentionJSON {
-  static func append(_ dm: DocumentMention, to out: inout [UInt8]) {
-    append(dm.mention, path: dm.path, to: &out)
-  }
-
   static func append(_ m: Mention, path: String, to out: inout [UInt8]) {
     func key(_ k: StaticString) {
       out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))

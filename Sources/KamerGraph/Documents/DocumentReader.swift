@@ -139,16 +139,8 @@ public struct DocumentReader: Sendable {
     return doc
   }
 
-  /// Reads a file's bytes with POSIX calls, so every failure has its precise reason.
-  static func load(path: String, limit: Int) throws(DocumentError) -> [UInt8] {
-    switch try load(path: path, limit: limit, directText: false) {
-    case .bytes(let bytes): return bytes
-    case .text(let text): return Array(text.utf8)
-    }
-  }
-
-  /// As `load(path:limit:)`; with `directText`, a large UTF-8 `.txt` file comes back as its text
-  /// (`plainUTF8`), read through the same open file.
+  /// Reads a file with POSIX calls, so every failure has its precise reason. With `directText`, a
+  /// large UTF-8 `.txt` file comes back as its text (`plainUTF8`), read through the same open file.
   static func load(path: String, limit: Int, directText: Bool) throws(DocumentError) -> Loaded {
     var st = stat()
     if lstat(path, &st) != 0 {

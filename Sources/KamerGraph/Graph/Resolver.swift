@@ -142,24 +142,7 @@ struct ResolverState {
   }
 
   static func canonical(_ id: String) -> String {
-    isZaakNumber(id) ? "kv-tk-" + id : id
-  }
-
-  /// True for a bare Tweede Kamer zaak number ("2025Z14549"): what `ReferenceKind.of(id:)` calls
-  /// `.zaak`, decided on the bytes without building anything (this runs for every id of every mention).
-  static func isZaakNumber(_ id: String) -> Bool {
-    let u = id.utf8
-    guard u.count == 10 else { return false }
-    var k = 0
-    for b in u {
-      if k == 4 {
-        if b != UInt8(ascii: "Z") { return false }
-      } else if b < 48 || b > 57 {
-        return false
-      }
-      k += 1
-    }
-    return true
+    ReferenceKind.tweedeKamerNumber(id) == .zaak ? "kv-tk-" + id : id
   }
 
   static func isFactOnly(_ e: ExtractedDocument) -> Bool {

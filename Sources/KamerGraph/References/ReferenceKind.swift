@@ -61,16 +61,28 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
     if has("fractie:") { return .fractie }
     if has("organisatie:") { return .organisatie }
     if has("programma:") { return .programma }
-    let u = Array(id.utf8)
-    if u.count == 10, u[4] == UInt8(ascii: "Z") || u[4] == UInt8(ascii: "D"),
-      u[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }), u[5...].allSatisfy({ $0 >= 48 && $0 <= 57 })
-    {
-      return u[4] == UInt8(ascii: "Z") ? .zaak : .tkdocument
-    }
+    if let number = tweedeKamerNumber(id) { return number }
     if has("http://") || has("https://") { return .url }
     if let dash = id.firstIndex(of: "-"), id[..<dash].allSatisfy({ $0.isLetter && $0.isLowercase }) {
       return .koop
     }
     return nil
+  }
+
+  /// `.zaak` for a bare zaak number ("2025Z14549"), `.tkdocument` for a document number
+  /// ("2025D31738"), else nil: four digits, Z or D, five digits, decided on the bytes without
+  /// building anything (the resolver asks this for every id of every mention).
+  public static func tweedeKamerNumber(_ id: String) -> ReferenceKind? {
+    let u = id.utf8
+    guard u.count == 10 else { return nil }
+    var kind: ReferenceKind?
+    for (k, b) in u.enumerated() {
+      if k == 4 {
+        if b == UInt8(ascii: "Z") { kind = .zaak } else if b == UInt8(ascii: "D") { kind = .tkdocument } else { return nil }
+      } else if b < 48 || b > 57 {
+        return nil
+      }
+    }
+    return kind
   }
 }

@@ -67,3 +67,15 @@ import Testing
   ])
   func party(text: String, id: String) { #expect(Party.id(for: text) == id) }
 }
+
+@Suite struct TweedeKamerNumberTests {
+  @Test(arguments: [
+    ("2025Z14549", ReferenceKind?.some(.zaak)), ("2025D31738", .tkdocument), ("2025X14549", nil), ("2025Z1454", nil),
+    ("2025Z145490", nil), ("20a5Z14549", nil), ("kv-tk-2025Z14549", nil), ("2025z14549", nil), ("", nil),
+  ])
+  func zaakAndDocumentNumbersOnBytes(_ id: String, _ kind: ReferenceKind?) {
+    #expect(ReferenceKind.tweedeKamerNumber(id) == kind)
+    #expect(ReferenceKind.of(id: id) == kind || kind == nil)
+    #expect(ResolverState.canonical(id) == (kind == .zaak ? "kv-tk-" + id : id))
+  }
+}
