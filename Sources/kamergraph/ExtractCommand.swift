@@ -51,7 +51,9 @@ struct ExtractCommand: ParsableCommand {
       } else {
         data = FileManager.default.contents(atPath: filesFrom)
       }
-      guard let data else { throw ValidationError("--files-from \(filesFrom): the list cannot be read.") }
+      guard let data else {
+        throw ValidationError("--files-from \(filesFrom): the list cannot be read; give a readable file of paths, one per line, or - for standard input.")
+      }
       for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
         paths.append(String(line))
       }
