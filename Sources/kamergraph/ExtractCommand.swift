@@ -135,7 +135,7 @@ enum MentionJSON {
     }
     if !m.fields.isEmpty {
       key(",\"fields\":{")
-      for (i, field) in m.fields.sorted(by: { $0.key < $1.key }).enumerated() {
+      for (i, field) in m.fields.enumerated() {  // sorted by name
         if i > 0 { out.append(0x2C) }
         JSONText.appendQuoted(field.key, to: &out)
         out.append(0x3A)

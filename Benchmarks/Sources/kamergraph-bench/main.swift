@@ -41,8 +41,13 @@ func fail(_ message: String) -> Never {
   exit(64)
 }
 
-let usage = "usage: kamergraph-bench graphml EDGES OUT.graphml"
+let usage = "usage: kamergraph-bench graphml EDGES OUT.graphml | kamergraph-bench extract-stages FILE [RUNS]"
 let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "extract-stages" {
+  guard args.count >= 2 else { fail(usage) }
+  extractStages(path: args[1], runs: args.count > 2 ? Int(args[2]) ?? 3 : 3)
+  exit(0)
+}
 guard args.count == 3, args[0] == "graphml" else { fail(usage) }
 guard let edges = Int(args[1]), edges >= 0 else { fail("EDGES must be a number of edges, not \(args[1])") }
 let out = args[2]
@@ -72,3 +77,62 @@ let result: [String: Any] = [
 ]
 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: json, as: UTF8.self))
+
+/// CPU seconds of each stage of `kamergraph extract` on one file, best of `runs`: reading,
+/// extraction, statuses and the JSON Lines text. For finding where extraction time goes.
+func extractStages(path: String, runs: Int) {
+  var best: [String: Double] = [:]
+  var size = 0
+  var count = 0
+  func time<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    let c0 = cpuSeconds()
+    let r = try body()
+    let c = cpuSeconds() - c0
+    best[name] = min(best[name] ?? .infinity, c)
+    return r
+  }
+  for _ in 0..<max(1, runs) {
+    let document: Document
+    do {
+      document = try time("read") { try DocumentReader().read(path: path) }
+    } catch {
+      fail("\(path): \(error)")
+    }
+    size = document.text.utf8.count
+    let mentions = time("extract") { Extractor().mentions(in: document) }
+    count = mentions.count
+    let extracted = time("release") { ExtractedDocument(document: document, mentions: mentions).releasingText() }
+    var statuses: StatusResolver? = time("identity") { StatusResolver([extracted]) }
+    var kept = mentions
+    time("statuses") { statuses!.setStatuses(&kept) }
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 17)
+    time("json") {
+      for k in kept.indices {
+        JSONText.appendQuoted(path, to: &out)
+        JSONText.appendQuoted(kept[k].text, to: &out)
+        for id in kept[k].ids { JSONText.appendQuoted(id, to: &out) }
+        for (key, value) in kept[k].fields.sorted(by: { $0.key < $1.key }) {
+          JSONText.appendQuoted(key, to: &out)
+          JSONText.appendQuoted(value, to: &out)
+        }
+        JSONText.appendNumber(kept[k].start, to: &out)
+        if out.count > 1 << 16 { out.removeAll(keepingCapacity: true) }
+      }
+    }
+    time("free") {
+      kept = []
+      statuses = nil
+    }
+  }
+  let mb = Double(size) / 1_000_000
+  var line = "\(path): \(String(format: "%.1f", mb)) MB, \(count) mentions"
+  var total = 0.0
+  for name in ["read", "extract", "release", "identity", "statuses", "json", "free"] {
+    let s = best[name] ?? 0
+    total += s
+    line += String(format: "; %@ %.3f s (%.0f MB/s)", name, s, mb / max(s, 1e-9))
+  }
+  line += String(format: "; total %.3f s (%.0f MB/s)", total, mb / total)
+  print(line)
+}

@@ -46,6 +46,12 @@ public struct StatusResolver {
     state.buildIdentity()
     state.documentNodes = Set(state.nodeOfDoc.compactMap { $0 })
     order = sorted.indices.filter { state.nodeOfDoc[$0] != nil }.map { sorted[$0] }
+    // Statuses need the identity only. Keeping the mentions would share their arrays with the
+    // caller's, and the caller's first status change would then copy every mention.
+    for k in state.docs.indices {
+      state.docs[k].mentions = []
+      state.docs[k].document.text = ""
+    }
     self.state = state
   }
 

@@ -77,7 +77,7 @@ extension GraphIndex {
       h.add(x.kind.rawValue); h.add(x.ids.count); for id in x.ids { h.add(id) }
       h.add(x.text); h.add(x.start); h.add(x.end); h.add(x.line); h.add(x.column)
       h.add(x.status.rawValue); h.add(x.reason)
-      for key in x.fields.keys.sorted() { h.add(key); h.add(x.fields[key]) }
+      for (key, value) in x.fields { h.add(key); h.add(value) }
       h.add("|")
     }
     return h.hex + "-" + String(schemaVersion)

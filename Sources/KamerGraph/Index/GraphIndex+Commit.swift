@@ -183,7 +183,7 @@ extension GraphIndex {
       let m = item.mention
       try insertMention.run([
         Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
-        m.start, m.end, m.line, m.column, JSONText.sortedObject(m.fields), m.status.rawValue, m.reason,
+        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
       ])
     }
     try db.execute(sql: graphIndexes)

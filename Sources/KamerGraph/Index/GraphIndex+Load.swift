@@ -57,7 +57,7 @@ extension GraphIndex {
           """)
       while let row = try mentionRows.next() {
         let fieldsText: String = row[9]
-        let fields = fieldsText == "{}" ? [:] : try decoder.decode([String: String].self, from: Data(fieldsText.utf8))
+        let fields = fieldsText == "{}" ? [:] : try decoder.decode(MentionFields.self, from: Data(fieldsText.utf8))
         guard let kind = ReferenceKind(rawValue: row[2]), let status = MentionStatus(rawValue: row[10]) else {
           throw IndexError.corruptRow(path: indexPath, file: row[0], reason: "a mention has an unknown kind or status")
         }

@@ -76,7 +76,7 @@ enum IndexBlob {
       w.int(m.end)
       w.int(m.line)
       w.int(m.column)
-      w.dictionary(m.fields)
+      w.fields(m.fields)
       w.string(m.status.rawValue)
       w.optionalString(m.reason)
     }
@@ -141,7 +141,7 @@ enum IndexBlob {
         mentions.append(
           Mention(
             kind: try r.raw(ReferenceKind.self), ids: try r.strings(), text: try r.string(), start: try r.int(),
-            end: try r.int(), line: try r.int(), column: try r.int(), fields: try r.dictionary(),
+            end: try r.int(), line: try r.int(), column: try r.int(), fields: try r.fields(),
             status: try r.raw(MentionStatus.self), reason: try r.optionalString()))
       }
       try r.end()
@@ -200,6 +200,14 @@ struct BlobWriter {
     for key in map.keys.sorted() {
       string(key)
       string(map[key]!)
+    }
+  }
+
+  mutating func fields(_ fields: MentionFields) {
+    int(fields.count)
+    for (key, value) in fields {
+      string(key)
+      string(value)
     }
   }
 
@@ -272,6 +280,17 @@ struct BlobReader {
     let n = try count()
     var out: [String: String] = [:]
     out.reserveCapacity(n)
+    for _ in 0..<n {
+      let key = try string()
+      out[key] = try string()
+    }
+    return out
+  }
+
+  /// What `BlobWriter.fields` wrote (names in sorted order; any order is accepted).
+  mutating func fields() throws -> MentionFields {
+    let n = try count()
+    var out = MentionFields()
     for _ in 0..<n {
       let key = try string()
       out[key] = try string()

@@ -286,6 +286,9 @@ public enum ReferenceCatalogue {
 struct AnchorTable: Sendable {
   /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
   let slots: [UInt16]
+  /// One bit per two-byte key, set when its slot is not 0: 8 KB that stay in the first-level
+  /// cache, tested before the 128 KB slot table.
+  let anchorBits: [UInt64]
   let buckets: [[RecognizerID]]
   /// The buckets flattened (`flat[bucketStart[b]..<bucketStart[b + 1]]`), for a retain-free scan.
   let flat: [RecognizerID]
@@ -351,7 +354,12 @@ struct AnchorTable: Sendable {
         slots[Int(k)] = UInt16(buckets.count)
       }
     }
+    // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
+    precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
     self.slots = slots
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for k in slots.indices where slots[k] != 0 { bits[k >> 6] |= 1 << UInt64(k & 63) }
+    self.anchorBits = bits
     self.buckets = buckets
     self.flat = buckets.flatMap { $0 }
     var starts = [0]

@@ -151,7 +151,7 @@ struct Scan {
   }
 
   mutating func add(
-    _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: [String: String] = [:]
+    _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: MentionFields = [:]
   ) {
     let (l, c) = lineColumn(start)
     out.append(
@@ -160,7 +160,7 @@ struct Scan {
   }
 
   mutating func addUnresolved(
-    _ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: [String: String] = [:]
+    _ kind: ReferenceKind, _ start: Int, _ end: Int, reason: String, _ fields: MentionFields = [:]
   ) {
     let (l, c) = lineColumn(start)
     out.append(
@@ -172,53 +172,69 @@ struct Scan {
   mutating func run() {
     let table = AnchorTable.shared
     let n = t.count
-    guard n > 0 else { return }
+    guard n > 0, let base = t.b.baseAddress else { return }
     let b = t.b
     table.slots.withUnsafeBufferPointer { slots in
+     table.anchorBits.withUnsafeBufferPointer { bits in
       table.flat.withUnsafeBufferPointer { flat in
         table.bucketStart.withUnsafeBufferPointer { bucketStart in
           table.digitPrefixAllowed.withUnsafeBufferPointer { digitOK in
+            /// Tries the recognizers of the anchor at `i` (a byte not preceded by an ASCII
+            /// letter); returns where scanning resumes when one matched.
+            func attempt(_ i: Int) -> Int? {
+              let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
+              if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
+              let slot = Int(slots[key])
+              if slot == 0 { return nil }
+              let bucket = slot - 1
+              if i > 0 {
+                let p = b[i - 1]
+                if isDigit(p) {
+                  if !digitOK[bucket] { return nil }
+                } else if p >= 0x80 && !t.atWordStart(i) {
+                  return nil
+                }
+              }
+              for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
+                if let e = dispatch(flat[r], i) { return max(i + 1, e) }
+              }
+              return nil
+            }
+            // Eight bytes at a time: the lanes not preceded by an ASCII letter (where an anchor
+            // may start) come out of a few word operations, without a branch per byte; no
+            // anchor starts with a space, so spaces are left out too.
             var i = 0
+            var carry: UInt64 = 0  // 0x80 when the byte before `i` is an ASCII letter
+            blocks: while i + 8 <= n {
+              let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+              let alpha = SWAR.asciiLetters(x)
+              var lanes = ~(alpha << 8 | carry) & SWAR.notSpace(x) & SWAR.high
+              while lanes != 0 {
+                let at = i + lanes.trailingZeroBitCount >> 3
+                lanes &= lanes &- 1
+                if let resume = attempt(at) {
+                  i = resume
+                  carry = i > 0 && b[i - 1] < 0x80 && isAlpha(b[i - 1]) ? 0x80 : 0
+                  continue blocks
+                }
+              }
+              carry = alpha >> 56
+              i += 8
+            }
             while i < n {
               if i > 0 {
                 let p = b[i - 1]
-                // Inside a word nothing can start: the common case, decided on one byte.
                 if p < 0x80 && isAlpha(p) {
                   i += 1
                   continue
                 }
               }
-              let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
-              let slot = Int(slots[key])
-              if slot == 0 {
-                i += 1
-                continue
-              }
-              let bucket = slot - 1
-              if i > 0 {
-                let p = b[i - 1]
-                if isDigit(p) {
-                  if !digitOK[bucket] {
-                    i += 1
-                    continue
-                  }
-                } else if p >= 0x80 && !t.atWordStart(i) {
-                  i += 1
-                  continue
-                }
-              }
-              var next = i + 1
-              for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
-                if let e = dispatch(flat[r], i) {
-                  next = max(next, e)
-                  break
-                }
-              }
-              i = next
+              i = attempt(i) ?? i + 1
             }
           }
         }
       }
+     }
     }
   }
 
@@ -253,5 +269,29 @@ struct Scan {
       if t.word(i, "Geachte") != nil { seenSalutation = true }
       return nil
     }
+  }
+}
+
+/// Byte-lane tests on eight bytes at once (SIMD within a register); a lane's result is its high
+/// bit (0x80).
+enum SWAR {
+  static let high: UInt64 = 0x8080_8080_8080_8080
+  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+  static func repeating(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+  /// High bit set in each lane holding an ASCII letter (A-Z, a-z).
+  @inline(__always) static func asciiLetters(_ x: UInt64) -> UInt64 {
+    // Fold case, drop the high bit; then lane >= 0x61 and lane < 0x7B, with no carry between
+    // lanes (a lane is at most 0x7F + 0x1F).
+    let folded = (x | 0x2020_2020_2020_2020) & low7
+    let atLeastA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
+    let pastZ = folded &+ 0x0505_0505_0505_0505
+    return atLeastA & ~pastZ & ~x & high
+  }
+
+  /// High bit set in each lane that is not a space (0x20).
+  @inline(__always) static func notSpace(_ x: UInt64) -> UInt64 {
+    let y = x ^ 0x2020_2020_2020_2020
+    return (((y & low7) &+ low7) | y) & high
   }
 }

@@ -26,14 +26,14 @@ public struct Mention: Sendable, Hashable, Codable {
   public var line: Int
   public var column: Int
   /// Parsed fields (vergaderjaar, dossier, page, role, ...). Well-known names are in `MentionField`.
-  public var fields: [String: String]
+  public var fields: MentionFields
   public var status: MentionStatus
   /// Why a mention is unresolved or ambiguous.
   public var reason: String?
 
   public init(
     kind: ReferenceKind, ids: [String], text: String, start: Int, end: Int, line: Int, column: Int,
-    fields: [String: String] = [:], status: MentionStatus = .external, reason: String? = nil
+    fields: MentionFields = [:], status: MentionStatus = .external, reason: String? = nil
   ) {
     self.kind = kind
     self.ids = ids

@@ -15,7 +15,7 @@ private func mention(
   let lineStart = bytes[..<start].lastIndex(of: 10).map { $0 + 1 } ?? 0
   return Mention(
     kind: kind, ids: ids, text: text, start: start, end: start + needle.count, line: line,
-    column: start - lineStart + 1, fields: fields)
+    column: start - lineStart + 1, fields: MentionFields(fields))
 }
 
 private func find(_ needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {

@@ -87,23 +87,62 @@ extension Scan {
   /// The id of a name given as a surname ("het lid Six Dijkstra", "Minister Van Oosten"), initials
   /// dropped ("het lid P. van Houwelingen").
   func surnameID(_ name: String) -> String {
+    var copy = name
+    if let id = copy.withUTF8({ Self.asciiSurnameID($0) }) { return id }
     let words = name.split(separator: " ")
     let rest = words.drop { $0.hasSuffix(".") && $0.count <= 6 }
-    let surname = rest.isEmpty ? name : rest.joined(separator: " ")
-    // Fast path for ASCII names; the same result as `PersonName.id(surname:)`.
-    var out: [UInt8] = Array("persoon:".utf8)
-    var pending = false
-    for c in surname.utf8 {
-      if c >= 0x80 { return PersonName.id(surname: surname) }
-      if isAlnum(c) {
-        if pending && out.count > 8 { out.append(UInt8(ascii: "-")) }
-        pending = false
-        out.append(lower(c))
-      } else {
-        pending = true
+    return PersonName.id(surname: rest.isEmpty ? name : rest.joined(separator: " "))
+  }
+
+  /// `surnameID` of an ASCII name, on its bytes: leading initials (words of at most six
+  /// characters ending in ".") dropped unless nothing else is left, then lower-cased with one
+  /// hyphen for each run of other characters, as `PersonName.id(surname:)` gives. Nil for a name
+  /// with non-ASCII bytes.
+  static func asciiSurnameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+    var from = u.count
+    var k = 0
+    while k < u.count {
+      if u[k] >= 0x80 { return nil }
+      if u[k] == 0x20 {
+        k += 1
+        continue
       }
+      var e = k
+      while e < u.count && u[e] != 0x20 {
+        if u[e] >= 0x80 { return nil }
+        e += 1
+      }
+      if !(u[e - 1] == UInt8(ascii: ".") && e - k <= 6) {
+        from = k
+        break
+      }
+      k = e
     }
-    return String(decoding: out, as: UTF8.self)
+    if from == u.count { from = 0 }
+    for c in u[from...] where c >= 0x80 { return nil }
+    let prefix: StaticString = "persoon:"
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (u.count - from)) { out in
+      var n = 0
+      for c in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+        out[n] = c
+        n += 1
+      }
+      var pending = false
+      for c in u[from...] {
+        if isAlnum(c) {
+          if pending && n > 8 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
+          }
+          pending = false
+          out[n] = lower(c)
+          n += 1
+        } else {
+          pending = true
+        }
+      }
+      return n
+    }
   }
 
   // MARK: Ministries
@@ -155,7 +194,7 @@ extension Scan {
         }
       }
     }
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.nearLineEnd(ne)) && !seenSalutation {
       fields[MentionField.role] = MentionRole.sender
     } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
@@ -227,7 +266,7 @@ extension Scan {
         q += 1
       }
       let name = t.string(p.start, p.end)
-      var fields = [MentionField.function: "lid", MentionField.name: name]
+      var fields: MentionFields = [MentionField.function: "lid", MentionField.name: name]
       if let party = p.party { fields[MentionField.party] = party }
       if asker { fields[MentionField.role] = MentionRole.asker }
       add(.persoon, [surnameID(name)], p.start, p.end, fields)
@@ -265,7 +304,7 @@ extension Scan {
     }
     guard let ne = personName(j) else { return nil }
     let name = t.string(j, ne)
-    var fields = [
+    var fields: MentionFields = [
       MentionField.role: MentionRole.answerer, MentionField.function: function, MentionField.name: name,
     ]
     let s = t.skipSpaces(ne, newlines: false, limit: 8)
@@ -374,7 +413,7 @@ extension Scan {
     guard y > me, let ye = t.digits(y, min: 4, max: 4), t.atWordEnd(ye) else { return nil }
     let year = t.int(y, ye)
     guard year >= 1800 && year <= 2100 else { return nil }
-    var fields = [MentionField.iso: isoDate(year, month, day)]
+    var fields: MentionFields = [MentionField.iso: isoDate(year, month, day)]
     if endsBeforeSpaces(i, "ingezonden op") || endsBeforeSpaces(i, "ingezonden") {
       fields[MentionField.dateRole] = "ingezonden"
     } else if endsBeforeSpaces(i, "ontvangen op") || endsBeforeSpaces(i, "ontvangen") {

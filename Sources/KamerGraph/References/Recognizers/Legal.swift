@@ -119,7 +119,7 @@ extension Scan {
     while oe > k && t[oe - 1] == UInt8(ascii: ".") { oe -= 1 }
     guard oe > k else { return ecliUnreadable(i, k) }
     let ordinal = t.string(k, oe)
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     var v = variant
     if v == nil && odd { v = "spacing" }
     // The ECLI standard writes the number in upper case: lower-case letters there are a repair.
@@ -184,7 +184,7 @@ extension Scan {
     guard t.lit(i, "BWB") != nil, t[i + 3] == UInt8(ascii: "R") || t[i + 3] == UInt8(ascii: "V"),
       let e = t.digits(i + 4, min: 7, max: 7), t.atWordEnd(e)
     else { return nil }
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     if t[e] == UInt8(ascii: "/"), let y = t.digits(e + 1, min: 4, max: 4), t[y] == UInt8(ascii: "-") {
       fields["date"] = t.string(e + 1, min(y + 6, t.count))
     }
@@ -218,7 +218,7 @@ extension Scan {
     {
       end -= 1
     }
-    var fields: [String: String] = ["juriconnect": t.string(i, end)]
+    var fields: MentionFields = ["juriconnect": t.string(i, end)]
     let params = t.string(e, end)
     for part in params.split(separator: "&") where !part.hasPrefix("amp;") || part.count > 4 {
       let part = part.hasPrefix("amp;") ? part.dropFirst(4) : part

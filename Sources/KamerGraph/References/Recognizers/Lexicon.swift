@@ -117,7 +117,7 @@ extension Scan {
         continue
       }
       var stop = end
-      var fields: [String: String] = [:]
+      var fields: MentionFields = [:]
       if e.kind == .bwb {
         // "(AVG)" right after the name.
         let s = t.skipSpaces(end, newlines: false, limit: 2)

@@ -282,7 +282,7 @@ extension Scan {
 
   mutating func kamerstukBody(start i: Int, after a: Int, requireYear: Bool, defaultKamer: String?) -> Int? {
     var j = t.skipComma(a)
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     if defaultKamer == nil, let (k, e) = kamer(j) {
       fields[MentionField.kamer] = k
       j = t.skipComma(e)
@@ -379,7 +379,7 @@ extension Scan {
       return ne
     }
     guard let r = ondernummers(k, bare: false) else { return nil }
-    var fields: [String: String] = [
+    var fields: MentionFields = [
       MentionField.dossier: d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only",
     ]
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
@@ -404,7 +404,7 @@ extension Scan {
     if let e = t.wordCI(j, "van de") ?? t.wordCI(j, "bij de") ?? t.wordCI(j, "der") { j = t.skipSpaces(e) }
     guard let h = t.word(j, "Handelingen") else { return nil }
     j = t.skipComma(h)
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     var chamber = "tk"
     if let (k, e) = kamer(j) {
       chamber = k == "I" ? "ek" : "tk"
@@ -443,7 +443,7 @@ extension Scan {
   mutating func handelingen(_ i: Int) -> Int? {
     guard let h = t.word(i, "Handelingen") else { return nil }
     var j = t.skipComma(h)
-    var fields: [String: String] = [:]
+    var fields: MentionFields = [:]
     var chamber = "tk"
     if let (k, e) = kamer(j) {
       chamber = k == "I" ? "ek" : (k == "VV" ? "vv" : "tk")
@@ -492,7 +492,7 @@ extension Scan {
     guard let a = t.wordCI(i, "Kamervragen") else { return nil }
     let j = t.skipSpaces(a, newlines: false, limit: 3)
     guard let (zaak, e) = tkNumberAt(j), zaak.kind == .zaak else { return nil }
-    var fields: [String: String] = ["zaak": zaak.id]
+    var fields: MentionFields = ["zaak": zaak.id]
     if t.onlySpaces(t.nearLineStart(i), i) && t.onlySpaces(e, t.nearLineEnd(e)) {
       fields[MentionField.role] = MentionRole.answers
     }

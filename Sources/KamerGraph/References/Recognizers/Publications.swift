@@ -127,7 +127,7 @@ extension Scan {
     var j = t.skipSpaces(e, newlines: true, limit: 8)
     if t[j] == UInt8(ascii: ":") { j = t.skipSpaces(j + 1, newlines: true, limit: 8) }
     if let (n, ne) = tkNumberAt(j) {
-      var fields = [MentionField.label: label]
+      var fields: MentionFields = [MentionField.label: label]
       if let role, role == MentionRole.replyTo {
         fields[MentionField.role] = role
       } else if t.contains("vragen", from: t.sentenceStart(i, limit: 600), to: i) {
@@ -137,7 +137,7 @@ extension Scan {
       return ne
     }
     guard let (value, ve) = kenmerkValue(j) else { return nil }
-    var fields = [MentionField.label: label]
+    var fields: MentionFields = [MentionField.label: label]
     if let role { fields[MentionField.role] = role }
     add(.kenmerk, [CanonicalID.kenmerk(value)], j, ve, fields)
     _ = label
