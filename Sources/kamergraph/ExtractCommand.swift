@@ -64,6 +64,7 @@ struct ExtractCommand: ParsableCommand {
     let plan = CorpusLoader().plan(paths: paths)
     let companions = Set(plan.units.flatMap(\.companions))
     var failed = false
+    var kept: [Mention] = []
     var out: [UInt8] = []
     out.reserveCapacity(1 << 17)
     BuildPipeline().extractResolved(
@@ -83,16 +84,20 @@ struct ExtractCommand: ParsableCommand {
         }
       },
       emit: { path, mentions in
+        let head = MentionJSON.head(path: path)
         for k in mentions.indices {
-          MentionJSON.append(mentions[k], path: path, to: &out)
+          MentionJSON.append(mentions[k], head: head, to: &out)
           if out.count > 1 << 16 {
             FileHandle.standardOutput.write(Data(out))
             out.removeAll(keepingCapacity: true)
           }
         }
+        // The largest document's mentions are kept to the end, where the process exits
+        // without freeing them one by one (the system takes the memory back at once).
+        if mentions.count > kept.count { kept = mentions }
       })
     FileHandle.standardOutput.write(Data(out))
-    if failed { throw ExitCode(2) }
+    withExtendedLifetime(kept) { Foundation.exit(failed ? 2 : 0) }
   }
 
   private func isFolder(_ path: String) -> Bool {
@@ -103,14 +108,20 @@ struct ExtractCommand: ParsableCommand {
 
 /// The JSON Lines form of a mention (ARCHITECTURE.md), written on UTF-8 bytes.
 enum MentionJSON {
-  static func append(_ m: Mention, path: String, to out: inout [UInt8]) {
+  /// What every line of one document starts with: `{"path":"...","kind":`.
+  static func head(path: String) -> [UInt8] {
+    var head = Array("{\"path\":".utf8)
+    JSONText.appendQuoted(path, to: &head)
+    head.append(contentsOf: ",\"kind\":".utf8)
+    return head
+  }
+
+  static func append(_ m: Mention, head: [UInt8], to out: inout [UInt8]) {
     func key(_ k: StaticString) {
       out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
     }
     func number(_ n: Int) { JSONText.appendNumber(n, to: &out) }
-    key("{\"path\":")
-    JSONText.appendQuoted(path, to: &out)
-    key(",\"kind\":")
+    out.append(contentsOf: head)
     JSONText.appendQuoted(m.kind.rawValue, to: &out)
     key(",\"ids\":[")
     for (i, id) in m.ids.enumerated() {

@@ -14,10 +14,13 @@ public struct ExtractedDocument: Sendable, Hashable, Codable {
   /// their statuses (`kamergraph extract`): memory then grows with the mentions, not the texts.
   /// Identity and statuses come out as with the text (the digest replaces it in comparisons);
   /// footnote and sentence evidence for graph edges needs the text, so do not build graphs from it.
-  public func releasingText() -> ExtractedDocument {
+  ///
+  /// `digest: false` is for a document that will be compared with no other (the only one read):
+  /// its digest is then left empty instead of computed.
+  public func releasingText(digest: Bool = true) -> ExtractedDocument {
     guard textDigest == nil, !document.text.isEmpty else { return self }
     var copy = self
-    copy.textDigest = FastDigest.of(document.text)
+    copy.textDigest = digest ? FastDigest.of(document.text) : ""
     copy.document.text = ""
     return copy
   }

@@ -32,18 +32,22 @@ extension BuildPipeline {
             out[i] = (nil, outcomes)
             return
           }
-          var extracted = ExtractedDocument(document: document, mentions: extractor.mentions(in: document))
-            .releasingText()
-          // Statuses need the document's ids, metadata and facts, not its footnotes, links or notes.
-          extracted.document.footnotes = []
-          extracted.document.links = []
-          extracted.document.notes = []
-          let cost = extracted.mentions.count * MentionBudget.bytesPerMention
+          let mentions = extractor.mentions(in: document)
+          let cost = mentions.count * MentionBudget.bytesPerMention
           let fits = spent.withLock { used -> Bool in
             guard used + cost <= mentionBudget else { return false }
             used += cost
             return true
           }
+          // The digest stands in for the text where documents are compared, and tells whether a
+          // document read twice changed in between; one document whose mentions are kept needs
+          // neither.
+          var extracted = ExtractedDocument(document: document, mentions: mentions)
+            .releasingText(digest: units.count > 1 || !fits)
+          // Statuses need the document's ids, metadata and facts, not its footnotes, links or notes.
+          extracted.document.footnotes = []
+          extracted.document.links = []
+          extracted.document.notes = []
           if !fits {
             extracted.mentions = StatusResolver.identityMentions(extracted.mentions)
             drop[i] = true
