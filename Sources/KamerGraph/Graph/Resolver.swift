@@ -532,20 +532,27 @@ struct ResolverState {
 
   /// As `setStatuses(ofDocument:)`, for the mentions of any document of this corpus.
   mutating func setStatuses(_ mentions: inout [Mention]) {
-    for k in mentions.indices {
-      let kind = mentions[k].kind
-      guard kind.isDocument, mentions[k].status != .unresolved else { continue }
-      let ids = mentions[k].ids
-      if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
-        mentions[k].status = .ambiguous
-        mentions[k].reason =
-          "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
-      } else if !ids.isEmpty, ids.allSatisfy({ isResolvedTarget($0) }) {
-        mentions[k].status = .resolved
-      } else {
-        mentions[k].status = .external
+    // On the buffer: one uniqueness check for the array, not one per mention.
+    mentions.withUnsafeMutableBufferPointer { buffer in
+      for k in buffer.indices {
+        guard buffer[k].kind.isDocument, buffer[k].status != .unresolved else { continue }
+        let ids = buffer[k].ids
+        if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
+          buffer[k].status = .ambiguous
+          buffer[k].reason =
+            "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
+        } else if !ids.isEmpty, allResolved(ids) {
+          buffer[k].status = .resolved
+        } else {
+          buffer[k].status = .external
+        }
       }
     }
+  }
+
+  private mutating func allResolved(_ ids: [String]) -> Bool {
+    for id in ids where !isResolvedTarget(id) { return false }
+    return true
   }
 
   /// True when `id` names a document of the corpus (cached: the same ids are cited many times).

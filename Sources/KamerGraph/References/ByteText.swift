@@ -247,7 +247,22 @@ struct ByteText {
   func contains(_ literal: StaticString, from: Int, to: Int) -> Bool {
     let n = literal.utf8CodeUnitCount
     var j = max(0, from)
-    while j + n <= min(to, b.count) {
+    let last = min(to, b.count) - n  // the last start that fits
+    guard n > 0, j <= last, let base = b.baseAddress else { return n == 0 && j <= min(to, b.count) }
+    // Eight starts at a time: only lanes holding the first byte (either case) are compared.
+    let first = literal.utf8Start[0]
+    let lowerFirst = SWAR.repeating(lower(first))
+    let upperFirst = SWAR.repeating(upper(first))
+    while j + 8 <= last + 1 && j + 8 <= b.count {
+      let x = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+      var hits = SWAR.equal(x, lowerFirst) | SWAR.equal(x, upperFirst)
+      while hits != 0 {
+        if litCI(j + hits.trailingZeroBitCount >> 3, literal) != nil { return true }
+        hits &= hits &- 1
+      }
+      j += 8
+    }
+    while j <= last {
       if litCI(j, literal) != nil { return true }
       j += 1
     }

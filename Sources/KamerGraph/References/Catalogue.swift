@@ -286,9 +286,14 @@ public enum ReferenceCatalogue {
 struct AnchorTable: Sendable {
   /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
   let slots: [UInt16]
-  /// One bit per two-byte key, set when its slot is not 0: 8 KB that stay in the first-level
-  /// cache, tested before the 128 KB slot table.
-  let anchorBits: [UInt64]
+  /// Per two-byte key: how many leading bytes (3 or 4) must also be the start of one of its
+  /// anchors, after `foldByte`; 0 when the key's recognizers are not checked this way. Most
+  /// positions the two bytes send to a recognizer ("de", "he", "aa", "on", ...) are common words
+  /// that this test turns away without a call.
+  let prefixLength: [UInt8]
+  /// A 65,536-bit set of `prefixHash` values of the anchors' folded first 3 or 4 bytes. A hash
+  /// collision only lets a position through to its recognizers, which decide as before.
+  let prefixBits: [UInt64]
   let buckets: [[RecognizerID]]
   /// The buckets flattened (`flat[bucketStart[b]..<bucketStart[b + 1]]`), for a retain-free scan.
   let flat: [RecognizerID]
@@ -357,14 +362,70 @@ struct AnchorTable: Sendable {
     // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
     precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
     self.slots = slots
-    var bits = [UInt64](repeating: 0, count: 1024)
-    for k in slots.indices where slots[k] != 0 { bits[k >> 6] |= 1 << UInt64(k & 63) }
-    self.anchorBits = bits
+    (prefixLength, prefixBits) = Self.prefixFilter(slots: slots, buckets: buckets)
     self.buckets = buckets
     self.flat = buckets.flatMap { $0 }
     var starts = [0]
     for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
     self.bucketStart = starts
     self.digitPrefixAllowed = digitOK
+  }
+
+  /// Recognizers that match only where the text starts with one of their anchors (compared after
+  /// `foldByte`): checked in their code, where each begins with `word`, `wordCI` or `litCI` of
+  /// its anchors (the lexicon with its entries, whose spaces match any run of spaces).
+  static let exactAnchors: Set<RecognizerID> = [
+    .members, .ministry, .lexicon, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
+    .salutation, .aanhangsel, .handelingen, .gazette,
+  ]
+
+  /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's
+  /// C2, the E2 of thin spaces) read as a space: what the prefix test compares.
+  static let foldTable: [UInt8] = (0...255).map { c in
+    let b = UInt8(c)
+    if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 { return 0x20 }
+    return lower(b)
+  }
+
+  @inline(__always) static func prefixHash(_ p0: UInt8, _ p1: UInt8, _ p2: UInt8, _ p3: UInt8) -> Int {
+    let x = UInt32(p0) | UInt32(p1) << 8 | UInt32(p2) << 16 | UInt32(p3) << 24
+    return Int((x &* 0x9E37_79B1) >> 16)
+  }
+
+  /// The anchors of a recognizer as bytes, and whether their spaces match runs of spaces.
+  static func anchorBytes(_ id: RecognizerID) -> [(bytes: [UInt8], flexible: Bool)] {
+    if id == .lexicon { return Lexicon.entries.map { ($0.bytes, $0.caseInsensitive) } }
+    let spec = ReferenceCatalogue.specs.first { $0.id == id }!
+    return spec.anchors.map { (Array($0.utf8), false) }
+  }
+
+  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64]) {
+    var lengths = [UInt8](repeating: 0, count: 65536)
+    var bits = [UInt64](repeating: 0, count: 1024)
+    let fold = foldTable
+    var anchorsOf: [RecognizerID: [(bytes: [UInt8], flexible: Bool)]] = [:]
+    for key in slots.indices where slots[key] != 0 {
+      let bucket = buckets[Int(slots[key]) - 1]
+      guard bucket.allSatisfy({ exactAnchors.contains($0) }) else { continue }
+      let k0 = fold[key >> 8]
+      let k1 = fold[key & 0xFF]
+      var anchors: [(bytes: [UInt8], flexible: Bool)] = []
+      for id in bucket {
+        if anchorsOf[id] == nil { anchorsOf[id] = anchorBytes(id) }
+        anchors += anchorsOf[id]!.filter { $0.bytes.count >= 2 && fold[Int($0.bytes[0])] == k0 && fold[Int($0.bytes[1])] == k1 }
+      }
+      guard !anchors.isEmpty else { continue }
+      let length = min(4, anchors.map(\.bytes.count).min()!)
+      // A run of spaces inside the compared bytes would shift the rest: compare fewer bytes then.
+      let shifts = anchors.contains { a in a.flexible && a.bytes.prefix(length - 1).contains(0x20) }
+      guard length >= 3, !shifts else { continue }
+      lengths[key] = UInt8(length)
+      for a in anchors {
+        let p = a.bytes.prefix(length).map { fold[Int($0)] }
+        let h = prefixHash(p[0], p[1], p[2], length == 4 ? p[3] : 0xFF)
+        bits[h >> 6] |= 1 << UInt64(h & 63)
+      }
+    }
+    return (lengths, bits)
   }
 }

@@ -174,8 +174,11 @@ struct Scan {
     let n = t.count
     guard n > 0, let base = t.b.baseAddress else { return }
     let b = t.b
+    let fold = AnchorTable.foldTable
     table.slots.withUnsafeBufferPointer { slots in
-     table.anchorBits.withUnsafeBufferPointer { bits in
+     table.prefixLength.withUnsafeBufferPointer { prefixLength in
+     table.prefixBits.withUnsafeBufferPointer { prefixBits in
+     fold.withUnsafeBufferPointer { fold in
       table.flat.withUnsafeBufferPointer { flat in
         table.bucketStart.withUnsafeBufferPointer { bucketStart in
           table.digitPrefixAllowed.withUnsafeBufferPointer { digitOK in
@@ -183,9 +186,16 @@ struct Scan {
             /// letter); returns where scanning resumes when one matched.
             func attempt(_ i: Int) -> Int? {
               let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
-              if bits[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
               let slot = Int(slots[key])
               if slot == 0 { return nil }
+              let length = Int(prefixLength[key])
+              if length != 0 {
+                // Fewer bytes left than the shortest anchor: nothing can match.
+                guard i + length <= n else { return nil }
+                let h = AnchorTable.prefixHash(
+                  fold[Int(b[i])], fold[Int(b[i + 1])], fold[Int(b[i + 2])], length == 4 ? fold[Int(b[i + 3])] : 0xFF)
+                if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
+              }
               let bucket = slot - 1
               if i > 0 {
                 let p = b[i - 1]
@@ -235,11 +245,14 @@ struct Scan {
         }
       }
      }
+     }
+     }
     }
   }
 
   /// Runs one recognizer at `i`; returns where scanning resumes when it matched.
   mutating func dispatch(_ r: RecognizerID, _ i: Int) -> Int? {
+    if Int(r.rawValue) == disabledRecognizer { return nil }
     switch r {
     case .kamerstuk: return kamerstuk(i)
     case .tkKamerstuk: return tkKamerstuk(i)
@@ -289,9 +302,18 @@ enum SWAR {
     return atLeastA & ~pastZ & ~x & high
   }
 
+  /// High bit set in each lane equal to the byte `repeated` holds in every lane.
+  @inline(__always) static func equal(_ x: UInt64, _ repeated: UInt64) -> UInt64 {
+    let y = x ^ repeated
+    return ~(((y & low7) &+ low7) | y) & high
+  }
+
   /// High bit set in each lane that is not a space (0x20).
   @inline(__always) static func notSpace(_ x: UInt64) -> UInt64 {
     let y = x ^ 0x2020_2020_2020_2020
     return (((y & low7) &+ low7) | y) & high
   }
 }
+
+import Foundation
+let disabledRecognizer: Int = RecognizerID.allCases.first { "\($0)" == ProcessInfo.processInfo.environment["KG_DISABLE"] }.map { Int($0.rawValue) } ?? -1
