@@ -15,6 +15,10 @@ public struct Extractor: Sendable {
   /// An extractor over the built-in catalogue.
   public init() {}
 
+  /// False only in tests: every position the two-byte table picks goes to its recognizers, so
+  /// the prefix test (`AnchorTable.prefixLength`) can be checked to change no result.
+  var prefixFilter = true
+
   /// All mentions in `text`, sorted by (start, end, kind), each with its exact UTF-8 byte span,
   /// line and column (from 1; the column counts bytes).
   public func mentions(in text: String) -> [Mention] {
@@ -33,6 +37,7 @@ public struct Extractor: Sendable {
 
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
+    scan.prefixFilter = prefixFilter
     scan.run()
     // Take the array out of the scan (a copy would share the buffer and the first write below
     // would then copy every mention).
@@ -119,6 +124,8 @@ struct FootnoteLookup {
 struct Scan {
   let t: ByteText
   var out: [Mention] = []
+  /// Whether positions must pass `AnchorTable.prefixLength` before their recognizers run.
+  var prefixFilter = true
   /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
   var seenSalutation = false
   /// Line bookkeeping: `line` is the line number of byte `linePos`, whose line starts at `lineStart`.
@@ -189,7 +196,7 @@ struct Scan {
               let slot = Int(slots[key])
               if slot == 0 { return nil }
               let length = Int(prefixLength[key])
-              if length != 0 {
+              if length != 0 && prefixFilter {
                 // Fewer bytes left than the shortest anchor: nothing can match.
                 guard i + length <= n else { return nil }
                 let h = AnchorTable.prefixHash(

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// The scan turns positions away by their first three or four bytes before calling recognizers
+/// (`AnchorTable.prefixLength`). That test must never change a result: every text here is
+/// extracted with and without it, and the mentions must be equal.
+@Suite struct PrefixFilterTests {
+  static let unfiltered: Extractor = {
+    var e = Extractor()
+    e.prefixFilter = false
+    return e
+  }()
+
+  /// Every anchor of every recognizer the test applies to, in upper, lower and title case, with
+  /// each space written as a tab, a line break, NBSP, a thin space or two spaces.
+  static var variants: [String] {
+    var out: [String] = []
+    for id in AnchorTable.exactAnchors.sorted(by: { $0.rawValue < $1.rawValue }) {
+      for (bytes, _) in AnchorTable.anchorBytes(id) {
+        let anchor = String(decoding: bytes, as: UTF8.self)
+        for spelled in [anchor, anchor.uppercased(), anchor.lowercased(), anchor.capitalized] {
+          for space in [" ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2009}", "  "] {
+            out.append(spelled.replacingOccurrences(of: " ", with: space))
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  @Test func anchorsInEverySpellingGiveTheSameMentions() {
+    let tails = [
+      " 2024/25, 36 600 X, nr. 12", " II 2024/25, nr. 2790", " Van Houwelingen (FvD)", " van Defensie", " MINDEF20250032172",
+      " (AVG)", "-36600-X-12", ": 2025Z14549", "", ".",
+    ]
+    var compared = 0
+    for variant in Self.variants {
+      for tail in tails {
+        for text in [variant + tail, "Zie " + variant + tail, "x" + variant + tail, "(" + variant + tail] {
+          #expect(Extractor().mentions(in: text) == Self.unfiltered.mentions(in: text), "\(text.debugDescription)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 10_000)
+  }
+
+  @Test func randomTextsGiveTheSameMentions() {
+    var rng = RandomTextTests.SplitMix(state: 20_261_129)
+    let pieces = RandomTextTests.pieces + Self.variants
+    for _ in 0..<2000 {
+      var text = ""
+      for _ in 0..<(Int(rng.next() % 30) + 1) {
+        text += rng.pick(pieces)
+        if rng.next() % 3 == 0 { text += " " }
+      }
+      #expect(Extractor().mentions(in: text) == Self.unfiltered.mentions(in: text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func theExampleCorpusGivesTheSameMentions() throws {
+    let corpus = Repo.path("corpus/palantir")
+    let reader = DocumentReader()
+    for name in try FileManager.default.contentsOfDirectory(atPath: corpus).sorted() where !name.hasPrefix(".") {
+      guard let document = try? reader.read(path: corpus + "/" + name) else { continue }
+      #expect(Extractor().mentions(in: document) == Self.unfiltered.mentions(in: document), "\(name)")
+    }
+  }
+}
