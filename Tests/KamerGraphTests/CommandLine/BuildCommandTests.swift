@@ -231,6 +231,31 @@ import Testing
     return try ExternalTool.run("env", ["-C", folder, exe] + arguments)
   }
 
+  /// Lines are written through a fixed buffer: escapes (a path with a quote and a backslash, a
+  /// tab inside a span) and output far larger than the buffer must still give valid JSON Lines.
+  @Test func escapedAndLongOutputIsValidJSONLines() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let name = #"we"ird\name.txt"#
+    var text = "Zie Kamerstukken\tII 2024/25, 36 600 X, nr. 12.\n"
+    for k in 0..<20_000 { text += "Aanhangsel Handelingen II 2024/25, nr. \(k + 1) en Stb. 2001, \(k % 900 + 1).\n" }
+    try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    guard let run = try kamergraph(["extract", name], in: dir.path) else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 40_001)
+    let bytes = Array(text.utf8)
+    for raw in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any], "\(raw)")
+      #expect(object["path"] as? String == name)
+      let start = try #require(object["start"] as? Int)
+      let end = try #require(object["end"] as? Int)
+      #expect(String(decoding: bytes[start..<end], as: UTF8.self) == object["text"] as? String)
+    }
+    #expect(lines.first?.contains(#""text":"Kamerstukken\tII 2024/25, 36 600 X, nr. 12""#) == true, "\(lines.first ?? "")")
+    #expect(lines.first?.hasPrefix(#"{"path":"we\"ird\\name.txt","kind":"kamerstuk""#) == true, "\(lines.first ?? "")")
+  }
+
   @Test func aFolderAListAndTheNamedFilesGiveTheSameLines() throws {
     let files = [
       "corpus/palantir/ah-tk-20252026-313.xml", "corpus/palantir/defensie-antwoord-2025Z14549.docx",
