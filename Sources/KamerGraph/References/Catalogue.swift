@@ -286,12 +286,12 @@ public enum ReferenceCatalogue {
 struct AnchorTable: Sendable {
   /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
   let slots: [UInt16]
-  /// Per two-byte key: how many leading bytes (3 or 4) must also be the start of one of its
-  /// anchors, after `foldByte`; 0 when the key's recognizers are not checked this way. Most
+  /// Per two-byte key: how many leading bytes (3 to 8) must also be the start of one of its
+  /// anchors, after `foldTable`; 0 when the key's recognizers are not checked this way. Most
   /// positions the two bytes send to a recognizer ("de", "he", "aa", "on", ...) are common words
   /// that this test turns away without a call.
   let prefixLength: [UInt8]
-  /// A 65,536-bit set of `prefixHash` values of the anchors' folded first 3 or 4 bytes. A hash
+  /// A 65,536-bit set of `prefixHash` values of the anchors' folded first 3 to 8 bytes. A hash
   /// collision only lets a position through to its recognizers, which decide as before.
   let prefixBits: [UInt64]
   let buckets: [[RecognizerID]]
@@ -387,9 +387,19 @@ struct AnchorTable: Sendable {
     return lower(b)
   }
 
-  @inline(__always) static func prefixHash(_ p0: UInt8, _ p1: UInt8, _ p2: UInt8, _ p3: UInt8) -> Int {
-    let x = UInt32(p0) | UInt32(p1) << 8 | UInt32(p2) << 16 | UInt32(p3) << 24
-    return Int((x &* 0x9E37_79B1) >> 16)
+  /// The hash of a folded prefix of `length` bytes (3 to 8), packed little-endian into `x`.
+  @inline(__always) static func prefixHash(_ x: UInt64, length: Int) -> Int {
+    let kept = length == 8 ? x : x & ((1 << UInt64(8 * length)) &- 1)
+    return Int(truncatingIfNeeded: ((kept ^ UInt64(length) << 60) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+  }
+
+  /// The first `length` bytes at `p`, folded, packed little-endian.
+  @inline(__always) static func foldedPrefix(
+    _ p: UnsafePointer<UInt8>, length: Int, fold: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 {
+    var x: UInt64 = 0
+    for k in 0..<length { x |= UInt64(fold[Int(p[k])]) << UInt64(8 * k) }
+    return x
   }
 
   /// The anchors of a recognizer as bytes, and whether their spaces match runs of spaces.
@@ -415,14 +425,20 @@ struct AnchorTable: Sendable {
         anchors += anchorsOf[id]!.filter { $0.bytes.count >= 2 && fold[Int($0.bytes[0])] == k0 && fold[Int($0.bytes[1])] == k1 }
       }
       guard !anchors.isEmpty else { continue }
-      let length = min(4, anchors.map(\.bytes.count).min()!)
-      // A run of spaces inside the compared bytes would shift the rest: compare fewer bytes then.
-      let shifts = anchors.contains { a in a.flexible && a.bytes.prefix(length - 1).contains(0x20) }
-      guard length >= 3, !shifts else { continue }
+      // Up to eight bytes, and for anchors whose spaces match runs of spaces, no further than
+      // their first space (a longer run would shift the bytes after it).
+      let length = anchors.map { a -> Int in
+        var n = min(8, a.bytes.count)
+        if a.flexible, let space = a.bytes.firstIndex(of: 0x20) { n = min(n, space + 1) }
+        return n
+      }.min()!
+      guard length >= 3 else { continue }
       lengths[key] = UInt8(length)
       for a in anchors {
-        let p = a.bytes.prefix(length).map { fold[Int($0)] }
-        let h = prefixHash(p[0], p[1], p[2], length == 4 ? p[3] : 0xFF)
+        let x = a.bytes.prefix(length).withUnsafeBufferPointer { p in
+          fold.withUnsafeBufferPointer { foldedPrefix(p.baseAddress!, length: length, fold: $0) }
+        }
+        let h = prefixHash(x, length: length)
         bits[h >> 6] |= 1 << UInt64(h & 63)
       }
     }

@@ -38,6 +38,9 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.prefixFilter = prefixFilter
+    // Parliamentary text has a mention every few hundred bytes: room for one per 384 bytes saves
+    // most regrowing (pages never written are never touched, so over-reserving costs little).
+    scan.out.reserveCapacity(bytes.count / 384)
     scan.run()
     // Take the array out of the scan (a copy would share the buffer and the first write below
     // would then copy every mention).
@@ -200,7 +203,7 @@ struct Scan {
                 // Fewer bytes left than the shortest anchor: nothing can match.
                 guard i + length <= n else { return nil }
                 let h = AnchorTable.prefixHash(
-                  fold[Int(b[i])], fold[Int(b[i + 1])], fold[Int(b[i + 2])], length == 4 ? fold[Int(b[i + 3])] : 0xFF)
+                  AnchorTable.foldedPrefix(base + i, length: length, fold: fold), length: length)
                 if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
               }
               let bucket = slot - 1
