@@ -280,4 +280,23 @@ public enum Party {
   public static func id(for text: String) -> String? {
     aliases[key(text)].map { "fractie:" + $0 }
   }
+
+  /// `id(for:)` of UTF-8 bytes, without building the String for ASCII text (the key is folded on
+  /// the bytes; other text goes the String way).
+  static func id(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if bytes.contains(where: { $0 >= 0x80 }) { return id(for: String(decoding: bytes, as: UTF8.self)) }
+    // Short keys are small Strings: no allocation.
+    let key = String(unsafeUninitializedCapacity: bytes.count) { out in
+      var n = 0
+      for c in bytes where c != 0x20 && c != 0x2E {
+        out[n] = c &- 65 < 26 ? c | 0x20 : c
+        n += 1
+      }
+      return n
+    }
+    return ids[key]
+  }
+
+  /// `fractie:` ids by alias key, built once.
+  static let ids: [String: String] = aliases.mapValues { "fractie:" + $0 }
 }

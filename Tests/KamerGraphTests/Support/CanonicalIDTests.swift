@@ -66,6 +66,21 @@ import Testing
     ("GL/PvdA", "fractie:GL-PVDA"), ("Christen-Democratisch Appèl", "fractie:CDA"),
   ])
   func party(text: String, id: String) { #expect(Party.id(for: text) == id) }
+
+  /// The byte form the extractor uses gives what the String form gives, for every alias and
+  /// for variants with other case, dots, spaces, NBSP and words that are no party.
+  @Test func partyIDOnBytesAgreesWithTheStringForm() {
+    var texts = Array(Party.aliases.keys)
+    for alias in ["FvD", "GroenLinks-PvdA", "Nieuw Sociaal Contract", "Christen-Democratisch Appèl", "D66", "50PLUS"] {
+      texts += [alias.uppercased(), alias.lowercased(), " \(alias) ", alias.replacingOccurrences(of: " ", with: "\u{00A0}")]
+    }
+    texts += ["F.v.D.", "P v d A", "", ".", "Kamerlid", "allen VVD", "é", "PVV.", "VVD en CDA"]
+    for text in texts {
+      var copy = text
+      let bytes = copy.withUTF8 { Party.id(bytes: $0) }
+      #expect(bytes == Party.id(for: text), "\(text.debugDescription)")
+    }
+  }
 }
 
 @Suite struct TweedeKamerNumberTests {
