@@ -5,6 +5,23 @@ public enum CanonicalID {
   ///
   /// "IENW/BSK-2025/130201" -> `kenmerk:IENW_BSK-2025_130201`; "WJZ/ 34681182" -> `kenmerk:WJZ_34681182`.
   public static func kenmerk(_ raw: String) -> String {
+    // ASCII (nearly every kenmerk): on the bytes. ASCII whitespace is tab to CR and space.
+    if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+      let prefix: StaticString = "kenmerk:"
+      return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + raw.utf8.count) { out in
+        var n = 0
+        for k in 0..<prefix.utf8CodeUnitCount {
+          out[n] = prefix.utf8Start[k]
+          n += 1
+        }
+        for c in raw.utf8 where !(c == 0x20 || (c >= 0x09 && c <= 0x0D)) {
+          let keep = isAlpha(c) || isDigit(c) || c == 0x2E || c == 0x2D || c == 0x5F || c == 0x3A
+          out[n] = keep ? c : 0x5F
+          n += 1
+        }
+        return n
+      }
+    }
     var out = "kenmerk:"
     for scalar in raw.unicodeScalars {
       if scalar.properties.isWhitespace { continue }
@@ -108,7 +125,13 @@ public enum CanonicalID {
   /// Normalises a vergaderjaar in any notation ("2024-2025", "2024–2025", "2024/25", "08/09",
   /// "2021/2022", "20242025") to `YYYY-YYYY`, or nil when it is not one.
   public static func vergaderjaar(_ raw: String) -> String? {
-    let digits = raw.unicodeScalars.filter { ("0"..."9").contains($0) }.map { Int($0.value) - 48 }
+    // The digits (ASCII: no other scalar is "0"..."9"), at most nine of them counted.
+    var digits: [Int] = []
+    digits.reserveCapacity(9)
+    for c in raw.utf8 where c &- 0x30 < 10 {
+      digits.append(Int(c &- 0x30))
+      if digits.count > 8 { return nil }
+    }
     func number(_ d: ArraySlice<Int>) -> Int { d.reduce(0) { $0 * 10 + $1 } }
     let first: Int
     let second: Int
@@ -128,7 +151,19 @@ public enum CanonicalID {
       return nil
     }
     guard second == first + 1, first >= 1800, first <= 2100 else { return nil }
-    return "\(first)-\(second)"
+    // Two four-digit years: a small String, built without interpolation.
+    return String(unsafeUninitializedCapacity: 9) { out in
+      var a = first
+      var b = second
+      for k in stride(from: 3, through: 0, by: -1) {
+        out[k] = UInt8(0x30 + a % 10)
+        out[5 + k] = UInt8(0x30 + b % 10)
+        a /= 10
+        b /= 10
+      }
+      out[4] = 0x2D
+      return 9
+    }
   }
 }
 

@@ -7,19 +7,26 @@ import Testing
     ("IENW/BSK-2025/130201", "kenmerk:IENW_BSK-2025_130201"),
     ("WJZ/ 34681182", "kenmerk:WJZ_34681182"),
     ("HO&S/860745", "kenmerk:HO_S_860745"),
+    // ASCII whitespace (tab to CR, space) is dropped, other signs become "_"; non-ASCII goes
+    // the scalar way (NBSP is whitespace there, "é" is no NMTOKEN letter).
+    ("A\tB\nC\u{0B}D\u{0C}E\rF G", "kenmerk:ABCDEFG"), ("2025#1", "kenmerk:2025_1"), ("x:y.z_w", "kenmerk:x:y.z_w"),
+    ("A\u{00A0}B", "kenmerk:AB"), ("é/1", "kenmerk:__1"),
   ])
   func kenmerk(raw: String, id: String) { #expect(CanonicalID.kenmerk(raw) == id) }
 
   @Test(arguments: [
     ("2024-2025", "2024-2025"), ("2024–2025", "2024-2025"), ("2024/25", "2024-2025"),
     ("08/09", "2008-2009"), ("2021/2022", "2021-2022"), ("20242025", "2024-2025"),
-    ("1999/00", "1999-2000"), ("99/00", "1999-2000"),
+    ("1999/00", "1999-2000"), ("99/00", "1999-2000"), ("1850-1851", "1850-1851"), ("2100/01", "2100-2101"),
   ])
   func vergaderjaar(raw: String, normal: String) { #expect(CanonicalID.vergaderjaar(raw) == normal) }
 
   @Test func vergaderjaarRejectsNonConsecutiveYears() {
     #expect(CanonicalID.vergaderjaar("2024/26") == nil)
     #expect(CanonicalID.vergaderjaar("2500") == nil)
+    #expect(CanonicalID.vergaderjaar("202420250") == nil, "nine digits")
+    #expect(CanonicalID.vergaderjaar("2024202") == nil, "seven digits")
+    #expect(CanonicalID.vergaderjaar("") == nil)
   }
 
   @Test(arguments: [
