@@ -536,12 +536,14 @@ struct ResolverState {
     mentions.withUnsafeMutableBufferPointer { buffer in
       for k in buffer.indices {
         guard buffer[k].kind.isDocument, buffer[k].status != .unresolved else { continue }
-        let ids = buffer[k].ids
-        if !conflicted.isEmpty, let claimed = ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil }) {
+        // The ids are read in place (a local copy would retain and release them every time).
+        if !conflicted.isEmpty,
+          let claimed = buffer[k].ids.lazy.map(Self.canonical).first(where: { self.conflicted[$0] != nil })
+        {
           buffer[k].status = .ambiguous
           buffer[k].reason =
             "\(conflicted[claimed]!.count) documents in the corpus claim \(claimed): \(conflicted[claimed]!.joined(separator: ", "))"
-        } else if !ids.isEmpty, allResolved(ids) {
+        } else if !buffer[k].ids.isEmpty, allResolved(buffer[k].ids) {
           buffer[k].status = .resolved
         } else {
           buffer[k].status = .external
