@@ -448,6 +448,22 @@ extension Scan {
 
 /// `YYYY-MM-DD`.
 func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
-  func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-  return "\(y)-\(two(m))-\(two(d))"
+  guard (1000...9999).contains(y), (0...99).contains(m), (0...99).contains(d) else {
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(y)-\(two(m))-\(two(d))"
+  }
+  // YYYY-MM-DD: ten bytes, a small String built without interpolation.
+  return String(unsafeUninitializedCapacity: 10) { out in
+    out[0] = UInt8(0x30 + y / 1000)
+    out[1] = UInt8(0x30 + y / 100 % 10)
+    out[2] = UInt8(0x30 + y / 10 % 10)
+    out[3] = UInt8(0x30 + y % 10)
+    out[4] = 0x2D
+    out[5] = UInt8(0x30 + m / 10)
+    out[6] = UInt8(0x30 + m % 10)
+    out[7] = 0x2D
+    out[8] = UInt8(0x30 + d / 10)
+    out[9] = UInt8(0x30 + d % 10)
+    return 10
+  }
 }

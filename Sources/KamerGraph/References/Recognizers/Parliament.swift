@@ -374,7 +374,7 @@ extension Scan {
       let (n, ne) = ondernummer(k + 1, letters: false), t[ne] != UInt8(ascii: "-")
     {
       add(
-        .kamerstuk, ["kst-\(d)-\(tv.value)-\(n)"], i, ne,
+        .kamerstuk, ["kst-" + d + "-" + tv.value + "-" + n], i, ne,
         [MentionField.dossier: d + "-" + tv.value, "form": "numbers-only"])
       return ne
     }
@@ -390,7 +390,7 @@ extension Scan {
       end = ve
     }
     let dossier = d + (tv.map { "-" + $0.value } ?? "")
-    add(.kamerstuk, r.nums.map { "kst-\(dossier)-\($0)" }, i, end, fields)
+    add(.kamerstuk, r.nums.map { "kst-" + dossier + "-" + $0 }, i, end, fields)
     return end
   }
 
@@ -423,7 +423,7 @@ extension Scan {
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
     let year = String(v.filter { $0 != "-" })
     if endsBeforeSpaces(i, "zie ook") { fields[MentionField.role] = MentionRole.seeAlso }
-    add(.aanhangsel, r.nums.map { "ah-\(chamber)-\(year)-\($0)" }, i, r.end, fields)
+    add(.aanhangsel, r.nums.map { "ah-" + chamber + "-" + year + "-" + $0 }, i, r.end, fields)
     return r.end
   }
 
