@@ -38,9 +38,9 @@ public struct Extractor: Sendable {
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
     var scan = Scan(t: ByteText(bytes))
     scan.prefixFilter = prefixFilter
-    // Parliamentary text has a mention every few hundred bytes: room for one per 384 bytes saves
-    // most regrowing (pages never written are never touched, so over-reserving costs little).
-    scan.out.reserveCapacity(bytes.count / 384)
+    // Parliamentary text has a mention every few hundred bytes: room for one per 256 bytes saves
+    // regrowing (pages never written are never touched, so over-reserving costs little).
+    scan.out.reserveCapacity(bytes.count / 256)
     scan.run()
     // Take the array out of the scan (a copy would share the buffer and the first write below
     // would then copy every mention).

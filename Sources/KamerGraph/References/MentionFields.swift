@@ -12,8 +12,9 @@ public struct MentionFields: Sendable, Hashable, RandomAccessCollection, Express
   /// Later values win for a name given twice, as in a dictionary built by assignment.
   public init(dictionaryLiteral elements: (String, String)...) {
     pairs = []
-    // Recognizers often add a field or two after the literal: room for four saves a copy.
-    pairs.reserveCapacity(Swift.max(4, elements.count))
+    // Exactly the room the literal needs: a field added later costs a copy, but memory (one
+    // array per mention) counts for more.
+    pairs.reserveCapacity(elements.count)
     for (key, value) in elements { self[key] = value }
   }
 
