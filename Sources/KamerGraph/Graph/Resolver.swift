@@ -158,11 +158,16 @@ struct ResolverState {
     e.document.ownIds.isEmpty && !e.hasText && !e.document.facts.isEmpty
   }
 
-  /// The ids a document says it has.
+  /// The ids a document says it has: its reader's ids and those of its document references with
+  /// role `own` (a person or ministry is never one of a document's ids).
   static func ownIDs(_ e: ExtractedDocument) -> [String] {
     var ids = e.document.ownIds.map(canonical)
-    // By index: only the fields of each mention are looked at, the mention is not copied.
-    for k in e.mentions.indices where !e.mentions[k].fields.isEmpty && e.mentions[k].fields[MentionField.role] == MentionRole.own {
+    // By index: only the kind and fields of each mention are looked at, the mention is not
+    // copied; the kind, in the array itself, spares following most mentions' fields.
+    for k in e.mentions.indices
+    where e.mentions[k].kind.isDocument && !e.mentions[k].fields.isEmpty
+      && e.mentions[k].fields[MentionField.role] == MentionRole.own
+    {
       ids.append(contentsOf: e.mentions[k].ids.map(canonical))
     }
     var seen = Set<String>()
