@@ -262,7 +262,6 @@ struct Scan {
 
   /// Runs one recognizer at `i`; returns where scanning resumes when it matched.
   mutating func dispatch(_ r: RecognizerID, _ i: Int) -> Int? {
-    if Int(r.rawValue) == disabledRecognizer { return nil }
     switch r {
     case .kamerstuk: return kamerstuk(i)
     case .tkKamerstuk: return tkKamerstuk(i)
@@ -324,6 +323,3 @@ enum SWAR {
     return (((y & low7) &+ low7) | y) & high
   }
 }
-
-import Foundation
-let disabledRecognizer: Int = RecognizerID.allCases.first { "\($0)" == ProcessInfo.processInfo.environment["KG_DISABLE"] }.map { Int($0.rawValue) } ?? -1
