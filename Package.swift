@@ -29,6 +29,8 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // glibc's mallopt for the command-line tool's heap tuning (Sources/kamergraph/HeapTuning.swift).
+    .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
     .target(
       name: "KamerGraph",
       dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
       name: "kamergraph",
       dependencies: [
         "KamerGraph",
+        "CKamerMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -43,6 +43,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
+    HeapTuning.preferLargePages()
     var paths = files
     if let filesFrom {
       let data: Data?
