@@ -179,7 +179,8 @@ public struct DocumentReader: Sendable {
     var out = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
       var filled = 0
       while filled < buffer.count {
-        let n = posixRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        let asked = buffer.count - filled
+        let n = posixRead(fd, buffer.baseAddress! + filled, asked)
         if n < 0 {
           if errno == EINTR { continue }
           failure = errno
@@ -187,6 +188,9 @@ public struct DocumentReader: Sendable {
         }
         if n == 0 { break }
         filled += n
+        // Short of the extra byte with exactly the stat'ed size in: the end of the file (a regular
+        // file reads short only at its end), so no further read is needed to see it.
+        if n < asked && filled == expected { break }
       }
       initialized = filled
     }
