@@ -55,8 +55,10 @@ struct ExtractCommand: ParsableCommand {
       guard let data else {
         throw ValidationError("--files-from \(filesFrom): the list cannot be read; give a readable file of paths, one per line, or - for standard input.")
       }
-      for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) where !line.isEmpty {
-        paths.append(String(line))
+      // One path per line (LF, CR LF or CR), split on the bytes: a list of thousands of paths
+      // is not walked character by character.
+      for line in data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) where !line.isEmpty {
+        paths.append(String(decoding: line, as: UTF8.self))
       }
     }
     // A file named on the command line that is not read is an error; files a folder holds that
@@ -95,8 +97,8 @@ struct ExtractCommand: ParsableCommand {
   }
 
   private func isFolder(_ path: String) -> Bool {
-    var folder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 }
 
