@@ -134,10 +134,30 @@ enum TextDecoding {
     guard n > 0 else { return false }
     var control = 0
     bytes.withUnsafeBufferPointer { buffer in
-      for i in 0..<n {
-        let b = buffer[i]
+      guard let base = buffer.baseAddress else { return }
+      // Eight bytes at a time: lanes below 0x20 other than tab, LF, FF, CR and ESC, and DEL.
+      let high: UInt64 = 0x8080_8080_8080_8080
+      let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+      @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
+        let y = x ^ (byte &* 0x0101_0101_0101_0101)
+        return ~(((y & low7) &+ low7) | y) & high
+      }
+      var i = 0
+      while i + 8 <= n {
+        let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        let below20 = ~(((x & low7) &+ 0x6060_6060_6060_6060) | x) & high
+        let del = equal(x, 0x7F)
+        if below20 | del != 0 {
+          let allowed = equal(x, 0x09) | equal(x, 0x0A) | equal(x, 0x0C) | equal(x, 0x0D) | equal(x, 0x1B)
+          control &+= ((below20 & ~allowed) | del).nonzeroBitCount
+        }
+        i += 8
+      }
+      while i < n {
+        let b = base[i]
         if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D, b != 0x0C, b != 0x1B { control &+= 1 }
         if b == 0x7F { control &+= 1 }
+        i += 1
       }
     }
     return control * 10 > n
