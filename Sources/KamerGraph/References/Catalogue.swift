@@ -445,3 +445,33 @@ struct AnchorTable: Sendable {
     return (lengths, bits)
   }
 }
+
+/// The anchor table as buffers that live as long as the process (built once, never changed or
+/// freed), so that the scan reads them directly instead of inside nested `withUnsafeBufferPointer`
+/// closures.
+final class ScanTables: @unchecked Sendable {
+  let slots: UnsafeBufferPointer<UInt16>
+  let prefixLength: UnsafeBufferPointer<UInt8>
+  let prefixBits: UnsafeBufferPointer<UInt64>
+  let fold: UnsafeBufferPointer<UInt8>
+  let flat: UnsafeBufferPointer<RecognizerID>
+  let bucketStart: UnsafeBufferPointer<Int>
+  let digitPrefixAllowed: UnsafeBufferPointer<Bool>
+
+  static let shared = ScanTables(AnchorTable.shared)
+
+  private init(_ table: AnchorTable) {
+    func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(1, array.count))
+      _ = buffer.initialize(from: array)
+      return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+    slots = permanent(table.slots)
+    prefixLength = permanent(table.prefixLength)
+    prefixBits = permanent(table.prefixBits)
+    fold = permanent(AnchorTable.foldTable)
+    flat = permanent(table.flat)
+    bucketStart = permanent(table.bucketStart)
+    digitPrefixAllowed = permanent(table.digitPrefixAllowed)
+  }
+}

@@ -180,83 +180,74 @@ struct Scan {
   }
 
   mutating func run() {
-    let table = AnchorTable.shared
     let n = t.count
     guard n > 0, let base = t.b.baseAddress else { return }
     let b = t.b
-    let fold = AnchorTable.foldTable
-    table.slots.withUnsafeBufferPointer { slots in
-     table.prefixLength.withUnsafeBufferPointer { prefixLength in
-     table.prefixBits.withUnsafeBufferPointer { prefixBits in
-     fold.withUnsafeBufferPointer { fold in
-      table.flat.withUnsafeBufferPointer { flat in
-        table.bucketStart.withUnsafeBufferPointer { bucketStart in
-          table.digitPrefixAllowed.withUnsafeBufferPointer { digitOK in
-            /// Tries the recognizers of the anchor at `i` (a byte not preceded by an ASCII
-            /// letter); returns where scanning resumes when one matched.
-            func attempt(_ i: Int) -> Int? {
-              let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
-              let slot = Int(slots[key])
-              if slot == 0 { return nil }
-              let length = Int(prefixLength[key])
-              if length != 0 && prefixFilter {
-                // Fewer bytes left than the shortest anchor: nothing can match.
-                guard i + length <= n else { return nil }
-                let h = AnchorTable.prefixHash(
-                  AnchorTable.foldedPrefix(base + i, length: length, fold: fold), length: length)
-                if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
-              }
-              let bucket = slot - 1
-              if i > 0 {
-                let p = b[i - 1]
-                if isDigit(p) {
-                  if !digitOK[bucket] { return nil }
-                } else if p >= 0x80 && !t.atWordStart(i) {
-                  return nil
-                }
-              }
-              for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
-                if let e = dispatch(flat[r], i) { return max(i + 1, e) }
-              }
-              return nil
-            }
-            // Eight bytes at a time: the lanes not preceded by an ASCII letter (where an anchor
-            // may start) come out of a few word operations, without a branch per byte; no
-            // anchor starts with a space, so spaces are left out too.
-            var i = 0
-            var carry: UInt64 = 0  // 0x80 when the byte before `i` is an ASCII letter
-            blocks: while i + 8 <= n {
-              let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-              let alpha = SWAR.asciiLetters(x)
-              var lanes = ~(alpha << 8 | carry) & SWAR.notSpace(x) & SWAR.high
-              while lanes != 0 {
-                let at = i + lanes.trailingZeroBitCount >> 3
-                lanes &= lanes &- 1
-                if let resume = attempt(at) {
-                  i = resume
-                  carry = i > 0 && b[i - 1] < 0x80 && isAlpha(b[i - 1]) ? 0x80 : 0
-                  continue blocks
-                }
-              }
-              carry = alpha >> 56
-              i += 8
-            }
-            while i < n {
-              if i > 0 {
-                let p = b[i - 1]
-                if p < 0x80 && isAlpha(p) {
-                  i += 1
-                  continue
-                }
-              }
-              i = attempt(i) ?? i + 1
-            }
-          }
+    let tables = ScanTables.shared
+    let slots = tables.slots
+    let prefixLength = tables.prefixLength
+    let prefixBits = tables.prefixBits
+    let fold = tables.fold
+    let flat = tables.flat
+    let bucketStart = tables.bucketStart
+    let digitOK = tables.digitPrefixAllowed
+    /// Tries the recognizers of the anchor at `i` (a byte not preceded by an ASCII letter);
+    /// returns where scanning resumes when one matched.
+    func attempt(_ i: Int) -> Int? {
+      let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
+      let slot = Int(slots[key])
+      if slot == 0 { return nil }
+      let length = Int(prefixLength[key])
+      if length != 0 && prefixFilter {
+        // Fewer bytes left than the shortest anchor: nothing can match.
+        guard i + length <= n else { return nil }
+        let h = AnchorTable.prefixHash(AnchorTable.foldedPrefix(base + i, length: length, fold: fold), length: length)
+        if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
+      }
+      let bucket = slot - 1
+      if i > 0 {
+        let p = b[i - 1]
+        if isDigit(p) {
+          if !digitOK[bucket] { return nil }
+        } else if p >= 0x80 && !t.atWordStart(i) {
+          return nil
         }
       }
-     }
-     }
-     }
+      for r in bucketStart[bucket]..<bucketStart[bucket + 1] {
+        if let e = dispatch(flat[r], i) { return max(i + 1, e) }
+      }
+      return nil
+    }
+    // Eight bytes at a time: the lanes not preceded by an ASCII letter (where an anchor may start)
+    // come out of a few word operations, without a branch per byte; no anchor starts with a space,
+    // so spaces are left out too.
+    var i = 0
+    var carry: UInt64 = 0  // 0x80 when the byte before `i` is an ASCII letter
+    blocks: while i + 8 <= n {
+      let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let alpha = SWAR.asciiLetters(x)
+      var lanes = ~(alpha << 8 | carry) & SWAR.notSpace(x) & SWAR.high
+      while lanes != 0 {
+        let at = i + lanes.trailingZeroBitCount >> 3
+        lanes &= lanes &- 1
+        if let resume = attempt(at) {
+          i = resume
+          carry = i > 0 && b[i - 1] < 0x80 && isAlpha(b[i - 1]) ? 0x80 : 0
+          continue blocks
+        }
+      }
+      carry = alpha >> 56
+      i += 8
+    }
+    while i < n {
+      if i > 0 {
+        let p = b[i - 1]
+        if p < 0x80 && isAlpha(p) {
+          i += 1
+          continue
+        }
+      }
+      i = attempt(i) ?? i + 1
     }
   }
 
