@@ -161,13 +161,13 @@ enum MentionJSON {
 /// methods then write without bounds checks, so a caller must reserve enough (escaping can grow a
 /// string to six times its bytes).
 final class OutputBuffer {
-  private let storage: UnsafeMutablePointer<UInt8>
-  private let capacity: Int
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   private(set) var count = 0
-  /// Where full buffers go; nil keeps everything (tests), growing by `flush` is then not allowed.
-  private let fd: Int32?
+  /// Where full buffers go.
+  private let fd: Int32
 
-  init(capacity: Int = 1 << 18, fd: Int32? = nil) {
+  init(capacity: Int = 1 << 18, fd: Int32) {
     self.capacity = capacity
     self.fd = fd
     storage = .allocate(capacity: capacity)
@@ -175,18 +175,21 @@ final class OutputBuffer {
 
   deinit { storage.deallocate() }
 
-  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
-
-  /// Makes room for `n` more bytes, writing out what is buffered when needed.
+  /// Makes room for `n` more bytes: writes out what is buffered when needed, and grows the buffer
+  /// for a line longer than it (never expected: a mention line is a few hundred bytes).
   func reserve(_ n: Int) {
     guard count + n > capacity else { return }
     flush()
-    precondition(n <= capacity, "one JSON line of \(n) bytes does not fit the \(capacity)-byte buffer")
+    guard n > capacity else { return }
+    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
+    storage.deallocate()
+    storage = larger
+    capacity = n
   }
 
   /// Writes the buffered bytes to the file descriptor.
   func flush() {
-    guard let fd, count > 0 else { return }
+    guard count > 0 else { return }
     var done = 0
     while done < count {
       let n = write(fd, storage + done, count - done)
