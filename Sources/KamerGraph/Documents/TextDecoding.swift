@@ -135,17 +135,12 @@ enum TextDecoding {
     var control = 0
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      // Eight bytes at a time: lanes below 0x20 other than tab, LF, FF, CR and ESC, and DEL.
-      let high: UInt64 = 0x8080_8080_8080_8080
-      let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-      @inline(__always) func equal(_ x: UInt64, _ byte: UInt64) -> UInt64 {
-        let y = x ^ (byte &* 0x0101_0101_0101_0101)
-        return ~(((y & low7) &+ low7) | y) & high
-      }
+      // Eight bytes at a time (`SWAR`): lanes below 0x20 other than tab, LF, FF, CR and ESC, and DEL.
+      func equal(_ x: UInt64, _ byte: UInt8) -> UInt64 { SWAR.equal(x, SWAR.repeating(byte)) }
       var i = 0
       while i + 8 <= n {
         let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        let below20 = ~(((x & low7) &+ 0x6060_6060_6060_6060) | x) & high
+        let below20 = SWAR.below(x, 0x20)
         let del = equal(x, 0x7F)
         if below20 | del != 0 {
           let allowed = equal(x, 0x09) | equal(x, 0x0A) | equal(x, 0x0C) | equal(x, 0x0D) | equal(x, 0x1B)

@@ -290,7 +290,7 @@ struct Scan {
 enum SWAR {
   static let high: UInt64 = 0x8080_8080_8080_8080
   static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-  static func repeating(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+  @inline(__always) static func repeating(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
   /// High bit set in each lane holding an ASCII letter (A-Z, a-z).
   @inline(__always) static func asciiLetters(_ x: UInt64) -> UInt64 {
@@ -306,6 +306,13 @@ enum SWAR {
   @inline(__always) static func equal(_ x: UInt64, _ repeated: UInt64) -> UInt64 {
     let y = x ^ repeated
     return ~(((y & low7) &+ low7) | y) & high
+  }
+
+  /// High bit set in each lane below `limit` (at most 0x80).
+  @inline(__always) static func below(_ x: UInt64, _ limit: UInt8) -> UInt64 {
+    // A lane's low seven bits plus (0x80 - limit) stay below 0x80 exactly when it is below the
+    // limit, with no carry into the next lane; lanes with the high bit set are never below.
+    ~(((x & low7) &+ repeating(0x80 &- limit)) | x) & high
   }
 
   /// High bit set in each lane that is not a space (0x20).

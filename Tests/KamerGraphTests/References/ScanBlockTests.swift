@@ -24,6 +24,28 @@ import Testing
     }
   }
 
+  @Test func belowAndEqualLanesAgreeWithTheByteTestsForEveryByte() {
+    for limit: UInt8 in [0x01, 0x20, 0x61, 0x80] {
+      for value in 0...255 {
+        let c = UInt8(value)
+        for lane in 0..<8 {
+          var x: UInt64 = SWAR.repeating(c < limit ? 0xFF : 0x00)  // other lanes: the opposite answer
+          x &= ~(0xFF << UInt64(8 * lane))
+          x |= UInt64(c) << UInt64(8 * lane)
+          let below = SWAR.below(x, limit)
+          let equal = SWAR.equal(x, SWAR.repeating(c))
+          #expect((below >> UInt64(8 * lane + 7)) & 1 == (c < limit ? 1 : 0), "\(c) below \(limit) lane \(lane)")
+          #expect((equal >> UInt64(8 * lane + 7)) & 1 == 1, "\(c) lane \(lane)")
+          for k in 0..<8 where k != lane {
+            let other = UInt8(truncatingIfNeeded: x >> UInt64(8 * k))
+            #expect((below >> UInt64(8 * k + 7)) & 1 == (other < limit ? 1 : 0))
+            #expect((equal >> UInt64(8 * k + 7)) & 1 == (other == c ? 1 : 0))
+          }
+        }
+      }
+    }
+  }
+
   @Test func noAnchorStartsWithASpace() {
     let table = AnchorTable.shared
     #expect((0..<256).allSatisfy { table.slots[0x20 << 8 | $0] == 0 })
