@@ -1,9 +1,11 @@
+import KamerGraph
+
 #if canImport(Glibc)
   import CKamerMalloc
   import Glibc
 #endif
 
-/// Allocation tuning for the long runs (`extract`, `build`): millions of small objects (mentions,
+/// Allocation tuning for `extract`, a run that writes millions of small objects (mentions,
 /// their ids and fields) are written once each, so much of the cost of a fresh 4 KiB page is the
 /// page fault itself. On Linux the heap is grown at once by `reserve` bytes (address space only:
 /// untouched pages cost nothing) and that range is advised for 2 MiB pages (transparent huge
@@ -13,7 +15,6 @@
 enum HeapTuning {
   static func preferLargePages(reserve: Int = 512 << 20) {
     #if canImport(Glibc)
-      let huge = 2 << 20
       guard mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1,  // glibc's largest allowed value
         mallopt(M_TRIM_THRESHOLD, Int32.max) == 1,
         mallopt(M_TOP_PAD, Int32(reserve)) == 1,
@@ -30,10 +31,7 @@ enum HeapTuning {
       }
       for block in blocks.reversed() { free(block) }
       guard let after = sbrk(0), Int(bitPattern: after) > Int(bitPattern: before) else { return }
-      let start = (Int(bitPattern: before) + huge - 1) & ~(huge - 1)
-      let end = Int(bitPattern: after) & ~(huge - 1)
-      guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
-      _ = madvise(pointer, end - start, Int32(MADV_HUGEPAGE))
+      LargePages.advise(before, count: Int(bitPattern: after) - Int(bitPattern: before))
     #endif
   }
 }
