@@ -22,11 +22,19 @@ enum PlainTextReader {
   }
 
   /// The footnotes of a Word export: `[footnoteRef:2]` is the mark and `[2:  ...]` holds the body.
-  static func footnoteMarkers(in bytes: UnsafeBufferPointer<UInt8>) -> [Footnote] {
+  /// `done(a, b)` is told of stretches of the text that will not be read again (`MappedPlainText`
+  /// gives their pages back): everything before the mark search, the gap searched between a mark
+  /// and its body, and, while sentences are found, everything before the current mark.
+  static func footnoteMarkers(
+    in bytes: UnsafeBufferPointer<UInt8>, done: (_ from: Int, _ to: Int) -> Void = { _, _ in }
+  ) -> [Footnote] {
     let open = Array("[footnoteRef:".utf8)
+    /// How far around the current position text is kept (sentences and marks look back a little).
+    let margin = 1 << 16
     var found: [(number: [UInt8], mark: ByteRange, body: ByteRange)] = []
     var from = 0
     while let start = TextScan.find(open, in: bytes, from: from) {
+      done(0, start - margin)
       var i = start + open.count
       let numberStart = i
       while i < bytes.count, bytes[i] != 0x5D, bytes[i] != 0x0A, i - numberStart < 16 { i += 1 }
@@ -37,12 +45,17 @@ enum PlainTextReader {
       let number = Array(bytes[numberStart..<i])
       let mark = ByteRange(start, i + 1)
       from = i + 1
-      guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else { continue }
+      guard let body = footnoteBody(number: number, in: bytes, after: mark.end) else {
+        done(mark.end + margin, bytes.count)  // searched to the end in vain
+        continue
+      }
+      done(mark.end + margin, body.start - margin)
       found.append((number, mark, body))
     }
     let markEnd = TextScan.markEnds(found.map(\.mark))
     return found.map { note in
-      Footnote(
+      done(0, note.mark.start - margin)
+      return Footnote(
         number: String(decoding: note.number, as: UTF8.self), mark: note.mark, body: note.body,
         sentence: TextScan.sentence(around: note.mark, in: bytes, markEnd: markEnd))
     }
@@ -129,10 +142,16 @@ enum Letterhead {
 
   /// Fills ownIds (kenmerk), title, date and `uw-kenmerk` from the letterhead, first occurrence wins.
   static func apply(to doc: inout Document) {
-    // The first lines as byte ranges ("\n" is ASCII, so each cut is a valid String index), each
-    // with the byte test of `mayMatch`: most lines are running text and never become Strings.
     var text = doc.text
-    let lines: [(start: Int, end: Int, may: Bool)] = text.withUTF8 { bytes in
+    text.withUTF8 { apply(to: &doc, bytes: $0) }
+  }
+
+  /// `apply(to:)` on the UTF-8 bytes of the document's text (a mapped file whose `Document`
+  /// holds no text): only the first lines are read.
+  static func apply(to doc: inout Document, bytes: UnsafeBufferPointer<UInt8>) {
+    // The first lines as byte ranges, each with the byte test of `mayMatch`: most lines are
+    // running text and never become Strings.
+    let lines: [(start: Int, end: Int, may: Bool)] = {
       var out: [(start: Int, end: Int, may: Bool)] = []
       guard let base = bytes.baseAddress else { return out }
       var start = 0
@@ -144,14 +163,12 @@ enum Letterhead {
         start = end == bytes.count ? end : end + 1
       }
       return out
+    }()
+    // "\n" is ASCII, so each line of valid UTF-8 is valid UTF-8 on its own.
+    func line(_ k: Int) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[lines[k].start..<lines[k].end]), as: UTF8.self)
     }
-    let utf8 = text.utf8
-    func line(_ k: Int) -> Substring {
-      let a = utf8.index(utf8.startIndex, offsetBy: lines[k].start)
-      let z = utf8.index(utf8.startIndex, offsetBy: lines[k].end)
-      return text[a..<z]
-    }
-    func labelled(_ k: Int) -> (Field, String)? { lines[k].may ? match(String(line(k))) : nil }
+    func labelled(_ k: Int) -> (Field, String)? { lines[k].may ? match(line(k)) : nil }
     var seen: Set<String> = []
     for index in lines.indices {
       // A letterhead label line is short; long lines are running text.

@@ -63,10 +63,30 @@ public struct StatusResolver {
     state.setStatuses(&mentions)
   }
 
-  /// Only the mentions identity needs (`role: own`): what to keep of a document whose mentions
-  /// are dropped for now and extracted again when they are printed.
-  public static func identityMentions(_ mentions: [Mention]) -> [Mention] {
-    mentions.filter { !$0.fields.isEmpty && $0.fields[MentionField.role] == MentionRole.own }
+  /// What identity needs of a document whose mentions come in pieces, in as little memory as
+  /// possible: of the document references with role `own`, those that name an id not named
+  /// before, without their text and other fields. Gives the same ids as the whole mentions
+  /// (`ResolverState.ownIDs` reads only kind, ids and role, and keeps each id once, first first).
+  public struct IdentityCollector: Sendable {
+    public private(set) var mentions: [Mention] = []
+    private var seen: Set<String> = []
+    public init() {}
+
+    public mutating func add(_ piece: [Mention]) {
+      for k in piece.indices
+      where piece[k].kind.isDocument && !piece[k].fields.isEmpty
+        && piece[k].fields[MentionField.role] == MentionRole.own
+      {
+        var new = false
+        for id in piece[k].ids where seen.insert(id).inserted { new = true }
+        guard new else { continue }
+        let m = piece[k]
+        mentions.append(
+          Mention(
+            kind: m.kind, ids: m.ids, text: "", start: m.start, end: m.end, line: m.line, column: m.column,
+            fields: [MentionField.role: MentionRole.own]))
+      }
+    }
   }
 }
 
@@ -571,6 +591,8 @@ struct ResolverState {
     } else {
       resolved = graph.node(nodeID(id))?.status == .resolved
     }
+    // A bounded cache: `extract` keeps one resolver for the whole run, whatever its size.
+    if resolvedTargets.count >= 1 << 16 { resolvedTargets.removeAll(keepingCapacity: true) }
     resolvedTargets[id] = resolved
     return resolved
   }

@@ -2,96 +2,154 @@ import Dispatch
 import Synchronization
 
 extension BuildPipeline {
-  /// Every mention of the planned inputs with its status, handed to `emit` one document at a
-  /// time in the order of `Resolver.resolveMentions` (the same mentions and statuses). Units are
+  /// Every mention of the planned inputs with its status, handed to `emit` in order: document by
+  /// document in the order of `Resolver.resolveMentions`, each document's mentions in one or more
+  /// consecutive pieces (together the same mentions and statuses as the resolver's). Units are
   /// read as `build` reads them: metadata files merged into their documents.
   ///
   /// Memory stays within `mentionBudget` bytes of kept mentions (estimated at
-  /// `MentionBudget.bytesPerMention` each) plus the files being read: once the budget is spent,
-  /// a document keeps only what identity needs and is read and extracted again when its turn to
-  /// be emitted comes. `onOutcome` gets every file that was not simply read (skipped or failed,
-  /// from the plan and from reading, in path order, before anything is emitted) and any file that
-  /// changed between its two reads.
+  /// `MentionBudget.bytesPerMention` each) plus what is being read: mentions come out of the
+  /// extractor in pieces and are kept while the budget lasts; a document past it keeps only what
+  /// identity needs and is read and extracted again, piece by piece, when its turn to be emitted
+  /// comes. A large plain-text file is read in place (`MappedPlainText`, from `mappedMinimum`
+  /// bytes), so its text is not held either: past the budget, memory does not grow with the
+  /// size of the input. `onOutcome` gets every file that was not simply read (skipped or
+  /// failed, from the plan and from reading, in path order, before anything is emitted) and any
+  /// file that changed between its two reads.
   public func extractResolved(
     _ plan: InputPlan, mentionBudget: Int = MentionBudget.defaultBytes,
     onOutcome: (FileOutcome) -> Void, emit: (_ path: String, _ mentions: [Mention]) -> Void
   ) {
+    extractResolved(
+      plan, mentionBudget: mentionBudget, mappedMinimum: MappedPlainText.minimumSize, onOutcome: onOutcome, emit: emit)
+  }
+
+  /// `extractResolved`, with the size from which plain-text files are mapped (tests map small files).
+  func extractResolved(
+    _ plan: InputPlan, mentionBudget: Int, mappedMinimum: Int, pieceSize: Int = 4096,
+    onOutcome: (FileOutcome) -> Void, emit: (_ path: String, _ mentions: [Mention]) -> Void
+  ) {
     let units = plan.units
-    var results = [(ExtractedDocument?, [FileOutcome])?](repeating: nil, count: units.count)
-    var dropped = [Bool](repeating: false, count: units.count)
+    /// What the first read of a unit leaves: the document (identity mentions only), its mentions
+    /// in pieces when they fit the budget, and whether it was mapped.
+    struct FirstRead {
+      var document: ExtractedDocument?
+      var outcomes: [FileOutcome]
+      var pieces: [[Mention]]?
+      var mapped = false
+    }
+    var results = [FirstRead?](repeating: nil, count: units.count)
     let reader = self.reader
     let extractor = self.extractor
     let spent = Mutex(0)
     results.withUnsafeMutableBufferPointer { buffer in
-      dropped.withUnsafeMutableBufferPointer { droppedBuffer in
-        nonisolated(unsafe) let out = buffer
-        nonisolated(unsafe) let drop = droppedBuffer
-        DispatchQueue.concurrentPerform(iterations: units.count) { i in
-          let (document, outcomes) = reader.read(unit: units[i])
-          guard let document else {
-            out[i] = (nil, outcomes)
-            return
-          }
-          let mentions = extractor.mentions(in: document)
-          let cost = mentions.count * MentionBudget.bytesPerMention
+      nonisolated(unsafe) let out = buffer
+      DispatchQueue.concurrentPerform(iterations: units.count) { i in
+        // Pieces are kept while the budget lasts; once it is spent, the pieces kept so far are
+        // given back and only identity mentions (role `own`) are kept.
+        var pieces: [[Mention]]? = []
+        var cost = 0
+        var identity = StatusResolver.IdentityCollector()
+        func keep(_ piece: inout [Mention]) {
+          identity.add(piece)
+          guard pieces != nil else { return }
+          let more = piece.count * MentionBudget.bytesPerMention
           let fits = spent.withLock { used -> Bool in
-            guard used + cost <= mentionBudget else { return false }
-            used += cost
+            guard used + more <= mentionBudget else {
+              used -= cost
+              return false
+            }
+            used += more
             return true
           }
-          // The digest stands in for the text where documents are compared, and tells whether a
-          // document read twice changed in between; one document whose mentions are kept needs
-          // neither.
-          var extracted = ExtractedDocument(document: document, mentions: mentions)
-            .releasingText(digest: units.count > 1 || !fits)
-          // Statuses need the document's ids, metadata and facts, not its footnotes, links or notes.
-          extracted.document.footnotes = []
-          extracted.document.links = []
-          extracted.document.notes = []
-          if !fits {
-            extracted.mentions = StatusResolver.identityMentions(extracted.mentions)
-            drop[i] = true
+          if fits {
+            cost += more
+            var taken: [Mention] = []
+            swap(&taken, &piece)
+            pieces!.append(taken)
+          } else {
+            pieces = nil
           }
-          out[i] = (extracted, outcomes)
         }
+        if units[i].companions.isEmpty,
+          let mapped = MappedPlainText.map(path: units[i].primary, limits: reader.limits, minimumSize: mappedMinimum)
+        {
+          mapped.streamMentions(extractor, chunk: pieceSize, emit: keep)
+          var document = ExtractedDocument(document: mapped.document, mentions: identity.mentions)
+          document.textDigest = mapped.digest
+          out[i] = FirstRead(
+            document: document, outcomes: [FileOutcome(path: units[i].primary, status: .read, format: .plainText)],
+            pieces: pieces, mapped: true)
+          return
+        }
+        let (document, outcomes) = reader.read(unit: units[i])
+        guard let document else {
+          out[i] = FirstRead(document: nil, outcomes: outcomes)
+          return
+        }
+        extractor.streamMentions(in: document, chunk: pieceSize, emit: keep)
+        // The digest stands in for the text where documents are compared, and tells whether a
+        // document read twice changed in between; one document whose mentions are kept needs
+        // neither.
+        var extracted = ExtractedDocument(document: document, mentions: identity.mentions)
+          .releasingText(digest: units.count > 1 || pieces == nil)
+        // Statuses need the document's ids, metadata and facts, not its footnotes, links or notes.
+        extracted.document.footnotes = []
+        extracted.document.links = []
+        extracted.document.notes = []
+        out[i] = FirstRead(document: extracted, outcomes: outcomes, pieces: pieces)
       }
     }
     var reported = plan.outcomes
     var documents: [ExtractedDocument] = []
     var unitOf: [Int] = []
     for (i, result) in results.enumerated() {
-      let (document, outcomes) = result!
-      reported.append(contentsOf: outcomes.filter { $0.status != .read })
-      if let document {
+      reported.append(contentsOf: result!.outcomes.filter { $0.status != .read })
+      if let document = results[i]!.document {
         documents.append(document)
         unitOf.append(i)
       }
     }
-    results = []
     for outcome in reported.sorted() { onOutcome(outcome) }
     var statuses = StatusResolver(documents)
     for k in statuses.order {
       let i = unitOf[k]
-      var mentions: [Mention]
-      if dropped[i] {
-        // Read again: the first read's mentions were not kept.
-        guard let document = reader.read(unit: units[i]).0 else {
-          onOutcome(FileOutcome(path: units[i].primary, status: .failed, reason: "could not be read a second time"))
-          continue
+      let path = documents[k].document.path
+      if var pieces = results[i]!.pieces {
+        results[i]!.pieces = nil
+        for j in pieces.indices {
+          // Taken out of the array, so that setting statuses does not copy the piece.
+          var piece: [Mention] = []
+          swap(&piece, &pieces[j])
+          statuses.setStatuses(&piece)
+          emit(path, piece)
         }
-        if (document.text.isEmpty ? nil : FastDigest.of(document.text)) != documents[k].textDigest {
-          onOutcome(
-            FileOutcome(
-              path: units[i].primary, status: .read,
-              notes: ["changed while it was read; its mentions are from the second read"]))
-        }
-        mentions = extractor.mentions(in: document)
-      } else {
-        mentions = []
-        swap(&mentions, &documents[k].mentions)
+        continue
       }
-      statuses.setStatuses(&mentions)
-      emit(documents[k].document.path, mentions)
+      // Read again, piece by piece: the first read's mentions were not kept.
+      func changed() {
+        onOutcome(
+          FileOutcome(
+            path: units[i].primary, status: .read,
+            notes: ["changed while it was read; its mentions are from the second read"]))
+      }
+      func emitPiece(_ piece: inout [Mention]) {
+        statuses.setStatuses(&piece)
+        emit(path, piece)
+      }
+      if results[i]!.mapped,
+        let mapped = MappedPlainText.map(path: units[i].primary, limits: reader.limits, minimumSize: mappedMinimum)
+      {
+        if mapped.digest != documents[k].textDigest { changed() }
+        mapped.streamMentions(extractor, chunk: pieceSize, emit: emitPiece)
+        continue
+      }
+      guard let document = reader.read(unit: units[i]).0 else {
+        onOutcome(FileOutcome(path: units[i].primary, status: .failed, reason: "could not be read a second time"))
+        continue
+      }
+      if (document.text.isEmpty ? nil : FastDigest.of(document.text)) != documents[k].textDigest { changed() }
+      extractor.streamMentions(in: document, chunk: pieceSize, emit: emitPiece)
     }
   }
 }

@@ -48,8 +48,64 @@ public struct Extractor: Sendable {
     // would then copy every mention).
     var out: [Mention] = []
     swap(&out, &scan.out)
-    // Recognizers emit in text order, so the output is normally sorted already; check, and sort
-    // (then drop exact duplicates: same span and kind) only when it is not.
+    Self.order(&out)
+    if !footnotes.isEmpty { Self.markFootnotes(&out, FootnoteLookup(footnotes), footnotes) }
+    return out
+  }
+
+  /// The mentions of `mentions(in:)`, handed to `emit` in pieces of about `chunk` mentions while
+  /// the scan goes on, so a long text never holds all of its mentions at once: the pieces, put
+  /// together, are exactly the array `mentions(in:)` returns.
+  ///
+  /// A piece ends `lag` bytes before the scan position: recognizers report spans that start at
+  /// or after the anchor they were called at, so nothing found later can sort before it (the
+  /// lag is a margin; `ExtractorStreamTests` checks the pieces against the whole). `passed` is
+  /// told how far the scan has gone, so a caller can give back the pages of a mapped text
+  /// behind it.
+  public func streamMentions(
+    in document: Document, chunk: Int = 4096, emit: (inout [Mention]) -> Void
+  ) {
+    var copy = document.text
+    copy.withUTF8 { buffer in
+      streamMentions(bytes: buffer, footnotes: document.footnotes, chunk: chunk, passed: { _ in }, emit: emit)
+    }
+  }
+
+  /// `streamMentions(in:)` on bytes (a mapped file, or a document's text).
+  public func streamMentions(
+    bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote], chunk: Int = 4096,
+    passed: (Int) -> Void, emit: (inout [Mention]) -> Void
+  ) {
+    let chunk = max(1, chunk)
+    let notes = footnotes.isEmpty ? nil : FootnoteLookup(footnotes)
+    var scan = Scan(t: ByteText(bytes))
+    scan.prefixFilter = prefixFilter
+    scan.out.reserveCapacity(min(chunk, bytes.count / 256) + 16)
+    func flush(_ out: inout [Mention], below boundary: Int) {
+      Self.order(&out)
+      var k = 0
+      while k < out.count, out[k].start < boundary { k += 1 }
+      guard k > 0 else { return }
+      var piece = Array(out[0..<k])
+      out.removeFirst(k)
+      if let notes { Self.markFootnotes(&piece, notes, footnotes) }
+      emit(&piece)
+    }
+    scan.run(every: chunk) { out, position in
+      let boundary = position - Self.streamLag
+      flush(&out, below: boundary)
+      passed(boundary)
+    }
+    flush(&scan.out, below: Int.max)
+    passed(bytes.count)
+  }
+
+  /// How far behind the scan position a streamed piece ends (see `streamMentions`).
+  static let streamLag = 4096
+
+  /// Recognizers emit in text order, so the output is normally sorted already; check, and sort
+  /// (then drop exact duplicates: same span and kind) only when it is not.
+  static func order(_ out: inout [Mention]) {
     func before(_ x: Mention, _ y: Mention) -> Bool {
       if x.start != y.start { return x.start < y.start }
       if x.end != y.end { return x.end < y.end }
@@ -60,26 +116,25 @@ public struct Extractor: Sendable {
       ordered = false
       break
     }
-    if !ordered {
-      let order = out.indices.sorted { before(out[$0], out[$1]) || (!before(out[$1], out[$0]) && $0 < $1) }
-      var unique: [Mention] = []
-      unique.reserveCapacity(out.count)
-      for n in order {
-        let m = out[n]
-        if let last = unique.last, last.start == m.start, last.end == m.end, last.kind == m.kind { continue }
-        unique.append(m)
-      }
-      out = unique
+    guard !ordered else { return }
+    let order = out.indices.sorted { before(out[$0], out[$1]) || (!before(out[$1], out[$0]) && $0 < $1) }
+    var unique: [Mention] = []
+    unique.reserveCapacity(out.count)
+    for n in order {
+      let m = out[n]
+      if let last = unique.last, last.start == m.start, last.end == m.end, last.kind == m.kind { continue }
+      unique.append(m)
     }
-    if !footnotes.isEmpty {
-      let notes = FootnoteLookup(footnotes)
-      for k in out.indices {
-        if let note = notes.first(containing: out[k].start) {
-          out[k].fields[MentionField.footnote] = footnotes[note].number
-        }
+    out = unique
+  }
+
+  /// Mentions inside a footnote body get the field `footnote` (the footnote's number).
+  static func markFootnotes(_ out: inout [Mention], _ notes: FootnoteLookup, _ footnotes: [Footnote]) {
+    for k in out.indices {
+      if let note = notes.first(containing: out[k].start) {
+        out[k].fields[MentionField.footnote] = footnotes[note].number
       }
     }
-    return out
   }
 }
 
@@ -181,7 +236,11 @@ struct Scan {
         status: .unresolved, reason: reason))
   }
 
-  mutating func run() {
+  /// Scans the whole text. With `every`, `flush` is called whenever `out` has grown by that
+  /// many mentions since the last call, with the position the scan resumes at: every mention
+  /// found later starts at or after it.
+  mutating func run(every chunk: Int = Int.max, flush: (inout [Mention], Int) -> Void = { _, _ in }) {
+    var flushAt = chunk
     let n = t.count
     guard n > 0, let base = t.b.baseAddress else { return }
     let b = t.b
@@ -234,6 +293,10 @@ struct Scan {
         lanes &= lanes &- 1
         if let resume = attempt(at) {
           i = resume
+          if out.count >= flushAt {
+            flush(&out, i)
+            flushAt = out.count + min(chunk, Int.max - out.count)
+          }
           carry = i > 0 && b[i - 1] < 0x80 && isAlpha(b[i - 1]) ? 0x80 : 0
           continue blocks
         }
@@ -250,6 +313,10 @@ struct Scan {
         }
       }
       i = attempt(i) ?? i + 1
+      if out.count >= flushAt {
+        flush(&out, i)
+        flushAt = out.count + min(chunk, Int.max - out.count)
+      }
     }
   }
 

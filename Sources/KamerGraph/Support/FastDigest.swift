@@ -8,13 +8,28 @@ enum FastDigest {
   }
 
   static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var a: UInt64 = 0x243F_6A88_85A3_08D3
-    var b: UInt64 = 0x1319_8A2E_0370_7344
-    let n = bytes.count
-    var i = 0
-    if let base = bytes.baseAddress {
+    var stream = Stream()
+    let used = stream.add(words: bytes)
+    // (An empty buffer without storage has never mixed in a tail; kept so fingerprints stay as they were.)
+    return stream.finish(tail: UnsafeBufferPointer(rebasing: bytes[used...]), mix: bytes.baseAddress != nil)
+  }
+
+  /// The same fingerprint over bytes that come in pieces (a mapped file read a window at a time):
+  /// `add(words:)` takes the whole eight-byte words of a piece, so every piece but the last must
+  /// be a multiple of eight bytes long; `finish(tail:)` takes the last piece's remaining bytes.
+  struct Stream {
+    private var a: UInt64 = 0x243F_6A88_85A3_08D3
+    private var b: UInt64 = 0x1319_8A2E_0370_7344
+    private var n = 0
+
+    /// Adds the whole words of `bytes`; returns how many bytes that was.
+    mutating func add(words bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      guard let base = bytes.baseAddress else { return 0 }
       let raw = UnsafeRawPointer(base)
-      while i + 8 <= n {
+      var a = self.a
+      var b = self.b
+      var i = 0
+      while i + 8 <= bytes.count {
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         a = (a ^ w) &* 0x9E37_79B9_7F4A_7C15
         a = (a << 31) | (a >> 33)
@@ -22,23 +37,35 @@ enum FastDigest {
         b = (b << 29) | (b >> 35)
         i += 8
       }
-      var tail: UInt64 = 0
+      self.a = a
+      self.b = b
+      n += i
+      return i
+    }
+
+    /// The fingerprint, with the last fewer-than-eight bytes.
+    func finish(tail: UnsafeBufferPointer<UInt8>, mix: Bool = true) -> String {
+      var a = self.a
+      var b = self.b
+      var t: UInt64 = 0
       var shift: UInt64 = 0
-      while i < n {
-        tail |= UInt64(base[i]) << shift
+      for byte in tail {
+        t |= UInt64(byte) << shift
         shift += 8
-        i += 1
       }
-      a = (a ^ tail) &* 0x9E37_79B9_7F4A_7C15
-      b = (b ^ tail) &* 0xC2B2_AE3D_27D4_EB4F
+      let n = self.n + tail.count
+      if mix {
+        a = (a ^ t) &* 0x9E37_79B9_7F4A_7C15
+        b = (b ^ t) &* 0xC2B2_AE3D_27D4_EB4F
+      }
+      a ^= UInt64(n)
+      b ^= a >> 29
+      a ^= b &* 0x1656_67B1_9E37_79F9
+      func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+      }
+      return hex(a) + hex(b) + "-" + String(n, radix: 16)
     }
-    a ^= UInt64(n)
-    b ^= a >> 29
-    a ^= b &* 0x1656_67B1_9E37_79F9
-    func hex(_ v: UInt64) -> String {
-      let s = String(v, radix: 16)
-      return String(repeating: "0", count: 16 - s.count) + s
-    }
-    return hex(a) + hex(b) + "-" + String(n, radix: 16)
   }
 }
