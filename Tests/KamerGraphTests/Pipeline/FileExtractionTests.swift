@@ -20,11 +20,13 @@ import Testing
     return Resolver().resolveMentions(extracted).map { ($0.path, $0.mention) }
   }
 
-  func streamed(_ paths: [String], budget: Int) -> (mentions: [(String, Mention)], outcomes: [FileOutcome]) {
+  func streamed(
+    _ paths: [String], budget: Int, mappedMinimum: Int = MappedPlainText.minimumSize, pieceSize: Int = 4096
+  ) -> (mentions: [(String, Mention)], outcomes: [FileOutcome]) {
     var mentions: [(String, Mention)] = []
     var outcomes: [FileOutcome] = []
     BuildPipeline().extractResolved(
-      CorpusLoader().plan(paths: paths), mentionBudget: budget,
+      CorpusLoader().plan(paths: paths), mentionBudget: budget, mappedMinimum: mappedMinimum, pieceSize: pieceSize,
       onOutcome: { outcomes.append($0) },
       emit: { path, found in mentions.append(contentsOf: found.map { (path, $0) }) })
     return (mentions, outcomes)
@@ -66,6 +68,32 @@ import Testing
     #expect(expected.contains { $0.1.status == .ambiguous }, "\(expected.map { ($0.1.text, $0.1.status) })")
     for budget in [MentionBudget.defaultBytes, 0, MentionBudget.bytesPerMention] {
       expectSame(streamed([dir.path], budget: budget).mentions, expected)
+    }
+  }
+
+  /// Large letters read in place (mapped from 0 bytes here), beside ordinary files: a letter that
+  /// cites the large one's kenmerk (resolved), and a second large letter claiming the same
+  /// kenmerk with another text (a conflict: ambiguous), with budgets that keep everything,
+  /// nothing, or part of a document, and pieces of one mention or many.
+  @Test func largeFilesReadInPlaceGiveTheResolverMentionsWithAnyBudget() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let long = MappedPlainTextTests.longLetter(bytes: 200_000)
+    try Data(long.utf8).write(to: dir.appendingPathComponent("long.txt"))
+    try Data((long + "\nNog een alinea.\n").utf8).write(to: dir.appendingPathComponent("long-other.txt"))
+    try Data("Zie de brief met kenmerk MINDEF20250032172 en de brief BS2025011234.\n".utf8)
+      .write(to: dir.appendingPathComponent("cites.txt"))
+    try Data("Onze referentie\nBS2025011234\n\nGeachte voorzitter,\n\nDe munitievoorraad.\n".utf8)
+      .write(to: dir.appendingPathComponent("short.txt"))
+    let expected = reference([dir.path])
+    #expect(expected.contains { $0.1.status == .ambiguous })
+    #expect(expected.contains { $0.1.status == .resolved && $0.0.hasSuffix("cites.txt") })
+    for budget in [MentionBudget.defaultBytes, 0, 3000 * MentionBudget.bytesPerMention] {
+      for pieceSize in [1, 4096] {
+        let run = streamed([dir.path], budget: budget, mappedMinimum: 0, pieceSize: pieceSize)
+        expectSame(run.mentions, expected)
+        #expect(run.outcomes.isEmpty, "\(run.outcomes)")
+      }
     }
   }
 

@@ -68,7 +68,9 @@ import Testing
     for chunk in [1, 100, 4096] {
       let (mentions, pieces) = Self.streamed(document, chunk: chunk)
       #expect(mentions == whole, "pieces of \(chunk)")
-      #expect(pieces > 10, "pieces of \(chunk): \(pieces)")
+      // Pieces come out all along (one per `chunk` mentions at most; the mentions of the last
+      // few kilobytes wait for a later piece).
+      #expect(pieces >= 2 && pieces >= whole.count / chunk / 20, "pieces of \(chunk): \(pieces) for \(whole.count)")
     }
   }
 
