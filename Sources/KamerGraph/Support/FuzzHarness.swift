@@ -43,9 +43,19 @@ public enum FuzzHarness {
   /// invalid input): every span lies inside the text and its bytes decode to `Mention.text`,
   /// line/column point at the start, mentions come sorted by (start, end, kind), ids have the
   /// shape of their mention's kind and unresolved mentions carry no id but a reason.
+  /// The same mentions must also come out of `Extractor.streamMentions`, in pieces of two.
   static func checkExtract(_ bytes: [UInt8]) -> [String] {
     let text = String(decoding: bytes, as: UTF8.self)
-    return checkMentions(Extractor().mentions(in: text), in: text)
+    let mentions = Extractor().mentions(in: text)
+    var problems = checkMentions(mentions, in: text)
+    var streamed: [Mention] = []
+    Extractor().streamMentions(in: Document(path: "fuzz.txt", format: .plainText, text: text), chunk: 2) {
+      streamed.append(contentsOf: $0)
+    }
+    if streamed != mentions {
+      problems.append("streamed in pieces: \(streamed.count) mentions, whole: \(mentions.count), or a different order")
+    }
+    return problems
   }
 
   /// The span and order invariants of `mentions` found in `text` (at most a few problems, so a
