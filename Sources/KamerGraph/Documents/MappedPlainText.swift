@@ -21,8 +21,6 @@ final class MappedPlainText: @unchecked Sendable {
   /// The document without its text (`text` is empty): footnotes, ids and metadata as
   /// `PlainTextReader` gives them.
   let document: Document
-  /// `FastDigest` of the text, as `ExtractedDocument.releasingText` computes it.
-  let digest: String
   /// The text's bytes (valid while this object lives).
   let bytes: UnsafeBufferPointer<UInt8>
   private let base: UnsafeMutableRawPointer
@@ -38,9 +36,8 @@ final class MappedPlainText: @unchecked Sendable {
   /// them through a different path below `directTextMinimum`).
   static let minimumSize = 4 << 20
 
-  private init(document: Document, digest: String, base: UnsafeMutableRawPointer, count: Int) {
+  private init(document: Document, base: UnsafeMutableRawPointer, count: Int) {
     self.document = document
-    self.digest = digest
     self.base = base
     bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
   }
@@ -75,11 +72,10 @@ final class MappedPlainText: @unchecked Sendable {
     guard !head.starts(with: [0xEF, 0xBB, 0xBF]), TextDecoding.utf16Order(head) == nil,
       case .format(.plainText) = FormatSniffer.sniff(head, path: path)
     else { return refuse() }
-    // One walk, a window at a time: the UTF-8 test, the fingerprint, and whether any footnote
-    // mark is there; the pages of each window are given back after it.
+    // One walk, a window at a time: the UTF-8 test, and whether any footnote mark is there; the
+    // pages of each window are given back after it.
     let page = Int(getpagesize())
     let mark = Array("[footnoteRef:".utf8)
-    var digest = FastDigest.Stream()
     var hasFootnoteMarks = false
     var offset = 0
     var next = 0  // where the UTF-8 test goes on (a character may cross a window's end)
@@ -91,13 +87,9 @@ final class MappedPlainText: @unchecked Sendable {
         // From a little before the window, for a mark that crosses its start.
         hasFootnoteMarks = TextScan.find(mark, in: bytes, from: max(0, offset - mark.count), to: end) != nil
       }
-      let used = digest.add(words: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
-      offset += used
-      // Windows are multiples of eight bytes: only the last leaves a tail.
-      if offset < end { break }
+      offset = end
       _ = madvise(mapped, offset & ~(page - 1), Int32(MADV_DONTNEED))
     }
-    let fingerprint = digest.finish(tail: UnsafeBufferPointer(rebasing: bytes[offset..<size]))
     var document = Document(path: path, format: .plainText, text: "")
     // Marks and bodies are searched over the whole map only when there is a mark at all.
     if hasFootnoteMarks {
@@ -119,18 +111,30 @@ final class MappedPlainText: @unchecked Sendable {
     // The first lines only (a text without line breaks is read to its end, and given back after).
     Letterhead.apply(to: &document, bytes: bytes)
     _ = madvise(mapped, size, Int32(MADV_DONTNEED))
-    return MappedPlainText(document: document, digest: fingerprint, base: mapped, count: size)
+    return MappedPlainText(document: document, base: mapped, count: size)
   }
 
   /// Every mention of the text, in pieces (`Extractor.streamMentions`), with the pages behind
-  /// the extraction given back as it goes.
-  func streamMentions(_ extractor: Extractor, chunk: Int = 4096, emit: (inout [Mention]) -> Void) {
+  /// the extraction given back as it goes. Returns the text's `FastDigest` (as
+  /// `ExtractedDocument.releasingText` computes it), taken on the way while the bytes are at hand.
+  @discardableResult
+  func streamMentions(_ extractor: Extractor, chunk: Int = 4096, emit: (inout [Mention]) -> Void) -> String {
     released = 0
+    var digest = FastDigest.Stream()
+    var digested = 0
     extractor.streamMentions(
       bytes: bytes, footnotes: document.footnotes, chunk: chunk,
-      passed: { position in self.release(below: position - Self.keptBehind) }, emit: emit)
+      passed: { position in
+        let upTo = min(max(position, 0), self.bytes.count) & ~7
+        if upTo > digested {
+          digested += digest.add(words: UnsafeBufferPointer(rebasing: self.bytes[digested..<upTo]))
+        }
+        self.release(below: digested - Self.keptBehind)
+      }, emit: emit)
+    digested += digest.add(words: UnsafeBufferPointer(rebasing: bytes[digested...]))
     _ = madvise(base, bytes.count, Int32(MADV_DONTNEED))
     released = 0
+    return digest.finish(tail: UnsafeBufferPointer(rebasing: bytes[digested...]))
   }
 
   /// Gives back the whole pages below `offset` that are not given back yet, a window at a time.

@@ -11,9 +11,10 @@ extension BuildPipeline {
   /// `MentionBudget.bytesPerMention` each) plus what is being read: mentions come out of the
   /// extractor in pieces and are kept while the budget lasts; a document past it keeps only what
   /// identity needs and is read and extracted again, piece by piece, when its turn to be emitted
-  /// comes. A large plain-text file is read in place (`MappedPlainText`, from `mappedMinimum`
-  /// bytes), so its text is not held either: past the budget, memory does not grow with the
-  /// size of the input. `onOutcome` gets every file that was not simply read (skipped or
+  /// comes. A large plain-text file whose mentions are not expected to fit what is left of the
+  /// budget (`MentionBudget.expectedBytes`) is read in place (`MappedPlainText`), so its text is
+  /// not held either: past the budget, memory does not grow with the size of the input. (Files
+  /// expected to fit are read whole: that is faster than reading them in place.) `onOutcome` gets every file that was not simply read (skipped or
   /// failed, from the plan and from reading, in path order, before anything is emitted) and any
   /// file that changed between its two reads.
   public func extractResolved(
@@ -21,12 +22,14 @@ extension BuildPipeline {
     onOutcome: (FileOutcome) -> Void, emit: (_ path: String, _ mentions: [Mention]) -> Void
   ) {
     extractResolved(
-      plan, mentionBudget: mentionBudget, mappedMinimum: MappedPlainText.minimumSize, onOutcome: onOutcome, emit: emit)
+      plan, mentionBudget: mentionBudget, mappedMinimum: nil, onOutcome: onOutcome, emit: emit)
   }
 
-  /// `extractResolved`, with the size from which plain-text files are mapped (tests map small files).
+  /// `extractResolved`, with the size from which plain-text files are mapped (tests map small
+  /// files); nil maps files of `MappedPlainText.minimumSize` on whose mentions are not expected to
+  /// fit what is left of the budget.
   func extractResolved(
-    _ plan: InputPlan, mentionBudget: Int, mappedMinimum: Int, pieceSize: Int = 4096,
+    _ plan: InputPlan, mentionBudget: Int, mappedMinimum: Int?, pieceSize: Int = 4096,
     onOutcome: (FileOutcome) -> Void, emit: (_ path: String, _ mentions: [Mention]) -> Void
   ) {
     let units = plan.units
@@ -72,11 +75,14 @@ extension BuildPipeline {
           }
         }
         if units[i].companions.isEmpty,
-          let mapped = MappedPlainText.map(path: units[i].primary, limits: reader.limits, minimumSize: mappedMinimum)
+          let mapped = MappedPlainText.map(
+            path: units[i].primary, limits: reader.limits,
+            minimumSize: mappedMinimum
+              ?? max(MappedPlainText.minimumSize, MentionBudget.textBytes(fitting: mentionBudget - spent.withLock { $0 })))
         {
-          mapped.streamMentions(extractor, chunk: pieceSize, emit: keep)
+          let digest = mapped.streamMentions(extractor, chunk: pieceSize, emit: keep)
           var document = ExtractedDocument(document: mapped.document, mentions: identity.mentions)
-          document.textDigest = mapped.digest
+          document.textDigest = digest
           out[i] = FirstRead(
             document: document, outcomes: [FileOutcome(path: units[i].primary, status: .read, format: .plainText)],
             pieces: pieces, mapped: true)
@@ -138,10 +144,10 @@ extension BuildPipeline {
         emit(path, piece)
       }
       if results[i]!.mapped,
-        let mapped = MappedPlainText.map(path: units[i].primary, limits: reader.limits, minimumSize: mappedMinimum)
+        let mapped = MappedPlainText.map(path: units[i].primary, limits: reader.limits, minimumSize: 0)
       {
-        if mapped.digest != documents[k].textDigest { changed() }
-        mapped.streamMentions(extractor, chunk: pieceSize, emit: emitPiece)
+        // The fingerprint comes with the pieces, so a change is told after them.
+        if mapped.streamMentions(extractor, chunk: pieceSize, emit: emitPiece) != documents[k].textDigest { changed() }
         continue
       }
       guard let document = reader.read(unit: units[i]).0 else {
@@ -161,4 +167,8 @@ public enum MentionBudget {
   public static let bytesPerMention = 512
   /// 256 MiB: about half a million mentions, or some 100 MB of parliamentary text.
   public static let defaultBytes = 256 << 20
+
+  /// The most text whose mentions are expected to fit in `bytes`: one mention per 256 bytes of
+  /// text (the benchmark text has one per 370), so a text of n bytes is expected to need 2n.
+  public static func textBytes(fitting bytes: Int) -> Int { max(0, bytes) / (bytesPerMention / 256) }
 }

@@ -91,7 +91,8 @@ public struct Extractor: Sendable {
       if let notes { Self.markFootnotes(&piece, notes, footnotes) }
       emit(&piece)
     }
-    scan.run(every: chunk) { out, position in
+    // Also every MB without many mentions, so a caller hears how far the scan has gone.
+    scan.run(every: chunk, orBytes: 1 << 20) { out, position in
       let boundary = position - Self.streamLag
       flush(&out, below: boundary)
       passed(boundary)
@@ -237,10 +238,13 @@ struct Scan {
   }
 
   /// Scans the whole text. With `every`, `flush` is called whenever `out` has grown by that
-  /// many mentions since the last call, with the position the scan resumes at: every mention
-  /// found later starts at or after it.
-  mutating func run(every chunk: Int = Int.max, flush: (inout [Mention], Int) -> Void = { _, _ in }) {
+  /// many mentions since the last call, and with `orBytes` whenever the scan has gone that far,
+  /// with the position the scan resumes at: every mention found later starts at or after it.
+  mutating func run(
+    every chunk: Int = Int.max, orBytes span: Int = Int.max, flush: (inout [Mention], Int) -> Void = { _, _ in }
+  ) {
     var flushAt = chunk
+    var flushFrom = span
     let n = t.count
     guard n > 0, let base = t.b.baseAddress else { return }
     let b = t.b
@@ -285,6 +289,11 @@ struct Scan {
     var i = 0
     var carry: UInt64 = 0  // 0x80 when the byte before `i` is an ASCII letter
     blocks: while i + 8 <= n {
+      if i >= flushFrom {
+        flush(&out, i)
+        flushAt = out.count + min(chunk, Int.max - out.count)
+        flushFrom = i + span
+      }
       let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
       let alpha = SWAR.asciiLetters(x)
       var lanes = ~(alpha << 8 | carry) & SWAR.notSpace(x) & SWAR.high
@@ -296,6 +305,7 @@ struct Scan {
           if out.count >= flushAt {
             flush(&out, i)
             flushAt = out.count + min(chunk, Int.max - out.count)
+            flushFrom = i + min(span, Int.max - i)
           }
           carry = i > 0 && b[i - 1] < 0x80 && isAlpha(b[i - 1]) ? 0x80 : 0
           continue blocks
@@ -313,9 +323,10 @@ struct Scan {
         }
       }
       i = attempt(i) ?? i + 1
-      if out.count >= flushAt {
+      if out.count >= flushAt || i >= flushFrom {
         flush(&out, i)
         flushAt = out.count + min(chunk, Int.max - out.count)
+        flushFrom = i + min(span, Int.max - i)
       }
     }
   }

@@ -12,6 +12,19 @@ enum PlainUTF8 {
     let raw = UnsafeRawPointer(base)
     var i = from
     while i < to {
+      // Four words at a time while they are all ASCII without NUL.
+      while i + 32 <= n, i < to {
+        let w0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let w1 = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+        let w2 = raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+        let w3 = raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        let high = (w0 | w1 | w2 | w3) & SWAR.high
+        let one = SWAR.repeating(0x01)
+        let zero = ((w0 &- one) & ~w0 | (w1 &- one) & ~w1 | (w2 &- one) & ~w2 | (w3 &- one) & ~w3) & SWAR.high
+        if high | zero != 0 { break }
+        i += 32
+      }
+      if i >= to { break }
       if i + 8 <= n {
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         // No byte with its high bit set, and no zero byte.

@@ -21,7 +21,7 @@ import Testing
   }
 
   func streamed(
-    _ paths: [String], budget: Int, mappedMinimum: Int = MappedPlainText.minimumSize, pieceSize: Int = 4096
+    _ paths: [String], budget: Int, mappedMinimum: Int? = nil, pieceSize: Int = 4096
   ) -> (mentions: [(String, Mention)], outcomes: [FileOutcome]) {
     var mentions: [(String, Mention)] = []
     var outcomes: [FileOutcome] = []
