@@ -97,6 +97,39 @@ import Testing
     }
   }
 
+  /// A file past the budget is read twice; when it changed in between, the note says so and its
+  /// mentions are those of the second read (read in place, and read whole).
+  @Test func aFileChangedBetweenItsTwoReadsIsNoted() throws {
+    for mapped in [true, false] {
+      let dir = try ExternalTool.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(at: dir) }
+      let long = MappedPlainTextTests.longLetter(bytes: 100_000)
+      let a = dir.appendingPathComponent("a.txt")
+      let b = dir.appendingPathComponent("b.txt")
+      try Data(long.utf8).write(to: a)
+      try Data(long.utf8).write(to: b)
+      let added = "\nKamerstuk 32802, nr. 137\n"
+      var notes: [FileOutcome] = []
+      var texts: [String: [String]] = [:]
+      var rewritten = false
+      BuildPipeline().extractResolved(
+        CorpusLoader().plan(paths: [a.path, b.path]), mentionBudget: 0, mappedMinimum: mapped ? 0 : nil,
+        onOutcome: { notes.append($0) },
+        emit: { path, found in
+          texts[path, default: []].append(contentsOf: found.map(\.text))
+          if path == a.path, !rewritten {
+            // b.txt changes after its first read, before its second.
+            rewritten = true
+            try? Data((long + added).utf8).write(to: b)
+          }
+        })
+      #expect(notes.map(\.path) == [b.path], "\(notes)")
+      #expect(notes.first?.notes.first?.hasPrefix("changed while it was read") == true)
+      #expect(texts[b.path]?.last == "Kamerstuk 32802, nr. 137", "mapped: \(mapped)")
+      #expect(texts[a.path]?.last != "Kamerstuk 32802, nr. 137")
+    }
+  }
+
   @Test func aFileThatCannotBeReadIsReportedAndTheOthersAreStillEmitted() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
