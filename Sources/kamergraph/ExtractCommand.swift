@@ -15,8 +15,9 @@ struct ExtractCommand: ParsableCommand {
       printed). Memory: mentions are kept until every status is known, up to --memory-budget; \
       documents past it are read and extracted a second time when printed, in pieces, so past \
       the budget memory grows only by what each document's identity needs (about 1.3 KB). Plain \
-      text files from 4 MB on are read in place (memory-mapped, the pages behind the reading \
-      given back), so their size does not add to memory either.
+      text files of 4 MB and more whose mentions are not expected to fit the budget are read in \
+      place (memory-mapped, the pages behind the reading given back), so the size of one file \
+      does not add to memory either.
       """)
 
   @Argument(

@@ -6,8 +6,8 @@
 
 /// A large plain-text file read in place: mapped into memory and walked window by window, with
 /// the pages behind each window given back, so that reading and extracting it take the same
-/// memory for 10 MB as for 200 MB (`BuildPipeline.extractResolved` uses it for documents whose
-/// mentions do not fit the budget).
+/// memory for 10 MB as for 200 MB (`BuildPipeline.extractResolved` uses it for files whose
+/// mentions are not expected to fit its budget).
 ///
 /// Only a file that `DocumentReader` reads as it is on disk qualifies (`DocumentReader.plainUTF8`:
 /// a `.txt` of at least 64 KiB without BOM that sniffs as plain text, well-formed UTF-8 with no
@@ -27,7 +27,7 @@ final class MappedPlainText: @unchecked Sendable {
   /// Pages below this offset were given back in the current walk.
   private var released = 0
 
-  /// The window walked between two page releases (a multiple of eight, for the digest).
+  /// The stretch walked between two page releases.
   static let window = 4 << 20
   /// How far behind the extraction pages are kept: recognizers look back a few KB at most
   /// (`ByteText.lineScanLimit`); a page given back too early is only read again from the file cache.

@@ -80,7 +80,8 @@ public struct Extractor: Sendable {
     let notes = footnotes.isEmpty ? nil : FootnoteLookup(footnotes)
     var scan = Scan(t: ByteText(bytes))
     scan.prefixFilter = prefixFilter
-    scan.out.reserveCapacity(min(chunk, bytes.count / 256) + 16)
+    // As `mentions(bytes:)` does, up to one piece.
+    scan.out.reserveCapacity(min(chunk, bytes.count / 256))
     func flush(_ out: inout [Mention], below boundary: Int) {
       Self.order(&out)
       var k = 0
