@@ -57,7 +57,7 @@ public struct Extractor: Sendable {
   /// the scan goes on, so a long text never holds all of its mentions at once: the pieces, put
   /// together, are exactly the array `mentions(in:)` returns.
   ///
-  /// A piece ends `lag` bytes before the scan position: recognizers report spans that start at
+  /// A piece ends `streamLag` bytes before the scan position: recognizers report spans that start at
   /// or after the anchor they were called at, so nothing found later can sort before it (the
   /// lag is a margin; `ExtractorStreamTests` checks the pieces against the whole). `passed` is
   /// told how far the scan has gone, so a caller can give back the pages of a mapped text
@@ -87,8 +87,13 @@ public struct Extractor: Sendable {
       var k = 0
       while k < out.count, out[k].start < boundary { k += 1 }
       guard k > 0 else { return }
-      var piece = Array(out[0..<k])
-      out.removeFirst(k)
+      var piece: [Mention] = []
+      if k == out.count {
+        swap(&piece, &out)  // all of them (a small text's only piece): no copy
+      } else {
+        piece = Array(out[0..<k])
+        out.removeFirst(k)
+      }
       if let notes { Self.markFootnotes(&piece, notes, footnotes) }
       emit(&piece)
     }
