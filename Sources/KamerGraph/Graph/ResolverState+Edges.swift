@@ -1,0 +1,177 @@
+extension ResolverState {
+  /// For each document node, the questions it answers (from mentions and facts).
+  mutating func collectAnswers() -> [String: [String]] {
+    var result: [String: Set<String>] = [:]
+    for (i, e) in docs.enumerated() {
+      if let node = nodeOfDoc[i] {
+        for m in e.mentions where m.kind.isDocument {
+          let role = m.fields[MentionField.role]
+          guard role == MentionRole.answers || role == MentionRole.replyTo else { continue }
+          for id in m.ids {
+            let target = nodeID(id)
+            if target != node { result[node, default: []].insert(target) }
+          }
+        }
+      }
+      for fact in e.document.facts {
+        if case .edge(let s, .answers, let t) = fact.statement { result[nodeID(s), default: []].insert(nodeID(t)) }
+      }
+    }
+    return result.mapValues { $0.sorted() }
+  }
+
+  mutating func edge(_ source: String, _ target: String, _ relation: Relation, _ evidence: Evidence) {
+    guard source != target else { return }
+    pending[EdgeKey(source: source, target: target, relation: relation), default: []].append(evidence)
+  }
+
+  /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
+  mutating func flushEdges() {
+    for (key, evidence) in pending {
+      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
+    }
+    pending = [:]
+  }
+
+  mutating func addMentionEdges(_ e: ExtractedDocument, node d: String, questions: [String]) {
+    let path = e.document.path
+    let asked = questions.isEmpty ? [d] : questions
+    let personParties = Set(e.mentions.compactMap { $0.kind == .persoon ? $0.fields[MentionField.party] : nil })
+    for m in e.mentions {
+      let ev = Evidence(path: path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
+      let role = m.fields[MentionField.role]
+      switch m.kind {
+      case .date:
+        guard let iso = m.fields[MentionField.iso] else { continue }
+        let dateRole = m.fields[MentionField.dateRole]
+        if dateRole == "ingezonden", questions.count == 1 {
+          setAttribute(questions[0], "date", iso)
+        } else if dateRole == "ontvangen" || dateRole == "datum" {
+          setAttribute(d, "date", iso)
+        }
+      case .persoon:
+        guard let p = m.ids.first else { continue }
+        noteLabel(p, m.fields[MentionField.name] ?? m.text)
+        if let party = m.fields[MentionField.party] { edge(p, party, .memberOf, ev) }
+        switch role {
+        case MentionRole.asker?: for q in asked { edge(q, p, .askedBy, ev) }
+        case MentionRole.addressee?: for q in asked { edge(q, p, .addressedTo, ev) }
+        case MentionRole.signer?, MentionRole.answerer?:
+          edge(d, p, .signedBy, ev)
+          if let ministry = m.fields[MentionField.ministry] { edge(d, ministry, .sentBy, ev) }
+        case MentionRole.coSigner?: edge(d, p, .coSignedBy, ev)
+        default: edge(d, p, .mentions, ev)
+        }
+      case .ministerie:
+        for id in m.ids {
+          switch role {
+          case MentionRole.sender?, MentionRole.signer?, MentionRole.answerer?: edge(d, id, .sentBy, ev)
+          case MentionRole.addressee?: for q in asked { edge(q, id, .addressedTo, ev) }
+          case MentionRole.coSigner?: edge(d, id, .coSignedBy, ev)
+          default: edge(d, id, .mentions, ev)
+          }
+        }
+      case .fractie:
+        for id in m.ids where !personParties.contains(id) { edge(d, id, .mentions, ev) }
+      case .organisatie, .programma:
+        for id in m.ids {
+          noteLabel(id, m.text)
+          edge(d, id, .mentions, ev)
+        }
+      case .bwb:
+        // A law named in words gives its node a readable label ("Aanbestedingswet 2012").
+        let named = !m.text.hasPrefix("BWB") && !m.text.hasPrefix("CELEX") && !m.text.lowercased().hasPrefix("jci")
+          && !m.text.contains("://")
+        for id in m.ids {
+          if named { noteLabel(nodeID(id), m.text) }
+          edge(d, nodeID(id), .mentions, ev)
+        }
+      default:
+        guard m.kind.isDocument, role != MentionRole.own else { continue }
+        let relation: Relation
+        switch role {
+        case MentionRole.answers?, MentionRole.replyTo?: relation = .answers
+        case MentionRole.seeAlso?: relation = .seeAlso
+        default: relation = .cites
+        }
+        for id in m.ids {
+          let target = nodeID(id)
+          edge(d, target, relation, ev)
+          if let dossier = Self.dossier(ofKamerstuk: target) { edge(target, dossier, .partOfDossier, ev) }
+        }
+      }
+    }
+  }
+
+  /// `dossier-36600-X` for `kst-36600-X-12`; nil for legacy ids whose parts are not certain.
+  static func dossier(ofKamerstuk id: String) -> String? {
+    guard id.hasPrefix("kst-") else { return nil }
+    let parts = id.dropFirst(4).split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count >= 2, parts[0].count == 5, parts[0].allSatisfy(\.isNumber),
+      parts.allSatisfy({ !$0.isEmpty }),
+      !parts.last!.hasPrefix("h"), !parts.last!.hasPrefix("n"), parts.count <= 3
+    else { return nil }
+    return "dossier-" + parts.dropLast().joined(separator: "-")
+  }
+
+  /// `answered-by`: a cited answer -> the ministry named as having answered, in the sentence that
+  /// carries the footnote mark.
+  mutating func addAnsweredBy(_ e: ExtractedDocument) {
+    guard !e.document.footnotes.isEmpty else { return }
+    // Mentions by start offset, to find those inside a range by binary search (a document can
+    // have thousands of footnotes and mentions).
+    let mentions = e.mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    func within(_ r: ByteRange) -> [Mention] {
+      var lo = 0
+      var hi = mentions.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if mentions[mid].start < r.start { lo = mid + 1 } else { hi = mid }
+      }
+      var out: [Mention] = []
+      var i = lo
+      while i < mentions.count, mentions[i].start < r.end {
+        if mentions[i].end <= r.end { out.append(mentions[i]) }
+        i += 1
+      }
+      return out
+    }
+    let utf8 = e.document.text.utf8
+    for note in e.document.footnotes {
+      let ministries = within(note.sentence).filter { $0.kind == .ministerie }
+      guard !ministries.isEmpty else { continue }
+      let s = max(0, note.sentence.start)
+      let t = min(utf8.count, note.sentence.end)
+      guard s < t else { continue }
+      let sentence = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: s)..<utf8.index(utf8.startIndex, offsetBy: t)], as: UTF8.self).lowercased()
+      guard sentence.contains("beantwoord") || sentence.contains("antwoord") else { continue }
+      let cited = within(note.body).filter { $0.kind.isDocument && $0.kind != .bwb }
+      for c in cited {
+        for id in c.ids {
+          let target = nodeID(id)
+          for m in ministries {
+            let ev = Evidence(
+              path: e.document.path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
+            for ministry in m.ids { edge(target, ministry, .answeredBy, ev) }
+          }
+        }
+      }
+    }
+  }
+
+  mutating func addFactEdges() {
+    for e in docs {
+      for fact in e.document.facts {
+        let ev = Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: fact.evidence, source: .metadata)
+        switch fact.statement {
+        case .edge(let s, let relation, let t):
+          edge(nodeID(s), nodeID(t), relation, ev)
+        case .attribute(let id, let name, let value):
+          if name == "label" { noteLabel(nodeID(id), value, preferred: true) } else { setAttribute(nodeID(id), name, value) }
+        case .sameAs:
+          break
+        }
+      }
+    }
+  }
+}

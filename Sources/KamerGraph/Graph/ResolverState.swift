@@ -1,0 +1,65 @@
+/// The working state of one resolution.
+struct ResolverState {
+  var docs: [ExtractedDocument]
+  var identity = IdentityMap()
+  /// Node id of each input document (parallel to `docs`); nil for fact-only inputs.
+  var nodeOfDoc: [String?] = []
+  var conflicts: [IdentityConflict] = []
+  /// Ids claimed by more than one document, with the node ids of those documents.
+  var conflicted: [String: [String]] = [:]
+  var graph = CitationGraph()
+  var entityLabels: [String: [String]] = [:]
+  /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
+  var pending: [EdgeKey: [Evidence]] = [:]
+  var attributes: [String: [String: String]] = [:]
+  /// `isResolvedTarget` answers, filled once the document nodes exist.
+  var resolvedTargets: [String: Bool] = [:]
+  /// The node ids of the corpus documents, when statuses are wanted without building the nodes
+  /// (`StatusResolver`): exactly the nodes `buildDocumentNodes` marks resolved.
+  var documentNodes: Set<String>?
+
+  init(input: [ExtractedDocument]) {
+    // Sort so that the result does not depend on the input order.
+    docs = input.sorted { ($0.document.path, $0.contentKey) < ($1.document.path, $1.contentKey) }
+  }
+
+  static func canonical(_ id: String) -> String {
+    ReferenceKind.tweedeKamerNumber(id) == .zaak ? "kv-tk-" + id : id
+  }
+
+  static func isFactOnly(_ e: ExtractedDocument) -> Bool {
+    e.document.ownIds.isEmpty && !e.hasText && !e.document.facts.isEmpty
+  }
+
+  /// The ids a document says it has: its reader's ids and those of its document references with
+  /// role `own` (a person or ministry is never one of a document's ids).
+  static func ownIDs(_ e: ExtractedDocument) -> [String] {
+    var ids = e.document.ownIds.map(canonical)
+    // By index: only the kind and fields of each mention are looked at, the mention is not
+    // copied; the kind, in the array itself, spares following most mentions' fields.
+    for k in e.mentions.indices
+    where e.mentions[k].kind.isDocument && !e.mentions[k].fields.isEmpty
+      && e.mentions[k].fields[MentionField.role] == MentionRole.own
+    {
+      ids.append(contentsOf: e.mentions[k].ids.map(canonical))
+    }
+    var seen = Set<String>()
+    return ids.filter { seen.insert($0).inserted }
+  }
+
+  mutating func run() -> Resolution {
+    buildIdentity()
+    buildDocumentNodes()
+    let questions = collectAnswers()
+    for (i, e) in docs.enumerated() {
+      guard let node = nodeOfDoc[i] else { continue }
+      addMentionEdges(e, node: node, questions: questions[node] ?? [])
+      addAnsweredBy(e)
+    }
+    addFactEdges()
+    flushEdges()
+    completeNodes()
+    setMentionStatuses()
+    return Resolution(graph: graph, conflicts: conflicts.sorted())
+  }
+}
