@@ -1,0 +1,194 @@
+/// The first-two-bytes table of the scan: a 65,536-entry array from the first two bytes at a
+/// word start to a bucket of recognizers to try.
+struct AnchorTable: Sendable {
+  /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
+  let slots: [UInt16]
+  /// Per two-byte key: how many leading bytes (3 to 8) must also be the start of one of its
+  /// anchors, after `foldTable`; 0 when the key's recognizers are not checked this way. Most
+  /// positions the two bytes send to a recognizer ("de", "he", "aa", "on", ...) are common words
+  /// that this test turns away without a call.
+  let prefixLength: [UInt8]
+  /// A 65,536-bit set of `prefixHash` values of the anchors' folded first 3 to 8 bytes. A hash
+  /// collision only lets a position through to its recognizers, which decide as before.
+  let prefixBits: [UInt64]
+  let buckets: [[RecognizerID]]
+  /// The buckets flattened (`flat[bucketStart[b]..<bucketStart[b + 1]]`), for a retain-free scan.
+  let flat: [RecognizerID]
+  let bucketStart: [Int]
+  let digitPrefixAllowed: [Bool]
+
+  static let shared = AnchorTable()
+
+  /// The two-byte keys for an anchor's first bytes (all case variants when case-insensitive).
+  static func keys(_ first: [UInt8], caseInsensitive: Bool) -> [UInt16] {
+    guard first.count == 2 else { return [] }
+    func variants(_ c: UInt8) -> [UInt8] { caseInsensitive && isAlpha(c) ? [lower(c), upper(c)] : [c] }
+    var out: [UInt16] = []
+    for a in variants(first[0]) { for b in variants(first[1]) { out.append(UInt16(a) << 8 | UInt16(b)) } }
+    return out
+  }
+
+  init() {
+    var keysByRecognizer: [(RecognizerID, Bool, [UInt16])] = []
+    let digits = (UInt8(ascii: "0")...UInt8(ascii: "9"))
+    for spec in ReferenceCatalogue.specs {
+      var keys: [UInt16] = []
+      for anchor in spec.anchors {
+        if anchor == "#" {
+          for d in digits {
+            for second in Array(digits) + [0x20, 0xC2] { keys.append(UInt16(d) << 8 | UInt16(second)) }
+          }
+        } else {
+          keys += AnchorTable.keys(Array(anchor.utf8.prefix(2)), caseInsensitive: spec.caseInsensitive)
+        }
+      }
+      if spec.id == .lexicon { keys += Lexicon.byPrefix.keys.sorted() }
+      if spec.id == .programme {
+        // A straight double quote is an anchor only before a capital.
+        keys = keys.filter { $0 >> 8 != 0x22 }
+        for c in UInt8(ascii: "A")...UInt8(ascii: "Z") { keys.append(0x22 << 8 | UInt16(c)) }
+      }
+      keysByRecognizer.append((spec.id, spec.afterDigit, keys))
+    }
+    var slots = [UInt16](repeating: 0, count: 65536)
+    var buckets: [[RecognizerID]] = []
+    var digitOK: [Bool] = []
+    var bucketOf: [[RecognizerID]: Int] = [:]
+    // Group: per key, the recognizers in catalogue order.
+    var perKey: [UInt16: [RecognizerID]] = [:]
+    var afterDigit: [UInt16: Bool] = [:]
+    for (id, digit, keys) in keysByRecognizer {
+      for k in Set(keys) {
+        perKey[k, default: []].append(id)
+        if digit { afterDigit[k] = true }
+      }
+    }
+    for k in perKey.keys.sorted() {
+      let list = perKey[k]!
+      let d = afterDigit[k] ?? false
+      let signature = list
+      if let b = bucketOf[signature], digitOK[b] == d {
+        slots[Int(k)] = UInt16(b + 1)
+      } else {
+        buckets.append(list)
+        digitOK.append(d)
+        bucketOf[signature] = buckets.count - 1
+        slots[Int(k)] = UInt16(buckets.count)
+      }
+    }
+    // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
+    precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
+    self.slots = slots
+    (prefixLength, prefixBits) = Self.prefixFilter(slots: slots, buckets: buckets)
+    self.buckets = buckets
+    self.flat = buckets.flatMap { $0 }
+    var starts = [0]
+    for bucket in buckets { starts.append(starts[starts.count - 1] + bucket.count) }
+    self.bucketStart = starts
+    self.digitPrefixAllowed = digitOK
+  }
+
+  /// Recognizers that match only where the text starts with one of their anchors (compared after
+  /// `foldByte`): checked in their code, where each begins with `word`, `wordCI` or `litCI` of
+  /// its anchors (the lexicon with its entries, whose spaces match any run of spaces).
+  static let exactAnchors: Set<RecognizerID> = [
+    .members, .ministry, .lexicon, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
+    .salutation, .aanhangsel, .handelingen, .gazette,
+  ]
+
+  /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's
+  /// C2, the E2 of thin spaces) read as a space: what the prefix test compares.
+  static let foldTable: [UInt8] = (0...255).map { c in
+    let b = UInt8(c)
+    if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 { return 0x20 }
+    return lower(b)
+  }
+
+  /// The hash of a folded prefix of `length` bytes (3 to 8), packed little-endian into `x`.
+  @inline(__always) static func prefixHash(_ x: UInt64, length: Int) -> Int {
+    let kept = length == 8 ? x : x & ((1 << UInt64(8 * length)) &- 1)
+    return Int(truncatingIfNeeded: ((kept ^ UInt64(length) << 60) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+  }
+
+  /// The first `length` bytes at `p`, folded, packed little-endian.
+  @inline(__always) static func foldedPrefix(
+    _ p: UnsafePointer<UInt8>, length: Int, fold: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 {
+    var x: UInt64 = 0
+    for k in 0..<length { x |= UInt64(fold[Int(p[k])]) << UInt64(8 * k) }
+    return x
+  }
+
+  /// The anchors of a recognizer as bytes, and whether their spaces match runs of spaces.
+  static func anchorBytes(_ id: RecognizerID) -> [(bytes: [UInt8], flexible: Bool)] {
+    if id == .lexicon { return Lexicon.entries.map { ($0.bytes, $0.caseInsensitive) } }
+    let spec = ReferenceCatalogue.specs.first { $0.id == id }!
+    return spec.anchors.map { (Array($0.utf8), false) }
+  }
+
+  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64]) {
+    var lengths = [UInt8](repeating: 0, count: 65536)
+    var bits = [UInt64](repeating: 0, count: 1024)
+    let fold = foldTable
+    var anchorsOf: [RecognizerID: [(bytes: [UInt8], flexible: Bool)]] = [:]
+    for key in slots.indices where slots[key] != 0 {
+      let bucket = buckets[Int(slots[key]) - 1]
+      guard bucket.allSatisfy({ exactAnchors.contains($0) }) else { continue }
+      let k0 = fold[key >> 8]
+      let k1 = fold[key & 0xFF]
+      var anchors: [(bytes: [UInt8], flexible: Bool)] = []
+      for id in bucket {
+        if anchorsOf[id] == nil { anchorsOf[id] = anchorBytes(id) }
+        anchors += anchorsOf[id]!.filter { $0.bytes.count >= 2 && fold[Int($0.bytes[0])] == k0 && fold[Int($0.bytes[1])] == k1 }
+      }
+      guard !anchors.isEmpty else { continue }
+      // Up to eight bytes, and for anchors whose spaces match runs of spaces, no further than
+      // their first space (a longer run would shift the bytes after it).
+      let length = anchors.map { a -> Int in
+        var n = min(8, a.bytes.count)
+        if a.flexible, let space = a.bytes.firstIndex(of: 0x20) { n = min(n, space + 1) }
+        return n
+      }.min()!
+      guard length >= 3 else { continue }
+      lengths[key] = UInt8(length)
+      for a in anchors {
+        let x = a.bytes.prefix(length).withUnsafeBufferPointer { p in
+          fold.withUnsafeBufferPointer { foldedPrefix(p.baseAddress!, length: length, fold: $0) }
+        }
+        let h = prefixHash(x, length: length)
+        bits[h >> 6] |= 1 << UInt64(h & 63)
+      }
+    }
+    return (lengths, bits)
+  }
+}
+
+/// The anchor table as buffers that live as long as the process (built once, never changed or
+/// freed), so that the scan reads them directly instead of inside nested `withUnsafeBufferPointer`
+/// closures.
+final class ScanTables: @unchecked Sendable {
+  let slots: UnsafeBufferPointer<UInt16>
+  let prefixLength: UnsafeBufferPointer<UInt8>
+  let prefixBits: UnsafeBufferPointer<UInt64>
+  let fold: UnsafeBufferPointer<UInt8>
+  let flat: UnsafeBufferPointer<RecognizerID>
+  let bucketStart: UnsafeBufferPointer<Int>
+  let digitPrefixAllowed: UnsafeBufferPointer<Bool>
+
+  static let shared = ScanTables(AnchorTable.shared)
+
+  private init(_ table: AnchorTable) {
+    func permanent<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(1, array.count))
+      _ = buffer.initialize(from: array)
+      return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+    slots = permanent(table.slots)
+    prefixLength = permanent(table.prefixLength)
+    prefixBits = permanent(table.prefixBits)
+    fold = permanent(AnchorTable.foldTable)
+    flat = permanent(table.flat)
+    bucketStart = permanent(table.bucketStart)
+    digitPrefixAllowed = permanent(table.digitPrefixAllowed)
+  }
+}
