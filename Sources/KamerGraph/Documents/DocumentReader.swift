@@ -80,6 +80,20 @@ public struct DocumentReader: Sendable {
     guard bytes.count <= limits.maxFileSize else {
       throw .tooLarge(path: path, size: bytes.count, limit: limits.maxFileSize)
     }
+    // Text stored double-encoded, or with space before its XML declaration, is repaired first
+    // (with a note), so that it sniffs and reads as what it is.
+    var bytes = bytes
+    var repairs: [String] = []
+    if !bytes.starts(with: [0x50, 0x4B]), !bytes.starts(with: Array("%PDF".utf8)) {
+      if let (fixed, note) = DoubleEncoding.repair(bytes) {
+        bytes = fixed
+        repairs.append(note)
+      }
+      if let (fixed, note) = XMLDeclarationSpace.trim(bytes) {
+        bytes = fixed
+        repairs.append(note)
+      }
+    }
     let sniffed = FormatSniffer.sniff(bytes, path: path)
     var doc: Document
     switch sniffed {
@@ -100,13 +114,15 @@ public struct DocumentReader: Sendable {
     case .format(.koopMetadata): doc = try KOOPMetadataReader.read(bytes: bytes, path: path)
     case .format(.tkOpenData): doc = try TKOpenDataReader.read(bytes: bytes, path: path)
     case .format(.html): doc = try HTMLReader.read(bytes: bytes, path: path)
+    case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
     case .binary: throw .binary(path: path)
     case .unsupported(let what): throw .unsupportedFormat(path: path, detail: what)
     }
+    doc.notes.insert(contentsOf: repairs, at: 0)
     if let expected = FormatSniffer.formatForExtension(path), expected != doc.format,
-      !(expected == .otherXML && [.koopXML, .koopMetadata, .tkOpenData].contains(doc.format))
+      !(expected == .otherXML && [.koopXML, .koopMetadata, .tkOpenData, .rechtspraak].contains(doc.format))
     {
       doc.notes.append("named .\(FormatSniffer.ext(path)) but the content is \(doc.format.rawValue); read as \(doc.format.rawValue)")
     }
@@ -248,7 +264,7 @@ public enum FormatSniffer {
   /// The format an extension suggests, used only to break ties and to note mismatches.
   static func formatForExtension(_ path: String) -> DocumentFormat? {
     switch ext(path) {
-    case "txt", "text": return .plainText
+    case "txt", "text", "md", "markdown", "mdown", "rst", "adoc", "asciidoc", "org": return .plainText
     case "docx": return .docx
     case "odt": return .odt
     case "html", "htm", "xhtml": return .html
@@ -290,6 +306,7 @@ public enum FormatSniffer {
       switch local {
       case "officiele-publicatie": return .format(.koopXML)
       case "metadata_gegevens", "owms-metadata": return .format(.koopMetadata)
+      case "open-rechtspraak": return .format(.rechtspraak)
       default: break
       }
       let tk = Array(TKOpenDataReader.namespace.utf8)
@@ -302,16 +319,21 @@ public enum FormatSniffer {
       return .format(.otherXML)
     }
     if ["html", "htm"].contains(ext(path)) { return .format(.html) }
-    // Plain text only from .txt (or no extension): a README.md or data.csv is not a document.
+    // Plain text from .txt, Markdown and other text exports (or no extension); data files such as
+    // .csv or .json are not documents.
     let e = ext(path)
-    if !(e.isEmpty || plainTextExtensions.contains(e)) {
-      return .unsupported("text with the extension .\(e); only .txt files are read as plain text")
+    if !(e.isEmpty || plainTextExtensions.contains(e) || markupTextExtensions.contains(e)) {
+      return .unsupported("text with the extension .\(e); text is read from \(readableTextExtensions)")
     }
     return .format(.plainText)
   }
 
-  /// Extensions read as plain text.
+  /// Extensions read as plain text (and on the fast path for large files).
   static let plainTextExtensions: Set<String> = ["txt", "text"]
+  /// Text exports with light markup, read as plain text: their markup is punctuation to the
+  /// recognisers, and offsets stay exact.
+  static let markupTextExtensions: Set<String> = ["md", "markdown", "mdown", "rst", "adoc", "asciidoc", "org"]
+  static let readableTextExtensions = ".txt, .text, .md, .markdown, .mdown, .rst, .adoc, .asciidoc and .org files"
 
   /// The first 64 KiB as UTF-8 bytes (UTF-16 decoded, BOM removed), for looking at markup.
   static func markupPrefix(_ bytes: [UInt8]) -> [UInt8] {
