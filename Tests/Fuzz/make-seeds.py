@@ -119,6 +119,7 @@ def reader_seeds():
     xml = [palantir + "ah-tk-20252026-313.xml", palantir + "ah-tk-20252026-313.metadata.xml",
            palantir + "tk-syncfeed-2025Z15452.xml"]
     xml += ["Tests/Fixtures/koop/" + f for f in sorted(os.listdir(os.path.join(ROOT, "Tests/Fixtures/koop")))]
+    xml += ["Tests/Fixtures/documents/ECLI.NL.HR.1995.AA3097.xml"]
     docx = palantir + "defensie-antwoord-2025Z14549.docx"
     txt = palantir + "defensie-antwoord-2025Z14549.txt"
     made = {"odt-footnote-link.odt": ODT, "docx-footnote-endnote.docx": DOCX_NOTES,
@@ -143,6 +144,10 @@ def reader_seeds():
     xml_made = {"doctype-entity.xml": '<?xml version="1.0"?><!DOCTYPE officiele-publicatie [<!ENTITY a "aaaa">'
                 '<!ENTITY b "&a;&a;&a;&a;">]><officiele-publicatie><kamerstuk><al>&b;</al></kamerstuk>'
                 '</officiele-publicatie>',
+                # Stored double-encoded with a line break before the declaration (real Handelingen).
+                "double-encoded.xml": ("\ufeff\n<?xml version=\"1.0\" encoding=\"utf-8\"?><officiele-publicatie>"
+                                       "<handelingen><al>Financi\u00ebn \u2013 Koolmees</al></handelingen>"
+                                       "</officiele-publicatie>").encode("utf-8").decode("latin-1"),
                 "wrong-encoding.xml": '<?xml version="1.0" encoding="ISO-8859-1"?><metadata_gegevens><metadata '
                 'name="DC.identifier" content="kst-36600-X-12"/></metadata_gegevens>'}
     for f in xml:
@@ -156,6 +161,8 @@ def reader_seeds():
     for name, data in made.items():
         write("read-zip", name, data)
         write("read", name, data)
+    copy("read-html", "Tests/Fixtures/documents/tweedekamer-motie.html")
+    copy("read", "Tests/Fixtures/documents/tweedekamer-motie.html")
     for name, data in html.items():
         write("read-html", name, data)
         write("read", name, data)

@@ -21,6 +21,20 @@ public struct DocumentReader: Sendable {
     guard bytes.count <= limits.maxFileSize else {
       throw .tooLarge(path: path, size: bytes.count, limit: limits.maxFileSize)
     }
+    // Text stored double-encoded, or with space before its XML declaration, is repaired first
+    // (with a note), so that it sniffs and reads as what it is.
+    var bytes = bytes
+    var repairs: [String] = []
+    if !bytes.starts(with: [0x50, 0x4B]), !bytes.starts(with: Array("%PDF".utf8)) {
+      if let (fixed, note) = DoubleEncoding.repair(bytes) {
+        bytes = fixed
+        repairs.append(note)
+      }
+      if let (fixed, note) = XMLDeclarationSpace.trim(bytes) {
+        bytes = fixed
+        repairs.append(note)
+      }
+    }
     let sniffed = FormatSniffer.sniff(bytes, path: path)
     var doc: Document
     switch sniffed {
@@ -41,13 +55,15 @@ public struct DocumentReader: Sendable {
     case .format(.koopMetadata): doc = try KOOPMetadataReader.read(bytes: bytes, path: path)
     case .format(.tkOpenData): doc = try TKOpenDataReader.read(bytes: bytes, path: path)
     case .format(.html): doc = try HTMLReader.read(bytes: bytes, path: path)
+    case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
     case .binary: throw .binary(path: path)
     case .unsupported(let what): throw .unsupportedFormat(path: path, detail: what)
     }
+    doc.notes.insert(contentsOf: repairs, at: 0)
     if let expected = FormatSniffer.formatForExtension(path), expected != doc.format,
-      !(expected == .otherXML && [.koopXML, .koopMetadata, .tkOpenData].contains(doc.format))
+      !(expected == .otherXML && [.koopXML, .koopMetadata, .tkOpenData, .rechtspraak].contains(doc.format))
     {
       doc.notes.append("named .\(FormatSniffer.ext(path)) but the content is \(doc.format.rawValue); read as \(doc.format.rawValue)")
     }

@@ -43,7 +43,7 @@ public enum FormatSniffer {
   /// The format an extension suggests, used only to break ties and to note mismatches.
   static func formatForExtension(_ path: String) -> DocumentFormat? {
     switch ext(path) {
-    case "txt", "text": return .plainText
+    case "txt", "text", "md", "markdown", "mdown", "rst", "adoc", "asciidoc", "org": return .plainText
     case "docx": return .docx
     case "odt": return .odt
     case "html", "htm", "xhtml": return .html
@@ -85,6 +85,7 @@ public enum FormatSniffer {
       switch local {
       case "officiele-publicatie": return .format(.koopXML)
       case "metadata_gegevens", "owms-metadata": return .format(.koopMetadata)
+      case "open-rechtspraak": return .format(.rechtspraak)
       default: break
       }
       let tk = Array(TKOpenDataReader.namespace.utf8)
@@ -97,16 +98,21 @@ public enum FormatSniffer {
       return .format(.otherXML)
     }
     if ["html", "htm"].contains(ext(path)) { return .format(.html) }
-    // Plain text only from .txt (or no extension): a README.md or data.csv is not a document.
+    // Plain text from .txt, Markdown and other text exports (or no extension); data files such as
+    // .csv or .json are not documents.
     let e = ext(path)
-    if !(e.isEmpty || plainTextExtensions.contains(e)) {
-      return .unsupported("text with the extension .\(e); only .txt files are read as plain text")
+    if !(e.isEmpty || plainTextExtensions.contains(e) || markupTextExtensions.contains(e)) {
+      return .unsupported("text with the extension .\(e); text is read from \(readableTextExtensions)")
     }
     return .format(.plainText)
   }
 
   /// Extensions read as plain text.
   static let plainTextExtensions: Set<String> = ["txt", "text"]
+  /// Text exports with light markup, read as plain text: their markup is punctuation to the
+  /// recognisers, and offsets stay exact.
+  static let markupTextExtensions: Set<String> = ["md", "markdown", "mdown", "rst", "adoc", "asciidoc", "org"]
+  static let readableTextExtensions = ".txt, .text, .md, .markdown, .mdown, .rst, .adoc, .asciidoc and .org files"
 
   /// The first 64 KiB as UTF-8 bytes (UTF-16 decoded, BOM removed), for looking at markup.
   static func markupPrefix(_ bytes: [UInt8]) -> [UInt8] {

@@ -10,6 +10,8 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable, Comparable 
   case docx
   case odt
   case html
+  /// Rechtspraak open data (`open-rechtspraak`: RDF metadata with an uitspraak or conclusie).
+  case rechtspraak = "rechtspraak-xml"
   /// XML whose root element is not one we know.
   case otherXML = "xml"
   case unknown

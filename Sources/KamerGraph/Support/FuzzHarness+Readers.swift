@@ -20,6 +20,7 @@ extension FuzzHarness {
       return outcome(path: path) { () throws(DocumentError) in try KOOPXMLReader.read(bytes: bytes, path: path) }
         + outcome(path: path) { () throws(DocumentError) in try KOOPMetadataReader.read(bytes: bytes, path: path) }
         + outcome(path: path) { () throws(DocumentError) in try TKOpenDataReader.read(bytes: bytes, path: path) }
+        + outcome(path: path) { () throws(DocumentError) in try RechtspraakReader.read(bytes: bytes, path: path) }
     case "read-html":
       let path = fuzzPath + ".html"
       return outcome(path: path) { () throws(DocumentError) in try HTMLReader.read(bytes: bytes, path: path) }

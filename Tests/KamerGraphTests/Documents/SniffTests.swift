@@ -18,7 +18,8 @@ struct SniffTests {
     ("<record><recordSchema/></record>", "r.xml", .otherXML),
     ("<Datum> is geen XML-document", "brief.txt", .plainText),
     ("Gewone tekst\nmet regels", "brief.txt", .plainText),
-    ("Gewone tekst", "README.md", .unknown),
+    ("Gewone tekst", "antwoord.md", .plainText),
+    ("a,b\n1,2", "data.csv", .unknown),
     ("%PDF-1.7 ...", "a.pdf", .unknown),
   ])
   func sniff(content: String, path: String, format: DocumentFormat) {

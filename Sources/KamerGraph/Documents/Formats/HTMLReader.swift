@@ -8,6 +8,36 @@ enum HTMLReader {
     "caption", "address", "body", "thead", "tbody", "tfoot", "fieldset", "legend", "details", "summary",
   ]
 
+  /// Site chrome, not content: navigation, menus, the page footer, search boxes, share buttons,
+  /// cookie banners and pop-ups of sites such as tweedekamer.nl and officielebekendmakingen.nl.
+  /// Their links and labels ("Omgevingswet", "Fractie PVV", "Naar een Grondwet") would otherwise
+  /// become mentions of every page. Recognised by element (`nav`, and `footer`/`aside` outside an
+  /// article), by ARIA role, and by whole words of `id`/`class` (so "paper-header" stays). A
+  /// "header" is not chrome by itself: tweedekamer.nl puts the paper's number and indiener in it.
+  static func isSiteChrome(_ e: XMLTreeElement, name: String) -> Bool {
+    if name == "nav" || name == "form" { return true }
+    if let role = e.attribute("role")?.lowercased(), chromeRoles.contains(role) { return true }
+    for attribute in ["id", "class"] {
+      guard let value = e.attribute(attribute)?.lowercased() else { continue }
+      for word in value.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        if chromeWords.contains(String(word)) { return true }
+        if chromePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
+      }
+    }
+    return false
+  }
+
+  static let chromeRoles: Set<String> = ["navigation", "banner", "contentinfo", "search", "dialog", "menu", "menubar"]
+  /// Whole `id`/`class` words that mark site chrome.
+  static let chromeWords: Set<String> = [
+    "footer", "navigation", "nav", "menu", "breadcrumb", "breadcrumbs", "breadcrumb-container", "sitemap",
+    "skiplinks", "skip-links", "skiplink", "cookie", "cookiebar", "cookie-banner", "social-media-links",
+    "social-media-popup", "share", "tools", "search-box-container", "searchbox", "site-header", "site-footer",
+    "page-footer", "logo", "colorbox", "cboxoverlay", "sidebar",
+  ]
+  /// `id`/`class` word prefixes that mark site chrome ("nav-main", "nav-sub", "menu-item", "cbox...").
+  static let chromePrefixes: [String] = ["nav-", "nav_", "menu-", "menu_", "cbox", "cookie", "skip-", "drop-down-menu"]
+
   static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parseHTML(bytes, file: path) } catch { throw .xml(error) }
@@ -37,10 +67,56 @@ enum HTMLReader {
     doc.metadata.date = (meta("DCTERMS.issued") ?? meta("DCTERMS.available") ?? meta("OVERHEIDop.datumOntvangst"))
       .flatMap { DutchDate.iso($0) }
     doc.metadata.type = meta("DC.type")
+    paperHeader(body: root.firstElement(named: "body") ?? root, into: &doc)
     for (name, value) in metas where name.hasPrefix("OVERHEID") || name.hasPrefix("DC") {
       if doc.metadata.extra[name] == nil { doc.metadata.extra[name] = value }
     }
     return doc
+  }
+
+  /// The facts box of a tweedekamer.nl Kamerstuk page (`<dl>`: "Nummer" 33308-13, "Indiener"
+  /// Lilian Helder, Kamerlid PVV): the number in the site's dossier-number notation is the page's
+  /// own Kamerstuk id, the indiener signs it and is a member of the party named after "Kamerlid".
+  static func paperHeader(body: XMLTreeElement, into doc: inout Document) {
+    for list in body.descendants(named: "dl") {
+      var term: String?
+      for item in list.elements {
+        if item.name == "dt" {
+          term = item.text.collapsingSpaces.lowercased()
+          continue
+        }
+        guard item.name == "dd", let t = term else { continue }
+        let value = item.text.collapsingSpaces
+        if t == "nummer", let id = tweedeKamerNumber(value), !doc.ownIds.contains(id) {
+          doc.ownIds.append(id)
+        } else if t == "indiener" || t == "indieners" {
+          let selfID = doc.ownIds.first ?? doc.path
+          for person in value.components(separatedBy: ";") {
+            let parts = person.components(separatedBy: ",")
+            let name = parts[0].trimmingSpaces
+            guard !name.isEmpty, name.first?.isUppercase == true else { continue }
+            let id = PersonName.id(fullName: name)
+            doc.facts.append(Fact(.edge(source: selfID, relation: .signedBy, target: id), evidence: "Indiener " + value))
+            doc.facts.append(Fact(.attribute(id: id, name: "label", value: name), evidence: "Indiener " + value))
+            if parts.count > 1, let r = parts[1].range(of: "Kamerlid "), let party = Party.id(for: parts[1][r.upperBound...].trimmingSpaces) {
+              doc.facts.append(Fact(.edge(source: id, relation: .memberOf, target: party), evidence: "Indiener " + value))
+            }
+          }
+        }
+        term = nil
+      }
+    }
+  }
+
+  /// `kst-33308-13` for the tweedekamer.nl notation "33308-13" (and "21501-02-1855", "36600-X-12").
+  static func tweedeKamerNumber(_ s: String) -> String? {
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count >= 2, parts.count <= 3, parts[0].count == 5, parts[0].allSatisfy(\.isASCII),
+      parts[0].allSatisfy(\.isNumber), let last = parts.last, !last.isEmpty, last.count <= 5,
+      last.allSatisfy({ $0.isASCII && $0.isNumber }),
+      parts.dropFirst().dropLast().allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) } })
+    else { return nil }
+    return "kst-" + parts.joined(separator: "-")
   }
 
   private static func walk(_ element: XMLTreeElement, into b: inout TextBuilder, links: inout [ExplicitLink], pre: Bool) {
@@ -50,7 +126,7 @@ enum HTMLReader {
         if pre { b.appendRaw(t) } else { b.appendMarkupText(t, collapseAll: true) }
       case .element(let e):
         let name = e.name.lowercased()
-        if skipped.contains(name) { return }
+        if skipped.contains(name) || isSiteChrome(e, name: name) { return }
         if name == "br" {
           b.appendLiteral(0x0A)
           return
