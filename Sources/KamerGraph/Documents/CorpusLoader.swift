@@ -68,16 +68,6 @@ public struct CorpusLoader: Sendable {
     FileOutcome(path: path, status: error.isSkip ? .skipped : .failed, reason: error.reason)
   }
 
-  /// Why a file found in a folder is not read as a document: a README, licence or changelog
-  /// describes the folder (a corpus README.md says where its documents come from). Named on the
-  /// command line, such a file is read like any other.
-  static func folderNote(_ path: String) -> String? {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    let stem = (name.split(separator: ".").first.map(String.init) ?? name).uppercased()
-    guard ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(stem) else { return nil }
-    return "\(name) describes its folder and is not read as a document (name it to read it)"
-  }
-
   /// Metadata file -> document file, for `X.metadata.xml` next to `X.xml` (or `X.html`, ...) and
   /// `X/metadata.xml` with `X.xml` next to the folder or `X/X.xml` inside it.
   static func pairMetadata(_ files: [String]) -> [String: String] {
@@ -121,10 +111,6 @@ public struct CorpusLoader: Sendable {
       if stat(path, &target) == 0 { isDir = (target.st_mode & S_IFMT) == S_IFDIR } else { isDir = false }
     }
     guard isDir else {
-      if !explicit, let reason = Self.folderNote(path) {
-        outcomes.append(FileOutcome(path: path, status: .skipped, reason: reason))
-        return
-      }
       files.append(path)
       return
     }

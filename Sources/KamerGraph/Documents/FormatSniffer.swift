@@ -99,12 +99,22 @@ public enum FormatSniffer {
     }
     if ["html", "htm"].contains(ext(path)) { return .format(.html) }
     // Plain text from .txt, Markdown and other text exports (or no extension); data files such as
-    // .csv or .json are not documents.
+    // .csv or .json are not documents, nor is the README or licence that describes a folder.
+    if let note = folderNote(path) { return .unsupported(note) }
     let e = ext(path)
     if !(e.isEmpty || plainTextExtensions.contains(e) || markupTextExtensions.contains(e)) {
       return .unsupported("text with the extension .\(e); text is read from \(readableTextExtensions)")
     }
     return .format(.plainText)
+  }
+
+  /// Why a text file is not a document: a README, licence or changelog describes its folder (a
+  /// corpus README.md says where the documents come from); nil for any other name.
+  static func folderNote(_ path: String) -> String? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let stem = (name.split(separator: ".").first.map(String.init) ?? name).uppercased()
+    guard ["README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"].contains(stem) else { return nil }
+    return "\(name) describes its folder; it is not a document"
   }
 
   /// Extensions read as plain text.

@@ -22,10 +22,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let plan = CorpusLoader().plan(paths: [dir])
     let rel = { (p: String) in String(p.dropFirst(dir.count + 1)) }
-    #expect(plan.units.map { rel($0.primary) } == ["a.txt", "ah-1.xml", "kst-2.xml", "lonely.metadata.xml", "sub/b.docx"])
+    #expect(plan.units.map { rel($0.primary) } == ["README.md", "a.txt", "ah-1.xml", "kst-2.xml", "lonely.metadata.xml", "sub/b.docx"])
     #expect(plan.units.first { rel($0.primary) == "ah-1.xml" }?.companions.map(rel) == ["ah-1.metadata.xml"])
     #expect(plan.units.first { rel($0.primary) == "kst-2.xml" }?.companions.map(rel) == ["kst-2/metadata.xml"])
-    // README.md describes the folder: skipped with that reason, not read.
+    // README.md is planned, and skipped when read (not a supported document format).
     let report = CorpusLoader().load(paths: [dir]).report
     #expect(report.files.first { rel($0.path) == "README.md" }?.status == .skipped)
     // "<m/>" is no KOOP metadata: reported with its reason, not silently merged.

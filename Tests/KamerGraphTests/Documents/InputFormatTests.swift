@@ -151,19 +151,22 @@ struct InputFormatTests {
     #expect(throws: DocumentError.self) { try DocumentReader().read(path: csv.path) }
   }
 
-  @Test func aFoldersReadmeIsNotADocumentUnlessNamed() throws {
+  @Test func aFoldersReadmeIsNotADocument() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-readme-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try "Zie Kamerstuk 36 410, nr. 74.\n".write(to: dir.appendingPathComponent("brief.txt"), atomically: true, encoding: .utf8)
     try "# Bronnen\nKamerstuk 36 410, nr. 31\n".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
-    let plan = CorpusLoader().plan(paths: [dir.path])
-    #expect(plan.units.map { ($0.primary as NSString).lastPathComponent } == ["brief.txt"])
-    let skipped = try #require(plan.outcomes.first)
-    #expect(skipped.status == .skipped)
-    #expect(skipped.reason?.contains("README.md describes its folder") == true)
-    // Named on the command line it is read.
-    let named = CorpusLoader().plan(paths: [dir.appendingPathComponent("README.md").path])
-    #expect(named.units.count == 1)
+    // The same in a folder and named: skipped with the reason, whatever the order of the inputs.
+    for paths in [[dir.path], [dir.appendingPathComponent("README.md").path, dir.appendingPathComponent("brief.txt").path]] {
+      let (documents, report) = CorpusLoader().load(paths: paths)
+      #expect(documents.map { ($0.path as NSString).lastPathComponent } == ["brief.txt"])
+      let readme = try #require(report.files.first { $0.path.hasSuffix("README.md") })
+      #expect(readme.status == .skipped)
+      #expect(readme.reason?.contains("README.md describes its folder") == true)
+    }
+    // A Markdown document with another name is read.
+    #expect(FormatSniffer.folderNote("export/whole_doc.md") == nil)
+    #expect(FormatSniffer.folderNote("corpus/LICENSE") != nil)
   }
 }

@@ -129,7 +129,7 @@ struct PalantirReaderTests {
     // Every file is accounted for: README.md is skipped (it describes the folder).
     #expect(report.files.count == 6)
     #expect(report.skippedCount == 2)
-    #expect(report.files.first { $0.path.hasSuffix("README.md") }?.reason?.contains("describes its folder") == true)
+    #expect(report.files.first { $0.path.hasSuffix("README.md") }?.reason?.contains("describes its folder; it is not a document") == true)
     let merged = try #require(documents.first)
     #expect(merged.ownIds == ["ah-tk-20252026-313"])
     #expect(merged.facts.contains { $0.statement == .edge(source: "ah-tk-20252026-313", relation: .answers, target: "2025Z15452") })
