@@ -25,7 +25,7 @@ public struct DocumentReader: Sendable {
     // (with a note), so that it sniffs and reads as what it is.
     var bytes = bytes
     var repairs: [String] = []
-    if !bytes.starts(with: [0x50, 0x4B]), !bytes.starts(with: Array("%PDF".utf8)) {
+    if !bytes.starts(with: [0x50, 0x4B]), !bytes.starts(with: Array("%PDF".utf8)), !bytes.starts(with: WordBinaryReader.signature) {
       if let (fixed, note) = DoubleEncoding.repair(bytes) {
         bytes = fixed
         repairs.append(note)
@@ -55,6 +55,7 @@ public struct DocumentReader: Sendable {
     case .format(.koopMetadata): doc = try KOOPMetadataReader.read(bytes: bytes, path: path)
     case .format(.tkOpenData): doc = try TKOpenDataReader.read(bytes: bytes, path: path)
     case .format(.html): doc = try HTMLReader.read(bytes: bytes, path: path)
+    case .format(.doc): doc = try WordBinaryReader.read(bytes: bytes, path: path)
     case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")

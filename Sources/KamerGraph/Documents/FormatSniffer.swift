@@ -45,6 +45,7 @@ public enum FormatSniffer {
     switch ext(path) {
     case "txt", "text", "md", "markdown", "mdown", "rst", "adoc", "asciidoc", "org": return .plainText
     case "docx": return .docx
+    case "doc": return .doc
     case "odt": return .odt
     case "html", "htm", "xhtml": return .html
     case "xml": return .otherXML
@@ -75,6 +76,7 @@ public enum FormatSniffer {
     {
       return .zip
     }
+    if bytes.starts(with: WordBinaryReader.signature) { return .format(.doc) }
     if bytes.starts(with: Array("%PDF".utf8)) { return .unsupported("PDF (convert it to text first)") }
     let prefix = markupPrefix(bytes)
     if TextDecoding.utf16Order(bytes) == nil, TextDecoding.looksBinary(bytes) { return .binary }

@@ -8,6 +8,8 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable, Comparable 
   /// Tweede Kamer open data: SyncFeed Atom pages and tkData entity XML.
   case tkOpenData = "tk-open-data"
   case docx
+  /// Word 97-2003 binary (`.doc`, an OLE compound file with a `WordDocument` stream).
+  case doc
   case odt
   case html
   /// Rechtspraak open data (`open-rechtspraak`: RDF metadata with an uitspraak or conclusie).
