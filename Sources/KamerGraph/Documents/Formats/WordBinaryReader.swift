@@ -118,7 +118,14 @@ enum WordBinaryReader {
       if codeDepth.contains(true) { continue }
       switch u {
       case 0x0D, 0x0B, 0x0C, 0x0E: out.append(0x0A)  // paragraph, line, page/section, column break
-      case 0x07: out.append(0x09)  // cell and row marks
+      case 0x07:
+        // A cell mark becomes a tab; the row's end mark follows the last cell's mark directly
+        // and ends the line, so a letterhead table reads "Onze referentie<TAB>5123456".
+        if k > 0, units[k - 1] == 0x07, out.last == 0x09 {
+          out[out.count - 1] = 0x0A
+        } else {
+          out.append(0x09)
+        }
       case 0x1E: out.append(0x2D)  // non-breaking hyphen
       case 0x1F, 0x01, 0x02, 0x03, 0x04, 0x05, 0x08: continue  // optional hyphen, objects, note marks
       default: out.append(u)
