@@ -161,6 +161,7 @@ def reader_seeds():
     for name, data in made.items():
         write("read-zip", name, data)
         write("read", name, data)
+    copy("read", "Tests/Fixtures/documents/brief-word97.doc")
     copy("read-html", "Tests/Fixtures/documents/tweedekamer-motie.html")
     copy("read", "Tests/Fixtures/documents/tweedekamer-motie.html")
     for name, data in html.items():
