@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builders for the canonical ids of `ids.md` that more than one stage needs (the extractor for
 /// running text, the readers for metadata and open data, the resolver for lookups).
 public enum CanonicalID {
@@ -45,6 +47,9 @@ public enum CanonicalID {
     var out = ""
     var pendingHyphen = false
     for scalar in text.unicodeScalars {
+      // A combining mark (a name in NFD: "s" + U+0327 for "ş") belongs to the letter before it,
+      // whose accent the fold drops anyway: the slug of the NFC form.
+      if isCombiningMark(scalar) { continue }
       let folded = foldAccent(scalar)
       for c in folded.unicodeScalars {
         switch c {
@@ -63,6 +68,9 @@ public enum CanonicalID {
     }
     return out
   }
+
+  /// Combining diacritical marks (U+0300-U+036F), the marks of decomposed (NFD) text.
+  static func isCombiningMark(_ s: Unicode.Scalar) -> Bool { s.value >= 0x300 && s.value <= 0x36F }
 
   private static func foldAccent(_ s: Unicode.Scalar) -> String {
     if s.value < 0x80 { return String(s) }
@@ -183,16 +191,76 @@ public enum PersonName {
   /// "P. van Houwelingen" -> `persoon:van-houwelingen`).
   public static func id(fullName: String) -> String { id(surname: surname(ofFullName: fullName)) }
 
-  /// The surname with its tussenvoegsel from a full name.
+  /// The surname with its tussenvoegsel from a full name: initials dropped ("F.M. Weerwind",
+  /// "H.G.J. Bruins Slot" -> "Bruins Slot", "M.H.M. Faber-van de Klashorst"); without initials
+  /// the first name is dropped ("Gijs Tuinman", "Hanke Bruins Slot"), and so are the first names
+  /// before a tussenvoegsel ("Inge van Dijk" -> "van Dijk"). A tussenvoegsel after a hyphen or a
+  /// dash stays in a double name ("Faber - Van de Klashorst", "Gräper-van Koolwijk").
   public static func surname(ofFullName name: String) -> String {
-    let words = name.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
-    // Skip initials ("P.", "J.A.") and, when a tussenvoegsel follows, the first names before it.
+    let words = normalized(name).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
+    guard !words.isEmpty else { return name }
     var start = 0
-    while start < words.count - 1, words[start].hasSuffix(".") { start += 1 }
-    if let t = words[start...].firstIndex(where: { tussenvoegsels.contains($0.lowercased()) }), t < words.count - 1 {
-      return words[t...].joined(separator: " ")
+    while start < words.count - 1, words[start].hasSuffix("."), words[start].count <= 8 { start += 1 }
+    let initials = start > 0
+    func isDash(_ w: String) -> Bool { w == "-" || w == "\u{2013}" || w == "\u{2014}" }
+    func isTussenvoegsel(_ w: String) -> Bool {
+      let l = w.lowercased()
+      if tussenvoegsels.contains(l) { return true }
+      // "Gräper-van", "Faber-van": a double name whose second part starts with a tussenvoegsel.
+      if let dash = l.lastIndex(of: "-") { return tussenvoegsels.contains(String(l[l.index(after: dash)...])) }
+      return false
     }
-    return words.last ?? name
+    if var t = words[start...].firstIndex(where: isTussenvoegsel), t < words.count - 1 {
+      // Back over a dash and the name before it ("Faber - Van de Klashorst").
+      while t - 2 >= start, isDash(words[t - 1]) { t -= 2 }
+      if t > start, words[t - 1].hasSuffix("-") { t -= 1 }
+      if initials || t > start { return words[t...].joined(separator: " ") }
+    }
+    if initials { return words[start...].joined(separator: " ") }
+    if words.count - start >= 2 && !words[start...].contains(where: isDash) {
+      return words[(start + 1)...].joined(separator: " ")
+    }
+    return words[start...].joined(separator: " ")
+  }
+
+  /// The surname of a name written after a function or "het lid" ("Van der Lee", "Bruins
+  /// Slot", "P. van Houwelingen", "Inge van Dijk", "vanDijk"): initials dropped, first names
+  /// before a lower-case tussenvoegsel dropped, and a tussenvoegsel glued to the surname by a
+  /// lost space ("Inge vanDijk", "VanMeenen" in text from PDF) parted from it.
+  public static func surname(ofWrittenName name: String) -> String {
+    var words = normalized(name).split(separator: " ").map(String.init)
+    while words.count > 1, words[0].hasSuffix("."), words[0].count <= 6 { words.removeFirst() }
+    words = words.flatMap(splitGlued)
+    // "Inge van Dijk": capitalised first names, then a lower-case tussenvoegsel.
+    if let t = words.firstIndex(where: { tussenvoegsels.contains($0) }), t > 0, t < words.count - 1,
+      words[..<t].allSatisfy({ w in
+        w.first.map { $0.isUppercase } == true && !w.hasSuffix("-") && !tussenvoegsels.contains(w.lowercased())
+      })
+    {
+      words.removeFirst(t)
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Tussenvoegsels that PDF text glues to the surname ("vanDijk", "VanMeenen", "derLinden").
+  static let gluedPrefixes: [String] = ["vander", "Vander", "vanden", "Vanden", "van", "Van", "der", "den", "de", "ter", "ten"]
+
+  /// "vanDijk" -> ["van", "Dijk"]; other words unchanged.
+  static func splitGlued(_ w: String) -> [String] {
+    for p in gluedPrefixes where w.hasPrefix(p) {
+      let rest = w.dropFirst(p.count)
+      if rest.count >= 2, let f = rest.first, f.isUppercase, rest.dropFirst().first?.isLowercase == true {
+        return [p, String(rest)]
+      }
+    }
+    return [w]
+  }
+
+  /// A name in NFC: a name typed or converted in decomposed form ("Yes\u{0327}ilgo\u{0308}z")
+  /// is composed ("Yeşilgöz"), so label and id are those of the composed name.
+  public static func normalized(_ name: String) -> String {
+    guard name.unicodeScalars.contains(where: CanonicalID.isCombiningMark) else { return name }
+    return name.precomposedStringWithCanonicalMapping
   }
 }
 
@@ -213,9 +281,7 @@ public enum Ministry {
     ("Financiën", "FIN"),
     ("Financien", "FIN"),
     ("Infrastructuur en Waterstaat", "IENW"),
-    ("Infrastructuur en Milieu", "IENW"),
     ("Justitie en Veiligheid", "JENV"),
-    ("Veiligheid en Justitie", "JENV"),
     ("Asiel en Migratie", "JENV"),
     ("Klimaat en Groene Groei", "KGG"),
     ("Landbouw, Visserij, Voedselzekerheid en Natuur", "LVVN"),
@@ -224,18 +290,40 @@ public enum Ministry {
     ("Sociale Zaken en Werkgelegenheid", "SZW"),
     ("Volksgezondheid, Welzijn en Sport", "VWS"),
     ("Volkshuisvesting en Ruimtelijke Ordening", "VRO"),
-    // Ministers without portfolio and earlier names, under the ministry that holds them.
+    // Earlier ministries under their own abbreviation (the ministry of that date, `ids.md`):
+    // a text of 2015 that names the Minister van Infrastructuur en Milieu means IenM, not IenW.
+    ("Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "VROM"),
+    ("Infrastructuur en Milieu", "IENM"),
+    ("Veiligheid en Justitie", "VENJ"),
+    ("Verkeer en Waterstaat", "VENW"),
+    ("Economische Zaken, Landbouw en Innovatie", "ELI"),
+    ("Landbouw, Natuurbeheer en Visserij", "LNV"),
+    ("Onderwijs, Cultuur en Wetenschappen", "OCW"),
+    ("Welzijn, Volksgezondheid en Cultuur", "WVC"),
+    ("Volksgezondheid en Milieuhygiëne", "VOMIL"),
+    // Ministers without portfolio, under the ministry that holds them (the name is the title:
+    // "Minister voor Langdurige Zorg en Sport" is a VWS minister).
     ("Justitie", "JENV"),
     ("Rechtsbescherming", "JENV"),
-    ("Verkeer en Waterstaat", "IENW"),
+    ("Vreemdelingenzaken en Integratie", "JENV"),
     ("Klimaat en Energie", "EZK"),
-    ("Onderwijs, Cultuur en Wetenschappen", "OCW"),
+    ("Buitenlandse Handel", "BZ"),
+    ("Ontwikkelingssamenwerking", "BZ"),
+    ("Europese Zaken", "BZ"),
+    ("Wonen en Rijksdienst", "BZK"),
+    ("Wonen, Wijken en Integratie", "VROM"),
+    ("Bestuurlijke Vernieuwing en Koninkrijksrelaties", "BZK"),
+    ("Jeugd en Gezin", "VWS"),
+    ("Langdurige Zorg en Sport", "VWS"),
+    ("Basis- en Voortgezet Onderwijs en Media", "OCW"),
+    ("Funderend Onderwijs en Emancipatie", "OCW"),
+    ("Armoedebeleid, Participatie en Pensioenen", "SZW"),
+    ("Participatie en Integratie", "SZW"),
     ("Primair en Voortgezet Onderwijs", "OCW"),
     ("Langdurige Zorg, Jeugd en Sport", "VWS"),
     ("Jeugd, Preventie en Sport", "VWS"),
     ("Medische Zorg", "VWS"),
     ("Medische Zorg en Sport", "VWS"),
-    ("Armoedebeleid, Participatie en Pensioenen", "SZW"),
     ("Natuur en Stikstof", "LNV"),
     ("Toeslagen en Douane", "FIN"),
     ("Fiscaliteit, Belastingdienst en Douane", "FIN"),
@@ -244,11 +332,21 @@ public enum Ministry {
     ("Koninkrijksrelaties en Digitalisering", "BZK"),
   ]
 
+  /// Names whose minister is one without portfolio when written "Minister voor X" (a minister
+  /// in another ministry) but heads a ministry of that name when written "Minister van X":
+  /// "Minister voor Volkshuisvesting en Ruimtelijke Ordening" (2022-2024) was a BZK minister.
+  public static let withoutPortfolio: [(name: String, abbreviation: String)] = [
+    ("Volkshuisvesting en Ruimtelijke Ordening", "BZK")
+  ]
+
   /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
   public static let abbreviations: [String: String] = [
     "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",
     "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "KGG": "KGG", "LVVN": "LVVN",
     "LNV": "LNV", "OCW": "OCW", "SZW": "SZW", "VWS": "VWS", "VRO": "VRO", "MINDEF": "DEF",
+    // Earlier ministries (the letters of "IenM", "I&M", "VenJ", "V&J", "EL&I", "OCenW").
+    "VROM": "VROM", "IENM": "IENM", "IM": "IENM", "VENJ": "VENJ", "VJ": "VENJ", "VENW": "VENW",
+    "ELI": "ELI", "ELENI": "ELI", "OCENW": "OCW",
   ]
 
   /// The id for a ministry named in words ("Justitie en Veiligheid", "minister van Defensie"),
