@@ -29,7 +29,10 @@ extension Scan {
       }
     }
     for (bytes, id) in Scan.ministryNames where bytes[0] == first {
-      if let e = t.litCIFlexible(i, bytes), t.atWordEnd(e) { return (id, e) }
+      // "Welzijn en Sportover het bericht": a space lost in PDF text before "over".
+      if let e = t.litCIFlexible(i, bytes), t.atWordEnd(e) || t.word(e, "over") != nil && t[e + 4] == 0x20 {
+        return (id, e)
+      }
     }
     return nil
   }
@@ -306,9 +309,17 @@ extension Scan {
   /// schriftelijke vragen gesteld aan de minister van Y en de staatssecretaris van Z over ...".
   func addressedByQuestions(_ i: Int) -> Bool {
     let s = wrappedSentenceStart(i)
-    if let v = findWord("Vragen", from: s, to: i) ?? findWord("Vraag", from: s, to: i),
-      t.lit(v, "Vragen van") != nil || t.lit(v, "Vraag van") != nil
-    {
+    // The last "Vragen van" / "Vraag van" before `i` (a heading may follow "Vragen gesteld door
+    // de leden der Kamer").
+    var heading: Int?
+    var k = s
+    while let v = findWord("vragen", from: k, to: i) ?? findWord("vraag", from: k, to: i) {
+      if t.word(t.skipSpaces(v + (t[v + 4] == UInt8(ascii: "e") ? 6 : 5), newlines: true, limit: 4), "van") != nil {
+        heading = v
+      }
+      k = v + 5
+    }
+    if let v = heading {
       guard let a = findWord("aan", from: v, to: i) else { return false }
       return findWord("over", from: a, to: i) == nil
     }
@@ -356,7 +367,7 @@ extension Scan {
     var fields: MentionFields = [:]
     if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.nearLineEnd(ne)) && !seenSalutation {
       fields[MentionField.role] = MentionRole.sender
-    } else if endsBeforeSpaces(i, "mede namens de") || endsBeforeSpaces(i, "mede namens") {
+    } else if afterMedeNamens(i) {
       fields[MentionField.role] = MentionRole.coSigner
     } else if function != nil
       && (endsBeforeSpaces(i, "Antwoord van de") || endsBeforeSpaces(i, "Antwoord van")
@@ -370,6 +381,26 @@ extension Scan {
     if let function { fields[MentionField.function] = function }
     add(.ministerie, [id], i, ne, fields)
     return moreMinistries(ne, fields)
+  }
+
+  /// The word that ends just before `i` (spaces and line breaks skipped back): its start, or nil.
+  func wordBefore(_ i: Int) -> Int? {
+    var j = i
+    while j > 0 && (t[j - 1] == 0x20 || t[j - 1] == 0x09 || t[j - 1] == 0x0A || t[j - 1] == 0x0D) { j -= 1 }
+    var s = j
+    while s > 0 && j - s < 16 && isAlpha(t[s - 1]) { s -= 1 }
+    return s < j ? s : nil
+  }
+
+  /// "mede namens de Minister", also over a line break ("mede\nnamens de Minister").
+  func afterMedeNamens(_ i: Int) -> Bool {
+    guard var w = wordBefore(i) else { return false }
+    if t.wordCI(w, "de") != nil {
+      guard let p = wordBefore(w) else { return false }
+      w = p
+    }
+    guard t.wordCI(w, "namens") != nil, let m = wordBefore(w) else { return false }
+    return t.wordCI(m, "mede") != nil
   }
 
   /// "Ministers van X en van Y", "... en voor Y": the ministries after the first, with its fields.
@@ -510,7 +541,9 @@ extension Scan {
     } else {
       return nil
     }
-    var j = t.skipSpaces(x, newlines: false, limit: 8)
+    // After "het lid" / "de leden" the name may wrap to the next line; after a bare "Kamerleden"
+    // (a menu item) the next line is something else.
+    var j = t.skipSpaces(x, newlines: isLower(t[i]) || t[i] == UInt8(ascii: "H") || t[i] == UInt8(ascii: "D"), limit: 8)
     // "Lilian Helder, Kamerlid PVV": the party after the function, the name before it.
     if let (partyID, pe) = partyWord(j) {
       return memberBefore(i, partyID, j, pe)
@@ -577,13 +610,20 @@ extension Scan {
   /// "hebben de leden A en B schriftelijke vragen gesteld"); not when the questions' own number
   /// follows the names ("de vragen van de leden A en B (2022Z10723)").
   func askers(_ i: Int, _ end: Int) -> Bool {
-    let s = t.skipSpaces(end, newlines: true, limit: 8)
-    if t[s] == UInt8(ascii: "("), t.digits(s + 1, min: 4, max: 4) != nil,
-      t[s + 5] == UInt8(ascii: "Z") || t[s + 5] == UInt8(ascii: "D")
-    {
-      return false
+    // A question number close after the names: those questions are another document's.
+    var z = end
+    while z < t.count && z - end < 80 && t[z] != UInt8(ascii: ".") {
+      if isDigit(t[z]) && !isDigit(t[z - 1]) && t.digits(z, min: 4, max: 4) != nil
+        && (t[z + 4] == UInt8(ascii: "Z") || t[z + 4] == UInt8(ascii: "D")) && t.digits(z + 5, min: 5, max: 5) != nil
+      {
+        return false
+      }
+      z += 1
     }
     let ss = t.sentenceStart(i, limit: 600)
+    if t.contains("eerdere vragen", from: ss, to: i) || t.contains("eerder gestelde vragen", from: ss, to: i) {
+      return false
+    }
     if t.contains("vragen", from: ss, to: i) || t.contains("vraag van", from: ss, to: i) { return true }
     var stop = end
     while stop < t.count && stop - end < 240 && t[stop] != UInt8(ascii: ".") && t[stop] != UInt8(ascii: "?") {
@@ -763,7 +803,10 @@ extension Scan {
     if t[s] == UInt8(ascii: "("), let close = closingAcrossLines(s + 1, limit: 90) {
       let inner = t.skipSpaces(s + 1, newlines: true, limit: 4)
       var ministry: (String, Int)?
-      if let (mid, me) = ministryName(inner), t.skipSpaces(me, newlines: true, limit: 4) == close {
+      if let (mid, me) = ministryName(inner),
+        t.skipSpaces(me, newlines: true, limit: 4) == close || t.dash(t.skipSpaces(me, newlines: true, limit: 4)) != nil
+      {
+        // "(Financiën – Fiscaliteit en Belastingdienst)": the ministry, then the portfolio.
         ministry = (mid, me)
       } else if close - inner <= 8, let mid = Ministry.id(forName: t.string(inner, close)) {
         ministry = (mid, close)
