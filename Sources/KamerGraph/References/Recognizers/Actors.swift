@@ -380,6 +380,17 @@ extension Scan {
     }
     if let function { fields[MentionField.function] = function }
     add(.ministerie, [id], i, ne, fields)
+    // "minister van Buitenlandse Zaken, S.A. Blok - 15 maart 2018": the minister, by initials.
+    let c = t.skipSpaces(ne, newlines: false, limit: 2)
+    if let function, t[c] == UInt8(ascii: ","), case let ns = t.skipSpaces(c + 1, newlines: false, limit: 3),
+      isUpper(t[ns]) && t[ns + 1] == UInt8(ascii: "."), let pe = personName(ns)
+    {
+      let name = nameText(ns, pe)
+      add(
+        .persoon, [PersonName.id(fullName: name)], ns, pe,
+        [MentionField.function: function, MentionField.ministry: id, MentionField.name: name])
+      return pe
+    }
     return moreMinistries(ne, fields)
   }
 
@@ -427,24 +438,31 @@ extension Scan {
   /// "Staatssecretaris\nKeijzer :") at a line start; "Minister-President" heads AZ where it has a
   /// role (signature, "Antwoord van Minister-President X" is the answer header's).
   mutating func functionWithoutMinistry(_ i: Int, _ e: Int, _ function: String, lineHead: Bool) -> Int? {
-    guard lineHead else {
-      if function == "minister-president" && addressedByQuestions(i) {
-        add(.ministerie, ["ministerie:AZ"], i, e, [MentionField.role: MentionRole.addressee, MentionField.function: function])
-        return e
+    if lineHead {
+      let ns = t.skipSpaces(e, newlines: true, limit: 8)
+      if let pe = personName(ns) {
+        let c = t.skipSpaces(pe, newlines: true, limit: 8)
+        if t[c] == UInt8(ascii: ":") {
+          let name = nameText(ns, pe)
+          add(.persoon, [surnameID(name)], ns, pe, [MentionField.function: function, MentionField.name: name])
+          return c + 1
+        }
       }
-      return nil
+      if function == "minister-president", let end = signature(i, "ministerie:AZ", e, function) { return end }
+    } else if function == "minister-president" && addressedByQuestions(i) {
+      add(.ministerie, ["ministerie:AZ"], i, e, [MentionField.role: MentionRole.addressee, MentionField.function: function])
+      return e
     }
-    let ns = t.skipSpaces(e, newlines: true, limit: 8)
-    if let pe = personName(ns) {
-      let c = t.skipSpaces(pe, newlines: true, limit: 8)
-      if t[c] == UInt8(ascii: ":") {
-        let name = nameText(ns, pe)
-        add(.persoon, [surnameID(name)], ns, pe, [MentionField.function: function, MentionField.name: name])
-        return c + 1
-      }
-    }
-    if function == "minister-president", let end = signature(i, "ministerie:AZ", e, function) { return end }
-    return nil
+    // "de toenmalige Staatssecretaris Blokhuis", "minister Helder": the person, by surname
+    // (not a portfolio: "Staatssecretaris Jeugd, Preventie en Sport").
+    let ns = t.skipSpaces(e, newlines: false, limit: 2)
+    guard ns > e,
+      startsUpper(ns) || gluedTussenvoegsel(ns) != nil || Scan.tussenvoegsels.contains(where: { t.word(ns, $0) != nil }),
+      ministryName(ns) == nil, let pe = personName(ns), !(isUpper(t[pe - 1]) && isUpper(t[ns + 1]))
+    else { return nil }
+    let name = nameText(ns, pe)
+    add(.persoon, [surnameID(name)], ns, pe, [MentionField.function: function, MentionField.name: name])
+    return pe
   }
 
   /// A signature block: the function line ("De Minister van Justitie en Veiligheid,") and the
