@@ -214,7 +214,7 @@ public enum PersonName {
       // Back over a dash and the name before it ("Faber - Van de Klashorst").
       while t - 2 >= start, isDash(words[t - 1]) { t -= 2 }
       if t > start, words[t - 1].hasSuffix("-") { t -= 1 }
-      if initials || t > start { return words[t...].joined(separator: " ") }
+      if initials || t > start || words[t].contains("-") { return words[t...].joined(separator: " ") }
     }
     if initials { return words[start...].joined(separator: " ") }
     if words.count - start >= 2 && !words[start...].contains(where: isDash) {
