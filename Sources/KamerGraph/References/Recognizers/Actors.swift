@@ -672,7 +672,9 @@ extension Scan {
     }
     let ls = t.nearLineStart(c - 1)
     let ns = t.skipSpaces(ls, newlines: false, limit: 8)
-    guard let ne = personName(ns), ne == c - 1 else {
+    // The name starts before the anchor: at most 120 bytes back, well inside the lag a streamed
+    // extraction keeps (`Extractor.streamLag`).
+    guard c - ns <= 120, let ne = personName(ns), ne == c - 1 else {
       add(.fractie, [party], ps, pe)
       return pe
     }
