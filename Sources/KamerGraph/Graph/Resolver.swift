@@ -19,7 +19,8 @@ public struct Resolver: Sendable {
   public init() {}
 
   public func resolve(_ input: [ExtractedDocument]) -> Resolution {
-    var state = ResolverState(input: input)
+    // Persons with one surname and different initials get apart first (`PersonIdentity`).
+    var state = ResolverState(input: PersonIdentity.separate(input))
     return state.run()
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builders for the canonical ids of `ids.md` that more than one stage needs (the extractor for
 /// running text, the readers for metadata and open data, the resolver for lookups).
 public enum CanonicalID {
@@ -45,6 +47,9 @@ public enum CanonicalID {
     var out = ""
     var pendingHyphen = false
     for scalar in text.unicodeScalars {
+      // A combining mark (a name in NFD: "s" + U+0327 for "ş") belongs to the letter before it,
+      // whose accent the fold drops anyway: the slug of the NFC form.
+      if isCombiningMark(scalar) { continue }
       let folded = foldAccent(scalar)
       for c in folded.unicodeScalars {
         switch c {
@@ -63,6 +68,9 @@ public enum CanonicalID {
     }
     return out
   }
+
+  /// Combining diacritical marks (U+0300-U+036F), the marks of decomposed (NFD) text.
+  static func isCombiningMark(_ s: Unicode.Scalar) -> Bool { s.value >= 0x300 && s.value <= 0x36F }
 
   private static func foldAccent(_ s: Unicode.Scalar) -> String {
     if s.value < 0x80 { return String(s) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ministries: `ministerie:{ABBR}` from names, including renamed ministries.
 public enum Ministry {
   /// Name (after "Ministerie van", "minister van", ...) -> abbreviation. Matching is
@@ -15,9 +17,7 @@ public enum Ministry {
     ("Financiën", "FIN"),
     ("Financien", "FIN"),
     ("Infrastructuur en Waterstaat", "IENW"),
-    ("Infrastructuur en Milieu", "IENW"),
     ("Justitie en Veiligheid", "JENV"),
-    ("Veiligheid en Justitie", "JENV"),
     ("Asiel en Migratie", "JENV"),
     ("Klimaat en Groene Groei", "KGG"),
     ("Landbouw, Visserij, Voedselzekerheid en Natuur", "LVVN"),
@@ -26,18 +26,40 @@ public enum Ministry {
     ("Sociale Zaken en Werkgelegenheid", "SZW"),
     ("Volksgezondheid, Welzijn en Sport", "VWS"),
     ("Volkshuisvesting en Ruimtelijke Ordening", "VRO"),
-    // Ministers without portfolio and earlier names, under the ministry that holds them.
+    // Earlier ministries under their own abbreviation (the ministry of that date, `ids.md`):
+    // a text of 2015 that names the Minister van Infrastructuur en Milieu means IenM, not IenW.
+    ("Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "VROM"),
+    ("Infrastructuur en Milieu", "IENM"),
+    ("Veiligheid en Justitie", "VENJ"),
+    ("Verkeer en Waterstaat", "VENW"),
+    ("Economische Zaken, Landbouw en Innovatie", "ELI"),
+    ("Landbouw, Natuurbeheer en Visserij", "LNV"),
+    ("Onderwijs, Cultuur en Wetenschappen", "OCW"),
+    ("Welzijn, Volksgezondheid en Cultuur", "WVC"),
+    ("Volksgezondheid en Milieuhygiëne", "VOMIL"),
+    // Ministers without portfolio, under the ministry that holds them (the name is the title:
+    // "Minister voor Langdurige Zorg en Sport" is a VWS minister).
     ("Justitie", "JENV"),
     ("Rechtsbescherming", "JENV"),
-    ("Verkeer en Waterstaat", "IENW"),
+    ("Vreemdelingenzaken en Integratie", "JENV"),
     ("Klimaat en Energie", "EZK"),
-    ("Onderwijs, Cultuur en Wetenschappen", "OCW"),
+    ("Buitenlandse Handel", "BZ"),
+    ("Ontwikkelingssamenwerking", "BZ"),
+    ("Europese Zaken", "BZ"),
+    ("Wonen en Rijksdienst", "BZK"),
+    ("Wonen, Wijken en Integratie", "VROM"),
+    ("Bestuurlijke Vernieuwing en Koninkrijksrelaties", "BZK"),
+    ("Jeugd en Gezin", "VWS"),
+    ("Langdurige Zorg en Sport", "VWS"),
+    ("Basis- en Voortgezet Onderwijs en Media", "OCW"),
+    ("Funderend Onderwijs en Emancipatie", "OCW"),
+    ("Armoedebeleid, Participatie en Pensioenen", "SZW"),
+    ("Participatie en Integratie", "SZW"),
     ("Primair en Voortgezet Onderwijs", "OCW"),
     ("Langdurige Zorg, Jeugd en Sport", "VWS"),
     ("Jeugd, Preventie en Sport", "VWS"),
     ("Medische Zorg", "VWS"),
     ("Medische Zorg en Sport", "VWS"),
-    ("Armoedebeleid, Participatie en Pensioenen", "SZW"),
     ("Natuur en Stikstof", "LNV"),
     ("Toeslagen en Douane", "FIN"),
     ("Fiscaliteit, Belastingdienst en Douane", "FIN"),
@@ -46,11 +68,21 @@ public enum Ministry {
     ("Koninkrijksrelaties en Digitalisering", "BZK"),
   ]
 
+  /// Names whose minister is one without portfolio when written "Minister voor X" (a minister
+  /// in another ministry) but heads a ministry of that name when written "Minister van X":
+  /// "Minister voor Volkshuisvesting en Ruimtelijke Ordening" (2022-2024) was a BZK minister.
+  public static let withoutPortfolio: [(name: String, abbreviation: String)] = [
+    ("Volkshuisvesting en Ruimtelijke Ordening", "BZK")
+  ]
+
   /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
   public static let abbreviations: [String: String] = [
     "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",
     "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "KGG": "KGG", "LVVN": "LVVN",
     "LNV": "LNV", "OCW": "OCW", "SZW": "SZW", "VWS": "VWS", "VRO": "VRO", "MINDEF": "DEF",
+    // Earlier ministries (the letters of "IenM", "I&M", "VenJ", "V&J", "EL&I", "OCenW").
+    "VROM": "VROM", "IENM": "IENM", "IM": "IENM", "VENJ": "VENJ", "VJ": "VENJ", "VENW": "VENW",
+    "ELI": "ELI", "ELENI": "ELI", "OCENW": "OCW",
   ]
 
   /// The id for a ministry named in words ("Justitie en Veiligheid", "minister van Defensie"),

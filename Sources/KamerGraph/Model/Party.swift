@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parliamentary parties: `fractie:{ABBR}` from the forms they appear in.
 public enum Party {
   /// Written form (compared case-insensitively, spaces and dots ignored) -> id abbreviation.

@@ -207,7 +207,8 @@ public enum ReferenceCatalogue {
         .init("36600 IV-70", []), .init("op 2024-03-12", []), .init("tel. 12345-67-890-1", []),
       ], id: .bareKamerstuk),
     RecognizerSpec(
-      name: "answer-header", kinds: [.persoon, .ministerie], anchors: ["Antwoord"], caseInsensitive: false,
+      name: "answer-header", kinds: [.persoon, .ministerie], anchors: ["Antwoord", "Mededeling"],
+      caseInsensitive: false,
       afterDigit: false,
       examples: [
         .init(
@@ -218,7 +219,10 @@ public enum ReferenceCatalogue {
       ], id: .answerHeader),
     RecognizerSpec(
       name: "members", kinds: [.persoon, .fractie],
-      anchors: ["het lid", "de leden", "het Kamerlid", "de Kamerleden", "Kamerlid", "Kamerleden"],
+      anchors: [
+        "het lid", "de leden", "het Kamerlid", "de Kamerleden", "Kamerlid", "Kamerleden", "leden", "lid", "De heer",
+        "Mevrouw", "motie-", "moties-", "amendement-", "en gaat over tot de orde van de dag",
+      ],
       caseInsensitive: true, afterDigit: false,
       examples: [
         .init("Vragen van het lid Van Houwelingen (FvD)", ["persoon:van-houwelingen", "fractie:FVD"]),
@@ -230,7 +234,8 @@ public enum ReferenceCatalogue {
         .init("de leden Bromet en Thijssen (allen GroenLinks)", ["persoon:bromet", "persoon:thijssen", "fractie:GL"]),
       ], id: .members),
     RecognizerSpec(
-      name: "ministry", kinds: [.ministerie, .persoon], anchors: ["ministerie", "minister", "staatssecretaris"],
+      name: "ministry", kinds: [.ministerie, .persoon],
+      anchors: ["ministerie", "minister", "ministers", "staatssecretaris", "staatssecretarissen"],
       caseInsensitive: true, afterDigit: false,
       examples: [
         .init("Ministerie van Defensie", ["ministerie:DEF"]),

@@ -62,8 +62,15 @@ import Testing
     ("Economische Zaken en Klimaat", "ministerie:EZK"), ("Economische Zaken", "ministerie:EZ"),
     ("JenV", "ministerie:JENV"), ("IenW", "ministerie:IENW"),
     ("Minister voor Klimaat en Groene Groei", "ministerie:KGG"), ("minister van Justitie", "ministerie:JENV"),
-    ("Veiligheid en Justitie", "ministerie:JENV"), ("Medische Zorg en Sport", "ministerie:VWS"),
-    ("staatssecretaris van Toeslagen en Douane", "ministerie:FIN"), ("Verkeer en Waterstaat", "ministerie:IENW"),
+    ("Medische Zorg en Sport", "ministerie:VWS"), ("staatssecretaris van Toeslagen en Douane", "ministerie:FIN"),
+    // Earlier ministries keep the id of that date (ids.md): VenJ (2010-2017), VenW, IenM, VROM.
+    ("Veiligheid en Justitie", "ministerie:VENJ"), ("Verkeer en Waterstaat", "ministerie:VENW"),
+    ("Infrastructuur en Milieu", "ministerie:IENM"), ("VROM", "ministerie:VROM"),
+    ("Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "ministerie:VROM"),
+    // Ministers without portfolio under their ministry.
+    ("Minister voor Langdurige Zorg en Sport", "ministerie:VWS"),
+    ("Minister voor Buitenlandse Handel en Ontwikkelingshulp", "ministerie:BZ"),
+    ("Minister voor Primair en Voortgezet Onderwijs", "ministerie:OCW"),
   ])
   func ministry(name: String, id: String) { #expect(Ministry.id(forName: name) == id) }
 

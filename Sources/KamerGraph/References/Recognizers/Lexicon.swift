@@ -75,7 +75,9 @@ enum Lexicon {
   ]
 
   /// Ministry abbreviations as they stand in text.
-  static let ministries: [String] = ["JenV", "IenW", "BZK", "OCW", "VWS", "SZW", "EZK", "LNV", "LVVN", "KGG", "VRO"]
+  static let ministries: [String] = [
+    "JenV", "IenW", "BZK", "OCW", "VWS", "SZW", "EZK", "LNV", "LVVN", "KGG", "VRO", "VROM", "IenM", "VenJ",
+  ]
 
   static let entries: [LexiconEntry] = {
     var all: [LexiconEntry] = []
