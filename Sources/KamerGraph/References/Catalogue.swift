@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case lexicon, programme, date, salutation
+  case law, lexicon, programme, date, salutation
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -241,6 +241,22 @@ public enum ReferenceCatalogue {
         .init("DE MINISTER-PRESIDENT VAN ALGEMENE ZAKEN\nDick Schoof", ["ministerie:AZ", "persoon:schoof"]),
       ], id: .ministry),
     RecognizerSpec(
+      name: "law", kinds: [.bwb], anchors: [], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init("Wet op het financieel toezicht (Wft)", ["BWBR0020368"]),
+        .init("op grond van de Wft en de Awb", ["BWBR0020368", "BWBR0005537"]),
+        .init("de Algemene wet inzake rijksbelastingen", ["BWBR0002320"]),
+        .init("het Vuurwerkbesluit is gewijzigd", ["BWBR0013360"]),
+        .init("artikel 310 Sr", ["BWBR0001854"]),
+        .init("het Besluit emissie-eisen stookinstallaties", ["law:besluit-emissie-eisen-stookinstallaties"]),
+        .init("de Wet natuurbescherming die in 2017", ["law:wet-natuurbescherming"]),
+        .init("Verordening (EU) 2016/679", ["CELEX:32016R0679"]),
+        .init("richtlijn 2014/24/EU", ["CELEX:32014L0024"]),
+        .init("Verordening (EG) nr. 1907/2006", ["CELEX:32006R1907"]),
+        .init("de wet die dat regelt", []), .init("Besluit: de commissie stemt in", []),
+        .init("Regeling van werkzaamheden", []), .init("Besluitenlijst procedurevergadering", []),
+      ], id: .law),
+    RecognizerSpec(
       name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,
       afterDigit: false,
       examples: [
@@ -326,6 +342,7 @@ struct AnchorTable: Sendable {
         }
       }
       if spec.id == .lexicon { keys += Lexicon.byPrefix.keys.sorted() }
+      if spec.id == .law { keys += LawLexicon.keys }
       if spec.id == .programme {
         // A straight double quote is an anchor only before a capital.
         keys = keys.filter { $0 >> 8 != 0x22 }
@@ -375,7 +392,7 @@ struct AnchorTable: Sendable {
   /// `foldByte`): checked in their code, where each begins with `word`, `wordCI` or `litCI` of
   /// its anchors (the lexicon with its entries, whose spaces match any run of spaces).
   static let exactAnchors: Set<RecognizerID> = [
-    .members, .ministry, .lexicon, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
+    .members, .ministry, .lexicon, .law, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
     .salutation, .aanhangsel, .handelingen, .gazette,
   ]
 
@@ -405,6 +422,7 @@ struct AnchorTable: Sendable {
   /// The anchors of a recognizer as bytes, and whether their spaces match runs of spaces.
   static func anchorBytes(_ id: RecognizerID) -> [(bytes: [UInt8], flexible: Bool)] {
     if id == .lexicon { return Lexicon.entries.map { ($0.bytes, $0.caseInsensitive) } }
+    if id == .law { return LawLexicon.anchors.map { ($0.bytes, $0.flexible) } }
     let spec = ReferenceCatalogue.specs.first { $0.id == id }!
     return spec.anchors.map { (Array($0.utf8), false) }
   }
