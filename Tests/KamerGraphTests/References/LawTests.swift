@@ -44,6 +44,7 @@ import Testing
     ("de Regeling meetmethoden emissie-eisen stookinstallaties is", "Regeling meetmethoden emissie-eisen stookinstallaties"),
     ("in de Wet inzake de luchtverontreiniging werd", "Wet inzake de luchtverontreiniging"),
     ("de Wet natuurbescherming die sinds 2017 geldt", "Wet natuurbescherming"),
+    ("dat de Wet kwaliteitsregistraties zorg mede beoogt", "Wet kwaliteitsregistraties zorg"),
     ("volgens de Wet administratieve rechtspraak belastingzaken.", "Wet administratieve rechtspraak belastingzaken"),
     ("de Wet verbruiksbelastingen van brandstoffen en de", "Wet verbruiksbelastingen van brandstoffen"),
     ("onder de Wet kwaliteitsregistraties zorg 2024 vallen", "Wet kwaliteitsregistraties zorg 2024"),
@@ -55,6 +56,12 @@ import Testing
     #expect(found.count == 1, "\(found)")
     #expect(found.first?.0 == mention, "\(found)")
     #expect(found.first?.1.hasPrefix("law:") == true, "\(found)")
+  }
+
+  @Test func nameIdIsALawWithoutURL() {
+    #expect(ReferenceKind.of(id: "law:wet-natuurbescherming") == .bwb)
+    #expect(OfficialSource.url(for: "law:wet-natuurbescherming") == nil)
+    #expect(OfficialSource.url(for: "BWBR0020368") == "https://wetten.overheid.nl/BWBR0020368")
   }
 
   @Test func nameIdIsASlug() {
@@ -89,7 +96,8 @@ import Testing
     "een regeling voor de vergoeding", "de regeling van de minister", "een Besluit nemen over de aanvraag",
     "Wet is wet, zei hij.", "het Besluit van de minister is", "de Wet van 30 maart 1988",
     "de Wet waarin dit staat", "Mw. Jansen en Jan Sr. kwamen", "een WW-achtige regeling van de Europese verordening",
-    "de richtlijn is 2014 ingegaan", "Verordening 2016/679",
+    "de richtlijn is 2014 ingegaan", "Verordening 2016/679", "artikel 61d, lid 2, van de Wet gegeven bevoegdheid",
+    "van de Wet vervatte teruggaafregeling",
   ])
   func decoys(text: String) {
     #expect(laws(text).isEmpty, "\(text): \(laws(text))")

@@ -18,8 +18,22 @@ extension Scan {
     "in", "met", "tot", "ter", "over", "tegen", "zonder", "binnen", "buiten", "volgens", "krachtens", "conform",
     "via", "wet", "besluit", "regeling", "artikel", "artikelen", "lid", "onderdeel", "hoofdstuk", "afdeling",
     "paragraaf", "eerste", "tweede", "derde", "vierde", "vijfde", "jo", "juncto", "respectievelijk", "c.q",
-    "voorstel", "wijziging", "werking", "inwerkingtreding",
+    "voorstel", "wijziging", "werking", "inwerkingtreding", "mede", "eveneens", "tevens", "daarom", "immers",
+    "inmiddels", "vooral", "vooralsnog", "slechts", "alleen", "zelfs", "ondanks", "daarnaast", "bovendien",
+    "hierin", "daarin", "hiermee", "daarmee", "nader", "verder", "zo", "toch", "pas", "nooit", "altijd", "vaak",
+    "soms", "vanwege", "wegens", "zowel", "noch", "want", "terwijl", "totdat", "voordat", "nadat", "doordat",
+    "houden", "hebben", "geven", "nemen", "maken", "zetten", "stellen", "brengen", "komen", "laten", "vervatte",
+    "gestelde", "voornoemde", "vermelde", "opgenomen", "neergelegde",
   ]
+
+  /// A word that reads as a verb form rather than a title word: a past participle ("gegeven",
+  /// "gesteld", "geregelde") or an adjective made of one ("vervatte", "bedoelde"). "de Wet
+  /// gegeven bevoegdheid" refers to a law named before; no title starts so.
+  static func participleLike(_ w: String) -> Bool {
+    if w.hasSuffix("tte") || w.hasSuffix("dde") { return true }
+    guard w.hasPrefix("ge"), w.count >= 6 else { return false }
+    return w.hasSuffix("en") || w.hasSuffix("d") || w.hasSuffix("t") || w.hasSuffix("de") || w.hasSuffix("te")
+  }
 
   /// Words that join the words of a title ("Wet op de omzetbelasting", "Wet werk en inkomen
   /// naar arbeidsvermogen").
@@ -125,7 +139,7 @@ extension Scan {
         pending = true
       } else if word == "de" || word == "het" || word == "der" || word == "den" {
         guard pending && connectorAfterHead && content == 0 else { break }
-      } else if Scan.lawStopWords.contains(word) {
+      } else if Scan.lawStopWords.contains(word) || content == 0 && Scan.participleLike(word) {
         break
       } else {
         content += 1
