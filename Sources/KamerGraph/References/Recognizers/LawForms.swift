@@ -134,7 +134,8 @@ extension Scan {
       guard isLower(c) || c >= 0x80 else { break }
       let word = t.string(s, e)
       if Scan.lawConnectors.contains(word) {
-        if pending || word == "en" && content == 0 || word == "naar" && content == 0 { break }
+        // No title starts "Wet en", "Besluit van de minister": "en", "naar" and "van" join title words.
+        if pending || content == 0 && (word == "en" || word == "naar" || word == "van") { break }
         if content == 0 { connectorAfterHead = true }
         pending = true
       } else if word == "de" || word == "het" || word == "der" || word == "den" {
