@@ -431,7 +431,9 @@ struct AnchorTable: Sendable {
     var lengths = [UInt8](repeating: 0, count: 65536)
     var bits = [UInt64](repeating: 0, count: 1024)
     let fold = foldTable
-    var anchorsOf: [RecognizerID: [(bytes: [UInt8], flexible: Bool)]] = [:]
+    // Per recognizer, its anchors grouped by their first two bytes folded (the law lexicon has
+    // thousands: comparing every anchor with every key would cost more than a scan).
+    var anchorsOf: [RecognizerID: [UInt16: [(bytes: [UInt8], flexible: Bool)]]] = [:]
     for key in slots.indices where slots[key] != 0 {
       let bucket = buckets[Int(slots[key]) - 1]
       guard bucket.allSatisfy({ exactAnchors.contains($0) }) else { continue }
@@ -439,8 +441,14 @@ struct AnchorTable: Sendable {
       let k1 = fold[key & 0xFF]
       var anchors: [(bytes: [UInt8], flexible: Bool)] = []
       for id in bucket {
-        if anchorsOf[id] == nil { anchorsOf[id] = anchorBytes(id) }
-        anchors += anchorsOf[id]!.filter { $0.bytes.count >= 2 && fold[Int($0.bytes[0])] == k0 && fold[Int($0.bytes[1])] == k1 }
+        if anchorsOf[id] == nil {
+          var groups: [UInt16: [(bytes: [UInt8], flexible: Bool)]] = [:]
+          for a in anchorBytes(id) where a.bytes.count >= 2 {
+            groups[UInt16(fold[Int(a.bytes[0])]) << 8 | UInt16(fold[Int(a.bytes[1])]), default: []].append(a)
+          }
+          anchorsOf[id] = groups
+        }
+        anchors += anchorsOf[id]![UInt16(k0) << 8 | UInt16(k1)] ?? []
       }
       guard !anchors.isEmpty else { continue }
       // Up to eight bytes, and for anchors whose spaces match runs of spaces, no further than

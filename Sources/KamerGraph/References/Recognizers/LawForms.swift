@@ -90,10 +90,20 @@ extension Scan {
   /// capitalised word or a word of `lawStopWords`, optionally with a year or a capitalised
   /// abbreviation ("BES", "Wft") and "(Abbr)". The id is a name id `law:<slug>`.
   mutating func lawForm(_ i: Int) -> Int? {
-    var a = i
-    while a < t.count && isAlpha(t[a]) { a += 1 }
-    let head = t.string(i, a)
-    guard LawLexicon.generalAnchors.contains(head + " "), t[a] == 0x20 else { return nil }
+    // The title word, compared on the bytes (most calls come from words that only share its start).
+    let head: Int?
+    switch t[i] {
+    case UInt8(ascii: "W"): head = t.word(i, "Wet")
+    case UInt8(ascii: "B"): head = t.word(i, "Besluit")
+    case UInt8(ascii: "R"): head = t.word(i, "Regeling") ?? t.word(i, "Rijkswet")
+    case UInt8(ascii: "U"):
+      head = t.word(i, "Uitvoeringsbesluit") ?? t.word(i, "Uitvoeringsregeling") ?? t.word(i, "Uitvoeringsbeschikking")
+    case UInt8(ascii: "I"): head = t.word(i, "Invoeringswet")
+    case UInt8(ascii: "A"): head = t.word(i, "Aanpassingswet")
+    case UInt8(ascii: "O"): head = t.word(i, "Overgangswet")
+    default: head = nil
+    }
+    guard let a = head, t[a] == 0x20 else { return nil }
     // The capital in running text: after an article or preposition, or an opening parenthesis.
     let p = i > 0 ? t[i - 1] : 0
     if p == UInt8(ascii: "(") || p == UInt8(ascii: "\"") {
@@ -186,6 +196,10 @@ extension Scan {
   /// Since 2015 both kinds write year/number; older regulations number/year after "nr.", older
   /// directives year/number.
   mutating func euAct(_ i: Int) -> Int? {
+    let c = lower(t[i])
+    guard c == UInt8(ascii: "v") || c == UInt8(ascii: "r") || c == UInt8(ascii: "u") || c == UInt8(ascii: "g") else {
+      return nil
+    }
     var a = i
     if let g = t.litCI(i, "gedelegeerde ") { a = g }
     guard let kw = t.litCI(a, "verordening") ?? t.litCI(a, "richtlijn") ?? t.litCI(a, "uitvoeringsverordening"),
