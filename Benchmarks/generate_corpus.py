@@ -611,7 +611,9 @@ def body_paragraph(rng: random.Random, n: int, notes: bool) -> list:
         if notes and rng.random() < 0.35:
             pieces.append(("t", rng.choice(["Ik verwijs naar de eerdere beantwoording",
                                             "Dit is eerder aan uw Kamer gemeld"])))
-            note = refs if refs[1][2] == "kenmerk" else refs[1:2]  # a bare kenmerk needs its label
+            # A bare kenmerk needs its label, a law title not in the lexicon its article ("de Wet ...").
+            keep = refs[1][2] == "kenmerk" or any(i.startswith("law:") for i in refs[1][3])
+            note = refs if keep else refs[1:2]
             pieces.append(("n", note + [("t", ".")]))
             pieces.append(("t", ". "))
         else:
