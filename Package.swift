@@ -39,7 +39,9 @@ let package = Package(
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),
-      ]
+      ],
+      // The law table and its scripts (compiled into References/Recognizers/LawLexicon+Data.swift).
+      exclude: ["References/Data"]
     ),
     .executableTarget(
       name: "kamergraph",

@@ -105,7 +105,20 @@ PROGRAMMES = ["Raffinaderij", "Regio Deals", "Samen tegen mensenhandel", "Digita
 LAWS = [("AVG", "CELEX:32016R0679"), ("Algemene verordening gegevensbescherming", "CELEX:32016R0679"),
         ("Woo", "BWBR0045754"), ("Wet open overheid", "BWBR0045754"), ("Wob", "BWBR0005252"),
         ("Awb", "BWBR0005537"), ("Algemene wet bestuursrecht", "BWBR0005537"),
-        ("Aanbestedingswet 2012", "BWBR0032203"), ("Wet politiegegevens", "BWBR0022463")]
+        ("Aanbestedingswet 2012", "BWBR0032203"), ("Wet politiegegevens", "BWBR0022463"),
+        # the law lexicon (References/Data/laws.tsv), general title forms (name ids) and EU acts by number
+        ("Wet op het financieel toezicht (Wft)", "BWBR0020368"), ("Wft", "BWBR0020368"), ("Zvw", "BWBR0018450"),
+        ("Wet langdurige zorg", "BWBR0035917"), ("Wet IB 2001", "BWBR0011353"), ("Vuurwerkbesluit", "BWBR0013360"),
+        ("Muntwet 2002", "BWBR0013064"), ("Algemene wet inzake rijksbelastingen", "BWBR0002320"),
+        ("Werkloosheidswet (WW)", "BWBR0004045"), ("Besluit prudentiële regels Wft", "BWBR0020420"),
+        ("Besluit emissie-eisen stookinstallaties", "law:besluit-emissie-eisen-stookinstallaties"),
+        ("Wet natuurbescherming", "law:wet-natuurbescherming"),
+        ("Regeling aanwijzing consumentenvuurwerk (RAC)", "law:regeling-aanwijzing-consumentenvuurwerk"),
+        ("Verordening (EU) 2016/679", "CELEX:32016R0679"), ("Richtlijn 2014/24/EU", "CELEX:32014L0024")]
+
+# Words that look like law names and are not (the extractor must not report them).
+LAW_DECOYS = ["de wet die dat regelt", "Besluitenlijst", "Wetgevingsoverleg", "Regeling van werkzaamheden",
+              "een regeling voor de vergoeding", "een Besluit nemen", "Wet is wet"]
 
 ECLI_COURTS = ["HR", "RVS", "RBDHA", "CRVB", "GHAMS", "PHR", "CBB", "RBAMS", "GHDHA"]
 ROMAN = ["IV", "VII", "VIII", "X", "XII", "XVI", "IXB"]
@@ -559,7 +572,9 @@ def doc_ref_pieces(rng: random.Random, n: int) -> list:
 
 
 def decoy_pieces(rng: random.Random) -> list:
-    r = rng.randrange(8)
+    r = rng.randrange(9)
+    if r == 8:
+        return [("t", "Daarnaast noemde zij "), ("d", rng.choice(LAW_DECOYS)), ("t", " als voorbeeld.")]
     if r == 0:
         return [("t", "Het gaat om een bedrag van "), ("d", f"€ {rng.randrange(1, 99)}.{rng.randrange(0, 999):03d}"),
                 ("t", " per jaar.")]
@@ -596,7 +611,9 @@ def body_paragraph(rng: random.Random, n: int, notes: bool) -> list:
         if notes and rng.random() < 0.35:
             pieces.append(("t", rng.choice(["Ik verwijs naar de eerdere beantwoording",
                                             "Dit is eerder aan uw Kamer gemeld"])))
-            note = refs if refs[1][2] == "kenmerk" else refs[1:2]  # a bare kenmerk needs its label
+            # A bare kenmerk needs its label, a law title not in the lexicon its article ("de Wet ...").
+            keep = refs[1][2] == "kenmerk" or any(i.startswith("law:") for i in refs[1][3])
+            note = refs if keep else refs[1:2]
             pieces.append(("n", note + [("t", ".")]))
             pieces.append(("t", ". "))
         else:

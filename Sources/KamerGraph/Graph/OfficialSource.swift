@@ -15,6 +15,7 @@ public enum OfficialSource {
       if id.hasPrefix("CELEX:") {
         return "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=\(id)"
       }
+      if id.hasPrefix("law:") { return nil }  // a law known only by its title
       return "https://wetten.overheid.nl/\(id)"
     case .zaak:
       return "https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=\(id)"

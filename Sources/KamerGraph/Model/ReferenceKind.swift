@@ -13,7 +13,8 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
   /// Any other explicit KOOP publication id (`blg-`, `gmb-`, `nds-`, ...).
   case koop
   case ecli
-  /// A law in wetten.overheid.nl (`BWBR...`) or an EU act (`CELEX:...`).
+  /// A law in wetten.overheid.nl (`BWBR...`), an EU act (`CELEX:...`), or a law known only by
+  /// its title (`law:<slug>`, "Besluit emissie-eisen stookinstallaties").
   case bwb
   case zaak
   case tkdocument
@@ -54,7 +55,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
     if has("stcrt-") { return .staatscourant }
     if has("trb-") { return .tractatenblad }
     if has("ECLI:") { return .ecli }
-    if has("BWBR") || has("BWBV") || has("CELEX:") { return .bwb }
+    if has("BWBR") || has("BWBV") || has("CELEX:") || has("law:") { return .bwb }
     if has("kenmerk:") { return .kenmerk }
     if has("ministerie:") { return .ministerie }
     if has("persoon:") { return .persoon }

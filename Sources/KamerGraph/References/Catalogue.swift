@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case lexicon, programme, date, salutation
+  case law, lexicon, programme, date, salutation
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -245,6 +245,22 @@ public enum ReferenceCatalogue {
         .init("DE STAATSSECRETARIS VAN DEFENSIE\nGijs Tuinman", ["ministerie:DEF", "persoon:tuinman"]),
         .init("DE MINISTER-PRESIDENT VAN ALGEMENE ZAKEN\nDick Schoof", ["ministerie:AZ", "persoon:schoof"]),
       ], id: .ministry),
+    RecognizerSpec(
+      name: "law", kinds: [.bwb], anchors: [], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init("Wet op het financieel toezicht (Wft)", ["BWBR0020368"]),
+        .init("op grond van de Wft en de Awb", ["BWBR0020368", "BWBR0005537"]),
+        .init("de Algemene wet inzake rijksbelastingen", ["BWBR0002320"]),
+        .init("het Vuurwerkbesluit is gewijzigd", ["BWBR0013360"]),
+        .init("artikel 310 Sr", ["BWBR0001854"]),
+        .init("het Besluit emissie-eisen stookinstallaties", ["law:besluit-emissie-eisen-stookinstallaties"]),
+        .init("de Wet natuurbescherming die in 2017", ["law:wet-natuurbescherming"]),
+        .init("Verordening (EU) 2016/679", ["CELEX:32016R0679"]),
+        .init("richtlijn 2014/24/EU", ["CELEX:32014L0024"]),
+        .init("Verordening (EG) nr. 1907/2006", ["CELEX:32006R1907"]),
+        .init("de wet die dat regelt", []), .init("Besluit: de commissie stemt in", []),
+        .init("Regeling van werkzaamheden", []), .init("Besluitenlijst procedurevergadering", []),
+      ], id: .law),
     RecognizerSpec(
       name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,
       afterDigit: false,

@@ -175,6 +175,7 @@ struct Scan {
     case .bwb: return bwb(i)
     case .juriconnect: return juriconnect(i)
     case .celex: return celex(i)
+    case .law: return law(i)
     case .lexicon: return lexicon(i)
     case .ministry: return ministry(i)
     case .members: return members(i)

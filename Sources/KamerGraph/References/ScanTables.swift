@@ -43,6 +43,7 @@ struct AnchorTable: Sendable {
         }
       }
       if spec.id == .lexicon { keys += Lexicon.byPrefix.keys.sorted() }
+      if spec.id == .law { keys += LawLexicon.keys }
       if spec.id == .programme {
         // A straight double quote is an anchor only before a capital.
         keys = keys.filter { $0 >> 8 != 0x22 }
@@ -92,7 +93,7 @@ struct AnchorTable: Sendable {
   /// `foldByte`): checked in their code, where each begins with `word`, `wordCI` or `litCI` of
   /// its anchors (the lexicon with its entries, whose spaces match any run of spaces).
   static let exactAnchors: Set<RecognizerID> = [
-    .members, .ministry, .lexicon, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
+    .members, .ministry, .lexicon, .law, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
     .salutation, .aanhangsel, .handelingen, .gazette,
   ]
 
@@ -122,6 +123,7 @@ struct AnchorTable: Sendable {
   /// The anchors of a recognizer as bytes, and whether their spaces match runs of spaces.
   static func anchorBytes(_ id: RecognizerID) -> [(bytes: [UInt8], flexible: Bool)] {
     if id == .lexicon { return Lexicon.entries.map { ($0.bytes, $0.caseInsensitive) } }
+    if id == .law { return LawLexicon.anchors.map { ($0.bytes, $0.flexible) } }
     let spec = ReferenceCatalogue.specs.first { $0.id == id }!
     return spec.anchors.map { (Array($0.utf8), false) }
   }
@@ -130,7 +132,9 @@ struct AnchorTable: Sendable {
     var lengths = [UInt8](repeating: 0, count: 65536)
     var bits = [UInt64](repeating: 0, count: 1024)
     let fold = foldTable
-    var anchorsOf: [RecognizerID: [(bytes: [UInt8], flexible: Bool)]] = [:]
+    // Per recognizer, its anchors grouped by their first two bytes folded (the law lexicon has
+    // thousands: comparing every anchor with every key would cost more than a scan).
+    var anchorsOf: [RecognizerID: [UInt16: [(bytes: [UInt8], flexible: Bool)]]] = [:]
     for key in slots.indices where slots[key] != 0 {
       let bucket = buckets[Int(slots[key]) - 1]
       guard bucket.allSatisfy({ exactAnchors.contains($0) }) else { continue }
@@ -138,8 +142,14 @@ struct AnchorTable: Sendable {
       let k1 = fold[key & 0xFF]
       var anchors: [(bytes: [UInt8], flexible: Bool)] = []
       for id in bucket {
-        if anchorsOf[id] == nil { anchorsOf[id] = anchorBytes(id) }
-        anchors += anchorsOf[id]!.filter { $0.bytes.count >= 2 && fold[Int($0.bytes[0])] == k0 && fold[Int($0.bytes[1])] == k1 }
+        if anchorsOf[id] == nil {
+          var groups: [UInt16: [(bytes: [UInt8], flexible: Bool)]] = [:]
+          for a in anchorBytes(id) where a.bytes.count >= 2 {
+            groups[UInt16(fold[Int(a.bytes[0])]) << 8 | UInt16(fold[Int(a.bytes[1])]), default: []].append(a)
+          }
+          anchorsOf[id] = groups
+        }
+        anchors += anchorsOf[id]![UInt16(k0) << 8 | UInt16(k1)] ?? []
       }
       guard !anchors.isEmpty else { continue }
       // Up to eight bytes, and for anchors whose spaces match runs of spaces, no further than
