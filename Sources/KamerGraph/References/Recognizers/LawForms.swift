@@ -53,7 +53,7 @@ extension Scan {
   static let lawFormDecoys: Set<String> = ["Regeling van werkzaamheden"]
 
   /// The lower-case ASCII word ending right before `i` (spaces between), within the line.
-  func wordBefore(_ i: Int) -> String? {
+  func lowercaseWordBefore(_ i: Int) -> String? {
     var p = i
     while p > 0 && t.spaceLength(p - 1) == 1 { p -= 1 }
     guard p < i else { return nil }
@@ -107,7 +107,7 @@ extension Scan {
     // The capital in running text: after an article or preposition, or an opening parenthesis.
     let p = i > 0 ? t[i - 1] : 0
     if p == UInt8(ascii: "(") || p == UInt8(ascii: "\"") {
-    } else if let w = wordBefore(i), Scan.lawLeadWords.contains(w) {
+    } else if let w = lowercaseWordBefore(i), Scan.lawLeadWords.contains(w) {
     } else {
       return nil
     }
