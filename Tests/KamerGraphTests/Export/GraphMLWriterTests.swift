@@ -188,7 +188,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
 
   /// The fixed names written without escaping are exactly the raw values.
   @Test func fixedNamesAreTheRawValues() {
-    for relation in Relation.allCases { #expect("\(GraphMLWriter.fixedName(relation))" == relation.rawValue) }
+    for relation in Relation.allCases { #expect("\(relation.fixedName)" == relation.rawValue) }
     for source in [EvidenceSource.metadata, .xmlLink, .text] {
       #expect("\(GraphMLWriter.fixedName(source))" == source.rawValue)
     }
