@@ -29,13 +29,14 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
-    // glibc's mallopt for the command-line tool's heap tuning (Sources/kamergraph/HeapTuning.swift).
+    // glibc's mallopt for the heap tuning of `extract` (Sources/KamerGraph/Platform/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
     .target(
       name: "KamerGraph",
       dependencies: [
         "CLibXML2",
         "CKamerZlib",
+        "CKamerMalloc",
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -45,7 +46,6 @@ let package = Package(
       name: "kamergraph",
       dependencies: [
         "KamerGraph",
-        "CKamerMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
