@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import KamerGraph
 
-extension GraphFormat: ExpressibleByArgument {}
-
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
