@@ -29,13 +29,14 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
-    // glibc's mallopt for the command-line tool's heap tuning (Sources/kamergraph/HeapTuning.swift).
+    // glibc's mallopt for the heap tuning of `extract` (Sources/KamerGraph/Platform/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
     .target(
       name: "KamerGraph",
       dependencies: [
         "CLibXML2",
         "CKamerZlib",
+        "CKamerMalloc",
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -47,30 +48,36 @@ let package = Package(
       name: "kamergraph",
       dependencies: [
         "KamerGraph",
-        "CKamerMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // Not a product: the fuzz harness (the regression tests run it too) and the synthetic graph the
+    // GraphML benchmark writes, kept out of the shipped library. It reaches the readers through
+    // `package` access.
+    .target(
+      name: "KamerGraphHarness",
+      dependencies: ["KamerGraph"]
     ),
     // libFuzzer targets (extractor and readers). Fuzzing build:
     //   swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING --product kamergraph-fuzz
     // Without FUZZING it is a replay tool that runs saved inputs through the same code.
     .executableTarget(
       name: "kamergraph-fuzz",
-      dependencies: ["KamerGraph"],
+      dependencies: ["KamerGraphHarness"],
       path: "Sources/KamerGraphFuzz",
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
     // The GraphML writer timed alone on a generated graph, for Benchmarks/bench.py (not installed).
     .executableTarget(
       name: "kamergraph-bench",
-      dependencies: ["KamerGraph"],
+      dependencies: ["KamerGraph", "KamerGraphHarness"],
       path: "Benchmarks/Sources/kamergraph-bench"
     ),
     .testTarget(
       name: "KamerGraphTests",
       // ZIPFoundation writes the zip files the reader tests feed in. The library reads zips itself:
       // ZIPFoundation's reading crashed or hung on damaged archives (Tests/Fuzz/README.md, F2-F4).
-      dependencies: ["KamerGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["KamerGraph", "KamerGraphHarness", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
   ]
 )

@@ -78,7 +78,7 @@ def run_nllegalcit(path: str, limit: int, max_seconds: float) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-# The generated graph: Sources/KamerGraph/Export/SyntheticGraph.swift, rule for rule.
+# The generated graph: Sources/KamerGraphHarness/SyntheticGraph.swift, rule for rule.
 
 GEN_KINDS = ["kamerstuk", "kamerstuk", "kamerstuk", "aanhangsel", "aanhangsel", "kamervragen", "handelingen", "persoon",
              "ministerie", "organisatie"]

@@ -1,4 +1,4 @@
-import KamerGraph
+import KamerGraphHarness
 
 /// The fuzz targets by name. The libFuzzer entry point and the replay tool both dispatch to
 /// `FuzzHarness` in the library, which the regression tests call too.

@@ -1,5 +1,5 @@
 #if FUZZING
-import KamerGraph
+import KamerGraphHarness
 
 /// libFuzzer's entry point: runs the target named by KAMERGRAPH_FUZZ_TARGET on one input.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -10,7 +10,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 #else
 import Foundation
-import KamerGraph
+import KamerGraphHarness
 
 /// Without libFuzzer: replays saved inputs (crash reproducers, seeds) through a target.
 ///   kamergraph-fuzz TARGET FILE...     (a FILE that is a folder replays every file in it)

@@ -8,6 +8,7 @@
 //  "rss_after_build_kb", "rss_peak_kb"}. Peak RSS is getrusage's ru_maxrss (kilobytes on Linux).
 import Foundation
 import KamerGraph
+import KamerGraphHarness
 
 #if canImport(Glibc)
   import Glibc

@@ -48,6 +48,8 @@ struct ExportGraph {
         keyed[k].target = index[unsorted[keyed[k].edge].target]!
       }
     }
+    // The packing below keeps a relation's rank in 4 bits (`Relation.packedBits`).
+    precondition(Relation.allCases.count <= 1 << Relation.packedBits, "more relations than ExportGraph packs")
     if nodes.count < 1 << 26 {
       // (source, target, relation) packed into one integer (26 + 26 + 4 bits): the same order,
       // sorted as 16-byte pairs with one comparison each. Keys are unique (one edge per key).

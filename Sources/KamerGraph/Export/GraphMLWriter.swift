@@ -141,7 +141,7 @@ public struct GraphMLWriter: Sendable {
       try g.ends.withUnsafeBufferPointer { (ends) throws(XMLWriterError) in
         for (index, slot) in g.order.enumerated() {
           // Fields read in place (no copy of the edge), ends as token indices (no id strings).
-          let relation = Self.fixedName(edges[slot].relation)
+          let relation = edges[slot].relation.fixedName
           try fixed("\n    <edge id=\"e", "<edge id=\"e")
           try w.integer(index)
           try w.raw("\" source=\"")
@@ -178,24 +178,6 @@ public struct GraphMLWriter: Sendable {
     try w.end()
     try line("\n")
     try w.end()
-  }
-
-  /// The relation's raw value as fixed text (no escaping needed, no `String` per edge).
-  static func fixedName(_ relation: Relation) -> StaticString {
-    switch relation {
-    case .answers: return "answers"
-    case .cites: return "cites"
-    case .seeAlso: return "see-also"
-    case .partOfDossier: return "part-of-dossier"
-    case .askedBy: return "asked-by"
-    case .addressedTo: return "addressed-to"
-    case .signedBy: return "signed-by"
-    case .coSignedBy: return "co-signed-by"
-    case .sentBy: return "sent-by"
-    case .answeredBy: return "answered-by"
-    case .memberOf: return "member-of"
-    case .mentions: return "mentions"
-    }
   }
 
   /// The evidence source's raw value as fixed text.

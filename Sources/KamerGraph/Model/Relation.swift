@@ -29,21 +29,33 @@ public enum Relation: String, CaseIterable, Sendable, Codable, Comparable {
 }
 
 extension Relation {
-  /// The case's position in `allCases` (for tables indexed by relation).
-  var position: Int {
+  /// The one table of relations: each case's position in `allCases` (for tables indexed by
+  /// relation, and the rank `ExportGraph` packs into `packedBits` bits) and its raw value as fixed
+  /// text (for writers that copy bytes). `RelationPositionTests` checks it against `allCases` and the
+  /// raw values; the switch makes a new case impossible to leave out.
+  @inline(__always) var entry: (position: Int, name: StaticString) {
     switch self {
-    case .answers: return 0
-    case .cites: return 1
-    case .seeAlso: return 2
-    case .partOfDossier: return 3
-    case .askedBy: return 4
-    case .addressedTo: return 5
-    case .signedBy: return 6
-    case .coSignedBy: return 7
-    case .sentBy: return 8
-    case .answeredBy: return 9
-    case .memberOf: return 10
-    case .mentions: return 11
+    case .answers: return (0, "answers")
+    case .cites: return (1, "cites")
+    case .seeAlso: return (2, "see-also")
+    case .partOfDossier: return (3, "part-of-dossier")
+    case .askedBy: return (4, "asked-by")
+    case .addressedTo: return (5, "addressed-to")
+    case .signedBy: return (6, "signed-by")
+    case .coSignedBy: return (7, "co-signed-by")
+    case .sentBy: return (8, "sent-by")
+    case .answeredBy: return (9, "answered-by")
+    case .memberOf: return (10, "member-of")
+    case .mentions: return (11, "mentions")
     }
   }
+
+  /// The case's position in `allCases` (for tables indexed by relation).
+  var position: Int { entry.position }
+
+  /// The raw value as fixed text.
+  var fixedName: StaticString { entry.name }
+
+  /// How many bits `ExportGraph` packs a relation's rank into: at most 16 relations.
+  static let packedBits = 4
 }

@@ -25,6 +25,16 @@ public struct BuildState: Sendable, Equatable {
     self.program = program
   }
 
+  /// The key a build's state is stored under: what it writes where (output folder, whether the
+  /// picture is drawn, the mention limit, the formats) and each graph's name and inputs. A build
+  /// with another key never counts as up to date. The text is kept as earlier builds stored it.
+  public static func key(
+    out: String, picture: Bool, maxMentions: Int, formats: [GraphFormat], units: [(name: String, paths: [String])]
+  ) -> String {
+    ([out, picture ? "picture" : "no-picture", "max-mentions=\(maxMentions)"] + formats.map(\.rawValue)
+      + units.map { $0.name + "=" + $0.paths.joined(separator: ",") }).joined(separator: "|")
+  }
+
   /// The stamp of the running executable, or "" when it cannot be found.
   public static var currentProgram: String {
     Bundle.main.executablePath.flatMap { FileStamp.of($0) } ?? ""

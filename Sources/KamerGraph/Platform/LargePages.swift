@@ -5,11 +5,11 @@
 /// Transparent huge pages on Linux: memory that is about to be written asks to be backed by
 /// 2 MiB pages (in the kernel's `madvise` mode), so a large buffer takes a few page faults instead
 /// of thousands. Only whole 2 MiB pages inside the range are advised; elsewhere nothing happens.
-public enum LargePages {
+enum LargePages {
   static let size = 2 << 20
 
   /// Advises the whole 2 MiB pages inside `[start, start + count)`.
-  public static func advise(_ start: UnsafeMutableRawPointer, count: Int) {
+  static func advise(_ start: UnsafeMutableRawPointer, count: Int) {
     #if os(Linux)
       let from = (Int(bitPattern: start) + size - 1) & ~(size - 1)
       let to = (Int(bitPattern: start) + count) & ~(size - 1)

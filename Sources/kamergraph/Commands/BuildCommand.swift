@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
 import KamerGraph
-import Synchronization
-
-extension GraphFormat: ExpressibleByArgument {}
 
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -70,7 +67,7 @@ struct BuildCommand: ParsableCommand {
     }
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
-    let stateKey = ([out, noPicture ? "no-picture" : "picture", "max-mentions=\(maxMentions)"] + format.map(\.rawValue) + units.map { $0.name + "=" + $0.paths.joined(separator: ",") }).joined(separator: "|")
+    let stateKey = BuildState.key(out: out, picture: !noPicture, maxMentions: maxMentions, formats: format, units: units)
     if let store, report == nil, let state = try BuildState.load(store, key: stateKey), state.outputsUnchanged(),
       try pipeline.isUpToDate(paths: units.flatMap(\.paths), index: store)
     {
@@ -80,12 +77,12 @@ struct BuildCommand: ParsableCommand {
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
     var all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
-    let allCounts = Summary.Counts(all.graph)
+    let allCounts = RunSummary.Counts(all.graph)
     // The exports do not use the mentions (they are in the index): one graph lets them go.
     if units.count == 1 { all.resolution.graph.mentions = [] }
     // Hand the memory of the documents and of the build's scratch space back to the system
     // before the exports allocate their buffers (it lowers the peak of large builds).
-    FreedMemory.release()
+    ProcessMemory.releaseFreed()
     ProgressBar.finish()
     var summaries: [String] = []
     var allWritten: [String] = []
@@ -93,7 +90,7 @@ struct BuildCommand: ParsableCommand {
     var reports: [(String, RunReport)] = []
     for unit in units {
       let result = units.count == 1 ? all : all.restricted(to: unit.paths)
-      let counts = units.count == 1 ? allCounts : Summary.Counts(result.graph)
+      let counts = units.count == 1 ? allCounts : RunSummary.Counts(result.graph)
       var written: [String] = []
       for f in format {
         for file in try GraphExporter.files(for: result.graph, name: unit.name, format: f) {
@@ -114,7 +111,7 @@ struct BuildCommand: ParsableCommand {
           notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
         }
       }
-      let summary = ([Summary.text(name: unit.name, result: result, counts: counts, written: written)] + notes).joined(separator: "\n")
+      let summary = ([RunSummary.text(name: unit.name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written)] + notes).joined(separator: "\n")
       print(summary)
       summaries.append(summary)
       allWritten += written
@@ -127,7 +124,7 @@ struct BuildCommand: ParsableCommand {
       }
     }
     if let report {
-      try Data(Summary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
+      try Data(RunSummary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
     }
     if all.report.failedCount > 0 { throw ExitCode(2) }
   }
@@ -162,85 +159,5 @@ struct BuildCommand: ParsableCommand {
     }
     guard !folders.isEmpty else { throw ValidationError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/") }
     return folders.map { ($0, ["corpus/\($0)"]) }
-  }
-}
-
-/// The run summary, for people (text) and scripts (JSON).
-enum Summary {
-  /// What the summary says about a graph, counted without sorting its nodes and edges.
-  struct Counts {
-    var nodes = 0, documents = 0, external = 0, entities = 0, edges = 0, mentions = 0, unresolved = 0
-
-    init(_ g: CitationGraph) {
-      nodes = g.nodesByID.count
-      for node in g.nodesByID.values {
-        switch node.status {
-        case .resolved: documents += 1
-        case .external: external += 1
-        case .entity: entities += 1
-        }
-      }
-      edges = g.edgesByKey.count
-      mentions = g.mentions.count
-      unresolved = g.mentions.count(where: { $0.mention.status == .unresolved || $0.mention.status == .ambiguous })
-    }
-  }
-
-  static func text(name: String, result: BuildResult, counts n: Counts, written: [String]) -> String {
-    let r = result.report
-    var lines = ["\(name): \(r.files.count) files: \(r.readCount) read, \(r.skippedCount) skipped, \(r.failedCount) failed"]
-    for f in r.files where f.status != .read {
-      lines.append("  \(f.status.rawValue) \(f.path): \(f.reason ?? "no reason given")")
-    }
-    for f in r.files where f.status == .read && !f.notes.isEmpty {
-      lines.append("  note \(f.path): \(f.notes.joined(separator: "; "))")
-    }
-    for c in result.resolution.conflicts { lines.append("  conflict: \(c.description)") }
-    lines.append(
-      "  graph: \(n.nodes) nodes (\(n.documents) documents in the corpus, \(n.external) external, \(n.entities) actors and entities), \(n.edges) edges, \(n.mentions) mentions (\(n.unresolved) unresolved or ambiguous)"
-    )
-    if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
-    return lines.joined(separator: "\n")
-  }
-
-  static func json(_ reports: [(String, RunReport)]) -> String {
-    let graphs = reports.map { name, r in
-      JSONText.object([
-        ("name", JSONText.quoted(name)),
-        ("read", String(r.readCount)), ("skipped", String(r.skippedCount)), ("failed", String(r.failedCount)),
-        ("files", "[" + r.files.map { f in
-          var pairs: [(String, String)] = [("path", JSONText.quoted(f.path)), ("status", JSONText.quoted(f.status.rawValue))]
-          if let format = f.format { pairs.append(("format", JSONText.quoted(format.rawValue))) }
-          if let reason = f.reason { pairs.append(("reason", JSONText.quoted(reason))) }
-          pairs.append(("notes", JSONText.array(f.notes)))
-          return JSONText.object(pairs)
-        }.joined(separator: ",") + "]"),
-      ])
-    }
-    return "{\"graphs\":[" + graphs.joined(separator: ",") + "]}\n"
-  }
-}
-
-/// A one-line progress bar on stderr, shown only when stderr is a terminal (see `run`).
-enum ProgressBar {
-  private static let shown = Mutex((last: -1, drawn: false))
-
-  @Sendable static func update(done: Int, total: Int) {
-    guard total >= 200 else { return }  // small builds finish before a bar helps
-    let percent = done * 100 / max(1, total)
-    let draw = shown.withLock { state -> Bool in
-      guard percent != state.last else { return false }
-      state = (percent, true)
-      return true
-    }
-    guard draw else { return }
-    let width = 30
-    let filled = width * done / max(1, total)
-    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    FileHandle.standardError.write(Data("\rreading [\(bar)] \(done)/\(total) files".utf8))
-  }
-
-  static func finish() {
-    if shown.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

@@ -46,7 +46,7 @@ struct ExtractCommand: ParsableCommand {
   }
 
   func run() throws {
-    HeapTuning.preferLargePages()
+    ProcessMemory.preferLargePagesForManySmallObjects()
     var paths = files
     if let filesFrom {
       let data: Data?
@@ -74,7 +74,7 @@ struct ExtractCommand: ParsableCommand {
     // one by one (the system takes the memory back at once), which is faster than freeing them.
     var kept: [[Mention]] = []
     var keptRoom = (memoryBudget << 20) / MentionBudget.bytesPerMention
-    let out = OutputBuffer(fd: STDOUT_FILENO)
+    let out = MentionLines(fd: STDOUT_FILENO)
     BuildPipeline().extractResolved(
       plan, mentionBudget: memoryBudget << 20,
       onOutcome: { outcome in
@@ -92,8 +92,7 @@ struct ExtractCommand: ParsableCommand {
         }
       },
       emit: { path, mentions in
-        let head = MentionJSON.head(path: path)
-        for k in mentions.indices { MentionJSON.append(mentions[k], head: head, to: out) }
+        out.write(path: path, mentions: mentions)
         if mentions.count <= keptRoom {
           keptRoom -= mentions.count
           kept.append(mentions)
@@ -107,171 +106,4 @@ struct ExtractCommand: ParsableCommand {
     var st = stat()
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
-}
-
-/// The JSON Lines form of a mention (ARCHITECTURE.md), written on UTF-8 bytes.
-enum MentionJSON {
-  /// What every line of one document starts with: `{"path":"...","kind":`.
-  static func head(path: String) -> [UInt8] {
-    var head = Array("{\"path\":".utf8)
-    JSONText.appendQuoted(path, to: &head)
-    head.append(contentsOf: ",\"kind\":".utf8)
-    return head
-  }
-
-  /// Writes one line: room for the longest form (every byte of every string escaped) is made
-  /// once, then the bytes go in without further checks.
-  static func append(_ m: Mention, head: [UInt8], to out: OutputBuffer) {
-    var strings = m.kind.rawValue.utf8.count + m.text.utf8.count + m.status.rawValue.utf8.count
-      + (m.reason?.utf8.count ?? 0)
-    for id in m.ids { strings += id.utf8.count + 3 }
-    for field in m.fields { strings += field.key.utf8.count + field.value.utf8.count + 6 }
-    out.reserve(head.count + 200 + 6 * strings)
-    out.put(head)
-    out.putQuoted(m.kind.rawValue)
-    out.put(",\"ids\":[")
-    for (i, id) in m.ids.enumerated() {
-      if i > 0 { out.put(0x2C) }
-      out.putQuoted(id)
-    }
-    out.put("],\"text\":")
-    out.putQuoted(m.text)
-    out.put(",\"start\":")
-    out.putNumber(m.start)
-    out.put(",\"end\":")
-    out.putNumber(m.end)
-    out.put(",\"line\":")
-    out.putNumber(m.line)
-    out.put(",\"column\":")
-    out.putNumber(m.column)
-    out.put(",\"status\":")
-    out.putQuoted(m.status.rawValue)
-    if let reason = m.reason {
-      out.put(",\"reason\":")
-      out.putQuoted(reason)
-    }
-    if !m.fields.isEmpty {
-      out.put(",\"fields\":{")
-      for (i, field) in m.fields.enumerated() {  // sorted by name
-        if i > 0 { out.put(0x2C) }
-        out.putQuoted(field.key)
-        out.put(0x3A)
-        out.putQuoted(field.value)
-      }
-      out.put(0x7D)
-    }
-    out.put("}\n")
-  }
-}
-
-/// A byte buffer written to a file descriptor when full. Writers `reserve` room first; the `put`
-/// methods then write without bounds checks, so a caller must reserve enough (escaping can grow a
-/// string to six times its bytes).
-final class OutputBuffer {
-  private var storage: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
-  private(set) var count = 0
-  /// Where full buffers go.
-  private let fd: Int32
-
-  init(capacity: Int = 1 << 18, fd: Int32) {
-    self.capacity = capacity
-    self.fd = fd
-    storage = .allocate(capacity: capacity)
-  }
-
-  deinit { storage.deallocate() }
-
-  /// Makes room for `n` more bytes: writes out what is buffered when needed, and grows the buffer
-  /// for a line longer than it (never expected: a mention line is a few hundred bytes).
-  func reserve(_ n: Int) {
-    guard count + n > capacity else { return }
-    flush()
-    guard n > capacity else { return }
-    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-    storage.deallocate()
-    storage = larger
-    capacity = n
-  }
-
-  /// Writes the buffered bytes to the file descriptor.
-  func flush() {
-    guard count > 0 else { return }
-    var done = 0
-    while done < count {
-      let n = write(fd, storage + done, count - done)
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { break }  // standard output closed: nothing more can be written
-      done += n
-    }
-    count = 0
-  }
-
-  @inline(__always) func put(_ byte: UInt8) {
-    storage[count] = byte
-    count += 1
-  }
-
-  @inline(__always) func put(_ text: StaticString) {
-    (storage + count).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
-    count += text.utf8CodeUnitCount
-  }
-
-  @inline(__always) func put(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { b in
-      (storage + count).update(from: b.baseAddress!, count: b.count)
-      count += b.count
-    }
-  }
-
-  /// `text` as a JSON string literal (RFC 8259 escapes; the same bytes as `JSONText.appendQuoted`).
-  func putQuoted(_ text: String) {
-    put(0x22)
-    var copy = text
-    copy.withUTF8 { b in
-      var clean = true
-      for byte in b where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        clean = false
-        break
-      }
-      if clean {
-        if let base = b.baseAddress { (storage + count).update(from: base, count: b.count) }
-        count += b.count
-        return
-      }
-      var escaped: [UInt8] = []
-      JSONText.appendQuoted(text, to: &escaped)
-      escaped.withUnsafeBufferPointer { e in
-        // Without the quotes appendQuoted put around it.
-        (storage + count).update(from: e.baseAddress! + 1, count: e.count - 2)
-        count += e.count - 2
-      }
-    }
-    put(0x22)
-  }
-
-  @inline(__always) func putNumber(_ n: Int) {
-    guard n >= 0 else {
-      var digits: [UInt8] = []
-      JSONText.appendNumber(n, to: &digits)
-      put(digits)
-      return
-    }
-    var v = n
-    var width = 1
-    while v >= 10 {
-      v /= 10
-      width += 1
-    }
-    v = n
-    for k in stride(from: width - 1, through: 0, by: -1) {
-      storage[count + k] = 0x30 &+ UInt8(v % 10)
-      v /= 10
-    }
-    count += width
-  }
-}
-
-func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
 }

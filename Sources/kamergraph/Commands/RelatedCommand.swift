@@ -1,9 +1,6 @@
 import ArgumentParser
 import KamerGraph
 
-extension Relation: ExpressibleByArgument {}
-extension Direction: ExpressibleByArgument {}
-
 /// `kamergraph related ID`.
 struct RelatedCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -59,6 +56,3 @@ struct RelatedCommand: ParsableCommand {
     options.emit(table: result.table, json: result.json)
   }
 }
-
-/// The relation names, for help texts.
-let relationList = Relation.allCases.map(\.rawValue).joined(separator: ", ")

@@ -77,54 +77,14 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
     for (id, label) in expected.nodes { #expect(seen.nodes[id] == label, "label of \(id)") }
   }
 
-  static let attributeReader = """
-    import json, sys, networkx as nx
-    g = nx.read_graphml(sys.argv[1])
-    keys = ["kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths"]
-    nodes = {n: {k: str(d[k]) for k in keys if k in d} for n, d in g.nodes(data=True)}
-    edges = sorted([s, t, d["relation"], d.get("evidence", ""), d["origin"]] for s, t, d in g.edges(data=True))
-    assert all(d["label"] == d["relation"] for _, _, d in g.edges(data=True)), "edge label is the relation"
-    print(json.dumps({"nodes": nodes, "edges": edges}))
-    """
-
-  struct Attributes: Decodable, Equatable {
-    var nodes: [String: [String: String]]
-    var edges: [[String]]
-  }
-
   /// Every node and edge attribute, not just labels, comes back from networkx as written
   /// (characters XML forbids aside).
   @Test(arguments: ExportFixtures.all.map(\.0))
   func networkxReadsEveryAttribute(name: String) throws {
     let graph = ExportFixtures.all.first { $0.0 == name }!.1
     let path = try ExportFixtures.temporaryFile("\(name).graphml", GraphMLWriter().write(graph, name: name))
-    guard let run = try ExternalTool.python(Self.attributeReader, modules: ["networkx"], arguments: [path]) else {
-      return
-    }
-    try #require(run.status == 0, "\(run.stderr)")
-    let seen = try JSONDecoder().decode(Attributes.self, from: Data(run.stdout.utf8))
-    let safe = XMLWriter.xmlSafe
-    var nodes: [String: [String: String]] = [:]
-    for node in graph.nodes {
-      var a: [String: String] = ["kind": node.kind, "status": node.status.rawValue]
-      a["date"] = node.date
-      a["year"] = node.year.map(String.init)
-      a["vergaderjaar"] = node.vergaderjaar
-      a["ministry"] = node.ministry
-      a["url"] = node.url
-      if !node.aliases.isEmpty { a["aliases"] = node.aliases.joined(separator: " ") }
-      if !node.paths.isEmpty { a["paths"] = node.paths.joined(separator: " ") }
-      nodes[ExportText.nmtoken(node.id)] = a.mapValues(safe)
-    }
-    let edges = graph.edges.map { edge in
-      [
-        ExportText.nmtoken(edge.source), ExportText.nmtoken(edge.target), edge.relation.rawValue,
-        safe(ExportText.evidenceSummary(edge) ?? ""), edge.origin.rawValue,
-      ]
-    }
-    #expect(seen.edges == edges.sorted { $0.lexicographicallyPrecedes($1) })
-    #expect(seen.nodes.keys.sorted() == nodes.keys.sorted())
-    for (id, attributes) in nodes { #expect(seen.nodes[id] == attributes, "attributes of \(id)") }
+    guard let seen = try NetworkxRoundTrip.read(path, with: "nx.read_graphml", check: #"assert all(d["label"] == d["relation"] for _, _, d in g.edges(data=True)), "edge label is the relation""#) else { return }
+    NetworkxRoundTrip.expectSame(seen, NetworkxRoundTrip.expected(graph, id: ExportText.nmtoken))
   }
 
   @Test func keysComeFirstWithTypesAndEdgesAreNumbered() throws {
@@ -188,7 +148,7 @@ func expectedReadBack(_ graph: CitationGraph, id: (String) -> String = { $0 }, l
 
   /// The fixed names written without escaping are exactly the raw values.
   @Test func fixedNamesAreTheRawValues() {
-    for relation in Relation.allCases { #expect("\(GraphMLWriter.fixedName(relation))" == relation.rawValue) }
+    for relation in Relation.allCases { #expect("\(relation.fixedName)" == relation.rawValue) }
     for source in [EvidenceSource.metadata, .xmlLink, .text] {
       #expect("\(GraphMLWriter.fixedName(source))" == source.rawValue)
     }

@@ -77,4 +77,16 @@ import Testing
   @Test func positionIsTheIndexInAllCases() {
     for (n, relation) in Relation.allCases.enumerated() { #expect(relation.position == n, "\(relation)") }
   }
+
+  /// The table's fixed names are the raw values exports and queries show.
+  @Test func fixedNameIsTheRawValue() {
+    for relation in Relation.allCases { #expect("\(relation.fixedName)" == relation.rawValue) }
+  }
+
+  /// `ExportGraph` packs a relation's rank into `Relation.packedBits` bits: a 17th relation must
+  /// widen the packing first.
+  @Test func everyRelationFitsThePackedBits() {
+    #expect(Relation.allCases.count <= 1 << Relation.packedBits)
+    #expect(Relation.allCases.map(\.position).max()! < 1 << Relation.packedBits)
+  }
 }

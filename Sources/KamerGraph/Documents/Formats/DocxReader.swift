@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads Word .docx: body paragraphs joined by "\n" (`w:tab` a tab), footnotes and endnotes after
 /// the body with empty marks at their references, hyperlinks, core properties.
-enum DocxReader {
-  static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
+package enum DocxReader {
+  package static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
     guard let documentBytes = try zip.bytes("word/document.xml") else {
       throw .invalidContent(path: path, reason: "is a .docx without word/document.xml")
     }

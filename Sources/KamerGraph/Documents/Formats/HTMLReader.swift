@@ -1,6 +1,6 @@
 /// Reads HTML pages (officielebekendmakingen.nl and others) with libxml2's HTML parser: the text
 /// of the body without script and style, `<a href>` links, the title and DC metadata.
-enum HTMLReader {
+package enum HTMLReader {
   static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "iframe", "object", "svg"]
   static let blocks: Set<String> = [
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "section", "article", "header",
@@ -38,7 +38,7 @@ enum HTMLReader {
   /// `id`/`class` word prefixes that mark site chrome ("nav-main", "nav-sub", "menu-item", "cbox...").
   static let chromePrefixes: [String] = ["nav-", "nav_", "menu-", "menu_", "cbox", "cookie", "skip-", "drop-down-menu"]
 
-  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parseHTML(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root else { throw .invalidContent(path: path, reason: "is HTML without any element") }

@@ -1,7 +1,7 @@
 /// Reads KOOP `metadata.xml` in both styles: `<metadata_gegevens><metadata name= content=/>` and
 /// `<owms-metadata><owmskern><dcterms:identifier>...`. The result has no text; it carries ids,
 /// metadata and facts, and is merged into its document when both are loaded.
-enum KOOPMetadataReader {
+package enum KOOPMetadataReader {
   /// One field: the name without its schema prefix ("identifier", "vraagnummer"), the name as
   /// written (for evidence), the scheme and the value.
   struct Field {
@@ -37,7 +37,7 @@ enum KOOPMetadataReader {
     return out
   }
 
-  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parse(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root, root.isNamed("metadata_gegevens") || root.isNamed("owms-metadata") else {

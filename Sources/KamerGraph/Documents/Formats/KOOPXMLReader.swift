@@ -1,7 +1,7 @@
 /// Reads KOOP `officiele-publicatie` XML (kamervragen/aanhangsel, kamerstuk, handelingen,
 /// staatsblad, staatscourant) with the streaming reader: block elements become lines, `noot`
 /// bodies go after the main text with their marks kept, every `extref` becomes an `ExplicitLink`.
-enum KOOPXMLReader {
+package enum KOOPXMLReader {
   /// Elements that run inside a line; every other element is a block (its own line).
   static let inline: Set<String> = [
     "naam", "achternaam", "voornaam", "voorletters", "tussenvoegsel", "kamervraagonderwerp", "datum", "nadruk",
@@ -53,7 +53,7 @@ enum KOOPXMLReader {
     }
   }
 
-  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     var main = TextBuilder(capacity: bytes.count)
     var notes: [Note] = []
     var currentNote: Note?

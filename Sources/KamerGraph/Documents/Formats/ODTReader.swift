@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads OpenDocument text (.odt): content.xml paragraphs and headings joined by "\n", `text:note`
 /// bodies after the text with empty marks at the notes, `text:a` links, meta.xml properties.
-enum ODTReader {
-  static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
+package enum ODTReader {
+  package static func read(zip: SafeZip, path: String) throws(DocumentError) -> Document {
     guard let content = try zip.bytes("content.xml") else {
       throw .invalidContent(path: path, reason: "is an OpenDocument file without content.xml")
     }

@@ -5,8 +5,8 @@
 #endif
 
 /// Reads plain-text letters: decoding, docx-export footnote markers and letterhead fields.
-enum PlainTextReader {
-  static func read(bytes: [UInt8], path: String) -> Document {
+package enum PlainTextReader {
+  package static func read(bytes: [UInt8], path: String) -> Document {
     let decoded = TextDecoding.decode(bytes)
     return read(text: decoded.text, path: path, notes: decoded.notes)
   }

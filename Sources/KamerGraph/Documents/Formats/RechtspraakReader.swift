@@ -8,7 +8,7 @@
 /// other; then the summary and the ruling's text, a line per paragraph. The formal relations and
 /// law references are also facts (`cites` and `mentions` edges), since they are the court's own
 /// structured statement.
-enum RechtspraakReader {
+package enum RechtspraakReader {
   /// The RDF elements shown in the metadata head, in this order, with their Dutch labels (the labels
   /// rechtspraak.nl uses, so that a label such as "Wetsverwijzing" reads naturally).
   static let headFields: [(local: String, label: String)] = [
@@ -17,7 +17,7 @@ enum RechtspraakReader {
     ("relation", "Formele relatie"), ("references", "Wetsverwijzing"),
   ]
 
-  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parse(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root, root.isNamed("open-rechtspraak") else {

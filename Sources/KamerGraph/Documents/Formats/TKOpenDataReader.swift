@@ -1,7 +1,7 @@
 /// Reads Tweede Kamer open data (SyncFeed Atom pages and bare tkData entity XML, namespace
 /// `http://www.tweedekamer.nl/xsd/tkData/v1-0`) into facts, joining entities by their GUID refs
 /// within the file. Deleted entities (`tk:verwijderd="true"`) are skipped.
-enum TKOpenDataReader {
+package enum TKOpenDataReader {
   static let namespace = "http://www.tweedekamer.nl/xsd/tkData/v1-0"
 
   /// One entity: its kind ("zaak", "zaakactor", ...), GUID, simple fields and refs.
@@ -14,7 +14,7 @@ enum TKOpenDataReader {
     func ref(_ name: String) -> [String] { refs[name.lowercased()] ?? [] }
   }
 
-  static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parse(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root else { throw .invalidContent(path: path, reason: "has no root element") }

@@ -5,7 +5,7 @@ import Foundation
 /// A zip archive opened in memory with its limits checked before anything is extracted: entry
 /// count, declared uncompressed size, and entry names (no `../`, no absolute paths). Extraction
 /// stops as soon as the actual bytes pass the limits (a lying header cannot inflate a bomb).
-struct SafeZip {
+package struct SafeZip {
   let path: String
   let limits: ReaderLimits
   /// Entries by name, with where each entry's data lies in `raw` (from the central directory,
@@ -19,7 +19,7 @@ struct SafeZip {
   private let counter = Counter()
 
 
-  init(bytes: [UInt8], path: String, limits: ReaderLimits) throws(DocumentError) {
+  package init(bytes: [UInt8], path: String, limits: ReaderLimits) throws(DocumentError) {
     self.path = path
     self.limits = limits
     // ZIPFoundation's in-memory archive traps (a crash, not an error) when the central directory

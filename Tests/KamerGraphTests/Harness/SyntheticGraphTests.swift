@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphHarness
 
 /// The generated benchmark graph: its exact shape, its determinism, and that the Python generator
 /// in Benchmarks/peers.py (which networkx writes in the benchmark) builds the very same graph.

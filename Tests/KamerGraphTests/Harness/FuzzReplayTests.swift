@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KamerGraph
+@testable import KamerGraphHarness
 
 /// Replays the fuzz seeds and every saved crash reproducer through the same `FuzzHarness` functions
 /// the libFuzzer build runs. This is not a fuzz build: it only replays files, so it stays fast.

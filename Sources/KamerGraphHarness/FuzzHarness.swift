@@ -1,3 +1,5 @@
+import KamerGraph
+
 /// The fuzz targets of KamerGraph: one function per target that runs library code on arbitrary
 /// bytes and checks its invariants.
 ///

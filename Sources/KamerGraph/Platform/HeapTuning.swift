@@ -1,5 +1,3 @@
-import KamerGraph
-
 #if canImport(Glibc)
   import CKamerMalloc
   import Glibc

@@ -1,3 +1,5 @@
+import KamerGraph
+
 /// The reader targets: each reader on arbitrary bytes must return a `Document` whose footnote and
 /// link ranges lie inside its text (and whose mentions keep the extractor's invariants), or throw
 /// a `DocumentError` whose description names the file. It must never trap or hang.

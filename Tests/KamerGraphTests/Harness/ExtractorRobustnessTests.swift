@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import KamerGraph
+@testable import KamerGraphHarness
 
 /// Reproducibility and pathological inputs for the extractor: the same bytes give identical
 /// mentions on every run and on any number of threads, and inputs built from repeated anchor words

@@ -1,3 +1,5 @@
+import KamerGraph
+
 /// A deterministic citation graph of any size, for the GraphML benchmark and the exporter tests.
 ///
 /// Every node and edge is a pure arithmetic function of its index, so `Benchmarks/peers.py`
