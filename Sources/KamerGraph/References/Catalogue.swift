@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case lexicon, programme, date, salutation
+  case lexicon, programme, date, salutation, answerNumberHeader
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -275,6 +275,17 @@ public enum ReferenceCatalogue {
           ]),
         .init("arresten van de Hoge Raad van 30 november 1977, nr. 18 586", []),
       ], id: .date),
+    RecognizerSpec(
+      name: "ah-header", kinds: [.aanhangsel], anchors: ["AH"], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init(
+          "AH 604\n2024Z18294\nAntwoord van minister Van Weel (Justitie en Veiligheid) (ontvangen 20 november 2024)",
+          ["ah-tk-20242025-604"]),
+        .init("AH 615\n2024Z17538\nMededeling van staatssecretaris Rummenie (ontvangen 12 september 2024)", [
+          "ah-tk-20232024-615"
+        ]),
+        .init("De AH 604 route", []),
+      ], id: .answerNumberHeader),
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),

@@ -422,7 +422,12 @@ extension Scan {
     }
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
     let year = String(v.filter { $0 != "-" })
-    if endsBeforeSpaces(i, "zie ook") { fields[MentionField.role] = MentionRole.seeAlso }
+    if endsBeforeSpaces(i, "zie ook") {
+      fields[MentionField.role] = MentionRole.seeAlso
+    } else if r.nums.count == 1, aloneOnLine(i, r.end), isRepeatedLine(i, r.end) {
+      // "Aanhangsel Handelingen II 2023/24, nr. 1314" as the running page header: the document's own id.
+      fields[MentionField.role] = MentionRole.own
+    }
     add(.aanhangsel, r.nums.map { "ah-" + chamber + "-" + year + "-" + $0 }, i, r.end, fields)
     return r.end
   }
@@ -493,7 +498,10 @@ extension Scan {
     let j = t.skipSpaces(a, newlines: false, limit: 3)
     guard let (zaak, e) = tkNumberAt(j), zaak.kind == .zaak else { return nil }
     var fields: MentionFields = ["zaak": zaak.id]
-    if t.onlySpaces(t.nearLineStart(i), i) && t.onlySpaces(e, t.nearLineEnd(e)) {
+    if let role = headingZaakRole(i, e) {
+      // At the top: the questions document itself, or the questions an answer answers.
+      fields[MentionField.role] = role
+    } else if aloneOnLine(i, e) {
       fields[MentionField.role] = MentionRole.answers
     }
     add(.kamervragen, ["kv-tk-" + zaak.id], i, e, fields)
