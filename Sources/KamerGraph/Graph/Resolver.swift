@@ -217,11 +217,12 @@ struct ResolverState {
     // two different documents (a conflict), not two copies of one.
     var claims: [String: [Int]] = [:]
     var excluded: [Int: Set<String>] = [:]
-    let own = docs.map { Self.isFactOnly($0) ? [] : Self.ownIDs($0) }
+    let own = docs.map { Self.isFactOnly($0) ? [] : Self.ownIDsOrPathID($0) }
     for (i, e) in docs.enumerated() where !Self.isFactOnly(e) {
       for id in own[i] {
         if let other = claims[id]?.first(where: {
-          docs[$0].document.format == e.document.format && docs[$0].contentKey != e.contentKey
+          (docs[$0].document.format == e.document.format && docs[$0].contentKey != e.contentKey)
+            || Self.distinctDocuments(own[$0], own[i])
         }) {
           excluded[i, default: []].insert(id)
           conflicts.append(IdentityConflict(id: id, paths: [docs[other].document.path, e.document.path]))
@@ -306,8 +307,7 @@ struct ResolverState {
     for (i, e) in docs.enumerated() {
       if let node = nodeOfDoc[i] {
         for m in e.mentions where m.kind.isDocument {
-          let role = m.fields[MentionField.role]
-          guard role == MentionRole.answers || role == MentionRole.replyTo else { continue }
+          guard Self.answersTarget(m) else { continue }
           for id in m.ids {
             let target = nodeID(id)
             if target != node { result[node, default: []].insert(target) }
@@ -328,6 +328,7 @@ struct ResolverState {
 
   /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
   mutating func flushEdges() {
+    applyRelationPrecedence()
     for (key, evidence) in pending {
       graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
     }
@@ -391,7 +392,7 @@ struct ResolverState {
         guard m.kind.isDocument, role != MentionRole.own else { continue }
         let relation: Relation
         switch role {
-        case MentionRole.answers?, MentionRole.replyTo?: relation = .answers
+        case MentionRole.answers?, MentionRole.replyTo?: relation = Self.answersTarget(m) ? .answers : .cites
         case MentionRole.seeAlso?: relation = .seeAlso
         default: relation = .cites
         }
