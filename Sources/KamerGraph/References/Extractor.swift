@@ -367,6 +367,8 @@ struct Scan {
     case .programme: return programme(i)
     case .date: return date(i)
     case .answerNumberHeader: return answerNumberHeader(i)
+    case .motionNumber: return motionNumber(i)
+    case .eersteKamerLetter: return eersteKamerLetter(i)
     case .salutation:
       if t.word(i, "Geachte") != nil { seenSalutation = true }
       return nil

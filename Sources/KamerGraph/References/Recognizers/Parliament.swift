@@ -302,6 +302,13 @@ extension Scan {
       }
       return nil
     }
+    if let (n, e) = tkSiteNumber(j, dossierEnd: de0) {
+      // "Kamerstuk 33043-76": the tweedekamer.nl notation, dossier and number.
+      fields[MentionField.dossier] = d0
+      fields["form"] = "tk-site"
+      add(.kamerstuk, ["kst-" + d0 + "-" + n], i, e, fields)
+      return e
+    }
     var dossiers: [(String, String?)] = []
     var k = de0
     var firstToev = toevoeging(k)
@@ -378,7 +385,12 @@ extension Scan {
         [MentionField.dossier: d + "-" + tv.value, "form": "numbers-only"])
       return ne
     }
-    guard let r = ondernummers(k, bare: false) else { return nil }
+    guard let r = ondernummers(k, bare: false) else {
+      // The tweedekamer.nl notation "30569-8", "22112-2531".
+      guard let (n, ne) = tkSiteNumber(i, dossierEnd: de) else { return nil }
+      add(.kamerstuk, ["kst-" + d + "-" + n], i, ne, [MentionField.dossier: d, "form": "tk-site"])
+      return ne
+    }
     var fields: MentionFields = [
       MentionField.dossier: d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only",
     ]

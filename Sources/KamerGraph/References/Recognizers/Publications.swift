@@ -20,6 +20,11 @@ extension Scan {
     }
     if t[e] == UInt8(ascii: ".") { e += 1 }
     var j = t.skipSpaces(e, newlines: true, limit: 4)
+    if kind == .staatsblad, t.digits(j, min: 4, max: 4) == nil, let year = lawDateYear(before: i),
+      let end = staatsbladNumbers(j, year: year, start: i)
+    {
+      return end
+    }
     guard let y = t.digits(j, min: 4, max: 4), t.atWordEnd(y) else {
       // "(Stb. 186)": an old citation without a year.
       if let n = t.digits(j, max: 5), t.atWordEnd(n), t[n] != UInt8(ascii: ",") {
