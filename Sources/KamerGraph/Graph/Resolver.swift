@@ -76,6 +76,7 @@ public struct StatusResolver {
       for k in piece.indices
       where piece[k].kind.isDocument && !piece[k].fields.isEmpty
         && piece[k].fields[MentionField.role] == MentionRole.own
+        && piece[k].fields[MentionField.footnote] == nil
       {
         var new = false
         for id in piece[k].ids where seen.insert(id).inserted { new = true }
@@ -187,6 +188,7 @@ struct ResolverState {
     for k in e.mentions.indices
     where e.mentions[k].kind.isDocument && !e.mentions[k].fields.isEmpty
       && e.mentions[k].fields[MentionField.role] == MentionRole.own
+      && e.mentions[k].fields[MentionField.footnote] == nil
     {
       ids.append(contentsOf: e.mentions[k].ids.map(canonical))
     }

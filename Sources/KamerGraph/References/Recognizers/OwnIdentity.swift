@@ -16,6 +16,9 @@ extension Scan {
   static let answerReach = 8192
   /// How far apart two copies of a page header may be (a page of text).
   static let pageReach = 12_288
+  /// How far apart two copies of a page header are at least (two footnotes citing one document
+  /// on consecutive lines are not a page header).
+  static let pageApart = 1024
 
   /// True when `i..<e` is the only thing on its line.
   func aloneOnLine(_ i: Int, _ e: Int) -> Bool {
@@ -67,7 +70,7 @@ extension Scan {
     guard n >= 8, let base = t.b.baseAddress else { return false }
     let first = t[i]
     func same(at j: Int) -> Bool {
-      j != i && j >= 0 && j + n <= t.count && memcmp(base + j, base + i, n) == 0 && aloneOnLine(j, j + n)
+      abs(j - i) >= Scan.pageApart && j >= 0 && j + n <= t.count && memcmp(base + j, base + i, n) == 0 && aloneOnLine(j, j + n)
     }
     var j = max(0, i - Scan.pageReach)
     let stop = min(t.count - n, e + Scan.pageReach)
