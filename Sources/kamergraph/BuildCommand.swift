@@ -90,7 +90,7 @@ struct BuildCommand: ParsableCommand {
     var summaries: [String] = []
     var allWritten: [String] = []
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    var reports: [(String, RunReport)] = []
+    var reports: [(String, RunReport, [IdentityConflict])] = []
     for unit in units {
       let result = units.count == 1 ? all : all.restricted(to: unit.paths)
       let counts = units.count == 1 ? allCounts : Summary.Counts(result.graph)
@@ -118,7 +118,7 @@ struct BuildCommand: ParsableCommand {
       print(summary)
       summaries.append(summary)
       allWritten += written
-      reports.append((unit.name, result.report))
+      reports.append((unit.name, result.report, result.resolution.conflicts))
     }
     if let store {
       print("index: \(indexPath) (\(all.reused) of \(all.report.readCount) documents unchanged since the last build)")
@@ -203,8 +203,8 @@ enum Summary {
     return lines.joined(separator: "\n")
   }
 
-  static func json(_ reports: [(String, RunReport)]) -> String {
-    let graphs = reports.map { name, r in
+  static func json(_ reports: [(String, RunReport, [IdentityConflict])]) -> String {
+    let graphs = reports.map { name, r, conflicts in
       JSONText.object([
         ("name", JSONText.quoted(name)),
         ("read", String(r.readCount)), ("skipped", String(r.skippedCount)), ("failed", String(r.failedCount)),
@@ -214,6 +214,13 @@ enum Summary {
           if let reason = f.reason { pairs.append(("reason", JSONText.quoted(reason))) }
           pairs.append(("notes", JSONText.array(f.notes)))
           return JSONText.object(pairs)
+        }.joined(separator: ",") + "]"),
+        // Two documents that claim one id: both are kept, never merged.
+        ("conflicts", "[" + conflicts.map { c in
+          JSONText.object([
+            ("id", JSONText.quoted(c.id)), ("paths", JSONText.array(c.paths)),
+            ("description", JSONText.quoted(c.description)),
+          ])
         }.joined(separator: ",") + "]"),
       ])
     }

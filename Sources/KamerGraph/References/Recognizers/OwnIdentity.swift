@@ -112,6 +112,42 @@ extension Scan {
     return documentAnswers() ? MentionRole.answers : MentionRole.own
   }
 
+  // MARK: "36 278" over "Nr. 32": the header of a Kamerstuk
+
+  /// How far into the text a Kamerstuk's header (dossier line, title, "Nr." line) may reach.
+  static let kamerstukHeaderReach = 3072
+
+  /// A Kamerstuk's header: the dossier alone on a line near the top ("36 278", "21 501-02"),
+  /// then, after the title, "Nr. 32" alone on a line -> the document's own `kst-36278-32`.
+  /// Returns the end of the dossier line's mention.
+  mutating func kamerstukHeader(_ i: Int) -> Int? {
+    guard i < Scan.headingReach, let (d, de) = dossierNumber(i) else { return nil }
+    var dossier = d
+    var e = de
+    if let tv = toevoeging(de), !tv.spaced || tv.roman {
+      dossier += "-" + tv.value
+      e = tv.end
+    }
+    guard aloneOnLine(i, e) else { return nil }
+    // The "Nr." line within the next lines of the header (the title may take a few lines).
+    var line = t.nearLineEnd(e) + 1
+    var lines = 0
+    while line < min(t.count, Scan.kamerstukHeaderReach), lines < 16 {
+      let s = t.skipSpaces(line, newlines: false, limit: 8)
+      if let kw = t.lit(s, "Nr.") ?? t.lit(s, "NR.") {
+        let n = t.skipSpaces(kw, newlines: false, limit: 3)
+        guard let ne = t.digits(n, max: 5), t[n] != UInt8(ascii: "0"), aloneOnLine(s, ne) else { return nil }
+        add(
+          .kamerstuk, ["kst-" + dossier + "-" + t.string(n, ne)], i, e,
+          [MentionField.role: MentionRole.own, MentionField.dossier: dossier, "form": "header"])
+        return e
+      }
+      line = t.nearLineEnd(line) + 1
+      lines += 1
+    }
+    return nil
+  }
+
   // MARK: "AH 604": the header of a ministry's answer
 
   /// "AH 604" alone on a line at the top of a ministry's .docx answer: the Aanhangsel number it

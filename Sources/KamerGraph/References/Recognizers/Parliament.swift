@@ -373,6 +373,7 @@ extension Scan {
   /// without "nr." a bare number pair is never taken (tkconv issue #108's fuzzy form).
   mutating func bareKamerstuk(_ i: Int) -> Int? {
     guard t[i] >= UInt8(ascii: "1"), t[i] <= UInt8(ascii: "3"), let (d, de) = dossierNumber(i) else { return nil }
+    if i < Scan.headingReach, let end = kamerstukHeader(i) { return end }
     var k = de
     let tv = toevoeging(k)
     if let tv, tv.roman || !tv.spaced { k = tv.end }
