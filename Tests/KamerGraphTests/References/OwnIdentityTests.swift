@@ -96,6 +96,18 @@ import Testing
     #expect(Extractor().mentions(in: asking).first?.fields[MentionField.role] == nil)
   }
 
+  @Test func kamerstukHeaderIsTheOwnID() {
+    let motion =
+      "TWEEDE KAMER DER STATEN-GENERAAL\n2\nVergaderjaar 2024-2025\n\n\n36 278\nWijziging van de Wet kwaliteit, klachten en geschillen zorg\n\n\nNr. 32\nMOTIE VAN HET LID RIKKERS-OOSTERKAMP\n"
+    #expect(own(motion) == ["kst-36278-32"])
+    #expect(own("Vergaderjaar 2024–2025\n21 501-02\nRaad Algemene Zaken\nNr. 3121\nBRIEF VAN DE MINISTER\n") == [
+      "kst-21501-02-3121"
+    ])
+    // Decoys: a dossier in a sentence, and a dossier line without a "Nr." line.
+    #expect(own("Het wetsvoorstel 36 278\nNr. 32\n").isEmpty)
+    #expect(own("36 278\nWijziging van de wet.\nDe Kamer stemde in.\n").isEmpty)
+  }
+
   // MARK: Citation forms
 
   @Test func tweedeKamerSiteNotation() {
