@@ -115,6 +115,8 @@ import Testing
     #expect(ids("Lijst: 22112-2531; 30569-8.") == ["kst-22112-2531", "kst-30569-8"])
     #expect(ids("21501-02-1855 en 34775-XVI-129") == ["kst-21501-02-1855", "kst-34775-XVI-129"])
     #expect(ids("Kamerstuk 21501-32, nr. 1703") == ["kst-21501-32-1703"])
+    #expect(ids("Kamerstukken 21501-32 en 34595, nr. 79") == ["kst-21501-32-79", "kst-34595-79"])
+    #expect(ids("Kamerstukken 31501-32 en 34595, nr. 79") == ["kst-31501-32-79", "kst-34595-79"])
     // Decoys: phone numbers, postcodes, year and page ranges, long number ranges.
     for decoy in [
       "bel 070-3456789", "2511 CV Den Haag", "in 2023-2024", "blz. 20000-25000", "tel. 12345-67-890-1",
@@ -144,6 +146,7 @@ import Testing
   @Test func eersteKamerLetters() {
     #expect(ids("5Eerste Kamer, 36 373, H") == ["kst-36373-H"])
     #expect(ids("Kamerstukken I 2019/20, 35 300, E") == ["kst-35300-E"])
+    #expect(ids("Zie ook Eerste Kamer, 35 397, B. Het kabinet") == ["kst-35397-B"])
     #expect(ids("de Eerste Kamer, 36 373 stemmen, Amen").isEmpty)
   }
 }

@@ -100,7 +100,7 @@ extension Scan {
     if let kw = nrKeyword(l) { l = t.skipSpaces(kw, newlines: false, limit: 3) }
     var le = l
     while isUpper(t[le]) && le - l < 3 { le += 1 }
-    guard le > l, t.atWordEnd(le), t[le] != UInt8(ascii: ".") || !isUpper(t[le + 2]) else { return nil }
+    guard le > l, t.atWordEnd(le) else { return nil }
     fields[MentionField.dossier] = dossier
     add(.kamerstuk, ["kst-" + dossier + "-" + t.string(l, le)], i, le, fields)
     return le
@@ -115,6 +115,8 @@ extension Scan {
     guard de - i == 5, t[de] == UInt8(ascii: "-"), isDigit(t[de + 1]), t[de + 1] != UInt8(ascii: "0") else {
       return nil
     }
+    // 21501-32 is a series of the EU councils' dossier (reference-formats.md §1.3), not a number.
+    if t.lit(i, "21501") != nil { return nil }
     guard let n = t.digits(de + 1, max: 4), t.atWordEnd(n) else { return nil }
     if t[n] == UInt8(ascii: "-") || t[n] == UInt8(ascii: "/") || (t[n] == UInt8(ascii: ".") && isDigit(t[n + 1]))
       || (t[n] == UInt8(ascii: ",") && isDigit(t[n + 1]))
@@ -124,8 +126,14 @@ extension Scan {
     if i > 0, t[i - 1] == UInt8(ascii: "-") || t[i - 1] == UInt8(ascii: "/") || t[i - 1] == UInt8(ascii: "+") {
       return nil
     }
-    // "21501-32, nr. 1703": a series of a dossier, the number comes after.
+    // "21501-32, nr. 1703": a series of a dossier, the number comes after; "36200-10 en 32761,
+    // nr. 51" likewise.
     if ondernummers(n, bare: false) != nil { return nil }
+    if let en = t.word(t.skipSpaces(n, newlines: false, limit: 3), "en"),
+      dossierNumber(t.skipSpaces(en, newlines: false, limit: 3)) != nil
+    {
+      return nil
+    }
     return (t.string(de + 1, n), n)
   }
 }
