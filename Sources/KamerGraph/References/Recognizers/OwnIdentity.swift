@@ -22,14 +22,33 @@ extension Scan {
 
   /// True when `i..<e` is the only thing on its line.
   func aloneOnLine(_ i: Int, _ e: Int) -> Bool {
-    t.onlySpaces(t.nearLineStart(i), i) && t.onlySpaces(e, t.nearLineEnd(e))
+    startsLine(i) && t.onlySpaces(e, t.nearLineEnd(e))
+  }
+
+  /// True when only horizontal spaces stand between the line's start and `i`; looks back over
+  /// spaces only, so a position inside running text costs a byte or two.
+  func startsLine(_ i: Int) -> Bool {
+    var j = i
+    while j > 0 {
+      let c = t[j - 1]
+      if c == 0x20 || c == 0x09 {
+        j -= 1
+      } else if c == 0xA0, j >= 2, t[j - 2] == 0xC2 {
+        j -= 2
+      } else if j >= 3, t[j - 3] == 0xE2, t[j - 2] == 0x80, c == 0x89 || c == 0xAF || c == 0x8A || c == 0x82 || c == 0x83 {
+        j -= 3  // thin, narrow and other spaces of `ByteText.spaceLength`
+      } else {
+        return c == 0x0A || c == 0x0D
+      }
+    }
+    return true
   }
 
   /// True when a label at `i` begins its line or a table cell (after a tab or "|"): a letterhead
   /// label, not words inside a sentence.
   func isLabelLine(_ i: Int) -> Bool {
     if i > 0, t[i - 1] == 0x09 || t[i - 1] == UInt8(ascii: "|") { return true }
-    return t.onlySpaces(t.nearLineStart(i), i)
+    return startsLine(i)
   }
 
   /// True when the line of `i` starts within the first `headingReach` bytes of the text.
