@@ -45,7 +45,10 @@ extension Scan {
   /// "Zij krijgt nr. 199 (31311).", "Zij krijgt nr. 726, was nr. 719 (21501-08)." -> the
   /// Kamerstuk the motion now is (`kst-31311-199`, `kst-21501-08-726`).
   mutating func motionNumber(_ i: Int) -> Int? {
-    guard let a = t.wordCI(i, "Zij krijgt") ?? t.wordCI(i, "Hij krijgt") else { return nil }
+    // "zij"/"hij" are common words: look at the "k" of "krijgt" before comparing the phrase.
+    guard t[i + 3] == 0x20, t[i + 4] | 0x20 == UInt8(ascii: "k"),
+      let a = t.wordCI(i, "Zij krijgt") ?? t.wordCI(i, "Hij krijgt")
+    else { return nil }
     var j = t.skipSpaces(a, newlines: false, limit: 3)
     guard let kw = nrKeyword(j) else { return nil }
     j = t.skipSpaces(kw, newlines: false, limit: 3)
