@@ -410,6 +410,19 @@ def ref_kamerstuk(rng: random.Random, n: int):
         letter = rng.choice(["A", "B", "C", "E", "G"])
         text = f"Kamerstukken I {vj}, {ds}, nr. {letter}"
         ids = [kst_id(d, "", letter)]
+    elif form < 94 and ond.isdigit():
+        # The tweedekamer.nl notation: "33043-76", "21501-07-1502", "34775-XVI-129".
+        text = f"{d}-{toev}-{ond}" if toev else f"{d}-{ond}"
+        ids = [kst_id(d, toev, ond)]
+    elif form < 96 and ond.isdigit():
+        # A motion numbered in the debate (Handelingen).
+        text = f"Zij krijgt nr. {ond} ({d}{'-' + toev if toev else ''})."
+        ids = [kst_id(d, toev, ond)]
+    elif form < 97 and not toev and ond.isdigit():
+        # An Eerste Kamer letter.
+        letter = "ABCEG"[int(ond) % 5]
+        text = f"Eerste Kamer, {ds}, {letter}"
+        ids = [kst_id(d, "", letter)]
     else:
         text = f"Kamerstukken II {vj}, {ds}{tv}, nr. {ond}"
         ids = [kst_id(d, toev, ond)]
@@ -464,6 +477,10 @@ def ref_gazette(rng: random.Random, n: int):
     kind = rng.randrange(10)
     if kind < 4:
         text = f"{rng.choice(['Stb.', 'Stb.', 'Staatsblad'])} {y}, {nr % 700 + 1}"
+        if nr % 5 == 0:
+            # The year from the law's date: "Wet van 30 maart 1988, Stb. 113".
+            month = MONTHS[nr % 12]
+            text = f"Wet van {nr % 28 + 1} {month} {y}, Stb. {nr % 700 + 1}"
         return text, "staatsblad", [f"stb-{y}-{nr % 700 + 1}"]
     if kind < 8:
         text = f"{rng.choice(['Stcrt.', 'Stcrt.', 'Staatscourant'])} {y}, {nr}"

@@ -5,8 +5,7 @@ extension ResolverState {
     for (i, e) in docs.enumerated() {
       if let node = nodeOfDoc[i] {
         for m in e.mentions where m.kind.isDocument {
-          let role = m.fields[MentionField.role]
-          guard role == MentionRole.answers || role == MentionRole.replyTo else { continue }
+          guard Self.answersTarget(m) else { continue }
           for id in m.ids {
             let target = nodeID(id)
             if target != node { result[node, default: []].insert(target) }
@@ -27,6 +26,7 @@ extension ResolverState {
 
   /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
   mutating func flushEdges() {
+    applyRelationPrecedence()
     for (key, evidence) in pending {
       graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
     }
@@ -90,7 +90,7 @@ extension ResolverState {
         guard m.kind.isDocument, role != MentionRole.own else { continue }
         let relation: Relation
         switch role {
-        case MentionRole.answers?, MentionRole.replyTo?: relation = .answers
+        case MentionRole.answers?, MentionRole.replyTo?: relation = Self.answersTarget(m) ? .answers : .cites
         case MentionRole.seeAlso?: relation = .seeAlso
         default: relation = .cites
         }

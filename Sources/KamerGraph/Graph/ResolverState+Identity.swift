@@ -6,11 +6,12 @@ extension ResolverState {
     // two different documents (a conflict), not two copies of one.
     var claims: [String: [Int]] = [:]
     var excluded: [Int: Set<String>] = [:]
-    let own = docs.map { Self.isFactOnly($0) ? [] : Self.ownIDs($0) }
+    let own = docs.map { Self.isFactOnly($0) ? [] : Self.ownIDsOrPathID($0) }
     for (i, e) in docs.enumerated() where !Self.isFactOnly(e) {
       for id in own[i] {
         if let other = claims[id]?.first(where: {
-          docs[$0].document.format == e.document.format && docs[$0].contentKey != e.contentKey
+          (docs[$0].document.format == e.document.format && docs[$0].contentKey != e.contentKey)
+            || Self.distinctDocuments(own[$0], own[i])
         }) {
           excluded[i, default: []].insert(id)
           conflicts.append(IdentityConflict(id: id, paths: [docs[other].document.path, e.document.path]))

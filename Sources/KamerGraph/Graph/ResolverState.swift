@@ -40,6 +40,7 @@ struct ResolverState {
     for k in e.mentions.indices
     where e.mentions[k].kind.isDocument && !e.mentions[k].fields.isEmpty
       && e.mentions[k].fields[MentionField.role] == MentionRole.own
+      && e.mentions[k].fields[MentionField.footnote] == nil
     {
       ids.append(contentsOf: e.mentions[k].ids.map(canonical))
     }

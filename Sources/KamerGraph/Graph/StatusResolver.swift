@@ -43,6 +43,7 @@ public struct StatusResolver {
       for k in piece.indices
       where piece[k].kind.isDocument && !piece[k].fields.isEmpty
         && piece[k].fields[MentionField.role] == MentionRole.own
+        && piece[k].fields[MentionField.footnote] == nil
       {
         var new = false
         for id in piece[k].ids where seen.insert(id).inserted { new = true }

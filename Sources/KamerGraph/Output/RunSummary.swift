@@ -41,8 +41,8 @@ public enum RunSummary {
 
   /// The `--report` JSON: per graph its name, counts and every file with status, format, reason
   /// and notes, keys in a fixed order.
-  public static func json(_ reports: [(String, RunReport)]) -> String {
-    let graphs = reports.map { name, r in
+  public static func json(_ reports: [(String, RunReport, [IdentityConflict])]) -> String {
+    let graphs = reports.map { name, r, conflicts in
       JSONText.object([
         ("name", JSONText.quoted(name)),
         ("read", String(r.readCount)), ("skipped", String(r.skippedCount)), ("failed", String(r.failedCount)),
@@ -52,6 +52,13 @@ public enum RunSummary {
           if let reason = f.reason { pairs.append(("reason", JSONText.quoted(reason))) }
           pairs.append(("notes", JSONText.array(f.notes)))
           return JSONText.object(pairs)
+        }.joined(separator: ",") + "]"),
+        // Two documents that claim one id: both are kept, never merged.
+        ("conflicts", "[" + conflicts.map { c in
+          JSONText.object([
+            ("id", JSONText.quoted(c.id)), ("paths", JSONText.array(c.paths)),
+            ("description", JSONText.quoted(c.description)),
+          ])
         }.joined(separator: ",") + "]"),
       ])
     }

@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case law, lexicon, programme, date, salutation
+  case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -296,6 +296,33 @@ public enum ReferenceCatalogue {
           ]),
         .init("arresten van de Hoge Raad van 30 november 1977, nr. 18 586", []),
       ], id: .date),
+    RecognizerSpec(
+      name: "ah-header", kinds: [.aanhangsel], anchors: ["AH"], caseInsensitive: false, afterDigit: false,
+      examples: [
+        .init(
+          "AH 604\n2024Z18294\nAntwoord van minister Van Weel (Justitie en Veiligheid) (ontvangen 20 november 2024)",
+          ["ah-tk-20242025-604"]),
+        .init("AH 615\n2024Z17538\nMededeling van staatssecretaris Rummenie (ontvangen 12 september 2024)", [
+          "ah-tk-20232024-615"
+        ]),
+        .init("De AH 604 route", []),
+      ], id: .answerNumberHeader),
+    RecognizerSpec(
+      name: "motion-number", kinds: [.kamerstuk], anchors: ["Zij krijgt", "Hij krijgt"], caseInsensitive: true,
+      afterDigit: false,
+      examples: [
+        .init("Zij krijgt nr. 199 (31311).", ["kst-31311-199"]),
+        .init("Zij krijgt nr. 726 , was nr. 719 ( 21501-08 ).", ["kst-21501-08-726"]),
+        .init("Zij krijgt nr. 5 stemmen", []),
+      ], id: .motionNumber),
+    RecognizerSpec(
+      name: "eerste-kamer-letter", kinds: [.kamerstuk], anchors: ["Eerste Kamer"], caseInsensitive: false,
+      afterDigit: true,
+      examples: [
+        .init("5Eerste Kamer, 36 373, H", ["kst-36373-H"]),
+        .init("Eerste Kamer 2019/20, 35 300, E.", ["kst-35300-E"]),
+        .init("de Eerste Kamer, 75 leden, A", []),
+      ], id: .eersteKamerLetter),
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),

@@ -12,6 +12,8 @@ struct Scan {
   var prefixFilter = true
   /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
   var seenSalutation = false
+  /// Whether the document answers questions, once asked (`documentAnswers`).
+  var answering: Bool?
   /// Line bookkeeping: `line` is the line number of byte `linePos`, whose line starts at `lineStart`.
   var line = 1
   var lineStart = 0
@@ -182,6 +184,9 @@ struct Scan {
     case .answerHeader: return answerHeader(i)
     case .programme: return programme(i)
     case .date: return date(i)
+    case .answerNumberHeader: return answerNumberHeader(i)
+    case .motionNumber: return motionNumber(i)
+    case .eersteKamerLetter: return eersteKamerLetter(i)
     case .salutation:
       if t.word(i, "Geachte") != nil { seenSalutation = true }
       return nil

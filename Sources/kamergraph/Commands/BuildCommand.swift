@@ -87,7 +87,7 @@ struct BuildCommand: ParsableCommand {
     var summaries: [String] = []
     var allWritten: [String] = []
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    var reports: [(String, RunReport)] = []
+    var reports: [(String, RunReport, [IdentityConflict])] = []
     for unit in units {
       let result = units.count == 1 ? all : all.restricted(to: unit.paths)
       let counts = units.count == 1 ? allCounts : RunSummary.Counts(result.graph)
@@ -115,7 +115,7 @@ struct BuildCommand: ParsableCommand {
       print(summary)
       summaries.append(summary)
       allWritten += written
-      reports.append((unit.name, result.report))
+      reports.append((unit.name, result.report, result.resolution.conflicts))
     }
     if let store {
       print("index: \(indexPath) (\(all.reused) of \(all.report.readCount) documents unchanged since the last build)")

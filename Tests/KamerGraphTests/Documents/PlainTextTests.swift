@@ -65,6 +65,10 @@ struct PlainTextTests {
     ("Datum\t11 juli 2025\nBetreft\n\tBeantwoording\n", [], "Beantwoording", "2025-07-11"),
     ("Datum\nBetreft\nOnderwerp X\n", [], "Onderwerp X", nil),
     ("Datum van vandaag is onbekend.\nBetreft het volgende.\n", [], nil, nil),
+    // A subject line set with spaces instead of a tab or colon; prose after "Betreft" is none.
+    ("Betreft   Beantwoording Kamervragen over escortbureaus\n", [], "Beantwoording Kamervragen over escortbureaus", nil),
+    ("Betreft dit de vragen van het lid?\n", [], nil, nil),
+    ("Betreft Zie de brief van gisteren.\n", [], nil, nil),
   ])
   func letterheadFields(text: String, ids: [String], title: String?, date: String?) throws {
     let doc = try read(Array(text.utf8))

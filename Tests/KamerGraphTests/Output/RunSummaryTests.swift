@@ -12,10 +12,10 @@ import Testing
   ])
 
   @Test func reportJSONKeysInFixedOrder() throws {
-    let json = RunSummary.json([("x", report)])
+    let json = RunSummary.json([("x", report, [IdentityConflict(id: "kenmerk:A", paths: ["a.txt", "b.txt"])])])
     #expect(
       json
-        == #"{"graphs":[{"name":"x","read":1,"skipped":1,"failed":1,"files":[{"path":"corpus/x/brief.txt","status":"read","format":"text","notes":["2 mentions"]},{"path":"corpus/x/README.md","status":"skipped","reason":"format not supported","notes":[]},{"path":"corpus/x/kapot.docx","status":"failed","format":"docx","reason":"is a .docx without word/document.xml","notes":[]}]}]}"#
+        == #"{"graphs":[{"name":"x","read":1,"skipped":1,"failed":1,"files":[{"path":"corpus/x/brief.txt","status":"read","format":"text","notes":["2 mentions"]},{"path":"corpus/x/README.md","status":"skipped","reason":"format not supported","notes":[]},{"path":"corpus/x/kapot.docx","status":"failed","format":"docx","reason":"is a .docx without word/document.xml","notes":[]}],"conflicts":[{"id":"kenmerk:A","paths":["a.txt","b.txt"],"description":"2 documents claim the id kenmerk:A: a.txt, b.txt; both are kept, and citations of kenmerk:A are marked ambiguous"}]}]}"#
         + "\n")
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     #expect((object?["graphs"] as? [[String: Any]])?.first?["failed"] as? Int == 1)

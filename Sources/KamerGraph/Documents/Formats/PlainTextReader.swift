@@ -108,12 +108,23 @@ enum Letterhead {
       let sep = rest.first!
       // Prose such as "Datum van ..." is no label: free-text fields need ":" or a tab.
       let allowsSpace = field == .kenmerk || field == .uwKenmerk
-      guard sep == ":" || sep == "\t" || (allowsSpace && sep == " ") else { continue }
+      // "Betreft Beantwoording Kamervragen ...": a subject line set with spaces, when a capital
+      // starts the subject ("Betreft dit ..." is prose).
+      let spacedSubject = field == .title && sep == " " && isSpacedSubject(rest.dropFirst())
+      guard sep == ":" || sep == "\t" || (allowsSpace && sep == " ") || spacedSubject else { continue }
       var value = String(rest.dropFirst()).trimmingSpaces
       if value.hasPrefix(":") { value = String(value.dropFirst()).trimmingSpaces }
       return (field, value)
     }
     return nil
+  }
+
+  /// A subject after "Betreft" and spaces: starts with a capital, not a sentence (no full stop
+  /// at the end), at most 200 characters.
+  static func isSpacedSubject(_ rest: Substring) -> Bool {
+    let value = rest.drop { $0 == " " }
+    guard let first = value.first, first.isUppercase, value.count <= 200 else { return false }
+    return value.last != "."
   }
 
   /// The labels as lower-case ASCII bytes, for `mayMatch`.

@@ -302,6 +302,13 @@ extension Scan {
       }
       return nil
     }
+    if let (n, e) = tkSiteNumber(j, dossierEnd: de0) {
+      // "Kamerstuk 33043-76": the tweedekamer.nl notation, dossier and number.
+      fields[MentionField.dossier] = d0
+      fields["form"] = "tk-site"
+      add(.kamerstuk, ["kst-" + d0 + "-" + n], i, e, fields)
+      return e
+    }
     var dossiers: [(String, String?)] = []
     var k = de0
     var firstToev = toevoeging(k)
@@ -366,6 +373,7 @@ extension Scan {
   /// without "nr." a bare number pair is never taken (tkconv issue #108's fuzzy form).
   mutating func bareKamerstuk(_ i: Int) -> Int? {
     guard t[i] >= UInt8(ascii: "1"), t[i] <= UInt8(ascii: "3"), let (d, de) = dossierNumber(i) else { return nil }
+    if i < Scan.headingReach, let end = kamerstukHeader(i) { return end }
     var k = de
     let tv = toevoeging(k)
     if let tv, tv.roman || !tv.spaced { k = tv.end }
@@ -378,7 +386,12 @@ extension Scan {
         [MentionField.dossier: d + "-" + tv.value, "form": "numbers-only"])
       return ne
     }
-    guard let r = ondernummers(k, bare: false) else { return nil }
+    guard let r = ondernummers(k, bare: false) else {
+      // The tweedekamer.nl notation "30569-8", "22112-2531".
+      guard let (n, ne) = tkSiteNumber(i, dossierEnd: de) else { return nil }
+      add(.kamerstuk, ["kst-" + d + "-" + n], i, ne, [MentionField.dossier: d, "form": "tk-site"])
+      return ne
+    }
     var fields: MentionFields = [
       MentionField.dossier: d + (tv.map { "-" + $0.value } ?? ""), "form": "numbers-only",
     ]
@@ -422,7 +435,12 @@ extension Scan {
     }
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
     let year = String(v.filter { $0 != "-" })
-    if endsBeforeSpaces(i, "zie ook") { fields[MentionField.role] = MentionRole.seeAlso }
+    if endsBeforeSpaces(i, "zie ook") {
+      fields[MentionField.role] = MentionRole.seeAlso
+    } else if r.nums.count == 1, aloneOnLine(i, r.end), isRepeatedLine(i, r.end) {
+      // "Aanhangsel Handelingen II 2023/24, nr. 1314" as the running page header: the document's own id.
+      fields[MentionField.role] = MentionRole.own
+    }
     add(.aanhangsel, r.nums.map { "ah-" + chamber + "-" + year + "-" + $0 }, i, r.end, fields)
     return r.end
   }
@@ -493,7 +511,10 @@ extension Scan {
     let j = t.skipSpaces(a, newlines: false, limit: 3)
     guard let (zaak, e) = tkNumberAt(j), zaak.kind == .zaak else { return nil }
     var fields: MentionFields = ["zaak": zaak.id]
-    if t.onlySpaces(t.nearLineStart(i), i) && t.onlySpaces(e, t.nearLineEnd(e)) {
+    if let role = headingZaakRole(i, e) {
+      // At the top: the questions document itself, or the questions an answer answers.
+      fields[MentionField.role] = role
+    } else if aloneOnLine(i, e) {
       fields[MentionField.role] = MentionRole.answers
     }
     add(.kamervragen, ["kv-tk-" + zaak.id], i, e, fields)

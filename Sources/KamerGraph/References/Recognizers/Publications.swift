@@ -20,6 +20,11 @@ extension Scan {
     }
     if t[e] == UInt8(ascii: ".") { e += 1 }
     var j = t.skipSpaces(e, newlines: true, limit: 4)
+    if kind == .staatsblad, t.digits(j, min: 4, max: 4) == nil, let year = lawDateYear(before: i),
+      let end = staatsbladNumbers(j, year: year, start: i)
+    {
+      return end
+    }
     guard let y = t.digits(j, min: 4, max: 4), t.atWordEnd(y) else {
       // "(Stb. 186)": an old citation without a year.
       if let n = t.digits(j, max: 5), t.atWordEnd(n), t[n] != UInt8(ascii: ",") {
@@ -79,7 +84,10 @@ extension Scan {
     // The chamber part of the prefix is lower-case too ("AH-TK-..." -> "ah-tk-...").
     let id = prefix + "-" + (chamberRest ? String(restLower.prefix(3)) + String(rest.dropFirst(3)) : rest)
     let kind = ReferenceKind.of(id: id) ?? .koop
-    add(kind.isDocument ? kind : .koop, [id], i, e, ["explicit": "true"])
+    var fields: MentionFields = ["explicit": "true"]
+    // The KOOP footer prints the publication's own id.
+    if isKOOPFooter(i, e) { fields[MentionField.role] = MentionRole.own }
+    add(kind.isDocument ? kind : .koop, [id], i, e, fields)
     return e
   }
 
@@ -102,6 +110,11 @@ extension Scan {
   /// A bare zaak or document number in running text.
   mutating func tkNumber(_ i: Int) -> Int? {
     guard let (n, e) = tkNumberAt(i) else { return nil }
+    // A zaak heading the document: the questions it answers, or the questions document itself.
+    if n.kind == .zaak, let role = headingZaakRole(i, e) {
+      add(n.kind, [n.id], i, e, [MentionField.role: role, "form": "heading"])
+      return e
+    }
     add(n.kind, [n.id], i, e)
     return e
   }
@@ -116,7 +129,9 @@ extension Scan {
     var role: String?
     var e: Int
     if let x = t.wordCI(i, "Onze referentie") ?? t.wordCI(i, "Ons kenmerk") {
-      (label, role, e) = (t.string(i, x), MentionRole.own, x)
+      // Only a label line of the letterhead (or a table cell) gives the letter's own kenmerk;
+      // "(ons kenmerk 7362548)" in a sentence or footnote cites another letter.
+      (label, role, e) = (t.string(i, x), isLabelLine(i) ? MentionRole.own : nil, x)
     } else if let x = t.wordCI(i, "Uw kenmerk") ?? t.wordCI(i, "Uw referentie") {
       (label, role, e) = (t.string(i, x), MentionRole.replyTo, x)
     } else if let x = t.wordCI(i, "kenmerk") {
@@ -130,7 +145,8 @@ extension Scan {
       var fields: MentionFields = [MentionField.label: label]
       if let role, role == MentionRole.replyTo {
         fields[MentionField.role] = role
-      } else if t.contains("vragen", from: t.sentenceStart(i, limit: 600), to: i) {
+      } else if t.contains("vragen", from: t.sentenceStart(i, limit: 600), to: i), documentAnswers() {
+        // Only a document that answers answers questions; elsewhere "de vragen met kenmerk Z" cites them.
         fields[MentionField.role] = MentionRole.answers
       }
       add(n.kind, [n.id], j, ne, fields)
