@@ -29,6 +29,13 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDFReader.swift.
+    .systemLibrary(
+      name: "CPoppler",
+      path: "Sources/CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+    ),
     // glibc's mallopt for the command-line tool's heap tuning (Sources/kamergraph/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
     .target(
@@ -36,6 +43,7 @@ let package = Package(
       dependencies: [
         "CLibXML2",
         "CKamerZlib",
+        "CPoppler",
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),

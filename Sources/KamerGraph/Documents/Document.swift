@@ -114,6 +114,8 @@ public struct Document: Sendable, Hashable, Codable {
   public var facts: [Fact]
   /// Remarks for the run summary ("decoded as Windows-1252").
   public var notes: [String]
+  /// Pages and running headers/footers of a paged document (PDF); nil for every other format.
+  public var layout: PageLayout? = nil
 
   public init(
     path: String, format: DocumentFormat, text: String, ownIds: [String] = [],
@@ -144,6 +146,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable, Comparable 
   case docx
   case odt
   case html
+  case pdf
   /// XML whose root element is not one we know.
   case otherXML = "xml"
   case unknown

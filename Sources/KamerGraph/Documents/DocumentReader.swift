@@ -101,6 +101,7 @@ public struct DocumentReader: Sendable {
     case .format(.tkOpenData): doc = try TKOpenDataReader.read(bytes: bytes, path: path)
     case .format(.html): doc = try HTMLReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
+    case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
     case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
     case .binary: throw .binary(path: path)
     case .unsupported(let what): throw .unsupportedFormat(path: path, detail: what)
@@ -253,6 +254,7 @@ public enum FormatSniffer {
     case "odt": return .odt
     case "html", "htm", "xhtml": return .html
     case "xml": return .otherXML
+    case "pdf": return .pdf
     default: return nil
     }
   }
@@ -280,7 +282,7 @@ public enum FormatSniffer {
     {
       return .zip
     }
-    if bytes.starts(with: Array("%PDF".utf8)) { return .unsupported("PDF (convert it to text first)") }
+    if bytes.starts(with: Array("%PDF".utf8)) { return .format(.pdf) }
     let prefix = markupPrefix(bytes)
     if TextDecoding.utf16Order(bytes) == nil, TextDecoding.looksBinary(bytes) { return .binary }
     if let root = rootElement(prefix) {
