@@ -63,7 +63,13 @@ enum PDFReader {
       if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
         throw .invalidContent(path: path, reason: "is an encrypted PDF that needs a password: it cannot be read")
       }
-      throw .invalidContent(path: path, reason: "is a damaged PDF that cannot be read (\(message))")
+      let tail = bytes.suffix(1024)
+      let truncated = TextScan.find(Array("%%EOF".utf8), in: Array(tail)) == nil
+      throw .invalidContent(
+        path: path,
+        reason: truncated
+          ? "is a truncated PDF (no %%EOF at its end) that cannot be read (\(message))"
+          : "is a damaged PDF that cannot be read (\(message))")
     }
     defer { g_object_unref(UnsafeMutableRawPointer(doc)) }
     let pageCount = Int(poppler_document_get_n_pages(doc))
@@ -436,10 +442,11 @@ enum PDFText {
   /// before them is a real one and the line break a space.
   static let suspensionWords: Set<String> = ["en", "of", "tot", "en/of", "t/m", "noch", "als"]
 
-  /// Vowel pairs that Dutch spelling keeps apart with a hyphen in a compound ("zee-egel",
-  /// "auto-industrie", "na-apen"): a hyphen between them at a line end is a real one.
+  /// Vowel pairs that would be read as one sound, which Dutch spelling keeps apart with a hyphen
+  /// in a compound ("zee-egel", "auto-industrie", "na-apen"); hyphenation never splits them, so a
+  /// hyphen between them at a line end is a real one ("be-" + "oordeling" is not such a pair).
   static let vowelClashes: Set<String> = [
-    "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu", "ea", "eo", "io",
+    "aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu",
   ]
 
   /// Joins a line ending in a hyphen (or soft hyphen, already left out) with the next one when the
@@ -540,10 +547,19 @@ enum PDFText {
 
   /// Running headers and footers, page numbers and publication footers.
   static func markFurniture(_ pages: [PDFPage], body: Float, roles: inout [[Role]]) {
-    // Lines in the wide margins, by key: where on the page each appears, on which pages.
+    // Candidates, by key: where on the page each appears, on which pages. In the margins a line
+    // set apart from the body counts with its digits as "#" (a running footer with the page
+    // number); further in, only the same text at the same height counts (a line on a page
+    // with no other line never does).
     var places: [String: [(page: Int, y: Double)]] = [:]
-    for (p, page) in pages.enumerated() {
-      for line in page.lines where wideZone(line, page) { places[runningKey(line), default: []].append((p, line.minY)) }
+    for (p, page) in pages.enumerated() where page.lines.count > 1 {
+      for (k, line) in page.lines.enumerated() {
+        if zone(line, page), apart(k, page, body: body) {
+          places[runningKey(line), default: []].append((p, line.minY))
+        } else if wideZone(line, page) {
+          places["=" + line.string, default: []].append((p, line.minY))
+        }
+      }
     }
     // A running line stands at the same height (within 3 points) on at least half of the pages
     // (two at least): the height it has most often.
@@ -560,24 +576,39 @@ enum PDFText {
     var seen: Set<String> = []
     for (p, page) in pages.enumerated() {
       for (k, line) in page.lines.enumerated() {
-        let key = runningKey(line)
-        if wideZone(line, page), let y = running[key], abs(line.minY - y) <= 3 {
+        for key in [runningKey(line), "=" + line.string] {
+          guard let y = running[key], abs(line.minY - y) <= 3,
+            key.hasPrefix("=") ? wideZone(line, page) : zone(line, page) && apart(k, page, body: body)
+          else { continue }
           roles[p][k] = seen.insert(key).inserted ? .furniture : .dropped
-          continue
+          break
         }
+        if roles[p][k] != .body { continue }
         if zone(line, page), isPageNumber(line) {
           roles[p][k] = .dropped
           continue
         }
         guard zone(line, page) else { continue }
-        // A line in the margin in smaller type than the body, or set apart from the body above it
-        // (a publication footer, a letterhead), is furniture.
+        // A line in the margin in smaller type than the body, or set apart from the body (a
+        // publication footer, a letterhead), is furniture.
         let small = line.size > 0 && body > 0 && line.size < body * 0.9
-        let above = page.lines.filter { $0.maxY <= line.minY && !zone($0, page) }.map(\.maxY).max()
-        let apart = above.map { line.minY - $0 > 2.5 * Double(max(body, 1)) } ?? true
-        if small || apart { roles[p][k] = .furniture }
+        if small || apart(k, page, body: body) { roles[p][k] = .furniture }
       }
     }
+  }
+
+  /// Whether a line in a margin is set apart from the body: at least 1.5 body sizes between it
+  /// and the nearest line outside the margins towards the middle of the page.
+  static func apart(_ k: Int, _ page: PDFPage, body: Float) -> Bool {
+    let line = page.lines[k]
+    let gap = 1.5 * Double(max(body, 1))
+    let top = line.maxY <= page.height / 2
+    var nearest: Double?
+    for other in page.lines where other.minY.isFinite && !zone(other, page) {
+      if top, other.minY >= line.maxY { nearest = min(nearest ?? .infinity, other.minY - line.maxY) }
+      if !top, other.maxY <= line.minY { nearest = min(nearest ?? .infinity, line.minY - other.maxY) }
+    }
+    return nearest.map { $0 >= gap } ?? true
   }
 
   /// Footnotes at the foot of a page: the trailing run of body lines in smaller type whose first
