@@ -164,9 +164,10 @@ def koop_answer():
 def letter_pages():
     return [b"".join([
         text_op(60, 780, 9, "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
-        text_op(60, 740, 9, "Datum 3 maart 2025"),
-        text_op(60, 728, 9, "Betreft Voortgang van de Wet open overheid"),
-        text_op(60, 716, 9, "Onze referentie 2025-0000123456"),
+        # Label and value in two columns, as ministry letters set them.
+        text_op(60, 740, 9, "Datum"), text_op(160, 740, 9, "3 maart 2025"),
+        text_op(60, 728, 9, "Betreft"), text_op(160, 728, 9, "Voortgang van de Wet open overheid"),
+        text_op(60, 716, 9, "Onze referentie"), text_op(160, 716, 9, "2025-0000123456"),
         text_op(60, 680, 9, "Geachte voorzitter,"),
         text_op(60, 656, 9, "Met deze brief informeer ik u over de Wet open overheid, zoals toegezegd"),
         text_op(60, 644, 9, "in Kamerstuk 35 300, nr. 5."),

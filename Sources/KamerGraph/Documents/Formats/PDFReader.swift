@@ -284,7 +284,40 @@ struct PDFPage {
       if !s.properties.isWhitespace { lastX2 = r.x2 }
     }
     finish()
+    if geometry { joinLabels(&lines) }
     return PDFPage(number: number, label: label, width: width, height: height, lines: lines)
+  }
+
+  /// A letterhead sets its labels ("Datum", "Betreft", "Onze referentie") in one column and the
+  /// values in the next, and poppler reads the whole label column first. A line that is only a
+  /// label gets the line to its right on the same baseline as its value, after a tab.
+  static func joinLabels(_ lines: inout [PDFLine]) {
+    var k = 0
+    while k < lines.count {
+      let label = lines[k]
+      guard label.scalars.count <= 30, let (_, value) = Letterhead.match(label.string), value.isEmpty else {
+        k += 1
+        continue
+      }
+      let candidates = lines.indices.filter { j in
+        j != k && lines[j].minX > label.maxX && abs(lines[j].maxY - label.maxY) < 0.3 * label.height
+          && abs(lines[j].minY - label.minY) < 0.5 * max(label.height, lines[j].height)
+      }
+      guard let j = candidates.min(by: { lines[$0].minX < lines[$1].minX }), lines[j].minX - label.maxX < 200 else {
+        k += 1
+        continue
+      }
+      var merged = label
+      merged.append("\t", size: 0, x1: label.maxX, y1: label.minY, x2: label.maxX, y2: label.maxY, geometry: false)
+      for (i, s) in lines[j].scalars.enumerated() {
+        merged.append(s, size: lines[j].sizes[i], x1: lines[j].minX, y1: lines[j].tops[i], x2: lines[j].maxX, y2: lines[j].bottoms[i], geometry: false)
+      }
+      merged.maxX = lines[j].maxX
+      lines[k] = merged
+      lines.remove(at: j)
+      if j < k { k -= 1 }
+      k += 1
+    }
   }
 }
 
@@ -432,7 +465,7 @@ enum PDFText {
     case 0xFB05, 0xFB06: out.append(contentsOf: [0x73, 0x74])  // ﬅ ﬆ
     case 0x00AD, 0x200B, 0xFEFF: break  // soft hyphen, zero-width space, BOM
     case 0x2010, 0x2011: out.append(0x2D)
-    case 0x09: out.append(0x20)
+    case 0x09: out.append(0x09)  // only the reader's own tab, between a letterhead label and its value
     case 0..<0x20, 0x7F: break
     default: out.append(contentsOf: Array(String(s).utf8))
     }
