@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExtractionFingerprintTests {
   /// The version and fingerprint recorded together. When this test fails after a change to a
   /// reader or recognizer: bump `ExtractionVersion.current`, then copy both values here.
-  static let recorded = (version: "2026-11-29.2", fingerprint: "f5985a5e88ce9d9329ee61a2b2cc17e2-6cf1")
+  static let recorded = (version: "2026-12-07.1", fingerprint: "f5985a5e88ce9d9329ee61a2b2cc17e2-6cf1")
 
   static func fingerprint() throws -> String {
     var lines: [String] = []
