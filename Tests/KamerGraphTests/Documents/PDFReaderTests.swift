@@ -129,6 +129,15 @@ struct PDFReaderTests {
     #expect(try Self.read("many-pages.pdf").layout?.pages.allSatisfy { $0.label == nil } == true)
   }
 
+  @Test func theLayoutSurvivesTheIndex() throws {
+    let doc = try Self.read("koop-answer.pdf")
+    let back = try IndexBlob.decodeDocument(Data(IndexBlob.encode(document: doc)), text: doc.text)
+    #expect(back.layout == doc.layout)
+    #expect(back == doc)
+    let plain = Document(path: "a.txt", format: .plainText, text: "x")
+    #expect(try IndexBlob.decodeDocument(Data(IndexBlob.encode(document: plain)), text: "x").layout == nil)
+  }
+
   @Test func otherFormatsGetNoPageFields() throws {
     let doc = try ReaderFixture.read("Tests/Fixtures/documents/kst-36600-X-12.xml")
     #expect(doc.layout == nil)

@@ -19,7 +19,7 @@ struct SniffTests {
     ("<Datum> is geen XML-document", "brief.txt", .plainText),
     ("Gewone tekst\nmet regels", "brief.txt", .plainText),
     ("Gewone tekst", "README.md", .unknown),
-    ("%PDF-1.7 ...", "a.pdf", .unknown),
+    ("%PDF-1.7 ...", "a.pdf", .pdf),
   ])
   func sniff(content: String, path: String, format: DocumentFormat) {
     #expect(FormatSniffer.format(of: Array(content.utf8), path: path) == format)

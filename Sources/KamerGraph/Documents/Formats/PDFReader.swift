@@ -159,8 +159,10 @@ struct PDFLine {
   var maxX = -Double.infinity
   var maxY = -Double.infinity
 
+  /// How many scalars are not whitespace (kept as they are appended: `trim` removes whitespace only).
+  private(set) var visibleCount = 0
+
   var isEmpty: Bool { scalars.isEmpty }
-  var visibleCount: Int { scalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) } }
   var byteCount: Int { scalars.reduce(1) { $0 + UTF8.width($1) } }
   var height: Double { maxY - minY }
 
@@ -169,6 +171,7 @@ struct PDFLine {
     sizes.append(size)
     tops.append(y1)
     bottoms.append(y2)
+    if !s.properties.isWhitespace { visibleCount += 1 }
     if geometry, !s.properties.isWhitespace {
       minX = min(minX, x1)
       maxX = max(maxX, x2)
@@ -217,7 +220,27 @@ struct PDFPage {
   var label: String?
   var width: Double
   var height: Double
-  var lines: [PDFLine]
+  var lines: [PDFLine] {
+    didSet { measure() }
+  }
+  /// Tops and bottoms of the lines outside the margins, sorted (for `PDFText.apart`).
+  private(set) var bodyTops: [Double] = []
+  private(set) var bodyBottoms: [Double] = []
+
+  init(number: Int, label: String?, width: Double, height: Double, lines: [PDFLine]) {
+    self.number = number
+    self.label = label
+    self.width = width
+    self.height = height
+    self.lines = lines
+    measure()
+  }
+
+  private mutating func measure() {
+    let body = lines.filter { $0.minY.isFinite && !PDFText.zone($0, self) }
+    bodyTops = body.map(\.minY).sorted()
+    bodyBottoms = body.map(\.maxY).sorted()
+  }
 
   /// The text of a page with the position and size of every character.
   static func read(_ page: OpaquePointer, number: Int) -> PDFPage {
@@ -293,7 +316,8 @@ struct PDFPage {
   /// label gets the line to its right on the same baseline as its value, after a tab.
   static func joinLabels(_ lines: inout [PDFLine]) {
     var k = 0
-    while k < lines.count {
+    var joined = 0
+    while k < lines.count, joined < 40 {
       let label = lines[k]
       guard label.scalars.count <= 30, let (_, value) = Letterhead.match(label.string), value.isEmpty else {
         k += 1
@@ -315,6 +339,7 @@ struct PDFPage {
       merged.maxX = lines[j].maxX
       lines[k] = merged
       lines.remove(at: j)
+      joined += 1
       if j < k { k -= 1 }
       k += 1
     }
@@ -598,19 +623,22 @@ enum PDFText {
     // (two at least): the height it has most often.
     let needed = max(2, (pages.count + 1) / 2)
     var running: [String: Double] = [:]
-    for (key, at) in places where key != "#" && Set(at.map(\.page)).count >= needed {
-      var best: (y: Double, pages: Int) = (0, 0)
-      for candidate in at {
-        let n = Set(at.filter { abs($0.y - candidate.y) <= 3 }.map(\.page)).count
-        if n > best.pages { best = (candidate.y, n) }
+    for (key, at) in places where key != "#" && at.count >= needed {
+      // Heights in 3-point bins; the bin whose neighbourhood covers the most pages.
+      var bins: [Int: Set<Int>] = [:]
+      for place in at { bins[Int((place.y / 3).rounded(.down)), default: []].insert(place.page) }
+      var best: (bin: Int, pages: Int) = (0, 0)
+      for bin in bins.keys.sorted() {
+        let n = (bins[bin - 1] ?? []).union(bins[bin] ?? []).union(bins[bin + 1] ?? []).count
+        if n > best.pages { best = (bin, n) }
       }
-      if best.pages >= needed { running[key] = best.y }
+      if best.pages >= needed { running[key] = Double(best.bin) * 3 + 1.5 }
     }
     var seen: Set<String> = []
     for (p, page) in pages.enumerated() {
       for (k, line) in page.lines.enumerated() {
         for key in [runningKey(line), "=" + line.string] {
-          guard let y = running[key], abs(line.minY - y) <= 3,
+          guard let y = running[key], abs(line.minY - y) <= 4.5,
             key.hasPrefix("=") ? wideZone(line, page) : zone(line, page) && apart(k, page, body: body)
           else { continue }
           roles[p][k] = seen.insert(key).inserted ? .furniture : .dropped
@@ -635,13 +663,26 @@ enum PDFText {
   static func apart(_ k: Int, _ page: PDFPage, body: Float) -> Bool {
     let line = page.lines[k]
     let gap = 1.5 * Double(max(body, 1))
-    let top = line.maxY <= page.height / 2
-    var nearest: Double?
-    for other in page.lines where other.minY.isFinite && !zone(other, page) {
-      if top, other.minY >= line.maxY { nearest = min(nearest ?? .infinity, other.minY - line.maxY) }
-      if !top, other.maxY <= line.minY { nearest = min(nearest ?? .infinity, line.minY - other.maxY) }
+    if line.maxY <= page.height / 2 {
+      // The first body top at or below the line's bottom.
+      let tops = page.bodyTops
+      var low = 0
+      var high = tops.count
+      while low < high {
+        let mid = (low + high) / 2
+        if tops[mid] < line.maxY { low = mid + 1 } else { high = mid }
+      }
+      return low == tops.count || tops[low] - line.maxY >= gap
     }
-    return nearest.map { $0 >= gap } ?? true
+    // The last body bottom at or above the line's top.
+    let bottoms = page.bodyBottoms
+    var low = 0
+    var high = bottoms.count
+    while low < high {
+      let mid = (low + high) / 2
+      if bottoms[mid] <= line.minY { low = mid + 1 } else { high = mid }
+    }
+    return low == 0 || line.minY - bottoms[low - 1] >= gap
   }
 
   /// Footnotes at the foot of a page: the trailing run of body lines in smaller type whose first
@@ -675,7 +716,8 @@ enum PDFText {
     run.reverse()
     guard let first = run.first, leadingNumber(page.lines[first]) != nil else { return [] }
     // The lowest body line above the notes: notes lie below it.
-    let bodyBottom = page.lines.indices.filter { roles[$0] == .body && !run.contains($0) }.map { page.lines[$0].maxY }.max() ?? 0
+    let inRun = Set(run)
+    let bodyBottom = page.lines.indices.filter { roles[$0] == .body && !inRun.contains($0) }.map { page.lines[$0].maxY }.max() ?? 0
     guard page.lines[first].minY >= bodyBottom - 1 else { return [] }
     var numbers: [String] = []
     for k in run {
