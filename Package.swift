@@ -29,6 +29,13 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
+    // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDFReader.swift.
+    .systemLibrary(
+      name: "CPoppler",
+      path: "Sources/CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+    ),
     // glibc's mallopt for the heap tuning of `extract` (Sources/KamerGraph/Platform/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
     .target(
@@ -37,6 +44,7 @@ let package = Package(
         "CLibXML2",
         "CKamerZlib",
         "CKamerMalloc",
+        "CPoppler",
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),

@@ -620,6 +620,72 @@ class Bench:
             self.t.add("Read + extract MB/s (1 core)", label, f"{fmt_rate(v)} MB/s{recall}", peer, ratio, target,
                        verdict(v >= 100) if target else "")
 
+    def pdf_reading(self):
+        """PDF read + extract on real PDFs repeated (hard links) to about --pdf-mb, on one core, beside
+        pdftotext (poppler-utils) run once per file on the same files; peak memory for an eighth
+        of the files and for all of them."""
+        print("== PDF read + extract (one core) beside pdftotext", flush=True)
+        src = sorted(Path(self.a.pdf_dir).glob("*.pdf"))
+        measure = "PDF read + extract MB/s, pages/s (1 core)"
+        target = "≥ pdftotext"
+        if not src:
+            self.t.na(measure, self.a.pdf_dir, "no .pdf files there", target)
+            return
+        pdfinfo = shutil.which("pdfinfo")
+        pages_of = {}
+        for f in src:
+            out = subprocess.run([pdfinfo, str(f)], capture_output=True, text=True).stdout if pdfinfo else ""
+            m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+            pages_of[f] = int(m.group(1)) if m else 0
+        one = sum(f.stat().st_size for f in src)
+        copies = max(1, int(self.a.pdf_mb * 1e6 / one))
+        d = self.work / "pdf"
+        if d.exists():
+            shutil.rmtree(d)
+        d.mkdir(parents=True)
+        files = []
+        for k in range(copies):
+            for f in src:
+                target_path = d / f"{k:05d}-{f.name}"
+                os.link(f, target_path)
+                files.append(str(target_path))
+        size = one * copies
+        pages = sum(pages_of.values()) * copies
+        label = (f"{len(files)} PDFs ({len(src)} real PDFs ×{copies}), {mb(size):.0f} MB, {pages} pages")
+        lst = self.work / "files-pdf.lst"
+        lst.write_text("".join(f + "\n" for f in files), encoding="utf-8")
+        peer, ratio, met = "", "", "–"
+        pdftotext = shutil.which("pdftotext")
+        pt = None
+        if pdftotext:
+            # One pdftotext per file, as a pipeline runs it; xargs waits for each, so its CPU time
+            # includes theirs.
+            pt = run(["xargs", "-a", str(lst), "-d", "\n", "-I{}", pdftotext, "-q", "{}", "/dev/null"], one_core=True,
+                     timeout=self.a.extract_timeout)
+            peer = (f"pdftotext {fmt_rate(mb(size) / secs(pt))} MB/s, {pages / secs(pt):.0f} pages/s, peak {fmt_mb(pt.rss_kb)}"
+                    if pt.ok else f"pdftotext failed: {pt.why()}")
+        else:
+            peer = "pdftotext not installed (apt-get install poppler-utils)"
+        why = self.cap("extract")
+        if why or not self.has_option("extract", "--files-from"):
+            self.t.add(measure, label, f"not available: {why or 'extract has no --files-from'}", peer, "", target, "–")
+            return
+        part = self.work / "files-pdf-eighth.lst"
+        part.write_text("".join(f + "\n" for f in files[: max(1, len(files) // 8)]), encoding="utf-8")
+        r8 = run([self.kg, "extract", "--files-from", str(part)], one_core=True, timeout=self.a.extract_timeout)
+        r = run([self.kg, "extract", "--files-from", str(lst)], one_core=True, timeout=self.a.extract_timeout)
+        if not r.ok:
+            self.t.add(measure, label, f"not available: {r.why()}", peer, "", target, "–")
+            return
+        v = mb(size) / secs(r)
+        if pt is not None and pt.ok:
+            ratio = f"{v / (mb(size) / secs(pt)):.2f}× pdftotext"
+            met = verdict(secs(r) <= secs(pt))
+        self.t.add(measure, label, f"{fmt_rate(v)} MB/s, {pages / secs(r):.0f} pages/s", peer, ratio, target, met)
+        self.t.add("PDF read + extract peak memory", f"{len(files) // 8} → {len(files)} PDFs",
+                   f"{fmt_mb(r8.rss_kb)} → {fmt_mb(r.rss_kb)}", "", "", "independent of the number of files",
+                   verdict(r8.rss_kb is not None and r.rss_kb is not None and r.rss_kb <= 1.25 * r8.rss_kb + 8 * 1024))
+
     def batched(self, cmd: list[str], files: list[str], batch: int = 2000, stdout: Path | None = None) -> Result:
         """Runs cmd over the files in batches of `batch` arguments on one core; sums the times."""
         wall = cpu = 0.0
@@ -880,6 +946,10 @@ def main() -> None:
     ap.add_argument("--build-timeout", type=float, default=1800)
     ap.add_argument("--extract-timeout", type=float, default=900, help="seconds for one extraction run")
     ap.add_argument("--results", default=str(HERE / "results" / "latest.md"))
+    ap.add_argument("--pdf-dir", default=str(HERE.parent / "Tests" / "Fixtures" / "pdf" / "real"),
+                    help="real PDFs for the PDF row (e.g. ../shared/realdocs/docs)")
+    ap.add_argument("--pdf-mb", type=float, default=200, help="MB of PDFs the PDF row reads (the PDFs repeated)")
+    ap.add_argument("--only-pdf", action="store_true", help="only the PDF row")
     a = ap.parse_args()
     a.sizes = [1000, 10000] if a.quick else sorted(int(x) for x in a.sizes.split(",") if x.strip())
     for n in a.sizes:
@@ -891,6 +961,14 @@ def main() -> None:
     t0 = time.perf_counter()
     b.t.on_add = lambda: write_results(a, m, b, time.perf_counter() - t0, partial=True)
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
+    if a.only_pdf:
+        b.pdf_reading()
+        b.t.on_add = None
+        text = write_results(a, m, b, time.perf_counter() - t0, partial=False)
+        print()
+        print(text)
+        print(f"(written to {a.results})")
+        return
     big, manifest, py_mbps = b.extraction()
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
     b.extraction_files(big, manifest)
@@ -904,6 +982,8 @@ def main() -> None:
             write_results(a, m, b, time.perf_counter() - t0, partial=True)
         b.build(n, d, entries)
         write_results(a, m, b, time.perf_counter() - t0, partial=True)
+    b.pdf_reading()
+    write_results(a, m, b, time.perf_counter() - t0, partial=True)
     b.graphml_vs_networkx()
     b.growth()
     b.t.on_add = None

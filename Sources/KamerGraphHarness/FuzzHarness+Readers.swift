@@ -8,7 +8,7 @@ extension FuzzHarness {
   static let fuzzPath = "fuzz/input"
 
   /// The reader targets and what they run.
-  static let readerTargets: [String] = ["read", "read-html", "read-text", "read-xml", "read-zip"]
+  static let readerTargets: [String] = ["read", "read-html", "read-pdf", "read-text", "read-xml", "read-zip"]
 
   /// Runs reader target `name`; nil for a name that is not a reader target.
   static func checkReader(_ name: String, _ bytes: [UInt8]) -> [String]? {
@@ -26,6 +26,9 @@ extension FuzzHarness {
     case "read-html":
       let path = fuzzPath + ".html"
       return outcome(path: path) { () throws(DocumentError) in try HTMLReader.read(bytes: bytes, path: path) }
+    case "read-pdf":
+      let path = fuzzPath + ".pdf"
+      return outcome(path: path) { () throws(DocumentError) in try PDFReader.read(bytes: bytes, path: path, limits: fuzzPDFLimits) }
     case "read-text":
       let path = fuzzPath + ".txt"
       return outcome(path: path) { () throws(DocumentError) in PlainTextReader.read(bytes: bytes, path: path) }
@@ -79,6 +82,7 @@ extension FuzzHarness {
     for link in document.links.prefix(10_000) {
       inside(link.range, "the anchor of link \(link.target.debugDescription)")
     }
+    if let layout = document.layout { problems += checkLayout(layout, count: count) }
     if problems.count > 5 { problems = Array(problems.prefix(5)) }
     if problems.isEmpty {
       problems += checkMentions(Extractor().mentions(in: document), in: document.text)

@@ -174,6 +174,13 @@ def reader_seeds():
         write("read", name, data)
     for n, f in enumerate(sorted(os.listdir(os.path.join(SEEDS, "extract")))[:40:4]):
         copy("read-text", "Tests/Fuzz/seeds/extract/" + f)
+    # read-pdf: the generated PDFs of Tests/Fixtures/pdf (good, encrypted, bomb, truncated, ...) and one real one.
+    for f in sorted(os.listdir(os.path.join(ROOT, "Tests", "Fixtures", "pdf"))):
+        if f.endswith(".pdf"):
+            copy("read-pdf", "Tests/Fixtures/pdf/" + f)
+    copy("read-pdf", "Tests/Fixtures/pdf/real/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf")
+    for f in ("koop-answer.pdf", "letter.pdf"):
+        copy("read", "Tests/Fixtures/pdf/" + f)
 
 
 XML_WORDS = ['<?xml version="1.0" encoding="utf-8"?>', '<!DOCTYPE', '<!ENTITY', 'SYSTEM "file:///etc/passwd"',
@@ -194,6 +201,11 @@ ZIP_WORDS = ['PK\x03\x04', 'PK\x01\x02', 'PK\x05\x06', 'PK\x06\x06', 'PK\x06\x07
              'application/vnd.oasis.opendocument.text', 'content.xml', 'meta.xml', '[Content_Types].xml',
              'word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'docProps/core.xml', '../',
              '<w:t>', '<w:footnoteReference w:id="1"/>', '<text:note>', '\xff\xff\xff\xff']
+PDF_WORDS = ['%PDF-1.4', '%%EOF', 'obj', 'endobj', 'stream\n', '\nendstream', 'xref', 'trailer', 'startxref', '<<', '>>',
+             '/Type/Catalog', '/Pages', '/Type/Page', '/Kids[', '/Count', '/Contents', '/Resources', '/Font', '/Length',
+             '/Filter/FlateDecode', '/Encrypt', '/PageLabels', '/Nums[', '/S/r', '/Info', '/Title(', '/ObjStm', '/XRef',
+             'BT', 'ET', 'Tf', 'Td', 'Tj', 'TJ', 'Ts', "'", '0 R', '/F1 9 Tf', '(Kamerstuk 36 600 X, nr. 12) Tj',
+             '(ah-tk-20242025-1314) Tj', '/JavaScript', '/EmbeddedFiles', '\xad', '\x81']
 TEXT_WORDS = ['\xff\xfe', '\xfe\xff', '\xef\xbb\xbf', '\x00', '[footnoteRef:1]', '[1: ', 'Onze referentie\t', 'Datum\t',
               'Betreft\t', 'Uw kenmerk\t', '\x93', '\x94', '\xe9', '\xc3\xa9', '\r\n']
 
@@ -212,11 +224,12 @@ def reader_dicts():
     write_dict("read-html", HTML_WORDS)
     write_dict("read-zip", ZIP_WORDS)
     write_dict("read-text", TEXT_WORDS)
+    write_dict("read-pdf", PDF_WORDS)
     write_dict("read", XML_WORDS + HTML_WORDS + ZIP_WORDS + TEXT_WORDS)
 
 
 def main():
-    for target in ("extract", "read", "read-html", "read-text", "read-xml", "read-zip"):
+    for target in ("extract", "read", "read-html", "read-pdf", "read-text", "read-xml", "read-zip"):
         if os.path.isdir(os.path.join(SEEDS, target)):
             shutil.rmtree(os.path.join(SEEDS, target))
     extract_seeds()

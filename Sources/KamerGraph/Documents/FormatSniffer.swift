@@ -49,6 +49,7 @@ public enum FormatSniffer {
     case "odt": return .odt
     case "html", "htm", "xhtml": return .html
     case "xml": return .otherXML
+    case "pdf": return .pdf
     default: return nil
     }
   }
@@ -77,7 +78,7 @@ public enum FormatSniffer {
       return .zip
     }
     if bytes.starts(with: WordBinaryReader.signature) { return .format(.doc) }
-    if bytes.starts(with: Array("%PDF".utf8)) { return .unsupported("PDF (convert it to text first)") }
+    if bytes.starts(with: Array("%PDF".utf8)) { return .format(.pdf) }
     let prefix = markupPrefix(bytes)
     if TextDecoding.utf16Order(bytes) == nil, TextDecoding.looksBinary(bytes) { return .binary }
     if let root = rootElement(prefix) {

@@ -13,7 +13,7 @@ enum IndexBlob {
   /// First byte of a binary blob; JSON blobs start with `{` or `[`.
   static let magic: UInt8 = 0xB7
   /// Bumped when the layout changes; a blob of another version is a cache miss.
-  static let version: UInt8 = 1
+  static let version: UInt8 = 2
 
   /// The document without its text.
   static func encode(document: Document) -> [UInt8] {
@@ -60,6 +60,19 @@ enum IndexBlob {
       w.string(fact.evidence)
     }
     w.strings(document.notes)
+    // Version 2: the page layout of a paged document (count -1: none).
+    if let layout = document.layout {
+      w.int(layout.pages.count)
+      for page in layout.pages {
+        w.int(page.number)
+        w.optionalString(page.label)
+        w.range(page.range)
+      }
+      w.int(layout.furniture.count)
+      for range in layout.furniture { w.range(range) }
+    } else {
+      w.int(-1)
+    }
     return w.bytes
   }
 
@@ -116,10 +129,23 @@ enum IndexBlob {
           facts.append(Fact(statement, evidence: try r.string()))
         }
         let notes = try r.strings()
+        var layout: PageLayout?
+        let pageCount = try r.int()
+        if pageCount >= 0 {
+          var pages: [PageLayout.Page] = []
+          for _ in 0..<pageCount {
+            pages.append(PageLayout.Page(number: try r.int(), label: try r.optionalString(), range: try r.range()))
+          }
+          var furniture: [ByteRange] = []
+          for _ in 0..<(try r.count()) { furniture.append(try r.range()) }
+          layout = PageLayout(pages: pages, furniture: furniture)
+        }
         try r.end()
-        return Document(
+        var document = Document(
           path: path, format: format, text: "", ownIds: ownIds, metadata: metadata, footnotes: footnotes, links: links,
           facts: facts, notes: notes)
+        document.layout = layout
+        return document
       }
     } else {
       document = try JSONDecoder().decode(Document.self, from: data)

@@ -12,6 +12,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable, Comparable 
   case doc
   case odt
   case html
+  case pdf
   /// Rechtspraak open data (`open-rechtspraak`: RDF metadata with an uitspraak or conclusie).
   case rechtspraak = "rechtspraak-xml"
   /// XML whose root element is not one we know.

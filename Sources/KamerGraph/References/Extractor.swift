@@ -34,7 +34,9 @@ public struct Extractor: Sendable {
   /// reason.
   public func mentions(in document: Document) -> [Mention] {
     var copy = document.text
-    return copy.withUTF8 { buffer in mentions(bytes: buffer, footnotes: document.footnotes) }
+    var out = copy.withUTF8 { buffer in mentions(bytes: buffer, footnotes: document.footnotes) }
+    document.layout?.mark(&out)
+    return out
   }
 
   func mentions(bytes: UnsafeBufferPointer<UInt8>, footnotes: [Footnote]) -> [Mention] {
@@ -67,7 +69,10 @@ public struct Extractor: Sendable {
   ) {
     var copy = document.text
     copy.withUTF8 { buffer in
-      streamMentions(bytes: buffer, footnotes: document.footnotes, chunk: chunk, passed: { _ in }, emit: emit)
+      streamMentions(bytes: buffer, footnotes: document.footnotes, chunk: chunk, passed: { _ in }) { piece in
+        document.layout?.mark(&piece)
+        emit(&piece)
+      }
     }
   }
 

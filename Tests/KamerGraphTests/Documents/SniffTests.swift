@@ -19,8 +19,10 @@ struct SniffTests {
     ("<Datum> is geen XML-document", "brief.txt", .plainText),
     ("Gewone tekst\nmet regels", "brief.txt", .plainText),
     ("Gewone tekst", "antwoord.md", .plainText),
-    ("a,b\n1,2", "data.csv", .unknown),
-    ("%PDF-1.7 ...", "a.pdf", .unknown),
+    ("Gewone tekst", "README.md", .unknown),
+    ("a,b
+1,2", "data.csv", .unknown),
+    ("%PDF-1.7 ...", "a.pdf", .pdf),
   ])
   func sniff(content: String, path: String, format: DocumentFormat) {
     #expect(FormatSniffer.format(of: Array(content.utf8), path: path) == format)

@@ -85,7 +85,7 @@ import Testing
   /// The codec writes these properties by hand: a property added to one of these types must be
   /// added to `IndexBlob` too (and `IndexBlob.version` bumped), or the cache would drop it.
   @Test(arguments: [
-    ("Document", ["path", "format", "text", "ownIds", "metadata", "footnotes", "links", "facts", "notes"]),
+    ("Document", ["path", "format", "text", "ownIds", "metadata", "footnotes", "links", "facts", "notes", "layout"]),
     (
       "DocumentMetadata",
       ["title", "date", "type", "sender", "addressee", "vergaderjaar", "dossier", "number", "extra"]
