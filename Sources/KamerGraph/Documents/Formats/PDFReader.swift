@@ -28,21 +28,23 @@ import CKamerZlib
 /// Bad PDFs fail alone with one clear message: encrypted, damaged, without a text layer, or past
 /// the limits (pages, inflated stream bytes, text bytes, seconds). JavaScript and embedded files
 /// are never run or read.
-enum PDFReader {
+package enum PDFReader {
   /// Limits against hostile or oversized PDFs (the file size is `ReaderLimits.maxFileSize`).
-  struct Limits: Sendable {
+  package struct Limits: Sendable {
     /// The most pages read.
-    var maxPages = 10_000
+    package var maxPages = 10_000
     /// The most bytes all Flate streams of the file may inflate to (a PDF bomb is a small file
     /// whose streams inflate to gigabytes).
-    var maxInflated = 1 << 30
+    package var maxInflated = 1 << 30
     /// The most UTF-8 bytes of text.
-    var maxText = 128 << 20
+    package var maxText = 128 << 20
     /// The most seconds spent on one file (checked between pages).
-    var maxSeconds = 60.0
+    package var maxSeconds = 60.0
+
+    package init() {}
   }
 
-  static func read(bytes: [UInt8], path: String, limits: Limits = Limits()) throws(DocumentError) -> Document {
+  package static func read(bytes: [UInt8], path: String, limits: Limits = Limits()) throws(DocumentError) -> Document {
     let started = monotonicSeconds()
     guard bytes.count >= 8, bytes.starts(with: Array("%PDF-".utf8)) else {
       throw .invalidContent(path: path, reason: "is not a PDF (no %PDF- header)")
