@@ -20,8 +20,7 @@ struct SniffTests {
     ("Gewone tekst\nmet regels", "brief.txt", .plainText),
     ("Gewone tekst", "antwoord.md", .plainText),
     ("Gewone tekst", "README.md", .unknown),
-    ("a,b
-1,2", "data.csv", .unknown),
+    ("a,b\n1,2", "data.csv", .unknown),
     ("%PDF-1.7 ...", "a.pdf", .pdf),
   ])
   func sniff(content: String, path: String, format: DocumentFormat) {
