@@ -10,8 +10,9 @@ struct LawName: Sendable {
   let ids: [String]
   /// An abbreviation ("Wft", "WW", "Sr"): matched in its exact case.
   let abbreviation: Bool
-  /// Long names (three words or more) also match with a lower-case first letter ("de wet op het
-  /// financieel toezicht"); shorter ones need the capital ("Kieswet", not "kieswet").
+  /// Long names (three words or more) compare their first letter in any case once reached; the
+  /// scan reaches names only at a capital (a citeertitel starts with one), since anchoring every
+  /// lower-case "wet", "besluit", "regeling" sent most ordinary words to this recognizer.
   let anyFirstCase: Bool
 }
 
@@ -22,17 +23,17 @@ struct LawName: Sendable {
 /// the length of the name, whatever the size of the lexicon.
 enum LawLexicon {
   static let names: [LawName] = {
+    // Split on the UTF-8 bytes: `String.split` walks grapheme clusters, which cost more at start-up
+    // than the whole lexicon is worth.
     var out: [LawName] = []
-    for line in data.split(separator: "\n") {
-      let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+    for line in data.utf8.split(separator: 0x0A) {
+      let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
       guard parts.count >= 2 else { continue }
-      let name = String(parts[1])
-      let abbreviation = parts.count > 2 && parts[2].contains("a")
-      let words = name.split(separator: " ").count
-      out.append(
-        LawName(
-          bytes: Array(name.utf8), id: String(parts[0]), ids: [String(parts[0])], abbreviation: abbreviation,
-          anyFirstCase: !abbreviation && words >= 3))
+      let bytes = Array(parts[1])
+      let id = String(decoding: parts[0], as: UTF8.self)
+      let abbreviation = parts.count > 2 && parts[2].contains(UInt8(ascii: "a"))
+      let words = bytes.split(separator: 0x20).count
+      out.append(LawName(bytes: bytes, id: id, ids: [id], abbreviation: abbreviation, anyFirstCase: !abbreviation && words >= 3))
     }
     return out
   }()
@@ -48,35 +49,36 @@ enum LawLexicon {
     return h
   }
 
-  /// Whole names by folded hash (several names may fold alike: "WW" and a name "ww").
-  static let whole: [UInt64: [Int32]] = {
+  /// Whole names by folded hash (several names may fold alike: "WW" and a name "ww"), in a table
+  /// keyed by the FNV hash itself: the scan asks it at every word end of a candidate, and Swift's
+  /// seeded hashing of a `Dictionary` would cost more than the walk.
+  static let whole: FNVTable = {
     var map: [UInt64: [Int32]] = [:]
     for (n, e) in names.enumerated() { map[hash(e.bytes), default: []].append(Int32(n)) }
-    return map
+    return FNVTable(map)
   }()
 
   /// Folded hashes of every name's words before each of its spaces ("wet", "wet op", "wet op het", ...).
-  static let prefixes: Set<UInt64> = {
-    var set: Set<UInt64> = []
+  static let prefixes: FNVTable = {
+    var map: [UInt64: [Int32]] = [:]
     for e in names {
       var h = fnvOffset
       for c in e.bytes {
-        if c == 0x20 { set.insert(h) }
+        if c == 0x20 { map[h] = [] }
         h = mix(h, lower(c))
       }
     }
-    return set
+    return FNVTable(map)
   }()
 
   /// The longest name in bytes (a walk stops past it).
   static let longest: Int = names.map(\.bytes.count).max() ?? 0
 
   /// The anchors of the law recognizer: every name (abbreviations in their case, other names
-  /// with a capital and, for long names, also in lower case) and the words that open the general
-  /// forms (`Scan.lawForm`).
+  /// with a capital) and the words that open the general forms (`Scan.lawForm`).
   static let anchors: [(bytes: [UInt8], flexible: Bool, caseInsensitive: Bool)] = {
     var out: [(bytes: [UInt8], flexible: Bool, caseInsensitive: Bool)] = []
-    for e in names { out.append((e.bytes, true, e.anyFirstCase)) }
+    for e in names { out.append((e.bytes, true, false)) }
     for w in generalAnchors { out.append((Array(w.utf8), false, false)) }
     for w in euAnchors { out.append((Array(w.utf8), false, false)) }
     return out
@@ -160,7 +162,7 @@ extension Scan {
       }
       h = LawLexicon.mix(h, lower(c))
       j += 1
-      if t.atWordEnd(j), let list = LawLexicon.whole[h] {
+      if t.atWordEnd(j), let list = LawLexicon.whole.values(h) {
         for n in list where lawNameMatches(i, j, names[Int(n)]) {
           best = (j, Int(n))
           break
@@ -254,4 +256,48 @@ extension Scan {
     }
     return spaces <= 1 && (capitals >= 2 || end - i <= 6 && spaces == 0)
   }
+}
+
+/// An open-addressing table keyed by 64-bit FNV hashes that are already well mixed: the slot is
+/// the hash's low bits, with linear probing; no second hashing. Built once, read-only.
+struct FNVTable: Sendable {
+  private let keys: [UInt64]
+  private let present: [Bool]
+  private let slotValues: [[Int32]]
+  private let mask: Int
+
+  init(_ map: [UInt64: [Int32]]) {
+    var capacity = 16
+    while capacity < map.count * 2 { capacity <<= 1 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var present = [Bool](repeating: false, count: capacity)
+    var values = [[Int32]](repeating: [], count: capacity)
+    let mask = capacity - 1
+    for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+      var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+      while present[slot] { slot = (slot + 1) & mask }
+      keys[slot] = key
+      present[slot] = true
+      values[slot] = value
+    }
+    self.keys = keys
+    self.present = present
+    self.slotValues = values
+    self.mask = mask
+  }
+
+  @inline(__always) private func slot(of key: UInt64) -> Int? {
+    var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+    while present[slot] {
+      if keys[slot] == key { return slot }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+
+  /// Whether `key` is in the table.
+  @inline(__always) func contains(_ key: UInt64) -> Bool { slot(of: key) != nil }
+
+  /// The values stored for `key`, or nil.
+  @inline(__always) func values(_ key: UInt64) -> [Int32]? { slot(of: key).map { slotValues[$0] } }
 }
