@@ -39,7 +39,9 @@ public enum PersonName {
       // Back over a dash and the name before it ("Faber - Van de Klashorst").
       while t - 2 >= start, isDash(words[t - 1]) { t -= 2 }
       if t > start, words[t - 1].hasSuffix("-") { t -= 1 }
-      if initials || t > start || words[t].contains("-") { return words[t...].joined(separator: " ") }
+      // From the tussenvoegsel on it is the surname, also when the name starts with it ("Van
+      // Oosten", "De Jonge" under a signature: no first name stands before it).
+      return words[t...].joined(separator: " ")
     }
     if initials { return words[start...].joined(separator: " ") }
     if words.count - start >= 2 && !words[start...].contains(where: isDash) {

@@ -74,6 +74,12 @@ import Testing
     #expect(PersonName.surname(ofFullName: "H.G.J. Bruins Slot") == "Bruins Slot")
     #expect(PersonName.surname(ofFullName: "M.H.M. Faber-van de Klashorst") == "Faber-van de Klashorst")
     #expect(PersonName.surname(ofFullName: "Inge van Dijk") == "van Dijk")
+    // A signature line that starts with the tussenvoegsel is all surname.
+    #expect(PersonName.surname(ofFullName: "Van Oosten") == "Van Oosten")
+    #expect(PersonName.surname(ofFullName: "De Jonge") == "De Jonge")
+    #expect(PersonName.surname(ofFullName: "Hugo de Jonge") == "de Jonge")
+    let signed = Extractor().mentions(in: "De Minister van Justitie en Veiligheid,\nVan Oosten\n")
+    #expect(signed.filter { $0.kind == .persoon }.flatMap(\.ids) == ["persoon:van-oosten"])
     #expect(PersonName.surname(ofFullName: "Gijs Tuinman") == "Tuinman")
     #expect(PersonName.surname(ofFullName: "Gräper-van Koolwijk") == "Gräper-van Koolwijk")
     #expect(PersonName.surname(ofFullName: "Faber - Van de Klashorst") == "Faber - Van de Klashorst")
