@@ -65,14 +65,11 @@ enum DoubleEncoding {
   }
 
   /// The Windows-1252 letters at 0x80-0x9F by their Unicode scalar (what a Windows-1252 reading
-  /// of UTF-8 lead and continuation bytes gives, as in "â€™" for a right quote).
+  /// of UTF-8 lead and continuation bytes gives, as in "â€™" for a right quote), from the
+  /// decoder's own table.
   static let windows1252Byte: [UInt32: UInt8] = {
-    let scalars: [UInt32] = [
-      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-      0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
     var map: [UInt32: UInt8] = [:]
-    for (i, s) in scalars.enumerated() where s != 0 { map[s] = UInt8(0x80 + i) }
+    for (i, s) in TextDecoding.windows1252High.enumerated() where s != 0xFFFD { map[s] = UInt8(0x80 + i) }
     return map
   }()
 }

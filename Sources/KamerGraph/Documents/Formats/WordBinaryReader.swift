@@ -135,13 +135,10 @@ enum WordBinaryReader {
     return String(decoding: out, as: UTF16.self)
   }
 
-  /// Windows-1252 as UTF-16 code units, for 8-bit pieces ([MS-DOC] 2.4.1: compressed text).
-  static let windows1252: [UInt16] = (0..<256).map { b -> UInt16 in
-    let high: [UInt16] = [
-      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-      0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-    return (0x80..<0xA0).contains(b) ? high[b - 0x80] : UInt16(b)
+  /// Windows-1252 as UTF-16 code units, for 8-bit pieces ([MS-DOC] 2.4.1: compressed text), from
+  /// the text decoder's table (undefined bytes become U+FFFD).
+  static let windows1252: [UInt16] = (0..<256).map { b in
+    (0x80..<0xA0).contains(b) ? UInt16(TextDecoding.windows1252High[b - 0x80]) : UInt16(b)
   }
 }
 
