@@ -176,7 +176,6 @@ public final class Fetcher: @unchecked Sendable {
       guard let by = sources[edge.source], edge.target != edge.source, let kind = ReferenceKind.of(id: edge.target),
         Self.followedKinds.contains(kind)
       else { continue }
-      if graph.node(edge.target)?.status == .resolved { continue }
       if out[edge.target] == nil || by < out[edge.target]! { out[edge.target] = by }
     }
     return out.keys.sorted().map { ($0, out[$0]) }
@@ -249,7 +248,11 @@ public final class Fetcher: @unchecked Sendable {
     guard let mainURL = URL(string: main.0) else { throw FetchError.unexpectedContent(url: search.absoluteString, message: "the record's URL \(main.0) is not a URL") }
     _ = try get(mainURL, document: main.1, expect: main.2, into: &gathered)
     if let metadata = record.items["metadata"].flatMap(URL.init(string:)) {
-      _ = try get(metadata, document: name + ".metadata.xml", expect: .xml, into: &gathered)
+      do throws(FetchError) {
+        _ = try get(metadata, document: name + ".metadata.xml", expect: .xml, into: &gathered)
+      } catch .notFound {
+        // The document without its metadata record is still the document.
+      }
     }
     return mainURL.absoluteString
   }

@@ -100,15 +100,26 @@ final class HTTPFetcher: @unchecked Sendable {
     if wait > 0 { sleep(wait) }
   }
 
+  /// One request in flight per process: FoundationNetworking on Linux shares one libcurl driver
+  /// between sessions, and concurrent sessions that time out or cancel were seen to crash it
+  /// (an index out of range in `_NativeProtocol.failWith`). Fetching is sequential anyway.
+  private static let inFlight = NSLock()
+
+  /// URLSession on Linux arms its timeout in whole seconds (`Int(timeoutInterval)`), so less than
+  /// one second would time out at once.
+  var effectiveTimeout: Double { max(1, politeness.timeout) }
+
   /// One attempt, no retries.
   private func once(_ url: URL, headers: [String: String]) throws(FetchError) -> HTTPAnswer {
     pace(url.host ?? "")
-    var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: politeness.timeout)
+    Self.inFlight.lock()
+    defer { Self.inFlight.unlock() }
+    var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: effectiveTimeout)
     request.setValue(politeness.userAgent, forHTTPHeaderField: "User-Agent")
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = politeness.timeout
-    configuration.timeoutIntervalForResource = max(politeness.timeout * 4, politeness.timeout)
+    configuration.timeoutIntervalForRequest = effectiveTimeout
+    configuration.timeoutIntervalForResource = effectiveTimeout * 4
     configuration.urlCache = nil
     configuration.httpCookieStorage = nil
     let collector = Collector(limit: politeness.maxBytes, maxRedirects: politeness.maxRedirects)

@@ -69,7 +69,7 @@ import Testing
     let sources = try FetchSources.resolve(environment: [:])
     let zaak = sources.odataURL(TKOData.zaakQuery(nummer: "2025Z14549")).absoluteString
     #expect(zaak.hasPrefix("https://gegevensmagazijn.tweedekamer.nl/OData/v5/Zaak?$filter=Nummer%20eq%20%272025Z14549%27"))
-    #expect(zaak.contains("$expand=Document%28$expand=DocumentVersie%29"))
+    #expect(zaak.hasSuffix("&$expand=Document%28$expand%3DDocumentVersie%29"))
     let sru = sources.sruURL(identifier: "ah-tk-20252026-313").absoluteString
     #expect(sru == "https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=dt.identifier%3D%3D%22ah-tk-20252026-313%22&maximumRecords=10")
     #expect(sources.rechtspraakURL(ecli: "ECLI:NL:HR:2005:AR5213").absoluteString == "https://data.rechtspraak.nl/uitspraken/content?id=ECLI%3ANL%3AHR%3A2005%3AAR5213")

@@ -4,13 +4,17 @@ import Testing
 @testable import KamerGraph
 
 /// Following citations breadth first, the caps, resuming, and the graph the fetched documents make.
-@Suite(.serialized) struct FetchFollowTests {
+extension FetchNetworkTests {
+@Suite struct FetchFollowTests {
   /// Four answers, each citing the next in a footnote as a Dutch answer does.
   static let chain: [String: (title: String, date: String, xml: [UInt8], metadata: [UInt8]?)] = {
     var out: [String: (title: String, date: String, xml: [UInt8], metadata: [UInt8]?)] = [:]
     for n in 101...104 {
       let cites = n < 104 ? "Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. \(n + 1)" : nil
-      out["ah-tk-20232024-\(n)"] = ("Antwoord \(n)", "2024-01-0\(n - 100)", SourceMirror.answerXML(vergaderjaar: "20232024", number: "\(n)", cites: cites), nil)
+      let metadata = "<metadata_gegevens>\r\n  <metadata name=\"DC.identifier\" scheme=\"\" content=\"ah-tk-20232024-\(n)\" />\r\n</metadata_gegevens>"
+      out["ah-tk-20232024-\(n)"] = (
+        "Antwoord \(n)", "2024-01-0\(n - 100)", SourceMirror.answerXML(vergaderjaar: "20232024", number: "\(n)", cites: cites), Array(metadata.utf8)
+      )
     }
     return out
   }()
@@ -23,7 +27,7 @@ import Testing
     #expect(report.items.map(\.id) == ["ah-tk-20232024-101", "ah-tk-20232024-102", "ah-tk-20232024-103"])
     #expect(report.items.map(\.depth) == [0, 1, 2])
     #expect(report.items.map(\.citedBy) == [nil, "ah-tk-20232024-101", "ah-tk-20232024-102"])
-    #expect(report.items.allSatisfy { $0.status == .fetched })
+    #expect(report.items.allSatisfy { $0.status == .fetched }, "\(report.items)")
     // 104 is cited by 103 but three steps away: never asked for.
     #expect(!mirror.server.log.contains { $0.decodedTarget.contains("ah-tk-20232024-104") })
   }
@@ -51,7 +55,7 @@ import Testing
     let (first, dir) = try FetchTesting.fetcher(mirror, follow: 1)
     defer { try? FileManager.default.removeItem(at: dir) }
     _ = first.run(ids: ["ah-tk-20232024-101"])
-    #expect(mirror.server.log.count == 4)  // two SRU searches, two XML files
+    #expect(mirror.server.log.count == 6)  // per answer: the SRU search, the XML, metadata.xml
     // The kill: 102's XML was renamed into place but its provenance was never written, and a
     // download was being written to tmp/.
     let xml = URL(string: mirror.server.base + "/koop/frbr/officielepublicaties/ah-tk/20232024/ah-tk-20232024-102/1/xml/ah-tk-20232024-102.xml")!
@@ -117,4 +121,5 @@ import Testing
     #expect(edges.contains("kenmerk:MINDEF20250032172 cites ah-tk-20242025-2790"))
     #expect(graph.node("ah-tk-20252026-313")?.status == .resolved)
   }
+}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Testing
 
 @testable import KamerGraph
 
@@ -30,3 +31,7 @@ enum FetchTesting {
     return (Fetcher(cache: store, options: options, http: http), folder)
   }
 }
+
+/// The suites that talk to a loopback server, run one test at a time (their requests share one
+/// process-wide HTTP driver, and a timeout test would slow the others' requests).
+@Suite(.serialized) struct FetchNetworkTests {}

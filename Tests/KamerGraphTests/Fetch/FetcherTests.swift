@@ -4,7 +4,8 @@ import Testing
 @testable import KamerGraph
 
 /// Fetching from the sources played on 127.0.0.1 (no test reaches any other host).
-@Suite(.serialized) struct FetcherTests {
+extension FetchNetworkTests {
+@Suite struct FetcherTests {
   @Test func aKOOPIdIsFoundThroughSRUAndStoredWithItsMetadataAndProvenance() throws {
     let mirror = try SourceMirror()
     let (fetcher, dir) = try FetchTesting.fetcher(mirror)
@@ -50,12 +51,22 @@ import Testing
     _ = first.run(ids: ["ah-tk-20252026-313"])
     let (second, _) = try FetchTesting.fetcher(mirror, cache: dir, revalidateBefore: Date().addingTimeInterval(3600))
     let report = second.run(ids: ["ah-tk-20252026-313"])
-    #expect(report.items.map(\.status) == [.cached])
+    // The SRU answer and metadata.xml carry no validators, so they are downloaded again.
+    #expect(report.items.map(\.status) == [.fetched], "\(report.items)")
     let xmlRequests = mirror.server.log.filter { $0.target.hasSuffix("/xml/ah-tk-20252026-313.xml") }
-    #expect(xmlRequests.count == 2)
+    try #require(xmlRequests.count == 2)
     #expect(xmlRequests[0].headers["if-none-match"] == nil)
     #expect(xmlRequests[1].headers["if-none-match"] != nil)
     #expect(xmlRequests[1].headers["if-modified-since"] == "Fri, 31 Oct 2025 10:00:00 GMT")
+    // The XML was confirmed (304), not downloaded: its record says when.
+    let xmlURL = URL(string: mirror.server.base + xmlRequests[1].target)!
+    let record = try #require(second.cache.entry(for: xmlURL)?.provenance)
+    #expect(record.checkedAt != nil)
+    // A decoy: without --since nothing is asked again.
+    let sent = mirror.server.log.count
+    let (third, _) = try FetchTesting.fetcher(mirror, cache: dir)
+    #expect(third.run(ids: ["ah-tk-20252026-313"]).items.map(\.status) == [.cached])
+    #expect(mirror.server.log.count == sent)
   }
 
   @Test func offlineAnswersFromTheCacheOnlyAndSaysWhatItWouldFetch() throws {
@@ -96,9 +107,11 @@ import Testing
     #expect(report.items[3].detail.contains("/rechtspraak/uitspraken/content?id=ECLI"))
   }
 }
+}
 
 /// The faults a real source shows, one per test, on a KOOP document URL.
-@Suite(.serialized) struct FetchFaultTests {
+extension FetchNetworkTests {
+@Suite struct FetchFaultTests {
   /// A mirror whose XML file of ah-tk-20252026-313 answers with `fault(n)` for the n-th request (from 1).
   func mirror(_ fault: @escaping @Sendable (Int) -> LoopbackServer.Reply?) throws -> SourceMirror {
     let counter = Counter()
@@ -158,8 +171,8 @@ import Testing
   }
 
   @Test func aSlowAnswerPastTheTimeoutFails() throws {
-    let m = try mirror { _ in LoopbackServer.Reply(status: 200, body: Array("<a/>".utf8), delay: 1.5) }
-    var politeness = FetchTesting.politeness(timeout: 0.3)
+    let m = try mirror { _ in LoopbackServer.Reply(status: 200, body: Array("<a/>".utf8), delay: 3) }
+    var politeness = FetchTesting.politeness(timeout: 1)
     politeness.retries = 1
     let item = try run(m, politeness: politeness)
     #expect(item.status == .failed)
@@ -207,6 +220,7 @@ import Testing
     #expect(item.detail.contains("larger than the cap"))
     #expect(xmlRequests(m) == 1)
   }
+}
 }
 
 final class Counter: @unchecked Sendable {

@@ -76,18 +76,28 @@ final class LoopbackServer: @unchecked Sendable {
   /// Requests whose target starts with `prefix`.
   func count(_ prefix: String) -> Int { log.filter { $0.target.hasPrefix(prefix) }.count }
 
+  private var stopped = false
+
+  /// Closes the listening socket, once (a second close could close a descriptor reused since).
   func stop() {
+    let first: Bool = lock.withLock {
+      defer { stopped = true }
+      return !stopped
+    }
+    guard first else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
   }
-
-  deinit { stop() }
 
   private func acceptLoop() {
     while true {
       let client = accept(listener, nil, nil)
       if client < 0 {
-        if errno == EINTR { continue }
+        if errno == EINTR && !lock.withLock({ stopped }) { continue }
+        return
+      }
+      if lock.withLock({ stopped }) {
+        close(client)
         return
       }
       let thread = Thread { [self] in serve(client) }
