@@ -27,6 +27,10 @@ final class LoopbackServer: @unchecked Sendable {
     var delay: Double = 0
     /// Sent as Content-Length instead of the body's length (then the connection closes): a truncated body.
     var declaredLength: Int?
+    /// Send this many bytes of the answer, then wait `stall` seconds before the rest (a download
+    /// in progress, for kill tests).
+    var stallAfter: Int?
+    var stall: Double = 0
 
     static func ok(_ body: [UInt8], type: String, headers: [(String, String)] = []) -> Reply {
       Reply(status: 200, headers: [("Content-Type", type)] + headers, body: body)
@@ -133,8 +137,15 @@ final class LoopbackServer: @unchecked Sendable {
     text += "Content-Length: \(reply.declaredLength ?? reply.body.count)\r\nConnection: close\r\n\r\n"
     let bytes = Array(text.utf8) + reply.body
     var sent = 0
+    var stalled = false
     while sent < bytes.count {
-      let n = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+      let end = !stalled && reply.stallAfter != nil ? min(bytes.count, text.utf8.count + reply.stallAfter!) : bytes.count
+      if sent == end {
+        stalled = true
+        Thread.sleep(forTimeInterval: reply.stall)
+        continue
+      }
+      let n = bytes[sent..<end].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       if n <= 0 { return }
       sent += n
     }
