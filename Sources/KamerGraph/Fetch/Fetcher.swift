@@ -159,11 +159,13 @@ public final class Fetcher: @unchecked Sendable {
     return trimmed
   }
 
-  /// The ids the documents of `files` cite, in id order, with the citing id.
+  /// The ids the documents of `files` cite, in id order, with the citing id. Only these files are
+  /// read (a document and its metadata.xml are both among them, and are paired as `build` pairs them).
   func citations(of files: [String: String]) -> [(id: String, citedBy: String?)] {
     var options = BuildOptions()
     options.threads = 1
-    let result = try? BuildPipeline(options: options).build(paths: [cache.documents.path], index: nil)
+    let paths = files.keys.sorted().map { cache.documents.appendingPathComponent($0).path }
+    let result = try? BuildPipeline(options: options).build(paths: paths, index: nil)
     guard let graph = result?.graph else { return [] }
     var sources: [String: String] = [:]  // node id -> the id looked up
     for node in graph.nodes {

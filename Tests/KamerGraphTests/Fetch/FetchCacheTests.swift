@@ -100,8 +100,8 @@ import Testing
   }
 
   @Test func theRealSearchRecordLayoutIsRead() throws {
-    // shared/corpus/real/koop-searchrec.xml is one record without its envelope: wrap it.
-    let record = try String(contentsOfFile: Repo.path("../shared/corpus/real/koop-searchrec.xml"), encoding: .utf8)
+    // A real KOOP search record (Tests/Fixtures/fetch/README.md) without its envelope: wrap it.
+    let record = try String(contentsOfFile: Repo.path("Tests/Fixtures/fetch/koop-searchrec.xml"), encoding: .utf8)
     let answer = "<searchRetrieveResponse><records>\(record)</records></searchRetrieveResponse>"
     let records = try SRURecord.parse(Array(answer.utf8), source: "sru")
     #expect(records.map(\.identifier) == ["gmb-2023-174296"])
