@@ -228,3 +228,23 @@ final class Counter: @unchecked Sendable {
   private var n = 0
   func next() -> Int { lock.withLock { n += 1; return n } }
 }
+
+extension FetchNetworkTests {
+  @Suite struct PolitenessTests {
+    @Test func requestsToOneHostAreSpacedByTheRateAndOtherHostsAreNot() throws {
+      let mirror = try SourceMirror()
+      let waits = WaitRecorder()
+      var politeness = FetchTesting.politeness()
+      politeness.requestsPerSecond = 2
+      // A clock that stands still: every wait comes from the pacing alone.
+      let http = HTTPFetcher(politeness: politeness, sleep: { waits.record($0) }, clock: { 1000 })
+      let url = URL(string: mirror.server.base + "/koop/sru?query=dt.identifier==%22x%22")!
+      for _ in 0..<3 { _ = try http.get(url) }
+      #expect(waits.all == [0.5, 1.0])
+      // localhost is another host name: not held back by 127.0.0.1's pace.
+      _ = try http.get(URL(string: "http://localhost:\(mirror.server.port)/koop/sru?query=dt.identifier==%22x%22")!)
+      #expect(waits.all == [0.5, 1.0])
+      #expect(http.requests == 4)
+    }
+  }
+}
