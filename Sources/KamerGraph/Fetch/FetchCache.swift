@@ -110,7 +110,11 @@ public struct FetchCache: Sendable {
     var written = 0
     let ok: Bool = bytes.withUnsafeBytes { raw in
       while written < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        #if canImport(Glibc)
+          let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+        #else
+          let n = Darwin.write(fd, raw.baseAddress! + written, raw.count - written)
+        #endif
         if n <= 0 { return false }
         written += n
       }

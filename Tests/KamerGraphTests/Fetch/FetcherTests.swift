@@ -212,6 +212,13 @@ extension FetchNetworkTests {
     #expect(m.server.count("/loop") <= 6)
   }
 
+  @Test func aMissingMetadataRecordLeavesTheDocument() throws {
+    let m = try SourceMirror { request in request.target.hasSuffix("/metadata/metadata.xml") ? .status(404) : nil }
+    let item = try run(m)
+    #expect(item.status == .fetched)
+    #expect(item.files == ["ah-tk-20252026-313.xml"])
+  }
+
   @Test func aHugeAnswerIsRefusedAtTheCap() throws {
     let huge = [UInt8](repeating: 0x20, count: 3 << 20)
     let m = try mirror { _ in .ok(Array("<a>".utf8) + huge, type: "application/xml") }
