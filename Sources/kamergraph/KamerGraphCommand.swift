@@ -27,6 +27,7 @@ struct KamerGraphCommand: ParsableCommand {
       StatsCommand.self,
       ExportCommand.self,
       RenderCommand.self,
+      FetchCommand.self,
     ]
   )
 
