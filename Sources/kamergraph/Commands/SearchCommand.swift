@@ -11,10 +11,14 @@ struct SearchCommand: ParsableCommand {
   @Argument(help: "The words to look for.")
   var text: [String]
 
-  @Option(help: "How many results to show.")
+  @Option(parsing: .unconditional, help: "How many results to show.")
   var limit = 20
 
   @OptionGroup var options: QueryOptions
+
+  func validate() throws {
+    try Check.count(limit, "--limit")
+  }
 
   func run() throws {
     let index = options.open()
