@@ -124,7 +124,10 @@ extension GraphIndex {
     let (found, built) = try read { db in
       let found = try Self.contents(of: db)
       guard case .index = found else { return (found, false) }
-      let built = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM meta WHERE key = 'graph_fingerprint'") ?? false
+      // Indexes from before the fingerprint have nodes.
+      let built = try Bool.fetchOne(
+        db,
+        sql: "SELECT EXISTS(SELECT 1 FROM meta WHERE key = 'graph_fingerprint') OR EXISTS(SELECT 1 FROM nodes)") ?? false
       return (found, built)
     }
     try Self.check(found, path: path)
@@ -237,19 +240,19 @@ extension GraphIndex {
     } catch {
       throw Self.openingError(error, path: path)
     }
-    holdsBuildLock.withLock { $0 = true }
+    buildLock.phase.withLock { $0 = .held }
   }
 
   /// Ends a build that holds the write lock without a graph commit (nothing changed): what it
   /// wrote (refreshed stamps, build state) is committed and the lock released. Does nothing
   /// when the lock is not held.
   public func endBuild() throws(IndexError) {
-    guard holdsBuildLock.withLock({ $0 }) else { return }
+    guard holdsBuildLock else { return }
     do {
       try pool.writeWithoutTransaction { db in if db.isInsideTransaction { try db.execute(sql: "COMMIT") } }
     } catch {
       throw .writeFailed(path: path, reason: Self.describe(error))
     }
-    holdsBuildLock.withLock { $0 = false }
+    buildLock.phase.withLock { $0 = .released }
   }
 }

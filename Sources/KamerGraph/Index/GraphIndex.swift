@@ -14,8 +14,10 @@ public final class GraphIndex: Sendable {
   let pool: DatabasePool
   /// How the index was opened.
   public let access: IndexAccess
+  /// Where a `.build` is with the index's write lock (see `BuildLock`).
+  let buildLock: BuildLock
   /// True while a build holds the index's write lock (`IndexAccess.build`, until `commit` or `endBuild`).
-  let holdsBuildLock = Mutex(false)
+  var holdsBuildLock: Bool { buildLock.phase.withLock { $0 == .held } }
 
   /// Opens the index at `path` for writing (`.write`), creating it or bringing its schema up to date.
   public convenience init(path: String) throws(IndexError) {
@@ -34,6 +36,8 @@ public final class GraphIndex: Sendable {
   public init(path: String, access: IndexAccess) throws(IndexError) {
     self.path = path
     self.access = access
+    let buildLock = BuildLock()
+    self.buildLock = buildLock
     try Self.checkFile(path, access: access)
     var config = Configuration()
     config.label = "kamergraph-index"
@@ -41,17 +45,23 @@ public final class GraphIndex: Sendable {
     case .read:
       config.readonly = true
       config.busyMode = .timeout(10)
-      config.readonlyBusyMode = .timeout(10)
       config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
     case .write:
       config.busyMode = .timeout(10)
     case .build(_, let wait):
       // The build waits for another build's write lock (announcing it once), up to `wait.limit`.
+      // Once the lock is held (or let go), other waits (a checkpoint behind readers) are bounded
+      // as in `.write`, and say nothing.
       config.allowsUnsafeTransactions = true
       let start = ContinuousClock.now
       let announced = Mutex(false)
       let path = path
+      let lock = buildLock
       config.busyMode = .callback { tries in
+        guard lock.phase.withLock({ $0 == .acquiring }) else {
+          usleep(20_000)
+          return tries < 500
+        }
         if tries >= 5, !announced.withLock({ let was = $0; $0 = true; return was }) {
           wait.announce(Self.builderPID(path))
         }
@@ -143,6 +153,12 @@ public final class GraphIndex: Sendable {
     CREATE TABLE inputs(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, content_hash TEXT) WITHOUT ROWID;
     """
 
+  /// A build's hold on the index's write lock.
+  final class BuildLock: Sendable {
+    enum Phase { case acquiring, held, released }
+    let phase = Mutex(Phase.acquiring)
+  }
+
   /// Runs `body` in a read transaction, turning any failure into `IndexError`.
   func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
     do {
@@ -162,7 +178,7 @@ public final class GraphIndex: Sendable {
   /// While a build holds the write lock, the transaction is a savepoint inside the build's.
   func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
     do {
-      if holdsBuildLock.withLock({ $0 }) {
+      if holdsBuildLock {
         return try pool.writeWithoutTransaction { db in
           var result: T?
           try db.inSavepoint {

@@ -11,7 +11,8 @@ struct BuildCommand: ParsableCommand {
       (corpus/palantir -> graphs/palantir.graphml, .dot, ...). With PATHs (files or folders), \
       writes one graph named after the first PATH (or --name). Every input file is accounted for \
       in the summary: read, skipped (why) or failed (why). Exit status 0 when all files were read, \
-      2 when some failed (the graph of the others is still written), 1 for usage errors.
+      2 when some failed (the graph of the others is still written), 3 when the index cannot be \
+      used, 64 for usage errors. Builds of one index run one after the other.
       """)
 
   @Argument(help: "Files and folders to read (default: each folder in corpus/).")
