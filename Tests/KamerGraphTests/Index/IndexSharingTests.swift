@@ -64,7 +64,9 @@ import Testing
 
   @Test func aReadQueryAnswersWhileAnotherConnectionHoldsTheWriteLock() throws {
     let path = try IndexFixtures.palantirIndex().path
-    let writer = try DatabaseQueue(path: path)
+    var config = Configuration()
+    config.allowsUnsafeTransactions = true
+    let writer = try DatabaseQueue(path: path, configuration: config)
     try writer.writeWithoutTransaction { db in
       try db.execute(sql: "BEGIN IMMEDIATE")
       try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('x', 'uncommitted')")
