@@ -41,10 +41,23 @@ def soak(exe, work, a):
     reference = {}
     for name, path in corpora.items():
         out = os.path.join(work, "ref-" + name)
-        subprocess.run([exe, "build", path, "--no-index", "--out", out, "--name", "g", "--format", "json", "--no-picture"],
+        subprocess.run([exe, "build", name, "--no-index", "--out", out, "--name", "g", "--format", "json", "--no-picture"],
                        check=True, stdout=subprocess.DEVNULL, cwd=work)
         reference[name] = digest(os.path.join(out, "g.json"))
 
+    # A 2,000-word search (64 different words, the most a search takes), on the built index.
+    subprocess.run([exe, "build", "full", "--index", index, "--out", os.path.join(work, "first"), "--format", "json",
+                    "--no-picture"], check=True, stdout=subprocess.DEVNULL, cwd=work)
+    with open(os.path.join(src, "defensie-antwoord-2025Z14549.txt"), encoding="utf-8") as f:
+        seen = []
+        for w in f.read().split():
+            w = "".join(c for c in w if c.isalnum())
+            if w and w.lower() not in seen: seen.append(w.lower())
+    words = (seen[:64] * 40)[:2000]
+    t = time.monotonic()
+    r = subprocess.run([exe, "search"] + words + ["--index", index], capture_output=True, text=True, cwd=work)
+    search_seconds = time.monotonic() - t
+    search_ok = r.returncode in (0, 1) and search_seconds < 5
     stop = time.monotonic() + a.seconds
     lock = threading.Lock()
     builds = collections.Counter(); queries = collections.Counter()
@@ -56,7 +69,7 @@ def soak(exe, work, a):
             name = ("full", "text")[(n + i) % 2]
             out = os.path.join(work, f"out-{n}-{i}")
             t = time.monotonic()
-            r = subprocess.run([exe, "build", corpora[name], "--index", index, "--out", out, "--name", "g", "--format", "json",
+            r = subprocess.run([exe, "build", name, "--index", index, "--out", out, "--name", "g", "--format", "json",
                                 "--no-picture"], capture_output=True, text=True, cwd=work)
             with lock:
                 builds[r.returncode] += 1
@@ -96,7 +109,6 @@ def soak(exe, work, a):
     paths = sorted(r[0] for r in db.execute("SELECT path FROM files"))
     db.close()
     expected = {name: sorted(os.path.relpath(os.path.join(path, f), work) for f in os.listdir(path)) for name, path in corpora.items()}
-    stored = [name for name, files in expected.items() if set(paths) <= set(os.path.join(os.path.relpath(corpora[name], work), os.path.basename(p)) for p in files)]
     one_corpus = any(set(p for p in paths) <= set(files) and paths for files in expected.values())
     latencies.sort()
     def pct(p): return latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else 0
@@ -107,8 +119,9 @@ def soak(exe, work, a):
           f"p95 {pct(0.95)*1000:.0f} ms, max {pct(1.0)*1000:.0f} ms")
     print(f"  integrity_check: {integrity}; index holds {len(paths)} files of one corpus: {one_corpus}")
     print(f"  graphs identical to the --no-index build: {not any(m.startswith('build') and 'exit' not in m for m in mismatches)}")
+    print(f"  2,000-word search: exit {r.returncode}, {search_seconds:.2f} s (budget 5 s)")
     for m in mismatches[:20]: print("  problem:", m)
-    ok = integrity == "ok" and one_corpus and not mismatches
+    ok = integrity == "ok" and one_corpus and not mismatches and search_ok
     print("soak:", "ok" if ok else "FAILED")
     return 0 if ok else 1
 

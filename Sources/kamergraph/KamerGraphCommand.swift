@@ -34,7 +34,7 @@ struct KamerGraphCommand: ParsableCommand {
   /// inputs failed (ArgumentParser's own code for usage errors is 64).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(SearchCommand.joiningWords(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       let code = exitCode(for: error)

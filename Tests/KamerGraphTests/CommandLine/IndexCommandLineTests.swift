@@ -182,6 +182,14 @@ import Testing
     let repeated = try #require(try kamergraph(["search"] + Array(repeating: "Palantir", count: 500) + ["--index", index], in: dir))
     #expect(repeated.status == 0, "\(repeated.stderr)")
     #expect(repeated.stdout.contains("organisatie:palantir"))
+    // The words are joined before parsing; options between them still count, `--` keeps dashes.
+    let mixed = try #require(try kamergraph(["search", "Palantir", "--limit", "1", "--json", "software", "--index", index], in: dir))
+    #expect(mixed.status == 0, "\(mixed.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(mixed.stdout.utf8)) as? [String: Any])
+    #expect(json["query"] as? String == "Palantir software")
+    #expect((json["results"] as? [Any])?.count == 1)
+    let dashed = try #require(try kamergraph(["search", "--index", index, "--", "-Palantir", "software"], in: dir))
+    #expect(dashed.status == 0, "\(dashed.stderr)")
   }
 
   @Test func aFileWhoseNameIsNotUTF8IsReadAndShownEscaped() throws {
