@@ -6,7 +6,10 @@ struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
     abstract: "Full-text search over node labels and ids and the text of the indexed files.",
-    discussion: "Every word must occur; accents and case are ignored; end a word with * to match a prefix.")
+    discussion: """
+      Every word must occur; accents and case are ignored; end a word with * to match a prefix. \
+      At most \(GraphIndex.maximumSearchTerms) different words.
+      """)
 
   @Argument(help: "The words to look for.")
   var text: [String]
