@@ -59,7 +59,6 @@ public struct DocumentReader: Sendable {
     case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
-    case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
     case .format(let other):
       // XML that declares entities is refused as such (failed), whatever its root element.
       if other == .otherXML, bytes.withUnsafeBufferPointer(LibXML.prologDeclaresEntities) {
