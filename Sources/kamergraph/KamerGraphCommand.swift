@@ -35,16 +35,26 @@ struct KamerGraphCommand: ParsableCommand {
   /// inputs failed (ArgumentParser's own code for usage errors is 64).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(SearchCommand.joiningWords(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
         let message = fullMessage(for: error)
         FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(1)
+        Foundation.exit(ExitStatus.usage)
       }
       exit(withError: error)
     }
+  }
+}
+
+/// The exit status of an index error: an unknown id is "nothing found", a bad argument a usage
+/// error, everything else (locked, damaged, not an index) a runtime failure.
+func exitStatus(for error: IndexError) -> Int32 {
+  switch error {
+  case .unknownID: return ExitStatus.nothingFound
+  case .invalidArgument: return ExitStatus.usage
+  default: return ExitStatus.runtime
   }
 }

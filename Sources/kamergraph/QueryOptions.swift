@@ -16,13 +16,10 @@ struct QueryOptions: ParsableArguments {
     self.index = index
   }
 
-  /// Opens the index; a missing file is an error, not a new empty index.
+  /// Opens the index read-only; a missing file is an error, not a new empty index.
   func open() -> GraphIndex {
     let path = IndexLocation.resolve(index)
-    guard FileManager.default.fileExists(atPath: path) else {
-      fail("There is no index at \(path). Run `kamergraph build` first, or pass --index FILE.")
-    }
-    return querying { () throws(IndexError) in try GraphIndex(path: path) }
+    return querying { () throws(IndexError) in try GraphIndex(path: path, access: .read) }
   }
 
   /// Prints `table` or `json` (followed by a newline).
@@ -31,11 +28,12 @@ struct QueryOptions: ParsableArguments {
   }
 }
 
-/// Runs a library call; an `IndexError` is printed on stderr and ends the command with exit code 1.
+/// Runs a library call; an `IndexError` is printed on stderr as one error line and ends the
+/// command with its exit status (`exitStatus(for:)`).
 func querying<T>(_ body: () throws(IndexError) -> T) -> T {
   do {
     return try body()
   } catch {
-    fail(error.description)
+    fail(error.description, code: exitStatus(for: error))
   }
 }

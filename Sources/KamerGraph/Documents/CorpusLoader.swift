@@ -101,20 +101,21 @@ public struct CorpusLoader: Sendable {
     _ path: String, explicit: Bool, into files: inout [String], outcomes: inout [FileOutcome], visited: Set<String>
   ) {
     var st = stat()
-    guard lstat(path, &st) == 0 else {
+    let system = FileName.systemPath(path)
+    guard lstat(system, &st) == 0 else {
       outcomes.append(FileOutcome(path: path, status: .failed, reason: "does not exist"))
       return
     }
     var isDir = (st.st_mode & S_IFMT) == S_IFDIR
     if (st.st_mode & S_IFMT) == S_IFLNK {
       var target = stat()
-      if stat(path, &target) == 0 { isDir = (target.st_mode & S_IFMT) == S_IFDIR } else { isDir = false }
+      if stat(system, &target) == 0 { isDir = (target.st_mode & S_IFMT) == S_IFDIR } else { isDir = false }
     }
     guard isDir else {
       files.append(path)
       return
     }
-    guard let real = realpath(path, nil) else {
+    guard let real = realpath(system, nil) else {
       outcomes.append(FileOutcome(path: path, status: .failed, reason: "cannot be resolved: \(String(cString: strerror(errno)))"))
       return
     }
@@ -125,14 +126,14 @@ public struct CorpusLoader: Sendable {
         FileOutcome(path: path, status: .skipped, reason: "symbolic link loop: it leads back to \(canonical), already being read"))
       return
     }
-    guard let dir = opendir(path) else {
+    guard let dir = opendir(system) else {
       outcomes.append(FileOutcome(path: path, status: .failed, reason: "folder cannot be listed: \(String(cString: strerror(errno)))"))
       return
     }
     var names: [String] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        FileName.fromSystem(raw.prefix(while: { $0 != 0 }))
       }
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
       names.append(name)

@@ -59,7 +59,12 @@ public struct DocumentReader: Sendable {
     case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
-    case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
+    case .format(let other):
+      // XML that declares entities is refused as such (failed), whatever its root element.
+      if other == .otherXML, bytes.withUnsafeBufferPointer(LibXML.prologDeclaresEntities) {
+        throw .xml(XMLError(file: path, line: 0, column: 0, message: LibXML.entityMessage))
+      }
+      throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
     case .binary: throw .binary(path: path)
     case .unsupported(let what): throw .unsupportedFormat(path: path, detail: what)
     }

@@ -62,16 +62,17 @@ extension DocumentReader {
   /// large UTF-8 `.txt` file comes back as its text (`plainUTF8`), read through the same open file.
   static func load(path: String, limit: Int, directText: Bool) throws(DocumentError) -> Loaded {
     var st = stat()
-    if lstat(path, &st) != 0 {
+    let system = FileName.systemPath(path)
+    if lstat(system, &st) != 0 {
       throw .unreadable(path: path, reason: "it does not exist (\(String(cString: strerror(errno))))")
     }
-    if (st.st_mode & S_IFMT) == S_IFLNK, stat(path, &st) != 0 {
+    if (st.st_mode & S_IFMT) == S_IFLNK, stat(system, &st) != 0 {
       throw .unreadable(path: path, reason: "it is a symbolic link to a missing file")
     }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a folder, not a file") }
     if (st.st_mode & S_IFMT) != S_IFREG { throw .unreadable(path: path, reason: "it is not a regular file") }
     if Int(st.st_size) > limit { throw .tooLarge(path: path, size: Int(st.st_size), limit: limit) }
-    let fd = open(path, O_RDONLY)
+    let fd = open(system, O_RDONLY)
     if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
     if directText, let text = plainUTF8(fd: fd, size: Int(st.st_size), path: path) { return .text(text) }

@@ -100,6 +100,9 @@ public enum FormatSniffer {
       if ["txt", "text"].contains(ext(path)) { return .format(.plainText) }
       return .format(.otherXML)
     }
+    // An XML prolog whose DOCTYPE runs past the prefix (a large internal DTD, entity
+    // declarations) is XML all the same: the XML reader refuses what it declares.
+    if startsXML(prefix) { return .format(.otherXML) }
     if ["html", "htm"].contains(ext(path)) { return .format(.html) }
     // Plain text from .txt, Markdown and other text exports (or no extension); data files such as
     // .csv or .json are not documents, nor is the README or licence that describes a folder.
@@ -135,6 +138,15 @@ public enum FormatSniffer {
     }
     if head.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(head.dropFirst(3)) }
     return head
+  }
+
+  /// True when `b` starts (after white space) with an XML declaration or a DOCTYPE that is not HTML's.
+  static func startsXML(_ b: [UInt8]) -> Bool {
+    var i = 0
+    while i < b.count, TextScan.isSpace(b[i]) { i += 1 }
+    let head = String(decoding: b[i..<min(b.count, i + 16)], as: UTF8.self).lowercased()
+    if head.hasPrefix("<?xml") { return true }
+    return head.hasPrefix("<!doctype") && !head.dropFirst(9).drop(while: { $0.isWhitespace }).hasPrefix("html")
   }
 
   /// The root element's name after the prolog (declaration, comments, PIs, DOCTYPE), or nil when

@@ -47,9 +47,10 @@ extension GraphIndex {
       for (key, value) in x.fields { h.add(key); h.add(value) }
       h.add("|")
     }
-    return h.hex + "-" + String(schemaVersion)
+    return h.hex + "-" + String(graphStorageVersion)
   }
 
-  /// Bumped when the way the graph is stored changes, so the next commit rewrites it.
-  static let schemaVersion = 3
+  /// Bumped when the way the graph is stored changes, so the next commit rewrites it (the tables
+  /// themselves are versioned by `schemaVersion`).
+  static let graphStorageVersion = 3
 }

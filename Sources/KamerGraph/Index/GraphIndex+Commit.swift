@@ -37,6 +37,8 @@ extension GraphIndex {
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
       }
     }
+    // A build's write lock ends with its graph.
+    try endBuild()
     // Fold the write-ahead log back into the file so it does not stay as large as the last build.
     // A reader holding an old snapshot only makes this partial; that is harmless.
     _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The persistent store behind incremental builds and queries: one SQLite file (WAL mode) holding
 /// the cached documents and mentions of every input file and the last resolved `CitationGraph`.
@@ -11,41 +12,76 @@ public final class GraphIndex: Sendable {
   /// The index file.
   public let path: String
   let pool: DatabasePool
+  /// How the index was opened.
+  public let access: IndexAccess
+  /// Where a `.build` is with the index's write lock (see `BuildLock`).
+  let buildLock: BuildLock
+  /// True while a build holds the index's write lock (`IndexAccess.build`, until `commit` or `endBuild`).
+  var holdsBuildLock: Bool { buildLock.phase.withLock { $0 == .held } }
 
-  /// Opens the index at `path`, creating it or bringing its schema up to date.
-  public init(path: String) throws(IndexError) {
+  /// Opens the index at `path` for writing (`.write`), creating it or bringing its schema up to date.
+  public convenience init(path: String) throws(IndexError) {
+    try self.init(path: path, access: .write)
+  }
+
+  /// Opens the index at `path`.
+  ///
+  /// `.read` never writes: the file is opened read-only (`query_only`), is not created, migrated
+  /// or switched to WAL, and answers from the last committed state even while a build writes.
+  /// `.write` and `.build` create the schema (or migrate an older one) inside one `BEGIN IMMEDIATE`
+  /// transaction, so two processes starting on a new index never both create it; `.build` then
+  /// keeps the write lock until `commit` (or `endBuild`), so builds into one index run one after
+  /// the other. A file that is not a KamerGraph index (another program's database, a text file)
+  /// and an index of a newer or unknown schema are refused and never written to.
+  public init(path: String, access: IndexAccess) throws(IndexError) {
     self.path = path
+    self.access = access
+    let buildLock = BuildLock()
+    self.buildLock = buildLock
+    try Self.checkFile(path, access: access)
     var config = Configuration()
     config.label = "kamergraph-index"
-    config.busyMode = .timeout(10)
-    config.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    switch access {
+    case .read:
+      config.readonly = true
+      config.busyMode = .timeout(10)
+      config.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+    case .write:
+      config.busyMode = .timeout(10)
+    case .build(_, let wait):
+      // The build waits for another build's write lock (announcing it once), up to `wait.limit`.
+      // Once the lock is held (or let go), other waits (a checkpoint behind readers) are bounded
+      // as in `.write`, and say nothing.
+      config.allowsUnsafeTransactions = true
+      let start = ContinuousClock.now
+      let announced = Mutex(false)
+      let path = path
+      let lock = buildLock
+      config.busyMode = .callback { tries in
+        guard lock.phase.withLock({ $0 == .acquiring }) else {
+          usleep(20_000)
+          return tries < 500
+        }
+        if tries >= 5, !announced.withLock({ let was = $0; $0 = true; return was }) {
+          wait.announce(Self.builderPID(path))
+        }
+        usleep(20_000)
+        return ContinuousClock.now - start < wait.limit
+      }
+    }
+    if access != .read {
+      config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
     do {
       pool = try DatabasePool(path: path, configuration: config)
-      // Checking is a read; migrating takes the write lock, which a query should not wait for.
-      if try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) { try Self.migrator.migrate(pool) }
     } catch {
-      throw .cannotOpen(path: path, reason: Self.describe(error))
+      throw Self.openingError(error, path: path)
     }
-  }
-
-  /// The schema, one migration per version. Never edit a shipped migration; add a new one.
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1") { db in
-      try db.execute(sql: schemaV1)
+    switch access {
+    case .read: try checkReadable()
+    case .write: try prepare(rebuild: false)
+    case .build(let rebuild, _): try lockForBuild(rebuild: rebuild)
     }
-    migrator.registerMigration("v2") { db in
-      try db.execute(sql: schemaV2)
-    }
-    migrator.registerMigration("v3") { db in
-      try db.execute(sql: schemaV3)
-    }
-    migrator.registerMigration("v4") { db in
-      try db.execute(sql: schemaV4)
-    }
-    return migrator
   }
 
   /// The graph tables; `commit` drops and recreates them (indexes after the rows, which is faster).
@@ -117,20 +153,41 @@ public final class GraphIndex: Sendable {
     CREATE TABLE inputs(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, content_hash TEXT) WITHOUT ROWID;
     """
 
+  /// A build's hold on the index's write lock.
+  final class BuildLock: Sendable {
+    enum Phase { case acquiring, held, released }
+    let phase = Mutex(Phase.acquiring)
+  }
+
   /// Runs `body` in a read transaction, turning any failure into `IndexError`.
   func read<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
     do {
       return try pool.read(body)
     } catch let error as IndexError {
       throw error
+    } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT
+      || error.resultCode.primaryResultCode == .SQLITE_NOTADB
+    {
+      throw .damaged(path: path, reason: Self.describe(error))
     } catch {
       throw .readFailed(path: path, reason: Self.describe(error))
     }
   }
 
   /// Runs `body` in one write transaction, turning any failure into `IndexError`.
+  /// While a build holds the write lock, the transaction is a savepoint inside the build's.
   func write<T>(_ body: (Database) throws -> T) throws(IndexError) -> T {
     do {
+      if holdsBuildLock {
+        return try pool.writeWithoutTransaction { db in
+          var result: T?
+          try db.inSavepoint {
+            result = try body(db)
+            return .commit
+          }
+          return result!
+        }
+      }
       return try pool.write(body)
     } catch let error as IndexError {
       throw error
@@ -141,6 +198,7 @@ public final class GraphIndex: Sendable {
 
   static func describe(_ error: any Error) -> String {
     if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+    if let error = error as? IndexError { return error.description }
     return "\(error)"
   }
 

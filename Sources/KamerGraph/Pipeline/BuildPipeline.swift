@@ -186,8 +186,8 @@ public struct BuildPipeline: Sendable {
   public static func contentHash(of unit: InputUnit) -> String? {
     var parts: [String] = []
     for file in unit.files {
-      guard let data = FileManager.default.contents(atPath: file) else { return nil }
-      parts.append(GraphIndex.contentHash(of: [UInt8](data)))
+      guard let data = FileName.contents(of: file) else { return nil }
+      parts.append(GraphIndex.contentHash(of: data))
     }
     return parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
   }

@@ -15,7 +15,7 @@ public enum FileStamp {
   /// The stamp of `path` (symbolic links followed), or nil when it cannot be stat'ed.
   public static func of(_ path: String) -> String? {
     var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
+    guard stat(FileName.systemPath(path), &st) == 0 else { return nil }
     return "\(st.st_size).\(nanoseconds(modified: st)).\(nanoseconds(changed: st)).\(st.st_ino).\(st.st_dev)"
   }
 
@@ -28,7 +28,7 @@ public enum FileStamp {
     parts.reserveCapacity(paths.count)
     for path in paths {
       var st = stat()
-      guard stat(path, &st) == 0 else { return nil }
+      guard stat(FileName.systemPath(path), &st) == 0 else { return nil }
       let modified = nanoseconds(modified: st)
       let changed = nanoseconds(changed: st)
       if let racyAfter, modified >= racyAfter || changed >= racyAfter { return nil }

@@ -62,6 +62,23 @@ public struct DateBound: Sendable, Hashable {
     guard shapeOK else {
       throw .invalidArgument(name: option, value: text, reason: "a date is written YYYY, YYYY-MM or YYYY-MM-DD")
     }
+    func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+    if bytes.count >= 7 {
+      let month = number(5..<7)
+      guard (1...12).contains(month) else {
+        throw .invalidArgument(name: option, value: text, reason: "there is no month \(month); months run from 01 to 12")
+      }
+      if bytes.count == 10 {
+        let year = number(0..<4)
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let day = number(8..<10)
+        guard (1...days).contains(day) else {
+          throw .invalidArgument(
+            name: option, value: text, reason: "month \(text.dropFirst(5).prefix(2)) of \(year) has days 01 to \(days)")
+        }
+      }
+    }
     self.text = text
   }
 

@@ -11,7 +11,8 @@ struct BuildCommand: ParsableCommand {
       (corpus/palantir -> graphs/palantir.graphml, .dot, ...). With PATHs (files or folders), \
       writes one graph named after the first PATH (or --name). Every input file is accounted for \
       in the summary: read, skipped (why) or failed (why). Exit status 0 when all files were read, \
-      2 when some failed (the graph of the others is still written), 1 for usage errors.
+      2 when some failed (the graph of the others is still written), 3 when the index cannot be \
+      used, 64 for usage errors. Builds of one index run one after the other.
       """)
 
   @Argument(help: "Files and folders to read (default: each folder in corpus/).")
@@ -35,18 +36,22 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Do not read or write an index; read every file.")
   var noIndex = false
 
+  @Flag(name: .long, help: "Replace the index's tables (an index of another schema version, or one to start afresh); never a file that is not an index.")
+  var rebuild = false
+
   @Flag(name: .long, help: "Do not render NAME.svg with Graphviz.")
   var noPicture = false
 
-  @Option(name: .long, help: "At most this many mentions are kept per document (the first ones).")
+  @Option(name: .long, parsing: .unconditional, help: "At most this many mentions are kept per document (the first ones).")
   var maxMentions = 1_000_000
 
-  @Option(name: .long, help: "Number of threads (default: all cores). The output does not depend on it.")
+  @Option(name: .long, parsing: .unconditional, help: "Number of threads (default: all cores). The output does not depend on it.")
   var threads: Int?
 
   func validate() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if maxMentions < 1 { throw ValidationError("--max-mentions must be at least 1") }
+    if let threads { try Check.count(threads, "--threads") }
+    try Check.count(maxMentions, "--max-mentions")
+    if rebuild && noIndex { throw ValidationError("--rebuild replaces the index; it cannot be used with --no-index") }
     if name != nil && paths.isEmpty { throw ValidationError("--name needs PATHs; without PATHs each corpus folder names its own graph") }
   }
 
@@ -61,9 +66,14 @@ struct BuildCommand: ParsableCommand {
     let indexPath = IndexLocation.resolve(index)
     let store: GraphIndex?
     do {
-      store = noIndex ? nil : try GraphIndex(path: indexPath)
+      // The build holds the index's write lock until its graph is stored: builds of one index
+      // run one after the other (the second says whom it waits for).
+      let wait = BuildWait { pid in
+        printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
+      }
+      store = noIndex ? nil : try GraphIndex(path: indexPath, access: .build(rebuild: rebuild, wait: wait))
     } catch {
-      throw ValidationError("\(error) (use --index FILE to put the index elsewhere, or --no-index)")
+      fail(error.description, code: exitStatus(for: error))
     }
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
@@ -71,6 +81,7 @@ struct BuildCommand: ParsableCommand {
     if let store, report == nil, let state = try BuildState.load(store, key: stateKey), state.outputsUnchanged(),
       try pipeline.isUpToDate(paths: units.flatMap(\.paths), index: store)
     {
+      try store.endBuild()
       print(state.summary)
       print("index: \(indexPath) (nothing changed since the last build; outputs are up to date)")
       return

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, help: "Export only the surroundings of this document or actor (any id it is known by).")
   var around: String?
 
-  @Option(name: .long, help: "With --around: how many edges out to go, in either direction.")
+  @Option(name: .long, parsing: .unconditional, help: "With --around: how many edges out to go, in either direction.")
   var depth = 1
 
   func validate() throws {
@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
       throw ValidationError(
         "--format must be one of \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(format)\".")
     }
-    if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
+    try Check.count(depth, "--depth", atLeast: 0)
     if format == .csv, output == nil {
       throw ValidationError("CSV gives two files; pass --output NAME.csv to say where they go.")
     }
@@ -44,12 +44,12 @@ struct ExportCommand: ParsableCommand {
   func run() throws {
     let format = GraphFormat(rawValue: self.format)!
     let options = QueryOptions(index: index)
-    var graph = querying { () throws(IndexError) in try options.open().loadGraph() }
-    if let around {
-      // Any alias works, and an unknown id gets suggestions, as in the other queries.
-      let center = querying { () throws(IndexError) in try options.open().resolve(around) }
-      graph = graph.egoNetwork(around: center, depth: depth)
-    }
+    let store = options.open()
+    // Any alias works, and an unknown id gets suggestions, as in the other queries; it is looked
+    // up before the graph is loaded.
+    let center = around.map { id in querying { () throws(IndexError) in try store.resolve(id) } }
+    var graph = querying { () throws(IndexError) in try store.loadGraph() }
+    if let center { graph = graph.egoNetwork(around: center, depth: depth) }
     if format == .graphml, let output, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
       // GraphML to a file is streamed: the document is never held whole in memory.
       do {

@@ -13,7 +13,7 @@ struct PathCommand: ParsableCommand {
   @Argument(help: "Where the chain ends (any alias).")
   var to: String
 
-  @Option(help: "The longest chain to look for, in hops.")
+  @Option(parsing: .unconditional, help: "The longest chain to look for, in hops.")
   var maxDepth = 6
 
   @Option(name: .customLong("relation"), help: "Follow only this relation (repeatable): \(relationList).")
@@ -22,10 +22,15 @@ struct PathCommand: ParsableCommand {
   @Option(help: "out: follow edges only in their direction (FROM cites ... TO); both: either way.")
   var direction: Direction = .both
 
-  @Option(help: "How many chains to show.")
+  @Option(parsing: .unconditional, help: "How many chains to show.")
   var limit = 10
 
   @OptionGroup var options: QueryOptions
+
+  func validate() throws {
+    try Check.count(maxDepth, "--max-depth")
+    try Check.count(limit, "--limit")
+  }
 
   func run() throws {
     let index = options.open()

@@ -17,7 +17,7 @@ struct RelatedCommand: ParsableCommand {
   @Argument(help: "The node id or any of its aliases.")
   var id: String
 
-  @Option(help: "How many hops from the node (1 = direct neighbours).")
+  @Option(parsing: .unconditional, help: "How many hops from the node (1 = direct neighbours).")
   var depth = 2
 
   @Option(name: .customLong("relation"), help: "Follow only this relation (repeatable): \(relationList).")
@@ -26,7 +26,7 @@ struct RelatedCommand: ParsableCommand {
   @Option(help: "Follow edges leaving the node (out), arriving (in) or both.")
   var direction: Direction = .both
 
-  @Option(help: "How many results to show.")
+  @Option(parsing: .unconditional, help: "How many results to show.")
   var limit = 20
 
   @Option(help: "Leave out documents dated before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -35,10 +35,17 @@ struct RelatedCommand: ParsableCommand {
   @Option(help: "Leave out documents dated after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
   var until: String?
 
-  @Option(help: "Stop adding nodes to the neighbourhood after this many.")
+  @Option(parsing: .unconditional, help: "Stop adding nodes to the neighbourhood after this many.")
   var maxNodes = 20_000
 
   @OptionGroup var options: QueryOptions
+
+  func validate() throws {
+    try Check.count(depth, "--depth")
+    try Check.count(limit, "--limit")
+    try Check.count(maxNodes, "--max-nodes")
+    try Check.dates(since: since, until: until)
+  }
 
   func run() throws {
     let index = options.open()

@@ -14,10 +14,14 @@ struct SimilarCommand: ParsableCommand {
   @Option(name: .customLong("relation"), help: "Count only this relation (repeatable): \(relationList).")
   var relations: [Relation] = []
 
-  @Option(help: "How many results to show.")
+  @Option(parsing: .unconditional, help: "How many results to show.")
   var limit = 20
 
   @OptionGroup var options: QueryOptions
+
+  func validate() throws {
+    try Check.count(limit, "--limit")
+  }
 
   func run() throws {
     let index = options.open()

@@ -122,14 +122,14 @@ import Testing
     #expect(unknown.stderr.contains("2025Z14549"), "suggests the nearest id: \(unknown.stderr)")
   }
 
-  @Test func usageErrorsExitOne() throws {
+  @Test func usageErrorsExitSixtyFour() throws {
     let dir = try ExternalTool.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     guard let bad = try kamergraph(["build", "--threads", "0"], in: dir.path) else { return }
-    #expect(bad.status == 1)
+    #expect(bad.status == 64)
     #expect(bad.stderr.contains("--threads must be at least 1"))
     guard let noCorpus = try kamergraph(["build"], in: dir.path) else { return }
-    #expect(noCorpus.status == 1)
+    #expect(noCorpus.status == 64)
     #expect(noCorpus.stderr.contains("there is no corpus/ folder here"))
   }
 
@@ -291,12 +291,12 @@ import Testing
 
   @Test func badArgumentsAreUsageErrors() throws {
     guard let none = try kamergraph(["extract"], in: Repo.root.path) else { return }
-    #expect(none.status == 1)
+    #expect(none.status == 64)
     #expect(none.stderr.contains("at least one file or folder"))
     guard let negative = try kamergraph(["extract", "--memory-budget", "-1", "x.txt"], in: Repo.root.path) else { return }
-    #expect(negative.status == 1)
+    #expect(negative.status == 64)
     guard let missing = try kamergraph(["extract", "--files-from", "/nonexistent/list"], in: Repo.root.path) else { return }
-    #expect(missing.status == 1)
+    #expect(missing.status == 64)
     #expect(missing.stderr.contains("/nonexistent/list"))
   }
 

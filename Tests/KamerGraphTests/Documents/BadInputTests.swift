@@ -49,6 +49,17 @@ struct BadInputTests {
     expectOneLine(error(Array(metadata.utf8), path: "xxe-meta.xml"), path: "xxe-meta.xml", contains: ["entities"])
   }
 
+  @Test func anInternalDTDLongerThanTheSniffedPrefixIsStillRefusedAsXMLWithEntities() {
+    // 100 KB of entity declarations: the root element lies past the 64 KiB the sniffer looks at.
+    let declarations = (0..<2_000).map { "<!ENTITY e\($0) \"Kamerstukken II 2024/25, 36600 X, nr. \($0)\">" }.joined()
+    let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE officiele-publicatie [\(declarations)]>\n"
+      + "<officiele-publicatie><al>&e1;</al></officiele-publicatie>"
+    #expect(xml.utf8.count > 1 << 16)
+    expectOneLine(error(Array(xml.utf8), path: "dtd.xml"), path: "dtd.xml", contains: ["entities"])
+    // The decoy: a long text that only mentions a DOCTYPE is still text.
+    #expect(FormatSniffer.format(of: Array(("Zie de <!DOCTYPE> van het stuk. " + String(repeating: "tekst ", count: 20_000)).utf8), path: "n.txt") == .plainText)
+  }
+
   @Test(arguments: [
     "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">",
     "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">",

@@ -172,7 +172,7 @@ import Testing
       Issue.record("opened a file of letters as an index")
     } catch {
       #expect(error.description.contains(path))
-      #expect(error.description.hasPrefix("Cannot open the index"))
+      #expect(error == .notAnIndex(path: path, reason: "it is not a SQLite database"))
     }
   }
 

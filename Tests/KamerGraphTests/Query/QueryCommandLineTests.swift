@@ -108,7 +108,7 @@ import Testing
   @Test func aMissingIndexIsAClearError() throws {
     let missing = IndexFixtures.temporaryIndexPath("missing.sqlite")
     guard let run = try kamergraph(["stats"], index: missing) else { return }
-    #expect(run.status == 1)
+    #expect(run.status == 3)
     #expect(run.stderr.contains("There is no index at \(missing)"))
     #expect(!FileManager.default.fileExists(atPath: missing))
   }
