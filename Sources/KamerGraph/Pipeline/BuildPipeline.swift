@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
   public var progress: (@Sendable (Int, Int) -> Void)?
   /// At most this many mentions are kept per document (the first ones); a note says so.
   public var maxMentionsPerDocument: Int
+  /// Appended to the note of a document whose mentions were cut at the limit: how the caller
+  /// raises it (the CLI names its option); empty by default.
+  public var mentionLimitHint = ""
   /// When false, `BuildResult.documents` comes back empty and the documents (with their texts)
   /// are let go as soon as the graph is resolved and they are stored: a caller that only needs
   /// the graph keeps memory down on large corpora. The graph and the index are the same.
@@ -263,7 +266,7 @@ public struct BuildPipeline: Sendable {
     guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: hash, cached: false, stamp: stamp) }
     var mentions = extractor.mentions(in: document)
     if mentions.count > limit {
-      let note = "\(mentions.count) mentions found; only the first \(limit) are kept (raise the limit with --max-mentions)"
+      let note = "\(mentions.count) mentions found; only the first \(limit) are kept" + options.mentionLimitHint
       mentions.removeSubrange(limit...)
       document.notes.append(note)
       if let i = outcomes.lastIndex(where: { $0.path == unit.primary && $0.status == .read }) { outcomes[i].notes.append(note) }

@@ -52,23 +52,21 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let indexPath = IndexLocation.resolve(index)
+    var options = BuildOptions(
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
+    options.mentionLimitHint = " (raise the limit with --max-mentions)"
     let request = BuildRequest(
       graphs: try workUnits(), outputFolder: out, formats: format, indexPath: noIndex ? nil : indexPath,
-      picture: !noPicture, alwaysRun: report != nil,
-      options: BuildOptions(
-        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-        progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions))
+      picture: !noPicture, alwaysRun: report != nil, options: options)
     let outcome: BuildOutcome
     do {
       outcome = try Build(request).run()
-    } catch .indexUnavailable(_, let error) {
-      throw ValidationError("\(error) (use --index FILE to put the index elsewhere, or --no-index)")
-    } catch .index(let error) {
-      throw error
-    } catch .output(let path, let reason) {
-      throw ValidationError("\(path) could not be written: \(reason)")
     } catch {
-      throw ValidationError(error.description)
+      if case .indexUnavailable(_, let reason) = error {
+        throw ValidationError("\(reason) (use --index FILE to put the index elsewhere, or --no-index)")
+      }
+      throw error
     }
     ProgressBar.finish()
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so.
