@@ -6,8 +6,8 @@ public enum GraphvizRenderer {
   /// The output formats `render` accepts.
   public static let formats = ["svg", "png"]
 
-  /// The Graphviz layout programs `render` can use: `dot` (layered, the default) and `sfdp`
-  /// (force-directed, for large graphs), with the other Graphviz layouts.
+  /// The Graphviz layout programs `render` can use: `dot` (layered, the default), `sfdp`
+  /// (force-directed, multilevel) and the other Graphviz layouts.
   public static let engines = ["dot", "sfdp", "neato", "fdp", "twopi", "circo"]
 
   /// The full path of `dot` on PATH, or nil.
@@ -26,7 +26,7 @@ public enum GraphvizRenderer {
 
   /// Runs `dot -Tsvg` or `dot -Tpng` on `dot` and returns the picture. Throws `.graphvizMissing`
   /// (whose description says how to install Graphviz) when `dot` is not on PATH.
-  /// With `engine` another Graphviz layout program draws it (`sfdp` for large graphs); with
+  /// With `engine` another Graphviz layout program draws it (`sfdp`, `neato`, ...); with
   /// `timeLimit` (seconds) the program is stopped after that long and `.graphvizTimedOut` thrown.
   public static func render(
     dot: [UInt8], format: String, engine: String = "dot", timeLimit: Double? = nil

@@ -12,7 +12,7 @@ struct RenderCommand: ParsableCommand {
       Without --output the picture is written next to DOTFILE, with its extension replaced. \
       `dot` gets slow past a few hundred nodes: --limit draws only the most connected part of a \
       kamergraph DOT file (the documents with the most story edges, with their neighbours), and \
-      --engine sfdp lays out large graphs much faster.
+      --engine picks another Graphviz layout program (sfdp, neato, ...).
       """
   )
 
