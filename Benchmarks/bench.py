@@ -714,7 +714,8 @@ class Bench:
         total = data["bytes"]
         big = n == max(a.sizes)
         why = self.cap("build")
-        target_build = "≤ 120 s on 2 cores, < 2 GB" if n >= 100_000 else ""
+        # Issue 21: ≥ 30 MB/s of input on 2 cores at 10k and 100k; 100k documents < 30 s, < 1 GB.
+        target_build = ("≥ 30 MB/s, < 30 s, < 1 GB" if n >= 100_000 else "≥ 30 MB/s") if n >= 10_000 else ""
         if why:
             self.t.add("Full build (2 cores)", label, f"not available: {why}", "", "", target_build,
                        "–" if target_build else "")
@@ -737,7 +738,8 @@ class Bench:
         data["build_wall"], data["build_rss"] = r.wall, r.rss_kb
         met = ""
         if target_build:
-            met = verdict(r.wall <= 120 and (r.rss_kb or 0) < 2 * 1024 * 1024)
+            fast = mb(total) / max(r.wall, 1e-9) >= 30
+            met = verdict(fast and (n < 100_000 or (r.wall < 30 and (r.rss_kb or 0) < 1024 * 1024)))
         self.t.add("Full build (2 cores)", label,
                    f"{fmt_s(r.wall)} wall, {mb(total) / r.wall:.1f} MB/s, peak {fmt_mb(r.rss_kb)}"
                    + (" (exit 2: some inputs failed)" if r.rc == 2 else ""), "", "", target_build, met)
@@ -758,14 +760,71 @@ class Bench:
             early = "nothing changed since the last build" in summary.read_text(encoding="utf-8", errors="replace")
             how = "" if early else " (did not stop early: a full incremental rebuild)"
             # The issue's target is for 100k documents; on small corpora process start-up dominates.
-            target = "≥ 20× faster than full" if n >= 100_000 else ""
+            target = "≥ 50× faster than full" if n >= 10_000 else ""
             self.t.add("No-change rebuild", label, f"{fmt_s(r2.wall)} wall, peak {fmt_mb(r2.rss_kb)}{how}",
                        f"full build {fmt_s(r.wall)}", f"{speed:.0f}× faster", target,
-                       verdict(speed >= 20) if target else "")
+                       verdict(speed >= 50) if target else "")
         else:
-            self.t.na("No-change rebuild", label, r2.why(), "≥ 20× faster than full" if n >= 100_000 else "")
+            self.t.na("No-change rebuild", label, r2.why(), "≥ 50× faster than full" if n >= 10_000 else "")
+        self.partial_rebuild(n, d, cmd, r, label)
+        self.picture_build(n, d, label, r)
         self.exports(n, idx, label, big)
         self.queries(n, idx, entries, label)
+
+    def partial_rebuild(self, n: int, d: Path, cmd: list[str], full: Result, label: str):
+        """Rebuild after changing 1 % of the files: every 100th .txt or document .xml file (in path
+        order) gets a newline appended, the build runs again, and the files are put back."""
+        files = sorted(p for p in d.rglob("*") if p.is_file() and (p.suffix == ".txt" or (
+            p.suffix == ".xml" and not p.name.endswith(".metadata.xml"))))
+        changed = files[::100]
+        if not changed:
+            return
+        originals = {p: p.read_bytes() for p in changed}
+        try:
+            for p in changed:
+                with open(p, "ab") as fh:
+                    fh.write(b"\n")
+            r = run(cmd, timeout=self.a.build_timeout)
+        finally:
+            for p, data in originals.items():
+                p.write_bytes(data)
+        target = "≥ 20× faster than full"
+        if r.ok or r.rc == 2:
+            speed = full.wall / r.wall if r.wall else 0
+            self.t.add("Rebuild after changing 1 % of the files", label,
+                       f"{len(changed)} files changed: {fmt_s(r.wall)} wall, peak {fmt_mb(r.rss_kb)}",
+                       f"full build {fmt_s(full.wall)}", f"{speed:.1f}× faster", target, verdict(speed >= 20))
+        else:
+            self.t.na("Rebuild after changing 1 % of the files", label, r.why(), target)
+
+    def picture_build(self, n: int, d: Path, label: str, full: Result):
+        """The full build again with the picture (Graphviz `dot` on PATH): the picture must not hold
+        it up (above the node limit only the most connected part is drawn, under a time limit)."""
+        if not shutil.which("dot"):
+            self.t.na("Full build with the picture (2 cores)", label, "Graphviz `dot` is not installed")
+            return
+        out = self.work / f"out-picture-{n}"
+        idx = self.work / f"index-picture-{n}.sqlite"
+        for p in [idx, Path(str(idx) + "-wal"), Path(str(idx) + "-shm")]:
+            if p.exists():
+                p.unlink()
+        if out.exists():
+            shutil.rmtree(out)
+        summary = self.work / f"picture-{n}.txt"
+        with open(summary, "wb") as fh:
+            r = run([self.kg, "build", str(d), "--out", str(out), "--index", str(idx), "--format", "dot"],
+                    timeout=self.a.build_timeout, stdout=fh)
+        if not (r.ok or r.rc == 2):
+            self.t.na("Full build with the picture (2 cores)", label, r.why())
+            return
+        text = summary.read_text(encoding="utf-8", errors="replace")
+        notes = [line.strip() for line in text.splitlines() if "picture" in line and ("most connected" in line or "no picture" in line)]
+        svg = next(out.glob("*.svg"), None)
+        drawn = f"SVG {mb(svg.stat().st_size):.1f} MB" if svg else "no SVG"
+        self.t.add("Full build with the picture (2 cores)", label,
+                   f"{fmt_s(r.wall)} wall, peak {fmt_mb(r.rss_kb)}, {drawn}" + (f" ({notes[0]})" if notes else ""),
+                   f"without the picture {fmt_s(full.wall)}", f"{r.wall / max(full.wall, 1e-9):.2f}×",
+                   "never blocks: finishes", verdict(r.ok or r.rc == 2))
 
     def exports(self, n, idx: Path, label: str, big: bool):
         why = self.cap("export")

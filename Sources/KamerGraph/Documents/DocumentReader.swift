@@ -9,7 +9,12 @@ public struct DocumentReader: Sendable {
 
   /// Reads a file from disk.
   public func read(path: String) throws(DocumentError) -> Document {
-    switch try Self.load(path: path, limit: limits.maxFileSize, directText: true) {
+    try read(loaded: try Self.load(path: path, limit: limits.maxFileSize, directText: true), path: path)
+  }
+
+  /// Reads a file loaded by `load(path:limit:directText:)`.
+  func read(loaded: Loaded, path: String) throws(DocumentError) -> Document {
+    switch loaded {
     case .text(let text): return PlainTextReader.read(text: text, path: path)
     case .bytes(let bytes): return try read(bytes: bytes, path: path)
     }

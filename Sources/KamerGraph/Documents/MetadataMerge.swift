@@ -33,18 +33,23 @@ extension DocumentReader {
   /// is reported and the document is still read; when the document fails, its metadata record
   /// stands on its own.
   public func read(unit: InputUnit) -> (Document?, [FileOutcome]) {
+    read(unit: unit) { path throws(DocumentError) in try read(path: path) }
+  }
+
+  /// `read(unit:)` with each file read by `file` (a build hands over files it loaded already).
+  func read(unit: InputUnit, file readFile: (String) throws(DocumentError) -> Document) -> (Document?, [FileOutcome]) {
     var outcomes: [FileOutcome] = []
     var metadata: [(String, Document)] = []
     for companion in unit.companions {
       do throws(DocumentError) {
-        metadata.append((companion, try read(path: companion)))
+        metadata.append((companion, try readFile(companion)))
       } catch {
         outcomes.append(CorpusLoader.outcome(for: error, path: companion))
       }
     }
     var document: Document
     do throws(DocumentError) {
-      document = try read(path: unit.primary)
+      document = try readFile(unit.primary)
     } catch {
       outcomes.append(CorpusLoader.outcome(for: error, path: unit.primary))
       guard let (path, record) = metadata.first else { return (nil, outcomes) }

@@ -3,7 +3,11 @@
 /// Node ids are generated (`n0`, `n1`, ... in id order) and the human text goes into `label` and
 /// `tooltip`; every id and value is quoted and escaped (graph-formats-and-libxml2.md §2.3), so DOT
 /// keywords, quotes, backslashes and newlines are harmless. Shapes and colours follow the node
-/// kind, with a legend box; clusters group nodes by ministry or dossier when asked.
+/// kind; a document's label starts with its kind and number, so two documents with the same title
+/// stay apart. The story edges (answers, cites, asked-by, ...) come first, dark and labelled with
+/// their relation; `mentions` edges come last, thin, grey and unlabelled. A legend box explains
+/// every mark (kinds, the dashed border of nodes outside the corpus, edge colours, widths and
+/// dashes); clusters group nodes by ministry or dossier when asked.
 public struct DOTWriter: Sendable {
   /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
@@ -18,7 +22,7 @@ public struct DOTWriter: Sendable {
     dotID.reserveCapacity(g.nodes.count)
     for (index, node) in g.nodes.enumerated() { dotID[node.id] = "n\(index)" }
     var labels: [String: String] = [:]
-    for node in g.nodes { labels[node.id] = node.label.isEmpty ? node.id : node.label }
+    for node in g.nodes { labels[node.id] = Self.label(for: node, limit: options.dotLabelLimit) }
 
     var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
     out.append("digraph \(Self.quoted(name)) {\n")
@@ -34,7 +38,7 @@ public struct DOTWriter: Sendable {
     }
     for (index, key) in byCluster.keys.sorted().enumerated() {
       out.append("  subgraph \"cluster_\(index)\" {\n")
-      out.append("    graph [label=\(Self.quoted(Self.cut(labels[key] ?? key, options.dotLabelLimit)))")
+      out.append("    graph [label=\(Self.quoted(labels[key] ?? Self.cut(key, options.dotLabelLimit)))")
       out.append(", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n")
       for node in byCluster[key]! { out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
       out.append("  }\n")
@@ -42,27 +46,32 @@ public struct DOTWriter: Sendable {
     for node in loose { out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
 
     g.unsorted.withUnsafeBufferPointer { edges in
-      for (index, slot) in g.order.enumerated() {
-        let edge = edges[slot]
-        out.append("  \"n")
-        out.append(g.ends[index].source)
-        out.append("\" -> \"n")
-        out.append(g.ends[index].target)
-        out.append("\" [")
-        if options.edgeLabels {
-          out.append("label=\"")
-          out.append(edge.relation.rawValue)
-          out.append("\", ")
+      // Story edges first (Graphviz lays out and draws in statement order), mentions last.
+      for pass in 0..<2 {
+        for (index, slot) in g.order.enumerated() where (edges[slot].relation == .mentions) == (pass == 1) {
+          let edge = edges[slot]
+          let story = edge.relation != .mentions
+          out.append("  \"n")
+          out.append(g.ends[index].source)
+          out.append("\" -> \"n")
+          out.append(g.ends[index].target)
+          out.append("\" [")
+          if options.edgeLabels && story {
+            out.append("label=\"")
+            out.append(edge.relation.rawValue)
+            out.append("\", ")
+          }
+          var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
+          if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
+          out.append("tooltip=")
+          out.appendDOTQuoted(Self.cut(tip, 1000))
+          out.append(", weight=\"")
+          out.append(edge.weight)
+          out.append("\", penwidth=\"")
+          out.append(ExportText.oneDecimal(Self.penwidth(weight: edge.weight, story: story)))
+          if !story { out.append("\", color=\"\(Self.mentionColor)\", arrowsize=\"0.5") }
+          out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
         }
-        var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
-        if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
-        out.append("tooltip=")
-        out.appendDOTQuoted(Self.cut(tip, 1000))
-        out.append(", weight=\"")
-        out.append(edge.weight)
-        out.append("\", penwidth=\"")
-        out.append(ExportText.oneDecimal(1 + Double(edge.weight - 1).squareRoot()))
-        out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
       }
     }
 
@@ -78,6 +87,13 @@ public struct DOTWriter: Sendable {
         }
         // One rank: with rankdir LR the samples stack in a single column.
         out.append("    { rank=\"same\"; " + kinds.indices.map { "\"legend\($0)\";" }.joined(separator: " ") + " }\n")
+        // The other marks: a node outside the corpus, and one sample edge per kind of line.
+        out.append("    \"legend-external\" [label=\"dashed border: not in the corpus\", tooltip=\"cited, but not one of the documents read\", shape=\"box\", style=\"filled,dashed\", fillcolor=\"#ffffff\"];\n")
+        for (index, mark) in Self.edgeMarks.enumerated() {
+          out.append("    \"legend-edge\(index)a\" [label=\"\", shape=\"point\", width=\"0.05\"];\n")
+          out.append("    \"legend-edge\(index)b\" [label=\"\", shape=\"point\", width=\"0.05\"];\n")
+          out.append("    \"legend-edge\(index)a\" -> \"legend-edge\(index)b\" [label=\(Self.quoted(mark.text)), tooltip=\(Self.quoted(mark.text)), \(mark.style)];\n")
+        }
         out.append("  }\n")
       }
     }
@@ -85,11 +101,55 @@ public struct DOTWriter: Sendable {
     return out.bytes
   }
 
+  /// The grey of `mentions` edges.
+  static let mentionColor = "#bbbbbb"
+
+  /// The width of an edge seen `weight` times: story edges from 1.5, mentions from 0.5, both
+  /// growing with the square root of the weight.
+  static func penwidth(weight: Int, story: Bool) -> Double {
+    (story ? 1.5 : 0.5) + Double(max(0, weight - 1)).squareRoot()
+  }
+
+  /// The legend's sample edges: what each kind of line means, and its DOT attributes.
+  static let edgeMarks: [(text: String, style: String)] = [
+    ("story: answers, cites, asked-by, signed-by, ... (named on the line)", "penwidth=\"1.5\""),
+    ("wider: found more often (width grows with the count)", "penwidth=\"4.5\""),
+    ("dashed: from the document's metadata, not its text", "penwidth=\"1.5\", style=\"dashed\""),
+    ("thin grey: mentions (a law, organisation or actor named)", "penwidth=\"0.5\", color=\"\(mentionColor)\", arrowsize=\"0.5\""),
+  ]
+
+  /// The label drawn for `node`: its label (or id), cut to `limit`; a document whose label does
+  /// not carry its number (whole, or as "nr. N") gets a first line with its kind and number
+  /// ("aanhangsel 20252026-313"), so documents with the same title stay apart. Laws, dossiers
+  /// and addresses keep their label: it is their name.
+  public static func label(for node: Node, limit: Int) -> String {
+    let text = cut(node.label.isEmpty ? node.id : node.label, limit)
+    guard let kind = ReferenceKind(rawValue: node.kind), kind.isDocument, kind != .bwb, kind != .url, kind != .dossier,
+      node.label != node.id, !node.label.isEmpty
+    else { return text }
+    let number = Self.number(of: node.id)
+    // A label that names the number already ("Aanhangsel Handelingen II 2024/25, nr. 2790") is kept.
+    let last = number.split(separator: "-").last.map(String.init) ?? number
+    guard !number.isEmpty, !node.label.contains(number), !node.label.contains("nr. " + last) else { return text }
+    return "\(kind.rawValue) \(number)\n" + text
+  }
+
+  /// The number part of a canonical id: after its first ":" (`kenmerk:MINDEF2025...`), or without
+  /// the leading lower-case prefixes of a dashed id (`ah-tk-20252026-313` -> `20252026-313`).
+  static func number(of id: String) -> String {
+    if let colon = id.firstIndex(of: ":") { return String(id[id.index(after: colon)...]) }
+    var parts = id.split(separator: "-", omittingEmptySubsequences: false)
+    while parts.count > 1, let first = parts.first, first.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+      parts.removeFirst()
+    }
+    return parts.joined(separator: "-")
+  }
+
   private func nodeStatement(_ node: Node, _ id: String, _ label: String) -> String {
     var tip = node.id
     if node.label != node.id && !node.label.isEmpty { tip += "\n" + node.label }
     if let date = node.date { tip += "\n" + date }
-    var s = "\"\(id)\" [label=\(Self.quoted(Self.cut(label, options.dotLabelLimit)))"
+    var s = "\"\(id)\" [label=\(Self.quoted(label))"
     s += ", tooltip=\(Self.quoted(Self.cut(tip, 2000)))"
     s += ", shape=\"\(NodeStyle.shape(kind: node.kind))\", fillcolor=\"\(NodeStyle.color(kind: node.kind).hex)\""
     if node.status == .external { s += ", style=\"filled,dashed\"" }

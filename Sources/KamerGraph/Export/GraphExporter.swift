@@ -51,6 +51,10 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
   case graphvizMissing
   /// The render format is not one Graphviz is asked for here.
   case unsupportedRenderFormat(String)
+  /// The Graphviz layout program is not one `render` knows.
+  case unsupportedEngine(String)
+  /// The Graphviz program was stopped after `seconds`.
+  case graphvizTimedOut(engine: String, seconds: Double)
   /// `dot` ran but failed; `message` is its standard error.
   case graphvizFailed(status: Int32, message: String)
   /// A temporary file for Graphviz could not be written or read.
@@ -72,6 +76,10 @@ public enum ExportError: Error, CustomStringConvertible, Sendable, Equatable {
         """
     case .unsupportedRenderFormat(let format):
       return "The render format \"\(format)\" is not supported; use svg or png."
+    case .unsupportedEngine(let engine):
+      return "The Graphviz engine \"\(engine)\" is not supported; use \(GraphvizRenderer.engines.joined(separator: ", "))."
+    case .graphvizTimedOut(let engine, let seconds):
+      return "Graphviz `\(engine)` was stopped after \(Int(seconds.rounded())) seconds without finishing the picture."
     case .graphvizFailed(let status, let message):
       return "Graphviz `dot` failed with exit status \(status): \(message)"
     case .io(let path, let reason):

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Draws DOT text as SVG or PNG with the Graphviz `dot` program, when it is installed.
@@ -5,10 +6,19 @@ public enum GraphvizRenderer {
   /// The output formats `render` accepts.
   public static let formats = ["svg", "png"]
 
+  /// The Graphviz layout programs `render` can use: `dot` (layered, the default), `sfdp`
+  /// (force-directed, multilevel) and the other Graphviz layouts.
+  public static let engines = ["dot", "sfdp", "neato", "fdp", "twopi", "circo"]
+
   /// The full path of `dot` on PATH, or nil.
   public static func dotExecutable(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    executable("dot", path: path)
+  }
+
+  /// The full path of the Graphviz program `engine` on PATH, or nil.
+  public static func executable(_ engine: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
     for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
-      let candidate = "\(dir)/dot"
+      let candidate = "\(dir)/\(engine)"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
     return nil
@@ -16,9 +26,14 @@ public enum GraphvizRenderer {
 
   /// Runs `dot -Tsvg` or `dot -Tpng` on `dot` and returns the picture. Throws `.graphvizMissing`
   /// (whose description says how to install Graphviz) when `dot` is not on PATH.
-  public static func render(dot: [UInt8], format: String) throws(ExportError) -> [UInt8] {
+  /// With `engine` another Graphviz layout program draws it (`sfdp`, `neato`, ...); with
+  /// `timeLimit` (seconds) the program is stopped after that long and `.graphvizTimedOut` thrown.
+  public static func render(
+    dot: [UInt8], format: String, engine: String = "dot", timeLimit: Double? = nil
+  ) throws(ExportError) -> [UInt8] {
     guard formats.contains(format) else { throw .unsupportedRenderFormat(format) }
-    guard let exe = dotExecutable() else { throw .graphvizMissing }
+    guard engines.contains(engine) else { throw .unsupportedEngine(engine) }
+    guard let exe = executable(engine) else { throw .graphvizMissing }
     // Files rather than pipes, so a large picture can never block `dot` on a full pipe.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kamergraph-render-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -33,6 +48,8 @@ public enum GraphvizRenderer {
       throw .io(path: dir.path, reason: "\(error)")
     }
     let process = Process()
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     process.executableURL = URL(fileURLWithPath: exe)
     process.arguments = ["-T\(format)", input.path, "-o", output.path]
     do {
@@ -41,6 +58,13 @@ public enum GraphvizRenderer {
       try process.run()
     } catch {
       throw .io(path: exe, reason: "\(error)")
+    }
+    if let timeLimit {
+      if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+        process.terminate()
+        process.waitUntilExit()
+        throw .graphvizTimedOut(engine: engine, seconds: timeLimit)
+      }
     }
     process.waitUntilExit()
     let message = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "").trimmingCharacters(

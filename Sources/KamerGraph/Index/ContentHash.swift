@@ -2,8 +2,13 @@
 extension GraphIndex {
   /// The content hash the index keys files by: FNV-1a 64 of the bytes and their length, in hex.
   public static func contentHash(of bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { contentHash(of: $0) }
+  }
+
+  /// `contentHash(of:)` of bytes in place.
+  static func contentHash(of bytes: UnsafeBufferPointer<UInt8>) -> String {
     var hash = FNV1a64()
-    bytes.withUnsafeBufferPointer { hash.add(bytes: $0) }
+    hash.add(bytes: bytes)
     return hash.hex + "-" + String(bytes.count, radix: 16)
   }
 

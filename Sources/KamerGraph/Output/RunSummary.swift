@@ -1,7 +1,7 @@
 /// The run summary of `build`, for people (text) and scripts (the `--report` JSON).
 public enum RunSummary {
   /// What the summary says about a graph, counted without sorting its nodes and edges.
-  public struct Counts {
+  public struct Counts: Sendable {
     public var nodes = 0, documents = 0, external = 0, entities = 0, edges = 0, mentions = 0, unresolved = 0
 
     public init(_ g: CitationGraph) {

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
   public var progress: (@Sendable (Int, Int) -> Void)?
   /// At most this many mentions are kept per document (the first ones); a note says so.
   public var maxMentionsPerDocument: Int
+  /// Appended to the note of a document whose mentions were cut at the limit: how the caller
+  /// raises it (the CLI names its option); empty by default.
+  public var mentionLimitHint = ""
   /// When false, `BuildResult.documents` comes back empty and the documents (with their texts)
   /// are let go as soon as the graph is resolved and they are stored: a caller that only needs
   /// the graph keeps memory down on large corpora. The graph and the index are the same.
@@ -231,6 +234,8 @@ public struct BuildPipeline: Sendable {
     let limit = options.maxMentionsPerDocument
     var hash: String?
     var stamp: String?
+    /// The unit's files, when they were loaded to be hashed: read from these bytes, not again.
+    var loaded: [String: DocumentReader.Loaded]?
     if let index {
       // Stamp first: a file that changes after this is seen as changed next time.
       // The options that change the cached extraction are part of the stamp, so a stamp only
@@ -238,6 +243,9 @@ public struct BuildPipeline: Sendable {
       stamp = FileStamp.of(unit.files, racyAfter: racyAfter).map { $0 + options.cacheKeySuffix }
       if let stamp, let known, known.stamp == stamp, let recorded = known.contentHash {
         hash = recorded
+      } else if let (files, digest) = load(unit, reader: reader) {
+        loaded = files
+        hash = digest + options.cacheKeySuffix
       } else {
         hash = contentHash(of: unit).map { $0 + options.cacheKeySuffix }
       }
@@ -248,17 +256,42 @@ public struct BuildPipeline: Sendable {
           hash: hash, cached: true, stamp: stamp)
       }
     }
-    var (document, outcomes) = reader.read(unit: unit)
+    var (document, outcomes) =
+      if let loaded {
+        reader.read(unit: unit) { path throws(DocumentError) in try reader.read(loaded: loaded[path]!, path: path) }
+      } else {
+        reader.read(unit: unit)
+      }
+    loaded = nil
     guard var document else { return UnitResult(document: nil, outcomes: outcomes, hash: hash, cached: false, stamp: stamp) }
     var mentions = extractor.mentions(in: document)
     if mentions.count > limit {
-      let note = "\(mentions.count) mentions found; only the first \(limit) are kept (raise the limit with --max-mentions)"
+      let note = "\(mentions.count) mentions found; only the first \(limit) are kept" + options.mentionLimitHint
       mentions.removeSubrange(limit...)
       document.notes.append(note)
       if let i = outcomes.lastIndex(where: { $0.path == unit.primary && $0.status == .read }) { outcomes[i].notes.append(note) }
     }
     let extracted = ExtractedDocument(document: document, mentions: mentions)
     return UnitResult(document: extracted, outcomes: outcomes, hash: hash, cached: false, stamp: stamp)
+  }
+
+  /// Every file of `unit` loaded once, with the unit's content hash (as `contentHash(of:)` gives
+  /// it); nil when a file cannot be loaded (the unit then takes the reader's way, which says why).
+  static func load(_ unit: InputUnit, reader: DocumentReader) -> ([String: DocumentReader.Loaded], String)? {
+    var files: [String: DocumentReader.Loaded] = [:]
+    var parts: [String] = []
+    for file in unit.files {
+      guard let loaded = try? DocumentReader.load(path: file, limit: reader.limits.maxFileSize, directText: true) else {
+        return nil
+      }
+      switch loaded {
+      case .bytes(let bytes): parts.append(GraphIndex.contentHash(of: bytes))
+      case .text(var text): parts.append(text.withUTF8 { GraphIndex.contentHash(of: $0) })
+      }
+      files[file] = loaded
+    }
+    let hash = parts.count == 1 ? parts[0] : GraphIndex.contentHash(of: Array(parts.joined(separator: "+").utf8))
+    return (files, hash)
   }
 
   static func outcomes(for unit: InputUnit, document: Document, notes: [String]) -> [FileOutcome] {

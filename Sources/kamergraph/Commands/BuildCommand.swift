@@ -56,119 +56,55 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let units = try workUnits()
+    let indexPath = IndexLocation.resolve(index)
     var options = BuildOptions(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
       progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
-    // One graph needs only the graph: the documents are let go as soon as they are stored.
-    options.keepsDocuments = units.count > 1
-    let pipeline = BuildPipeline(options: options)
-    let indexPath = IndexLocation.resolve(index)
-    let store: GraphIndex?
-    do {
-      // The build holds the index's write lock until its graph is stored: builds of one index
-      // run one after the other (the second says whom it waits for).
-      let wait = BuildWait { pid in
-        printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
-      }
-      store = noIndex ? nil : try GraphIndex(path: indexPath, access: .build(rebuild: rebuild, wait: wait))
-    } catch {
-      fail(error.description, code: exitStatus(for: error))
+    options.mentionLimitHint = " (raise the limit with --max-mentions)"
+    let wait = BuildWait { pid in
+      printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
     }
-    // Nothing changed since the last build (same files, same contents, outputs untouched): say so
-    // and stop, instead of re-resolving and rewriting everything.
-    let stateKey = BuildState.key(out: out, picture: !noPicture, maxMentions: maxMentions, formats: format, units: units)
-    if let store, report == nil, let state = try BuildState.load(store, key: stateKey), state.outputsUnchanged(),
-      try pipeline.isUpToDate(paths: units.flatMap(\.paths), index: store)
-    {
-      try store.endBuild()
-      print(state.summary)
+    let request = BuildRequest(
+      graphs: try workUnits(), outputFolder: out, formats: format, indexPath: noIndex ? nil : indexPath,
+      rebuildIndex: rebuild, indexWait: wait, picture: !noPicture, alwaysRun: report != nil, options: options)
+    let outcome: BuildOutcome
+    do {
+      outcome = try Build(request).run()
+    } catch {
+      switch error {
+      case .indexUnavailable(_, let reason), .index(let reason):
+        fail(reason.description, code: exitStatus(for: reason))
+      default:
+        fail(error.description)
+      }
+    }
+    ProgressBar.finish()
+    // Nothing changed since the last build (same files, same contents, outputs untouched): say so.
+    if outcome.upToDate {
+      print(outcome.summary)
       print("index: \(indexPath) (nothing changed since the last build; outputs are up to date)")
       return
     }
-    // One build over everything (so the index holds one graph), then one graph file per unit.
-    var all = try pipeline.build(paths: units.flatMap(\.paths), index: store)
-    let allCounts = RunSummary.Counts(all.graph)
-    // The exports do not use the mentions (they are in the index): one graph lets them go.
-    if units.count == 1 { all.resolution.graph.mentions = [] }
-    // Hand the memory of the documents and of the build's scratch space back to the system
-    // before the exports allocate their buffers (it lowers the peak of large builds).
-    ProcessMemory.releaseFreed()
-    ProgressBar.finish()
-    var summaries: [String] = []
-    var allWritten: [String] = []
-    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    var reports: [(String, RunReport, [IdentityConflict])] = []
-    for unit in units {
-      let result = units.count == 1 ? all : all.restricted(to: unit.paths)
-      let counts = units.count == 1 ? allCounts : RunSummary.Counts(result.graph)
-      var written: [String] = []
-      for f in format {
-        for file in try GraphExporter.files(for: result.graph, name: unit.name, format: f) {
-          let path = (out as NSString).appendingPathComponent(file.fileName)
-          try write(file.contents, to: path)
-          written.append(path)
-        }
-      }
-      var notes: [String] = []
-      if format.contains(.dot) && !noPicture {
-        // The picture, when Graphviz is installed (it is optional).
-        if GraphvizRenderer.dotExecutable() != nil {
-          let dot = DOTWriter().write(result.graph, name: unit.name)
-          let path = (out as NSString).appendingPathComponent(unit.name + ".svg")
-          try Data(GraphvizRenderer.render(dot: dot, format: "svg")).write(to: URL(fileURLWithPath: path))
-          written.append(path)
-        } else {
-          notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
-        }
-      }
-      let summary = ([RunSummary.text(name: unit.name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written)] + notes).joined(separator: "\n")
-      print(summary)
-      summaries.append(summary)
-      allWritten += written
-      reports.append((unit.name, result.report, result.resolution.conflicts))
-    }
-    if let store {
-      print("index: \(indexPath) (\(all.reused) of \(all.report.readCount) documents unchanged since the last build)")
-      if all.report.failedCount == 0 {
-        try BuildState(summary: summaries.joined(separator: "\n"), outputs: allWritten).save(store, key: stateKey)
-      }
+    for graph in outcome.graphs { print(graph.summary) }
+    if !noIndex {
+      print("index: \(indexPath) (\(outcome.reused) of \(outcome.readCount) documents unchanged since the last build)")
     }
     if let report {
-      try Data(RunSummary.json(reports).utf8).write(to: URL(fileURLWithPath: report))
+      try Data(outcome.reportJSON.utf8).write(to: URL(fileURLWithPath: report))
     }
-    if all.report.failedCount > 0 { throw ExitCode(2) }
+    if outcome.failedCount > 0 { throw ExitCode(2) }
   }
 
-  /// Writes `bytes` to `path` without copying them into a `Data` first (graph files can be
-  /// hundreds of megabytes).
-  func write(_ bytes: [UInt8], to path: String) throws {
-    try bytes.withUnsafeBytes { raw in
-      let data =
-        raw.isEmpty
-        ? Data() : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
-      try data.write(to: URL(fileURLWithPath: path))
-    }
-  }
-
-  /// (graph name, paths) pairs: each corpus folder, or the PATHs given.
-  func workUnits() throws -> [(name: String, paths: [String])] {
-    if !paths.isEmpty {
-      let first = URL(fileURLWithPath: paths[0]).standardizedFileURL
-      let base = first.deletingPathExtension().lastPathComponent
-      return [(name ?? (base.isEmpty ? "graph" : base), paths)]
-    }
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: "corpus", isDirectory: &isDir), isDir.boolValue else {
+  /// The graphs to build: each corpus folder, or the PATHs given.
+  func workUnits() throws -> [GraphTarget] {
+    if !paths.isEmpty { return [GraphTarget.of(paths: paths, name: name)] }
+    do {
+      return try GraphTarget.corpusFolders(in: "corpus")
+    } catch .noCorpus {
       throw ValidationError(
         "no PATH given and there is no corpus/ folder here; run it from the KamerGraph folder, or name the files and folders to read")
+    } catch {
+      throw ValidationError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/")
     }
-    let entries = try FileManager.default.contentsOfDirectory(atPath: "corpus").sorted()
-    let folders = entries.filter { entry in
-      var d: ObjCBool = false
-      return !entry.hasPrefix(".") && FileManager.default.fileExists(atPath: "corpus/\(entry)", isDirectory: &d) && d.boolValue
-    }
-    guard !folders.isEmpty else { throw ValidationError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/") }
-    return folders.map { ($0, ["corpus/\($0)"]) }
   }
 }

@@ -15,8 +15,8 @@ import Testing
     names = {o["_gvid"]: o["name"] for o in objects}
     nodes = {o["name"]: unescape(o["label"]) for o in objects if not o["name"].startswith("legend")}
     edges = sorted([names[e["tail"]], names[e["head"]], unescape(e.get("label", "")), repr(float(e["weight"]))]
-                   for e in g.get("edges", []) if e.get("style") != "invis")
-    legend = sorted(o["label"] for o in objects if o["name"].startswith("legend"))
+                   for e in g.get("edges", []) if e.get("style") != "invis" and not names[e["tail"]].startswith("legend"))
+    legend = sorted(o["label"] for o in objects if re.fullmatch(r"legend[0-9]+", o["name"]))
     print(json.dumps({"nodes": nodes, "edges": edges, "legend": legend}))
     """
 
@@ -40,12 +40,13 @@ import Testing
     var legend: [String]
   }
 
-  /// What Graphviz should show as each node's label: the label (or the id when empty), cut to the
-  /// limit, without CR and the characters XML forbids.
+  /// What Graphviz should show as each node's label: `DOTWriter.label(for:limit:)` (the label or
+  /// the id, cut to the limit, a document's kind and number first), without CR and the
+  /// characters XML forbids.
   static func expectedLabels(_ graph: CitationGraph, limit: Int = ExportOptions().dotLabelLimit) -> [String: String] {
     var labels: [String: String] = [:]
     for (index, node) in ExportGraph(graph).nodes.enumerated() {
-      let text = DOTWriter.cut(node.label.isEmpty ? node.id : node.label, limit)
+      let text = DOTWriter.label(for: node, limit: limit)
       labels["n\(index)"] = String(
         String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && XMLWriter.isAllowed($0) }))
     }
@@ -57,7 +58,8 @@ import Testing
     var index: [String: Int] = [:]
     for (i, node) in g.nodes.enumerated() { index[node.id] = i }
     return g.edges.map {
-      ["n\(index[$0.source]!)", "n\(index[$0.target]!)", labels ? $0.relation.rawValue : "", "\($0.weight).0"]
+      // `mentions` edges are drawn without a label (thin and grey, explained in the legend).
+      ["n\(index[$0.source]!)", "n\(index[$0.target]!)", labels && $0.relation != .mentions ? $0.relation.rawValue : "", "\($0.weight).0"]
     }
     .sorted { $0.lexicographicallyPrecedes($1) }
   }
@@ -175,6 +177,55 @@ import Testing
   ])
   func cutting(input: String, limit: Int, output: String) {
     #expect(DOTWriter.cut(input, limit) == output)
+  }
+
+  /// The J&V answer (ah-tk-20252026-313) and the questions it answers (kv-tk-2025Z15452) carry
+  /// the same title; their labels start with kind and number, so the picture tells them apart.
+  /// A title that names its number already, and an actor, keep their label.
+  @Test func documentsWithTheSameTitleGetDistinctLabels() {
+    let title = "Vragen van het lid Van Houwelingen (FVD) aan de Minister van Justitie en Veiligheid over Palantir"
+    let answer = Node(id: "ah-tk-20252026-313", kind: "aanhangsel", label: title, status: .resolved)
+    let questions = Node(id: "kv-tk-2025Z15452", kind: "kamervragen", label: title, status: .external)
+    let a = DOTWriter.label(for: answer, limit: 60)
+    let q = DOTWriter.label(for: questions, limit: 60)
+    #expect(a != q)
+    #expect(a.hasPrefix("aanhangsel 20252026-313\nVragen van het lid Van Houwelingen"))
+    #expect(q.hasPrefix("kamervragen 2025Z15452\nVragen van het lid Van Houwelingen"))
+    let named = Node(id: "kv-tk-2025Z14549", kind: "kamervragen", label: "Kamervragen 2025Z14549", status: .external)
+    #expect(DOTWriter.label(for: named, limit: 60) == "Kamervragen 2025Z14549")
+    let numbered = Node(id: "ah-tk-20242025-2790", kind: "aanhangsel", label: "Aanhangsel Handelingen II 2024/25, nr. 2790", status: .external)
+    #expect(DOTWriter.label(for: numbered, limit: 60) == "Aanhangsel Handelingen II 2024/25, nr. 2790")
+    // Decoy: the number's last part alone (not as "nr. 313") is no reason to leave the number out.
+    let decoy = Node(id: "ah-tk-20252026-313", kind: "aanhangsel", label: "Vragen over 313 drones", status: .external)
+    #expect(DOTWriter.label(for: decoy, limit: 60) == "aanhangsel 20252026-313\nVragen over 313 drones")
+    let minister = Node(id: "ministerie:JENV", kind: "ministerie", label: "Ministerie van Justitie en Veiligheid", status: .entity)
+    #expect(DOTWriter.label(for: minister, limit: 60) == "Ministerie van Justitie en Veiligheid")
+    #expect(DOTWriter.number(of: "kst-36600-X-12") == "36600-X-12")
+    #expect(DOTWriter.number(of: "kenmerk:MINDEF20250032172") == "MINDEF20250032172")
+  }
+
+  /// Story edges are written before any `mentions` edge, dark and labelled; mentions are thin,
+  /// grey and unlabelled; the legend has a sample of every kind of line and of the dashed border.
+  @Test func storyEdgesFirstAndStrongMentionsThinAndGrey() throws {
+    let text = String(decoding: DOTWriter().write(ExportFixtures.palantir(), name: "palantir"), as: UTF8.self)
+    let edgeLines = text.split(separator: "\n").filter { $0.hasPrefix("  \"n") && $0.contains(" -> ") }
+    let mentions = edgeLines.filter { $0.contains(" mentions ") }
+    let story = edgeLines.filter { !$0.contains(" mentions ") }
+    try #require(!mentions.isEmpty && !story.isEmpty)
+    #expect(edgeLines.firstIndex { $0.contains(" mentions ") }! == story.count, "every story edge before the first mention")
+    for line in mentions {
+      #expect(line.contains("color=\"\(DOTWriter.mentionColor)\""))
+      #expect(!line.contains("label="))
+    }
+    for line in story {
+      #expect(line.contains("label=\""))
+      #expect(!line.contains("color="))
+    }
+    #expect(DOTWriter.penwidth(weight: 1, story: true) > DOTWriter.penwidth(weight: 1, story: false))
+    #expect(DOTWriter.penwidth(weight: 5, story: true) > DOTWriter.penwidth(weight: 1, story: true))
+    for mark in ["dashed border: not in the corpus", "thin grey: mentions", "dashed: from the document's metadata", "wider: found more often"] {
+      #expect(text.contains(mark), "the legend explains \(mark)")
+    }
   }
 
   @Test func writingTwiceGivesTheSameBytes() {

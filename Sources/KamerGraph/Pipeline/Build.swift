@@ -1,0 +1,277 @@
+import Foundation
+
+/// One graph a build writes: the base name of its files and the inputs it covers.
+public struct GraphTarget: Sendable, Hashable {
+  /// The base name of the files (`NAME.graphml`, `NAME.dot`, ...).
+  public var name: String
+  /// The files and folders whose documents the graph holds.
+  public var paths: [String]
+
+  public init(name: String, paths: [String]) {
+    self.name = name
+    self.paths = paths
+  }
+
+  /// The graph of `paths`, named `name` or else after the first path (its last component without
+  /// extension; "graph" when that is empty).
+  public static func of(paths: [String], name: String? = nil) -> GraphTarget {
+    let first = URL(fileURLWithPath: paths.first ?? "").standardizedFileURL
+    let base = first.deletingPathExtension().lastPathComponent
+    return GraphTarget(name: name ?? (base.isEmpty ? "graph" : base), paths: paths)
+  }
+
+  /// One graph per folder of `corpus` (hidden folders left out), in name order.
+  public static func corpusFolders(in corpus: String) throws(BuildError) -> [GraphTarget] {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isDir), isDir.boolValue else {
+      throw .noCorpus(corpus)
+    }
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).sorted()
+    let folders = entries.filter { entry in
+      var d: ObjCBool = false
+      return !entry.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(corpus)/\(entry)", isDirectory: &d)
+        && d.boolValue
+    }
+    guard !folders.isEmpty else { throw .emptyCorpus(corpus) }
+    return folders.map { GraphTarget(name: $0, paths: ["\(corpus)/\($0)"]) }
+  }
+}
+
+/// What a build is asked to do: which graphs, from which inputs, written where and how.
+public struct BuildRequest: Sendable {
+  /// The graphs to write; one build reads the inputs of all of them (so the index holds one graph).
+  public var graphs: [GraphTarget]
+  /// The folder the graph files go to (created when missing).
+  public var outputFolder: String
+  /// The formats written for every graph.
+  public var formats: [GraphFormat]
+  /// The index file, read and updated incrementally; nil reads every file and keeps no index.
+  public var indexPath: String?
+  /// Whether an index of another schema version is replaced, and what to do while another build
+  /// holds the index's write lock (see `IndexAccess.build`).
+  public var rebuildIndex: Bool
+  public var indexWait: BuildWait
+  /// Whether `NAME.svg` is drawn with Graphviz when DOT is written and Graphviz is installed.
+  public var picture: Bool
+  /// How large and how long the picture may get (see `PicturePolicy`).
+  public var picturePolicy: PicturePolicy
+  /// When true the build always runs, even if nothing changed (a caller that needs every file's
+  /// account, not the summary of the last build).
+  public var alwaysRun: Bool
+  /// Threads, the mention limit and the progress callback.
+  public var options: BuildOptions
+
+  public init(
+    graphs: [GraphTarget], outputFolder: String = "graphs", formats: [GraphFormat] = GraphFormat.allCases,
+    indexPath: String? = nil, rebuildIndex: Bool = false, indexWait: BuildWait = BuildWait(), picture: Bool = true,
+    picturePolicy: PicturePolicy = .init(), alwaysRun: Bool = false, options: BuildOptions = .init()
+  ) {
+    self.graphs = graphs
+    self.outputFolder = outputFolder
+    self.formats = formats
+    self.indexPath = indexPath
+    self.rebuildIndex = rebuildIndex
+    self.indexWait = indexWait
+    self.picture = picture
+    self.picturePolicy = picturePolicy
+    self.alwaysRun = alwaysRun
+    self.options = options
+  }
+
+  /// Every input path of every graph, in order.
+  var allPaths: [String] { graphs.flatMap(\.paths) }
+
+  /// The key the build state is stored under (see `BuildState.key`).
+  var stateKey: String {
+    BuildState.key(
+      out: outputFolder, picture: picture, maxMentions: options.maxMentionsPerDocument, formats: formats,
+      units: graphs.map { ($0.name, $0.paths) })
+  }
+}
+
+/// What can stop a build before it writes anything (a file that fails to read never does: it is
+/// reported in the outcome).
+public enum BuildError: Error, CustomStringConvertible, Sendable, Equatable {
+  /// The index could not be opened or created.
+  case indexUnavailable(path: String, IndexError)
+  /// Reading or updating the open index failed.
+  case index(IndexError)
+  /// The corpus folder does not exist.
+  case noCorpus(String)
+  /// The corpus folder has no folders in it.
+  case emptyCorpus(String)
+  /// A graph file could not be written.
+  case output(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .indexUnavailable(_, let error), .index(let error): return "\(error)"
+    case .noCorpus(let folder): return "there is no \(folder)/ folder here"
+    case .emptyCorpus(let folder): return "\(folder)/ has no folders to read"
+    case .output(let path, let reason): return "\(path) could not be written: \(reason)"
+    }
+  }
+}
+
+/// What a build did.
+public struct BuildOutcome: Sendable {
+  /// One graph that was written.
+  public struct GraphOutput: Sendable {
+    public var name: String
+    /// The account of every input file of this graph.
+    public var report: RunReport
+    public var conflicts: [IdentityConflict]
+    public var counts: RunSummary.Counts
+    /// The files written, in the order written.
+    public var written: [String]
+    /// Lines said after the summary (about the picture).
+    public var notes: [String]
+    /// The run summary of this graph, with its notes.
+    public var summary: String
+  }
+
+  /// The graphs written; empty when `upToDate`.
+  public var graphs: [GraphOutput] = []
+  /// Nothing changed since the last build (same inputs, contents, options and untouched outputs),
+  /// so nothing was read or written; `summary` is what that build said.
+  public var upToDate = false
+  /// The summaries of all graphs, one after the other (the stored one when `upToDate`).
+  public var summary: String = ""
+  /// The index used, if any.
+  public var indexPath: String?
+  /// Documents whose cached extraction was reused from the index.
+  public var reused = 0
+  /// Files read (or reused) and failed, over all graphs.
+  public var readCount = 0
+  public var failedCount = 0
+
+  /// The `--report` JSON of the graphs.
+  public var reportJSON: String { RunSummary.json(graphs.map { ($0.name, $0.report, $0.conflicts) }) }
+}
+
+/// The build façade: plans the units, checks whether anything changed, reads, extracts and
+/// resolves (reusing the index's extractions of unchanged files), commits the index, writes each
+/// graph's files and its picture, and records the state for the next up-to-date check.
+public struct Build: Sendable {
+  public var request: BuildRequest
+
+  public init(_ request: BuildRequest) { self.request = request }
+
+  public func run() throws(BuildError) -> BuildOutcome {
+    var options = request.options
+    // One graph needs only the graph: the documents are let go as soon as they are stored.
+    options.keepsDocuments = request.graphs.count > 1
+    let pipeline = BuildPipeline(options: options)
+    let store: GraphIndex?
+    if let path = request.indexPath {
+      // The build holds the index's write lock until its graph is stored: builds of one index
+      // run one after the other.
+      do {
+        store = try GraphIndex(path: path, access: .build(rebuild: request.rebuildIndex, wait: request.indexWait))
+      } catch { throw .indexUnavailable(path: path, error) }
+    } else {
+      store = nil
+    }
+    var outcome = BuildOutcome(indexPath: request.indexPath)
+    // Nothing changed since the last build (same files, same contents, outputs untouched): say so
+    // and stop, instead of re-resolving and rewriting everything.
+    if let store, !request.alwaysRun, let state = try indexed({ () throws(IndexError) in try BuildState.load(store, key: request.stateKey) }),
+      state.outputsUnchanged(), try indexed({ () throws(IndexError) in try pipeline.isUpToDate(paths: request.allPaths, index: store) })
+    {
+      try indexed { () throws(IndexError) in try store.endBuild() }
+      outcome.upToDate = true
+      outcome.summary = state.summary
+      return outcome
+    }
+    // One build over everything (so the index holds one graph), then one graph file per unit.
+    var all = try indexed { () throws(IndexError) in try pipeline.build(paths: request.allPaths, index: store) }
+    outcome.reused = all.reused
+    outcome.readCount = all.report.readCount
+    outcome.failedCount = all.report.failedCount
+    let allCounts = RunSummary.Counts(all.graph)
+    // The exports do not use the mentions (they are in the index): one graph lets them go.
+    if request.graphs.count == 1 { all.resolution.graph.mentions = [] }
+    // Hand the memory of the documents and of the build's scratch space back to the system
+    // before the exports allocate their buffers (it lowers the peak of large builds).
+    ProcessMemory.releaseFreed()
+    try createFolder(request.outputFolder)
+    for target in request.graphs {
+      let result = request.graphs.count == 1 ? all : all.restricted(to: target.paths)
+      let counts = request.graphs.count == 1 ? allCounts : RunSummary.Counts(result.graph)
+      outcome.graphs.append(try write(result, name: target.name, counts: counts))
+    }
+    outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
+    if let store, outcome.failedCount == 0 {
+      let state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written))
+      try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
+    }
+    return outcome
+  }
+
+  /// `body`, its index error told as `BuildError.index`.
+  private func indexed<T>(_ body: () throws(IndexError) -> T) throws(BuildError) -> T {
+    do { return try body() } catch { throw .index(error) }
+  }
+
+  /// Writes the files of one graph in every requested format, then its picture.
+  func write(_ result: BuildResult, name: String, counts: RunSummary.Counts) throws(BuildError) -> BuildOutcome.GraphOutput {
+    var written: [String] = []
+    var dot: [UInt8]?
+    for format in request.formats {
+      let files: [(fileName: String, contents: [UInt8])]
+      do { files = try GraphExporter.files(for: result.graph, name: name, format: format) } catch {
+        throw .output(path: path(name), reason: error.description)
+      }
+      for file in files {
+        let target = path(file.fileName)
+        try writeFile(file.contents, to: target)
+        written.append(target)
+      }
+      if format == .dot { dot = files.first?.contents }
+    }
+    var notes: [String] = []
+    if let dot, request.picture {
+      // The picture, when Graphviz is installed (it is optional); the DOT just written is drawn.
+      if GraphvizRenderer.dotExecutable() != nil {
+        let target = path(name + ".svg")
+        let drawn = Picture.draw(dot: dot, name: name, policy: request.picturePolicy)
+        if let svg = drawn.svg {
+          try writeFile(svg, to: target)
+          written.append(target)
+        }
+        notes += drawn.notes.map { "  " + $0 }
+      } else {
+        notes.append("  no picture: Graphviz is not installed (apt-get install graphviz, or brew install graphviz)")
+      }
+    }
+    let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written)] + notes).joined(separator: "\n")
+    return BuildOutcome.GraphOutput(
+      name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written,
+      notes: notes, summary: summary)
+  }
+
+  private func path(_ fileName: String) -> String {
+    (request.outputFolder as NSString).appendingPathComponent(fileName)
+  }
+
+  private func createFolder(_ folder: String) throws(BuildError) {
+    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+      throw .output(path: folder, reason: "the folder cannot be created (\(error.localizedDescription))")
+    }
+  }
+
+  /// Writes `bytes` to `path` without copying them into a `Data` first (graph files can be
+  /// hundreds of megabytes).
+  private func writeFile(_ bytes: [UInt8], to path: String) throws(BuildError) {
+    do {
+      try bytes.withUnsafeBytes { raw in
+        let data =
+          raw.isEmpty
+          ? Data() : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none)
+        try data.write(to: URL(fileURLWithPath: path))
+      }
+    } catch {
+      throw .output(path: path, reason: error.localizedDescription)
+    }
+  }
+}

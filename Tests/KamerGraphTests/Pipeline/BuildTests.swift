@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import KamerGraph
+
+/// The build façade: one call from a request to the written graph files, the index and the
+/// up-to-date check.
+@Suite struct BuildTests {
+  /// A temporary folder with the Palantir corpus copied into `corpus/`.
+  struct Setup {
+    let root: URL
+    let corpus: String
+    let out: String
+    let index: String
+
+    init() throws {
+      root = try ExternalTool.temporaryDirectory()
+      corpus = root.appendingPathComponent("corpus").path
+      try FileManager.default.copyItem(atPath: Repo.path("corpus/palantir"), toPath: corpus)
+      out = root.appendingPathComponent("out").path
+      index = root.appendingPathComponent("k.sqlite").path
+    }
+
+    func request(formats: [GraphFormat] = [.graphml, .dot], picture: Bool = false) -> BuildRequest {
+      BuildRequest(
+        graphs: [GraphTarget(name: "palantir", paths: [corpus])], outputFolder: out, formats: formats, indexPath: index,
+        picture: picture)
+    }
+  }
+
+  @Test func writesEveryFormatAsTheExporterDoesAndThenIsUpToDate() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let first = try Build(s.request()).run()
+    #expect(!first.upToDate)
+    let graph = try #require(first.graphs.first)
+    #expect(graph.written == [s.out + "/palantir.graphml", s.out + "/palantir.dot"])
+    #expect(graph.summary.hasPrefix("palantir: "))
+    #expect(first.failedCount == 0)
+    #expect(first.readCount == graph.report.readCount)
+    // The same bytes as the exporter gives for the graph the pipeline resolves.
+    let resolved = try BuildPipeline().build(paths: [s.corpus]).graph
+    for format in [GraphFormat.graphml, .dot] {
+      let expected = try #require(try GraphExporter.files(for: resolved, name: "palantir", format: format).first)
+      let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: s.out + "/" + expected.fileName)))
+      #expect(written == expected.contents, "\(expected.fileName)")
+    }
+    let second = try Build(s.request()).run()
+    #expect(second.upToDate)
+    #expect(second.graphs.isEmpty)
+    #expect(second.summary == first.summary)
+    // A request that must account for every file runs anyway, reusing the index.
+    var always = s.request()
+    always.alwaysRun = true
+    let third = try Build(always).run()
+    #expect(!third.upToDate)
+    #expect(third.reused == third.readCount)
+  }
+
+  @Test func anotherFormatIsNotUpToDate() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    _ = try Build(s.request()).run()
+    let csv = try Build(s.request(formats: [.csv])).run()
+    #expect(!csv.upToDate)
+    #expect(csv.graphs.first?.written == [s.out + "/palantir.nodes.csv", s.out + "/palantir.edges.csv"])
+  }
+
+  @Test func anIndexThatCannotBeOpenedIsNamedAsSuch() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    var request = s.request()
+    request.indexPath = s.root.appendingPathComponent("missing/folder/k.sqlite").path
+    #expect(throws: BuildError.self) { try Build(request).run() }
+    do {
+      _ = try Build(request).run()
+    } catch {
+      guard case .indexUnavailable(let path, _) = error else {
+        Issue.record("expected indexUnavailable, got \(error)")
+        return
+      }
+      #expect(path == request.indexPath)
+    }
+  }
+
+  @Test func corpusFoldersAreTheGraphsAndAMissingCorpusIsSaid() throws {
+    let root = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let corpus = root.appendingPathComponent("corpus").path
+    #expect(throws: BuildError.noCorpus(corpus)) { try GraphTarget.corpusFolders(in: corpus) }
+    try FileManager.default.createDirectory(atPath: corpus + "/.hidden", withIntermediateDirectories: true)
+    #expect(throws: BuildError.emptyCorpus(corpus)) { try GraphTarget.corpusFolders(in: corpus) }
+    try FileManager.default.createDirectory(atPath: corpus + "/b", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: corpus + "/a", withIntermediateDirectories: true)
+    #expect(
+      try GraphTarget.corpusFolders(in: corpus) == [
+        GraphTarget(name: "a", paths: [corpus + "/a"]), GraphTarget(name: "b", paths: [corpus + "/b"]),
+      ])
+    #expect(GraphTarget.of(paths: ["x/letter.txt", "y"]).name == "letter")
+    #expect(GraphTarget.of(paths: ["x/letter.txt"], name: "mine").name == "mine")
+  }
+
+  /// With Graphviz installed, a graph over the node limit is drawn as its most connected part
+  /// and the summary says so; under it, the whole graph is drawn.
+  @Test func thePictureOfALargeGraphIsItsMostConnectedPart() throws {
+    guard GraphvizRenderer.dotExecutable() != nil else { return }
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    var request = s.request(formats: [.dot], picture: true)
+    request.picturePolicy.nodeLimit = 8
+    let small = try #require(try Build(request).run().graphs.first)
+    #expect(small.written.contains(s.out + "/palantir.svg"))
+    #expect(small.notes.contains { $0.contains("most connected part, 8 of") }, "\(small.notes)")
+    let svg = try String(contentsOfFile: s.out + "/palantir.svg", encoding: .utf8)
+    #expect(svg.contains("the most connected part: 8 of"))
+    request.picturePolicy.nodeLimit = 10_000
+    request.alwaysRun = true
+    let whole = try #require(try Build(request).run().graphs.first)
+    #expect(!whole.notes.contains { $0.contains("most connected part") })
+    #expect(!(try String(contentsOfFile: s.out + "/palantir.svg", encoding: .utf8)).contains("most connected part"))
+  }
+}
