@@ -20,7 +20,7 @@ struct QueryOptions: ParsableArguments {
   func open() -> GraphIndex {
     let path = IndexLocation.resolve(index)
     guard FileManager.default.fileExists(atPath: path) else {
-      fail("There is no index at \(path). Run `kamergraph build` first, or pass --index FILE.")
+      fail("there is no index at \(path); run `kamergraph build` first, or pass --index FILE")
     }
     return querying { () throws(IndexError) in try GraphIndex(path: path) }
   }
@@ -29,13 +29,56 @@ struct QueryOptions: ParsableArguments {
   func emit(table: String, json text: String) {
     if json { print(text) } else { print(table, terminator: "") }
   }
+
+  /// Prints a listing; when it is empty, the JSON still (with its empty list) but instead of an
+  /// empty table one line on stderr, and the command ends with exit 1 ("nothing found", like grep).
+  func emit(table: String, json text: String, found: Bool, nothing: @autoclosure () -> String) throws {
+    if json {
+      print(text)
+    } else if found {
+      print(table, terminator: "")
+    }
+    if !found { throw NothingFound(json ? "" : nothing()) }
+  }
 }
 
-/// Runs a library call; an `IndexError` is printed on stderr and ends the command with exit code 1.
+/// `--since` / `--until`, on every query that lists documents.
+struct DateOptions: ParsableArguments {
+  @Option(help: "Leave out documents dated before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+  var since: String?
+
+  @Option(help: "Leave out documents dated after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+  var until: String?
+
+  init() {}
+
+  /// The bounds; a malformed date is a usage error (exit 64).
+  func bounds() -> (since: DateBound?, until: DateBound?) {
+    querying { () throws(IndexError) in
+      (
+        try since.map { s throws(IndexError) in try DateBound(s, option: "--since") },
+        try until.map { s throws(IndexError) in try DateBound(s, option: "--until") }
+      )
+    }
+  }
+
+  /// Words for a message: " dated 2025-01 ... 2025-12", or "" without bounds.
+  var phrase: String {
+    switch (since, until) {
+    case (nil, nil): return ""
+    case (let s?, nil): return " dated from \(s)"
+    case (nil, let u?): return " dated until \(u)"
+    case (let s?, let u?): return " dated \(s) to \(u)"
+    }
+  }
+}
+
+/// Runs a library call; an `IndexError` is printed on stderr as one error line and ends the
+/// command with its exit status (`exitStatus(for:)`).
 func querying<T>(_ body: () throws(IndexError) -> T) -> T {
   do {
     return try body()
   } catch {
-    fail(error.description)
+    fail(error.description, code: exitStatus(for: error))
   }
 }

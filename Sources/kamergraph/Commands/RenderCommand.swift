@@ -13,8 +13,8 @@ struct RenderCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The picture format: svg or png.")
-  var format: String = "svg"
+  @Option(name: .long, help: "The picture format: \(PictureFormat.allCases.map(\.rawValue).joined(separator: " or ")).")
+  var format: PictureFormat = .svg
 
   @Argument(help: "The DOT file to draw, such as graphs/palantir.dot.")
   var dotFile: String
@@ -22,11 +22,7 @@ struct RenderCommand: ParsableCommand {
   @Option(name: [.short, .long], help: "Where to write the picture.")
   var output: String?
 
-  func validate() throws {
-    guard GraphvizRenderer.formats.contains(format) else {
-      throw ValidationError("--format must be svg or png, not \"\(format)\".")
-    }
-  }
+  @OptionGroup var console: ConsoleOptions
 
   func run() throws {
     let input = URL(fileURLWithPath: dotFile)
@@ -34,15 +30,21 @@ struct RenderCommand: ParsableCommand {
     do {
       dot = [UInt8](try Data(contentsOf: input))
     } catch {
-      throw ExportError.io(path: dotFile, reason: "it does not exist or cannot be read")
+      throw RuntimeError("cannot read \(dotFile): it does not exist or is not readable; give the DOT file that `kamergraph build` or `export --format dot` wrote")
     }
-    let picture = try GraphvizRenderer.render(dot: dot, format: format)
-    let target = output ?? input.deletingPathExtension().appendingPathExtension(format).path
+    let picture = try GraphvizRenderer.render(dot: dot, format: format.rawValue)
+    let target = output ?? input.deletingPathExtension().appendingPathExtension(format.rawValue).relativePath
     do {
       try Data(picture).write(to: URL(fileURLWithPath: target))
     } catch {
-      throw ExportError.io(path: target, reason: "the picture could not be written there")
+      throw RuntimeError(fileProblem(error, path: target, doing: "write"))
     }
-    print("Wrote \(target) (\(picture.count) bytes).")
+    say("wrote \(target) (\(picture.count) bytes)")
   }
+}
+
+/// The picture formats `render` draws (the ones `GraphvizRenderer` asks `dot` for), so that
+/// --format completes and a wrong one is a usage error listing them.
+enum PictureFormat: String, CaseIterable, ExpressibleByArgument {
+  case svg, png
 }
