@@ -46,7 +46,7 @@ struct KamerGraphCommand: ParsableCommand {
       if !names.contains(word) {
         let hint = nearestCommand(to: word, among: names).map { "; did you mean \"\($0)\"?" } ?? ""
         printError(errorLine("\"\(word)\" is not a kamergraph command\(hint.isEmpty ? "; see kamergraph --help" : hint)"))
-        printError(usageString())
+        printError("Usage: \(usageString())\n  See 'kamergraph --help' for more information.")
         Foundation.exit(ExitStatus.usage)
       }
     }
@@ -72,6 +72,9 @@ struct KamerGraphCommand: ParsableCommand {
     } catch let error as ValidationError {
       usageFailure(error, in: type(of: command))
     } catch {
+      // `kamergraph help build` runs a help command that "fails" with the help request.
+      let code = exitCode(for: error)
+      if code == .success || code == .validationFailure { usageFailure(error, in: type(of: command)) }
       fail("\(error)")
     }
   }
