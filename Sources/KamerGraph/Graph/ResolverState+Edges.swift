@@ -24,45 +24,13 @@ extension ResolverState {
     pending[EdgeKey(source: source, target: target, relation: relation), default: []].append(evidence)
   }
 
-  /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted. One
-  /// document read from two copies (the same letter as `brief.docx` and `brief.txt`: one node, two
-  /// files with one name) counts once: per edge, only the evidence of the first copy that has any.
+  /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
   mutating func flushEdges() {
     applyRelationPrecedence()
-    var nodeOfPath: [String: String] = [:]
-    for (i, e) in docs.enumerated() {
-      if let node = nodeOfDoc[i] { nodeOfPath[e.document.path] = node }
-    }
     for (key, evidence) in pending {
-      let kept = Self.withoutCopies(evidence, nodeOfPath: nodeOfPath)
-      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: kept))
+      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
     }
     pending = [:]
-  }
-
-  /// `evidence` without the evidence of second copies: files of one node whose paths differ only
-  /// in their extension; of those, the first path (in byte order) that has evidence is kept.
-  static func withoutCopies(_ evidence: [Evidence], nodeOfPath: [String: String]) -> [Evidence] {
-    guard let first = evidence.first?.path, evidence.contains(where: { $0.path != first }) else { return evidence }
-    var chosen: [String: String] = [:]  // node + stem -> the copy kept
-    for path in Set(evidence.map(\.path)) {
-      guard let node = nodeOfPath[path] else { continue }
-      let key = node + "\u{0}" + stem(path)
-      if let other = chosen[key], other < path { continue }
-      chosen[key] = path
-    }
-    return evidence.filter { ev in
-      guard let node = nodeOfPath[ev.path] else { return true }
-      return chosen[node + "\u{0}" + stem(ev.path)] == ev.path
-    }
-  }
-
-  /// The path without the extension of its file name (`a/brief.docx` -> `a/brief`).
-  static func stem(_ path: String) -> Substring {
-    let bytes = path.utf8
-    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return path[...] }
-    if let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > dot { return path[...] }
-    return path[..<dot]
   }
 
   mutating func addMentionEdges(_ e: ExtractedDocument, node d: String, questions: [String]) {
