@@ -172,4 +172,48 @@ import Testing
     #expect(missing.status == 3)
     #expect(missing.stderr == "kamergraph: error: cannot write no/such/folder/g.json: the folder no/such/folder does not exist; create it or choose another path.\n", "\(missing.stderr)")
   }
+
+  func palantirIndexPath() throws -> String {
+    let path = IndexFixtures.temporaryIndexPath()
+    try GraphIndex(path: path).commit(
+      files: IndexFixtures.palantirFiles(), removedPaths: [], graph: IndexFixtures.palantirGraph())
+    return path
+  }
+
+  @Test func aQueryThatFindsNothingExitsOneLikeGrep() throws {
+    let index = try palantirIndexPath()
+    guard let none = try kamergraph(["search", "nietsvindbaar", "--index", index], in: Repo.root.path) else { return }
+    #expect(none.status == 1)
+    #expect(none.stdout.isEmpty, "no empty table")
+    #expect(none.stderr == "kamergraph: nothing found for nietsvindbaar\n", "\(none.stderr)")
+    let json = try #require(try kamergraph(["search", "nietsvindbaar", "--json", "--index", index], in: Repo.root.path))
+    #expect(json.status == 1)
+    #expect(json.stdout == "{\"query\":\"nietsvindbaar\",\"results\":[]}\n", "scripts still get their JSON")
+    let found = try #require(try kamergraph(["search", "raffinaderij OR nietsvindbaar", "--index", index], in: Repo.root.path))
+    #expect(found.status == 0, "OR is an operator: \(found.stderr)")
+    #expect(found.stdout.contains("kv-tk-2025Z15452"))
+    let similar = try #require(try kamergraph(["similar", "persoon:tuinman", "--index", index], in: Repo.root.path))
+    #expect(similar.status == 1)
+    #expect(similar.stdout.isEmpty)
+    #expect(similar.stderr.hasPrefix("kamergraph: no document cites what persoon:tuinman cites"), "\(similar.stderr)")
+    let quiet = try #require(try kamergraph(["questions", "--party", "FVD", "--open", "--index", index], in: Repo.root.path))
+    #expect(quiet.status == 1, "both sets of questions are answered: \(quiet.stdout)")
+    let badDate = try #require(try kamergraph(["questions", "--since", "juli", "--index", index], in: Repo.root.path))
+    #expect(badDate.status == 64)
+    #expect(badDate.stderr.hasPrefix("kamergraph: error: The value \"juli\" of --since is not usable"), "\(badDate.stderr)")
+  }
+
+  @Test func anActorIsFoundByItsNameWithoutPrefix() throws {
+    let index = try palantirIndexPath()
+    guard let show = try kamergraph(["show", "palantir", "--index", index], in: Repo.root.path) else { return }
+    #expect(show.status == 0, "\(show.stderr)")
+    #expect(show.stdout.contains("id      organisatie:palantir"), "\(show.stdout)")
+    let actor = try #require(try kamergraph(["actor", "Van Houwelingen", "--json", "--index", index], in: Repo.root.path))
+    #expect(actor.status == 0, "\(actor.stderr)")
+    #expect(actor.stdout.hasPrefix(#"{"actor":{"id":"persoon:van-houwelingen""#), "\(actor.stdout)")
+    #expect(actor.stdout.contains(#""ministries":[{"ministry":{"id":"ministerie:DEF""#))
+    let unknown = try #require(try kamergraph(["actor", "Houwelingen", "--index", index], in: Repo.root.path))
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.hasPrefix("kamergraph: error: The index"), "\(unknown.stderr)")
+  }
 }
