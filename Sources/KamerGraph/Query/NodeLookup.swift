@@ -67,7 +67,13 @@ extension GraphIndex {
       }
     // The exact slug wins over the ids with an initial.
     let whole = exact.filter { $0.id.split(separator: ":", maxSplits: 1).last.map { $0.lowercased() == slug } ?? false }
-    return whole.count == 1 ? whole : exact
+    if !exact.isEmpty { return whole.count == 1 ? whole : exact }
+    // A ministry by the end of its name: "Defensie", "Justitie en Veiligheid".
+    let ministries = try Row.fetchAll(db, sql: "SELECT num, id, label FROM nodes WHERE kind = 'ministerie' ORDER BY id")
+    return ministries.compactMap { row -> (num: Int64, id: String)? in
+      let label = CanonicalID.slug(row[2] as String)
+      return label == slug || label.hasSuffix("-van-" + slug) || label.hasSuffix("-voor-" + slug) ? (row[0], row[1]) : nil
+    }
   }
 
   /// Up to five ids near `text`: names that start with it or contain it first, then names within a

@@ -19,7 +19,7 @@ struct QuestionsCommand: ParsableCommand {
   @Option(help: "Only questions asked by this member (\"Van Houwelingen\", persoon:van-houwelingen).")
   var member: String?
 
-  @Option(help: "Only questions addressed to this ministry (DEF, ministerie:DEF).")
+  @Option(help: "Only questions addressed to this ministry (Defensie, DEF, ministerie:DEF).")
   var ministry: String?
 
   @Flag(help: "Only questions without an answer.")

@@ -112,6 +112,10 @@ import Testing
     #expect(try index.resolve("palantir") == "organisatie:palantir")
     #expect(try index.resolve("Van Houwelingen") == "persoon:van-houwelingen")
     #expect(try index.resolve("fvd") == "fractie:FVD")
+    #expect(try index.resolve("Defensie") == "ministerie:DEF")
+    #expect(try index.resolve("Justitie en Veiligheid") == "ministerie:JENV")
+    // Decoy: a word inside a ministry's name is not its name.
+    #expect(throws: IndexError.self) { try index.resolve("Veiligheid en") }
     // Decoy: a name no id ends in is still unknown, with suggestions.
     #expect(throws: IndexError.self) { try index.resolve("Houwelingen") }
   }
