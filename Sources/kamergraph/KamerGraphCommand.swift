@@ -34,6 +34,7 @@ struct KamerGraphCommand: ParsableCommand {
       StatsCommand.self,
       ExportCommand.self,
       RenderCommand.self,
+      FetchCommand.self,
     ]
   )
 

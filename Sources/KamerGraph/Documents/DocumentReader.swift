@@ -59,7 +59,6 @@ public struct DocumentReader: Sendable {
     case .format(.rechtspraak): doc = try RechtspraakReader.read(bytes: bytes, path: path)
     case .format(.plainText): doc = PlainTextReader.read(bytes: bytes, path: path)
     case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
-    case .format(.pdf): doc = try PDFReader.read(bytes: bytes, path: path)
     case .format(let other): throw .unsupportedFormat(path: path, detail: "\(other.rawValue) (\(FormatSniffer.describe(bytes)))")
     case .binary: throw .binary(path: path)
     case .unsupported(let what): throw .unsupportedFormat(path: path, detail: what)

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The base URLs of the official sources. Each can be set by an option or an environment
+/// variable, so tests and mirrors point elsewhere; without either the public services are used.
+public struct FetchSources: Sendable, Equatable {
+  /// The KOOP repository: `{koop}/sru` answers CQL searches; its records name the files.
+  public var koop: URL
+  /// The Tweede Kamer Gegevensmagazijn OData v5 root (entity sets below it).
+  public var tk: URL
+  /// Rechtspraak open data: `{rechtspraak}/uitspraken/content?id=ECLI:...`.
+  public var rechtspraak: URL
+
+  public static let defaultKOOP = "https://repository.overheid.nl"
+  public static let defaultTK = "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
+  public static let defaultRechtspraak = "https://data.rechtspraak.nl"
+
+  /// The environment variables read by `fromEnvironment`.
+  public static let koopVariable = "KAMERGRAPH_KOOP_URL"
+  public static let tkVariable = "KAMERGRAPH_TK_URL"
+  public static let rechtspraakVariable = "KAMERGRAPH_RECHTSPRAAK_URL"
+
+  public init(koop: URL, tk: URL, rechtspraak: URL) {
+    self.koop = koop
+    self.tk = tk
+    self.rechtspraak = rechtspraak
+  }
+
+  /// Options first, then the environment, then the public services. Throws for a value that is
+  /// not an http(s) URL.
+  public static func resolve(
+    koop: String? = nil, tk: String? = nil, rechtspraak: String? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(FetchError) -> FetchSources {
+    func pick(_ option: String?, _ variable: String, _ fallback: String) throws(FetchError) -> URL {
+      let text = option ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
+      let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
+      guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+        throw FetchError.badBaseURL(text)
+      }
+      return url
+    }
+    return FetchSources(
+      koop: try pick(koop, koopVariable, defaultKOOP), tk: try pick(tk, tkVariable, defaultTK),
+      rechtspraak: try pick(rechtspraak, rechtspraakVariable, defaultRechtspraak))
+  }
+
+  /// The SRU search for one KOOP publication id.
+  func sruURL(identifier: String) -> URL {
+    let cql = "dt.identifier==\"\(identifier)\""
+    return url(koop, path: "sru", query: [
+      ("operation", "searchRetrieve"), ("version", "2.0"), ("query", cql), ("maximumRecords", "10"),
+    ])
+  }
+
+  /// An OData query such as `Zaak?$filter=...`, under the TK root.
+  func odataURL(_ pathAndQuery: String) -> URL {
+    let parts = pathAndQuery.split(separator: "?", maxSplits: 1).map(String.init)
+    var items: [(String, String)] = []
+    if parts.count == 2 {
+      for pair in parts[1].split(separator: "&") {
+        let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        items.append((kv[0], kv.count == 2 ? kv[1] : ""))
+      }
+    }
+    return url(tk, path: parts[0], query: items)
+  }
+
+  /// The file of a Tweede Kamer document.
+  func tkResourceURL(documentID: String) -> URL {
+    url(tk, path: "\(TKOData.Entity.document)(\(documentID))/\(TKOData.resourceSegment)", query: [])
+  }
+
+  /// The open-data XML of a judgment.
+  func rechtspraakURL(ecli: String) -> URL {
+    url(rechtspraak, path: "uitspraken/content", query: [("id", ecli)])
+  }
+
+  private func url(_ base: URL, path: String, query: [(String, String)]) -> URL {
+    var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
+    let basePath = components.percentEncodedPath.hasSuffix("/") ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
+    components.percentEncodedPath = basePath + "/" + path.addingPercentEncoding(withAllowedCharacters: Self.pathAllowed)!
+    if !query.isEmpty {
+      components.percentEncodedQuery = query.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: Self.queryAllowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: Self.queryAllowed)!)" }
+        .joined(separator: "&")
+    }
+    return components.url!
+  }
+
+  private static let pathAllowed: CharacterSet = {
+    var set = CharacterSet.urlPathAllowed
+    set.remove(charactersIn: "?#")
+    return set
+  }()
+  private static let queryAllowed: CharacterSet = {
+    var set = CharacterSet.alphanumerics
+    set.insert(charactersIn: "-._~$")
+    return set
+  }()
+}
