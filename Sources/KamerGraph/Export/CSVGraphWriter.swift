@@ -1,7 +1,8 @@
 /// Writes the two files of Gephi's spreadsheet import (File > Import spreadsheet): a nodes table
 /// whose first columns are `Id` and `Label`, and an edges table starting `Source, Target, Type, Kind,
-/// Id, Label, Weight`. `Kind` (the relation) keeps Gephi from merging two edges between the same
-/// nodes that have different relations (gephi `ImportEdgesProcess`: "Kind for parallel edges").
+/// Id, Weight`. `Kind` is the relation: it keeps Gephi from merging two edges between the same
+/// nodes that have different relations (gephi `ImportEdgesProcess`: "Kind for parallel edges"), so
+/// no other column repeats it (an edge `Label` or `relation` column would always hold the same value).
 /// Fields follow RFC 4180: CRLF line ends, and a field holding a comma, quote, CR or LF is quoted
 /// with its quotes doubled.
 public struct CSVGraphWriter: Sendable {
@@ -11,7 +12,7 @@ public struct CSVGraphWriter: Sendable {
   ]
   /// The edges header. `origin` is the strongest kind of evidence; `evidence` its first mention.
   public static let edgeHeader = [
-    "Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "relation", "origin", "evidence",
+    "Source", "Target", "Type", "Kind", "Id", "Weight", "origin", "evidence",
   ]
 
   /// A writer; it has no options.
@@ -50,12 +51,8 @@ public struct CSVGraphWriter: Sendable {
         out.append(",e")
         out.append(index)
         out.append(",")
-        out.append(relation)
-        out.append(",")
         out.append(edges[slot].weight)
         out.append(".0,")
-        out.append(relation)
-        out.append(",")
         out.append(ExportText.origin(edges[slot]).rawValue)
         out.append(",")
         if let first = edges[slot].evidence.first {

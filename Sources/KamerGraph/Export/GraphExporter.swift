@@ -34,6 +34,10 @@ public struct ExportOptions: Sendable, Hashable {
   public var edgeLabels: Bool = true
   /// Whether XML output is indented.
   public var indent: Bool = true
+  /// Whether the CSV files start with a UTF-8 byte-order mark: Excel on Windows then reads them as
+  /// UTF-8 instead of the local code page (without it "Ministerie van Financiën" shows as mojibake).
+  /// Off by default: Gephi, Python and most tools do not need it.
+  public var csvByteOrderMark: Bool = false
 
   /// The defaults: no clusters, a legend, labels cut at 60 characters, edge labels, indented XML.
   public init() {}
@@ -118,7 +122,8 @@ public enum GraphExporter {
       return [("\(name).json", JSONGraphWriter().write(graph, name: name))]
     case .csv:
       let csv = CSVGraphWriter()
-      return [("\(name).nodes.csv", csv.nodes(graph)), ("\(name).edges.csv", csv.edges(graph))]
+      let bom: [UInt8] = options.csvByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+      return [("\(name).nodes.csv", bom + csv.nodes(graph)), ("\(name).edges.csv", bom + csv.edges(graph))]
     }
   }
 }

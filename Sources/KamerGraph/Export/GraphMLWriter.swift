@@ -151,8 +151,9 @@ public struct GraphMLWriter: Sendable {
           try fixed("\">\n      <data key=\"edgelabel\">", "\"><data key=\"edgelabel\">")
           try w.raw(relation)
           try fixed("</data>\n      <data key=\"weight\">", "</data><data key=\"weight\">")
+          let weight = edges[slot].weight
           try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
-            try w.integer(max(1, evidence.count))  // Edge.weight
+            try w.integer(weight)
             try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">")
             try w.raw(relation)
             var origin = EvidenceSource.text  // Edge.origin: the least source, text when there is none

@@ -4,7 +4,7 @@ import Foundation
 /// Draws DOT text as SVG or PNG with the Graphviz `dot` program, when it is installed.
 public enum GraphvizRenderer {
   /// The output formats `render` accepts.
-  public static let formats = ["svg", "png"]
+  public static let formats = ["svg", "png", "pdf"]
 
   /// The Graphviz layout programs `render` can use: `dot` (layered, the default), `sfdp`
   /// (force-directed, multilevel) and the other Graphviz layouts.

@@ -28,7 +28,33 @@ public struct Edge: Sendable, Hashable, Codable {
     self.evidence = evidence
   }
 
-  public var weight: Int { max(1, evidence.count) }
+  /// How many mentions support the edge. One document read from two copies (the same letter as
+  /// `brief.docx` and `brief.txt`: one name, two extensions) counts once: per quoted text, the
+  /// copy with the most mentions of it. Every copy keeps its evidence (each file accounts for it).
+  public var weight: Int {
+    guard let first = evidence.first?.path else { return 1 }
+    if evidence.allSatisfy({ $0.path == first }) { return evidence.count }
+    return max(1, Self.weightAcrossCopies(evidence))
+  }
+
+  static func weightAcrossCopies(_ evidence: [Evidence]) -> Int {
+    // stem -> text -> path -> mentions
+    var counts: [Substring: [String: [String: Int]]] = [:]
+    for ev in evidence { counts[stem(ev.path), default: [:]][ev.text, default: [:]][ev.path, default: 0] += 1 }
+    var total = 0
+    for texts in counts.values {
+      for perPath in texts.values { total += perPath.values.max() ?? 0 }
+    }
+    return total
+  }
+
+  /// The path without the extension of its file name (`a/brief.docx` -> `a/brief`).
+  static func stem(_ path: String) -> Substring {
+    let bytes = path.utf8
+    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return path[...] }
+    if let slash = bytes.lastIndex(of: UInt8(ascii: "/")), slash > dot { return path[...] }
+    return path[..<dot]
+  }
   /// The strongest kind of evidence (metadata before xml-link before text).
   public var origin: EvidenceSource { evidence.map(\.source).min() ?? .text }
   public var key: EdgeKey { EdgeKey(source: source, target: target, relation: relation) }

@@ -102,6 +102,9 @@ public enum BuildError: Error, CustomStringConvertible, Sendable, Equatable {
   case emptyCorpus(String)
   /// A graph file could not be written.
   case output(path: String, reason: String)
+  /// The inputs hold nothing to read (empty folders, only skipped files such as a README): no
+  /// graph is written. `skipped` lists each skipped file with why.
+  case nothingToRead(paths: [String], skipped: [String])
 
   public var description: String {
     switch self {
@@ -109,6 +112,10 @@ public enum BuildError: Error, CustomStringConvertible, Sendable, Equatable {
     case .noCorpus(let folder): return "there is no \(folder)/ folder here"
     case .emptyCorpus(let folder): return "\(folder)/ has no folders to read"
     case .output(let path, let reason): return "\(path) could not be written: \(reason)"
+    case .nothingToRead(let paths, let skipped):
+      return "nothing to read in \(paths.joined(separator: ", "))"
+        + (skipped.isEmpty ? " (no files)" : ": only skipped files: " + skipped.joined(separator: ", "))
+        + "; name the files or folders that hold the documents"
     }
   }
 }
@@ -185,6 +192,11 @@ public struct Build: Sendable {
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
     var all = try indexed { () throws(IndexError) in try pipeline.build(paths: request.allPaths, index: store) }
+    // Nothing to read (an empty folder, only README files): say so instead of writing empty graphs.
+    if all.report.readCount == 0 && all.report.failedCount == 0 {
+      throw .nothingToRead(
+        paths: request.allPaths, skipped: all.report.files.map { "\($0.path) (\($0.reason ?? "skipped"))" })
+    }
     outcome.reused = all.reused
     outcome.readCount = all.report.readCount
     outcome.failedCount = all.report.failedCount

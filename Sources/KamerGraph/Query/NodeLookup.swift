@@ -40,7 +40,40 @@ extension GraphIndex {
       if let num = try Int64.fetchOne(exact, arguments: [candidate]) { return num }
       if let num = try Int64.fetchOne(byName, arguments: [candidate.lowercased()]) { return num }
     }
-    throw IndexError.unknownID(path: indexPath, id: text, suggestions: try suggestions(for: raw, in: db))
+    // A name without its prefix ("palantir", "Van Houwelingen", "FVD"): the one node whose id is
+    // a prefix and that name's slug; several (persoon:helder-c, persoon:helder-l) are suggestions.
+    let named = raw.contains(":") ? [] : try nodes(named: raw, in: db)
+    if named.count == 1 { return named[0].num }
+    let suggested = named.isEmpty ? try suggestions(for: raw, in: db) : named.map(\.id)
+    throw IndexError.unknownID(path: indexPath, id: text, suggestions: suggested)
+  }
+
+  /// The actors and entities whose id is `prefix:` + the slug of `name` (`organisatie:palantir`,
+  /// `persoon:van-houwelingen`, `fractie:FVD`), or that slug with a first initial
+  /// (`persoon:helder-c`), sorted by id.
+  static func nodes(named name: String, in db: Database) throws -> [(num: Int64, id: String)] {
+    let slug = CanonicalID.slug(name)
+    guard !slug.isEmpty else { return [] }
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT num, id FROM nodes WHERE id LIKE '%:' || ?1 OR id LIKE '%:' || ?1 || '-_' ORDER BY id
+        """, arguments: [slug])
+    let exact = rows.map { (num: $0[0] as Int64, id: $0[1] as String) }
+      .filter { row in
+        guard let colon = row.id.firstIndex(of: ":") else { return false }
+        let tail = row.id[row.id.index(after: colon)...].lowercased()
+        return tail == slug || (tail.hasPrefix(slug + "-") && tail.count == slug.count + 2)
+      }
+    // The exact slug wins over the ids with an initial.
+    let whole = exact.filter { $0.id.split(separator: ":", maxSplits: 1).last.map { $0.lowercased() == slug } ?? false }
+    if !exact.isEmpty { return whole.count == 1 ? whole : exact }
+    // A ministry by the end of its name: "Defensie", "Justitie en Veiligheid".
+    let ministries = try Row.fetchAll(db, sql: "SELECT num, id, label FROM nodes WHERE kind = 'ministerie' ORDER BY id")
+    return ministries.compactMap { row -> (num: Int64, id: String)? in
+      let label = CanonicalID.slug(row[2] as String)
+      return label == slug || label.hasSuffix("-van-" + slug) || label.hasSuffix("-voor-" + slug) ? (row[0], row[1]) : nil
+    }
   }
 
   /// Up to five ids near `text`: names that start with it or contain it first, then names within a

@@ -24,10 +24,13 @@ public struct SimilarResult: Sendable, Hashable {
 extension GraphIndex {
   /// Documents that point to the same nodes as `id` (bibliographic coupling) or are pointed to
   /// together with it (co-citation), counted over `relations` (default: `documentRelations`).
-  /// Ranked by coupling + co-citation, ties by id.
+  /// Ranked by coupling + co-citation, ties by id. Documents dated outside `since`...`until` are
+  /// left out before the limit.
   public func similar(
-    _ id: String, relations: Set<Relation> = documentRelations, limit: Int = 20
+    _ id: String, relations: Set<Relation> = documentRelations, limit: Int = 20, since: DateBound? = nil,
+    until: DateBound? = nil
   ) throws(IndexError) -> SimilarResult {
+    let window = DateWindow(since: since, until: until)
     let indexPath = path
     return try read { db in
       let seed = try Self.lookup(id, in: db, indexPath: indexPath)
@@ -47,6 +50,9 @@ extension GraphIndex {
       }
       let candidates = Set(targets.keys).union(sources.keys)
       var scored = candidates.map { c in (c, (targets[c]?.count ?? 0) + (sources[c]?.count ?? 0)) }
+      if !window.isOpen {
+        scored = try scored.filter { window.admits(try Self.summary($0.0, in: db).date) }
+      }
       scored.sort { ($1.1, $0.0) < ($0.1, $1.0) }
       var items: [SimilarItem] = []
       for (c, _) in scored.prefix(limit) {

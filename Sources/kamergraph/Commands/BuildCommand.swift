@@ -10,9 +10,12 @@ struct BuildCommand: ParsableCommand {
       With no PATH, reads every folder in corpus/ and writes one graph per folder to graphs/ \
       (corpus/palantir -> graphs/palantir.graphml, .dot, ...). With PATHs (files or folders), \
       writes one graph named after the first PATH (or --name). Every input file is accounted for \
-      in the summary: read, skipped (why) or failed (why). Exit status 0 when all files were read, \
-      2 when some failed (the graph of the others is still written), 3 when the index cannot be \
-      used, 64 for usage errors. Builds of one index run one after the other.
+      in the summary: read, skipped or failed (why; failures also on stderr, skipped files and \
+      notes listed with --verbose). A rebuild with nothing changed says so in one line per graph. \
+      Exit status 0 when all files were read, 2 when some failed (the graph of the others is still \
+      written), 3 when nothing could be done (a PATH that does not exist, nothing to read, an \
+      output folder that cannot be written, the index locked or damaged), 64 for usage errors. Builds of one index \
+      run one after the other.
       """)
 
   @Argument(help: "Files and folders to read (default: each folder in corpus/).")
@@ -48,6 +51,8 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "Number of threads (default: all cores). The output does not depend on it.")
   var threads: Int?
 
+  @OptionGroup var console: ConsoleOptions
+
   func validate() throws {
     if let threads { try Check.count(threads, "--threads") }
     try Check.count(maxMentions, "--max-mentions")
@@ -59,7 +64,7 @@ struct BuildCommand: ParsableCommand {
     let indexPath = IndexLocation.resolve(index)
     var options = BuildOptions(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-      progress: isatty(STDERR_FILENO) == 1 ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
+      progress: isatty(STDERR_FILENO) == 1 && !console.quiet ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
     options.mentionLimitHint = " (raise the limit with --max-mentions)"
     let wait = BuildWait { pid in
       printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
@@ -71,40 +76,124 @@ struct BuildCommand: ParsableCommand {
     do {
       outcome = try Build(request).run()
     } catch {
+      ProgressBar.finish()
       switch error {
       case .indexUnavailable(_, let reason), .index(let reason):
         fail(reason.description, code: exitStatus(for: reason))
+      case .output(let path, _) where path == out:
+        fail(outputFolderProblem(out))
       default:
         fail(error.description)
       }
     }
     ProgressBar.finish()
-    // Nothing changed since the last build (same files, same contents, outputs untouched): say so.
+    // Nothing changed since the last build (same files, same contents, outputs untouched): one
+    // line per graph (its file counts), not the whole summary again; nothing was written.
     if outcome.upToDate {
-      print(outcome.summary)
-      print("index: \(indexPath) (nothing changed since the last build; outputs are up to date)")
+      if !console.quiet {
+        for line in outcome.summary.split(separator: "\n") where !line.hasPrefix(" ") { print(line) }
+        print("index: \(indexPath) (nothing changed since the last build; the outputs in \(out) are up to date, none rewritten)")
+      }
       return
     }
-    for graph in outcome.graphs { print(graph.summary) }
-    if !noIndex {
+    for graph in outcome.graphs {
+      printSummary(
+        name: graph.name, report: graph.report, conflicts: graph.conflicts, counts: graph.counts, written: graph.written,
+        notes: graph.notes)
+    }
+    if !noIndex && !console.quiet {
       print("index: \(indexPath) (\(outcome.reused) of \(outcome.readCount) documents unchanged since the last build)")
     }
     if let report {
-      try Data(outcome.reportJSON.utf8).write(to: URL(fileURLWithPath: report))
+      do {
+        try Data(outcome.reportJSON.utf8).write(to: URL(fileURLWithPath: report))
+      } catch {
+        throw RuntimeError(fileProblem(error, path: report, doing: "write the report to"))
+      }
     }
     if outcome.failedCount > 0 { throw ExitCode(2) }
   }
 
-  /// The graphs to build: each corpus folder, or the PATHs given.
+  /// Prints one graph's summary: counts, graph and written files on stdout (nothing with
+  /// --quiet); each failed file as an error line on stderr; skipped files and notes only with
+  /// --verbose (otherwise counted in one line).
+  func printSummary(
+    name: String, report: RunReport, conflicts: [IdentityConflict], counts: RunSummary.Counts, written: [String],
+    notes: [String]
+  ) {
+    for f in report.files where f.status == .failed {
+      printError(errorLine("\(f.path) could not be read: \(f.reason ?? "no reason given")"))
+    }
+    guard !console.quiet else { return }
+    let full = RunSummary.text(name: name, report: report, conflicts: conflicts, counts: counts, written: written)
+    var lines: [String] = []
+    var hidden = (skipped: 0, noted: 0)
+    for line in full.split(separator: "\n").map(String.init) {
+      if line.hasPrefix("  skipped ") && !console.verbose {
+        hidden.skipped += 1
+      } else if line.hasPrefix("  note ") && !console.verbose {
+        hidden.noted += 1
+      } else if line.hasPrefix("  failed ") {
+        continue  // on stderr
+      } else {
+        lines.append(line)
+      }
+    }
+    if hidden.skipped + hidden.noted > 0 {
+      let parts = [
+        hidden.skipped > 0 ? "\(hidden.skipped) skipped" : nil, hidden.noted > 0 ? "\(hidden.noted) with notes" : nil,
+      ].compactMap { $0 }
+      lines.insert("  \(parts.joined(separator: ", ")) (--verbose lists them)", at: 1)
+    }
+    print((lines + notes).joined(separator: "\n"))
+  }
+
+  /// Why the output folder cannot be made: a file in its place, or no permission.
+  func outputFolderProblem(_ folder: String) -> String {
+    var isDir: ObjCBool = false
+    var path = folder
+    while !path.isEmpty && path != "/" && path != "." {
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue {
+        return "cannot write the graphs to \(folder): \(path) is a file, not a folder; pass --out FOLDER"
+      }
+      path = (path as NSString).deletingLastPathComponent
+    }
+    return "cannot create the output folder \(folder): permission denied; pass --out FOLDER where you may write"
+  }
+
+  /// The graphs to build: each corpus folder, or the PATHs given. A mistyped PATH or folders
+  /// with nothing in them stop the build before anything is written (no empty graphs, no index).
   func workUnits() throws -> [GraphTarget] {
-    if !paths.isEmpty { return [GraphTarget.of(paths: paths, name: name)] }
+    if !paths.isEmpty {
+      for path in paths where !FileManager.default.fileExists(atPath: path) {
+        throw RuntimeError(missingPathMessage(path))
+      }
+      let plan = CorpusLoader().plan(paths: paths)
+      if plan.units.isEmpty && plan.outcomes.isEmpty {
+        throw RuntimeError("nothing to read in \(paths.joined(separator: ", ")) (no files); name the files or folders that hold the documents")
+      }
+      return [GraphTarget.of(paths: paths, name: name)]
+    }
     do {
       return try GraphTarget.corpusFolders(in: "corpus")
     } catch .noCorpus {
-      throw ValidationError(
+      throw RuntimeError(
         "no PATH given and there is no corpus/ folder here; run it from the KamerGraph folder, or name the files and folders to read")
     } catch {
-      throw ValidationError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/")
+      throw RuntimeError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/")
     }
+  }
+
+  /// "PATH does not exist", with the nearest names in its folder.
+  func missingPathMessage(_ path: String) -> String {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    let base = (path as NSString).lastPathComponent
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    let near = nearestCommand(to: base, among: entries.map { $0.lowercased() }).flatMap { lower in
+      entries.first { $0.lowercased() == lower }
+    }
+    let suggestion = near.map { "did you mean \((parent as NSString).appendingPathComponent($0))?" } ?? "check the path"
+    return "\(path) does not exist, nothing was written; \(suggestion)"
   }
 }

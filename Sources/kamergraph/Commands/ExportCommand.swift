@@ -9,11 +9,12 @@ struct ExportCommand: ParsableCommand {
     abstract: "Write the graph stored in the index as GraphML, DOT, GEXF, JSON or CSV.",
     discussion: """
       Without --output a one-file format is printed on stdout. CSV gives two files: with \
-      --output out/g.csv they are out/g.nodes.csv and out/g.edges.csv.
+      --output out/g.csv they are out/g.nodes.csv and out/g.edges.csv; without --output they are \
+      NAME.nodes.csv and NAME.edges.csv in the current folder. "wrote" lines go to stderr.
       """)
 
   @Option(help: "The format: \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var format: String
+  var format: GraphFormat
 
   @Option(name: [.short, .long], help: "Where to write the file.")
   var output: String?
@@ -30,19 +31,19 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .long, parsing: .unconditional, help: "With --around: how many edges out to go, in either direction.")
   var depth = 1
 
+  @Flag(name: .customLong("bom"), help: "Start CSV files with a UTF-8 byte-order mark, so that Excel on Windows reads accents right.")
+  var byteOrderMark = false
+
+  @OptionGroup var console: ConsoleOptions
+
   func validate() throws {
-    guard let format = GraphFormat(rawValue: format) else {
-      throw ValidationError(
-        "--format must be one of \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(format)\".")
-    }
     try Check.count(depth, "--depth", atLeast: 0)
-    if format == .csv, output == nil {
-      throw ValidationError("CSV gives two files; pass --output NAME.csv to say where they go.")
+    if format == .csv, output == nil, name.isEmpty || name.contains("/") || name == "." || name == ".." {
+      throw ValidationError("CSV without --output is written as NAME.nodes.csv and NAME.edges.csv; give a --name without \"/\".")
     }
   }
 
   func run() throws {
-    let format = GraphFormat(rawValue: self.format)!
     let options = QueryOptions(index: index)
     let store = options.open()
     // Any alias works, and an unknown id gets suggestions, as in the other queries; it is looked
@@ -54,7 +55,7 @@ struct ExportCommand: ParsableCommand {
       // GraphML to a file is streamed: the document is never held whole in memory.
       do {
         let size = try GraphMLWriter().write(graph, name: name, toFile: output)
-        FileHandle.standardError.write(Data("Wrote \(output) (\(size) bytes).\n".utf8))
+        say("wrote \(output) (\(size) bytes)")
       } catch {
         fail(error.description)
       }
@@ -62,28 +63,29 @@ struct ExportCommand: ParsableCommand {
     }
     let files: [(fileName: String, contents: [UInt8])]
     do {
-      files = try GraphExporter.files(for: graph, name: name, format: format)
+      var exportOptions = ExportOptions()
+      exportOptions.csvByteOrderMark = byteOrderMark
+      files = try GraphExporter.files(for: graph, name: name, format: format, options: exportOptions)
     } catch {
       fail(error.description)
     }
-    guard let output else {
+    guard let output = output ?? (files.count > 1 ? name + ".csv" : nil) else {
       FileHandle.standardOutput.write(Data(files[0].contents))
       return
     }
-    let target = URL(fileURLWithPath: output)
-    let folder = target.deletingLastPathComponent()
-    let stem = target.deletingPathExtension().lastPathComponent
+    let folder = (output as NSString).deletingLastPathComponent
+    let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
     for file in files {
       // A single file goes exactly where asked; several keep their suffix after the chosen stem.
-      let url =
+      let path =
         files.count == 1
-        ? target : folder.appendingPathComponent(stem + file.fileName.dropFirst(name.count))
+        ? output : (folder as NSString).appendingPathComponent(stem + file.fileName.dropFirst(name.count))
       do {
-        try Data(file.contents).write(to: url)
+        try Data(file.contents).write(to: URL(fileURLWithPath: path))
       } catch {
-        fail("The file \(url.path) could not be written: \(error.localizedDescription).")
+        fail(fileProblem(error, path: path, doing: "write"))
       }
-      FileHandle.standardError.write(Data("Wrote \(url.path) (\(file.contents.count) bytes).\n".utf8))
+      say("wrote \(path) (\(file.contents.count) bytes)")
     }
   }
 }

@@ -40,6 +40,8 @@ struct ExtractCommand: ParsableCommand {
       valueName: "MB"))
   var memoryBudget: Int = MentionBudget.defaultBytes >> 20
 
+  @OptionGroup var console: ConsoleOptions
+
   func validate() throws {
     guard memoryBudget >= 0 else { throw ValidationError("--memory-budget must be 0 or more (MB).") }
     guard !files.isEmpty || filesFrom != nil else { throw ValidationError("Give at least one file or folder, or --files-from.") }
@@ -56,7 +58,7 @@ struct ExtractCommand: ParsableCommand {
         data = FileManager.default.contents(atPath: filesFrom)
       }
       guard let data else {
-        throw ValidationError("--files-from \(filesFrom): the list cannot be read; give a readable file of paths, one per line, or - for standard input.")
+        throw RuntimeError("--files-from \(filesFrom): the list cannot be read; give a readable file of paths, one per line, or - for standard input")
       }
       // One path per line (LF, CR LF or CR), split on the bytes: a list of thousands of paths
       // is not walked character by character.
@@ -80,15 +82,18 @@ struct ExtractCommand: ParsableCommand {
       onOutcome: { outcome in
         switch outcome.status {
         case .failed:
-          printError("kamergraph: \(outcome.path): \(outcome.reason ?? "failed")")
+          printError(errorLine("\(outcome.path) could not be read: \(outcome.reason ?? "no reason given")"))
           failed = true
         case .skipped where companions.contains(outcome.path):
           break  // a metadata file merged into its document
+        case .skipped where named.contains(outcome.path):
+          // A file named on the command line that is not read is an error.
+          printError(errorLine("\(outcome.path) was not read: \(outcome.reason ?? "skipped")"))
+          failed = true
         case .skipped:
-          printError("kamergraph: \(outcome.path): \(outcome.reason ?? "skipped")")
-          if named.contains(outcome.path) { failed = true }
+          if Verbosity.current > .quiet { printError("kamergraph: skipped \(outcome.path): \(outcome.reason ?? "")") }
         case .read:
-          printError("kamergraph: \(outcome.path): \(outcome.notes.joined(separator: "; "))")
+          if Verbosity.current > .quiet { printError("kamergraph: note \(outcome.path): \(outcome.notes.joined(separator: "; "))") }
         }
       },
       emit: { path, mentions in

@@ -42,6 +42,8 @@ struct PathCommand: ParsableCommand {
       query.limit = limit
       return try index.path(from: from, to: to, options: query)
     }
-    options.emit(table: result.table, json: result.json)
+    try options.emit(
+      table: result.table, json: result.json, found: !result.paths.isEmpty,
+      nothing: "no chain of at most \(maxDepth) hop(s) from \(result.from.id) to \(result.to.id)")
   }
 }

@@ -11,7 +11,8 @@ struct RelatedCommand: ParsableCommand {
       score(u) x (1 + log2(weight)) x 0.5 / spread(u) to the node it reaches, where weight is the \
       number of mentions behind the edge and spread(u) is 1 for the seed and log2(1 + degree(u)) \
       otherwise (hubs such as ministries pass little to each neighbour). A node reached over \
-      several edges (shared citations) adds them up. Ties are broken by id.
+      several edges (shared citations) adds them up. Ties are broken by id. Exit status 1 when \
+      nothing is reached.
       """)
 
   @Argument(help: "The node id or any of its aliases.")
@@ -29,11 +30,7 @@ struct RelatedCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many results to show.")
   var limit = 20
 
-  @Option(help: "Leave out documents dated before this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-  var since: String?
-
-  @Option(help: "Leave out documents dated after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-  var until: String?
+  @OptionGroup var dates: DateOptions
 
   @Option(parsing: .unconditional, help: "Stop adding nodes to the neighbourhood after this many.")
   var maxNodes = 20_000
@@ -44,7 +41,6 @@ struct RelatedCommand: ParsableCommand {
     try Check.count(depth, "--depth")
     try Check.count(limit, "--limit")
     try Check.count(maxNodes, "--max-nodes")
-    try Check.dates(since: since, until: until)
   }
 
   func run() throws {
@@ -56,10 +52,11 @@ struct RelatedCommand: ParsableCommand {
       query.direction = direction
       query.limit = limit
       query.maxNodes = maxNodes
-      query.since = try since.map { s throws(IndexError) in try DateBound(s, option: "--since") }
-      query.until = try until.map { s throws(IndexError) in try DateBound(s, option: "--until") }
+      (query.since, query.until) = dates.bounds()
       return try index.related(id, options: query)
     }
-    options.emit(table: result.table, json: result.json)
+    try options.emit(
+      table: result.table, json: result.json, found: !result.items.isEmpty,
+      nothing: "nothing is related to \(result.seed.id) within \(depth) hop(s)\(dates.phrase)")
   }
 }

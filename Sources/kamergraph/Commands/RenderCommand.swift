@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import KamerGraph
 
-/// `kamergraph render`: draws a DOT file as SVG or PNG with Graphviz.
+/// `kamergraph render`: draws a DOT file as SVG, PNG or PDF with Graphviz.
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Draw a DOT file as SVG or PNG with Graphviz `dot`.",
+    abstract: "Draw a DOT file as SVG, PNG or PDF with Graphviz `dot`.",
     discussion: """
       Needs Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`; macOS: `brew install graphviz`). \
       Without --output the picture is written next to DOTFILE, with its extension replaced. \
@@ -16,8 +16,8 @@ struct RenderCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "The picture format: svg or png.")
-  var format: String = "svg"
+  @Option(name: .long, help: "The picture format: \(PictureFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: PictureFormat = .svg
 
   @Argument(help: "The DOT file to draw, such as graphs/palantir.dot.")
   var dotFile: String
@@ -34,14 +34,13 @@ struct RenderCommand: ParsableCommand {
   @Option(name: .long, help: "Stop Graphviz after this many seconds (default: no limit).")
   var timeLimit: Double?
 
+  @OptionGroup var console: ConsoleOptions
+
   func validate() throws {
-    guard GraphvizRenderer.formats.contains(format) else {
-      throw ValidationError("--format must be svg or png, not \"\(format)\".")
-    }
     guard GraphvizRenderer.engines.contains(engine) else {
       throw ValidationError("--engine must be one of \(GraphvizRenderer.engines.joined(separator: ", ")), not \"\(engine)\".")
     }
-    if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    if let limit { try Check.count(limit, "--limit") }
     if let timeLimit, timeLimit <= 0 { throw ValidationError("--time-limit must be more than 0 seconds") }
   }
 
@@ -51,20 +50,26 @@ struct RenderCommand: ParsableCommand {
     do {
       dot = [UInt8](try Data(contentsOf: input))
     } catch {
-      throw ExportError.io(path: dotFile, reason: "it does not exist or cannot be read")
+      throw RuntimeError("cannot read \(dotFile): it does not exist or is not readable; give the DOT file that `kamergraph build` or `export --format dot` wrote")
     }
     var source = dot
     if let limit, let part = Picture.mostConnected(dot: dot, limit: limit) {
       source = part.dot
-      print("Drawing the most connected part: \(part.kept) of \(part.total) nodes.")
+      say("drawing the most connected part: \(part.kept) of \(part.total) nodes")
     }
-    let picture = try GraphvizRenderer.render(dot: source, format: format, engine: engine, timeLimit: timeLimit)
-    let target = output ?? input.deletingPathExtension().appendingPathExtension(format).path
+    let picture = try GraphvizRenderer.render(dot: source, format: format.rawValue, engine: engine, timeLimit: timeLimit)
+    let target = output ?? input.deletingPathExtension().appendingPathExtension(format.rawValue).relativePath
     do {
       try Data(picture).write(to: URL(fileURLWithPath: target))
     } catch {
-      throw ExportError.io(path: target, reason: "the picture could not be written there")
+      throw RuntimeError(fileProblem(error, path: target, doing: "write"))
     }
-    print("Wrote \(target) (\(picture.count) bytes).")
+    say("wrote \(target) (\(picture.count) bytes)")
   }
+}
+
+/// The picture formats `render` draws (the ones `GraphvizRenderer` asks `dot` for), so that
+/// --format completes and a wrong one is a usage error listing them.
+enum PictureFormat: String, CaseIterable, ExpressibleByArgument {
+  case svg, png, pdf
 }

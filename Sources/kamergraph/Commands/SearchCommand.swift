@@ -7,15 +7,25 @@ struct SearchCommand: ParsableCommand {
     commandName: "search",
     abstract: "Full-text search over node labels and ids and the text of the indexed files.",
     discussion: """
-      Every word must occur; accents and case are ignored; end a word with * to match a prefix. \
-      At most \(GraphIndex.maximumSearchTerms) different words.
+      TEXT uses SQLite FTS5's syntax; accents and case are ignored:
+        palantir software        both words (AND is implied)
+        "gebruik van software"   the words in this order (a phrase)
+        palantir OR raffinaderij either word (AND, OR, NOT in capitals)
+        palantir NOT defensie    the first without the second
+        (palantir OR nctv) AND politie
+        NEAR(palantir politie, 5)  the words at most 5 words apart (default 10)
+        softw*                   words starting with softw (a prefix)
+      Quote TEXT for the shell: kamergraph search '"gebruik van software" OR palantir'. Other \
+      characters separate words. At most \(GraphIndex.maximumSearchTerms) different words. Exit status 1 when nothing is found (like grep).
       """)
 
-  @Argument(help: "The words to look for.")
+  @Argument(help: "The words to look for (FTS5 syntax, see above).")
   var text: [String]
 
   @Option(parsing: .unconditional, help: "How many results to show.")
   var limit = 20
+
+  @OptionGroup var dates: DateOptions
 
   @OptionGroup var options: QueryOptions
 
@@ -26,8 +36,11 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     let index = options.open()
     let query = text.joined(separator: " ")
-    let hits = querying { () throws(IndexError) in try index.search(query, limit: limit) }
-    options.emit(table: searchTable(hits: hits), json: searchJSON(query: query, hits: hits))
+    let (since, until) = dates.bounds()
+    let hits = querying { () throws(IndexError) in try index.search(query, limit: limit, since: since, until: until) }
+    try options.emit(
+      table: searchTable(hits: hits), json: searchJSON(query: query, hits: hits), found: !hits.isEmpty,
+      nothing: "nothing found for \(query)\(dates.phrase)")
   }
 
   /// The options of `search` that take a value.

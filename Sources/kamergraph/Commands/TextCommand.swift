@@ -20,7 +20,7 @@ struct TextCommand: ParsableCommand {
       let document = try DocumentReader().read(path: file)
       FileHandle.standardOutput.write(Data(document.text.utf8))
     } catch {
-      printError("kamergraph: \(error)")
+      printError(errorLine("\(error)"))
       throw ExitCode(2)
     }
   }

@@ -171,8 +171,34 @@ private func has(_ g: CitationGraph, _ s: String, _ r: Relation, _ t: String) ->
     let node = g.node("kenmerk:MINDEF20250032172")
     #expect(node?.paths == ["defensie.docx", "defensie.txt"])
     #expect(g.nodes.filter { $0.status == .resolved }.count == 1)
-    // The two copies are two mentions of the same footnote: weight 2.
-    #expect(g.edgesByKey[EdgeKey(source: "kenmerk:MINDEF20250032172", target: "ah-tk-20242025-2790", relation: .cites)]?.weight == 2)
+    // The two copies of one letter count once (weight 1); each file keeps its evidence.
+    let cites = g.edgesByKey[EdgeKey(source: "kenmerk:MINDEF20250032172", target: "ah-tk-20242025-2790", relation: .cites)]
+    #expect(cites?.weight == 1)
+    #expect(cites?.evidence.map(\.path) == ["defensie.docx", "defensie.txt"])
+  }
+
+  @Test func twoFilesOfOneIdInTwoFoldersAreNotCopies() {
+    // Decoy: one kenmerk in two folders is not one file in two formats; both count.
+    let g = Resolver().resolve([defenceLetter(path: "a/defensie.txt"), defenceLetter(path: "b/defensie.txt")]).graph
+    let cites = g.edgesByKey[EdgeKey(source: "kenmerk:MINDEF20250032172", target: "ah-tk-20242025-2790", relation: .cites)]
+    #expect(cites?.weight == 2)
+  }
+
+  @Test func aCopyWithAnExtraMentionAddsOnlyThatMention() {
+    func ev(_ path: String, _ line: Int, _ text: String) -> Evidence {
+      Evidence(path: path, line: line, start: line * 10, end: line * 10 + 5, text: text, source: .text)
+    }
+    let edge = Edge(
+      source: "a", target: "b", relation: .mentions,
+      evidence: [
+        ev("x/brief.docx", 3, "Palantir"), ev("x/brief.docx", 9, "Palantir"), ev("x/brief.txt", 2, "Palantir"),
+        ev("x/brief.txt", 8, "Palantir"), ev("x/brief.txt", 12, "Palantir B.V."), ev("y/brief.txt", 1, "Palantir"),
+      ])
+    // x/brief: "Palantir" twice in each copy (2) + "Palantir B.V." once (1); y/brief is another file (1).
+    #expect(edge.weight == 4)
+    #expect(Edge.stem("a/brief.docx") == "a/brief")
+    #expect(Edge.stem("a.b/brief") == "a.b/brief")
+    #expect(Edge.stem("x/ah-tk-1.metadata.xml") == "x/ah-tk-1.metadata")
   }
 
   @Test func palantirAnswersMeetThroughTheCitedAnswerAndTheMember() {

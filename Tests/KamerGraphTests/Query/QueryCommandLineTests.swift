@@ -108,8 +108,8 @@ import Testing
   @Test func aMissingIndexIsAClearError() throws {
     let missing = IndexFixtures.temporaryIndexPath("missing.sqlite")
     guard let run = try kamergraph(["stats"], index: missing) else { return }
-    #expect(run.status == 3)
-    #expect(run.stderr.contains("There is no index at \(missing)"))
+    #expect(run.status == 3, "a runtime failure")
+    #expect(run.stderr == "kamergraph: error: there is no index at \(missing); run `kamergraph build` first, or pass --index FILE.\n")
     #expect(!FileManager.default.fileExists(atPath: missing))
   }
 
