@@ -92,11 +92,22 @@ extension Scan {
       var w = k
       while w < e && (isWordByte(t[w]) || t[w] == UInt8(ascii: "-")) { w += 1 }
       if w > k && startsUpper(k) && w - k <= 16 {
-        if Scan.notNameWords.contains(t.string(k, w).lowercased()) { return false }
+        if Scan.notNameWords.contains(lowercasedWord(k, w)) { return false }
       }
       k = max(w, k + 1)
     }
     return true
+  }
+
+  /// The word `k..<w` lower-cased: ASCII bytes directly (a short word is a small String, no
+  /// allocation), others through `String.lowercased`.
+  func lowercasedWord(_ k: Int, _ w: Int) -> String {
+    let word = UnsafeBufferPointer(rebasing: t.b[k..<w])
+    if word.contains(where: { $0 >= 0x80 }) { return t.string(k, w).lowercased() }
+    return String(unsafeUninitializedCapacity: word.count) { out in
+      for (n, c) in word.enumerated() { out[n] = lower(c) }
+      return word.count
+    }
   }
 
   /// A person's name at `i`: initials, tussenvoegsels and capitalised words ("Van Houwelingen",
@@ -190,6 +201,7 @@ extension Scan {
   func surnameID(_ name: String) -> String {
     var copy = name
     if !Scan.needsWrittenForm(name), let id = copy.withUTF8({ Self.asciiSurnameID($0) }) { return id }
+    if let id = copy.withUTF8({ PersonName.asciiWrittenNameID($0) }) { return id }
     return PersonName.id(surname: PersonName.surname(ofWrittenName: name))
   }
 
@@ -231,29 +243,7 @@ extension Scan {
     }
     if from == u.count { from = 0 }
     for c in u[from...] where c >= 0x80 { return nil }
-    let prefix: StaticString = "persoon:"
-    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (u.count - from)) { out in
-      var n = 0
-      for c in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
-        out[n] = c
-        n += 1
-      }
-      var pending = false
-      for c in u[from...] {
-        if isAlnum(c) {
-          if pending && n > 8 {
-            out[n] = UInt8(ascii: "-")
-            n += 1
-          }
-          pending = false
-          out[n] = lower(c)
-          n += 1
-        } else {
-          pending = true
-        }
-      }
-      return n
-    }
+    return PersonName.asciiID(u, from: from)
   }
 
   /// The name as written, in NFC (`PersonName.normalized`), for the field `name`.
@@ -297,8 +287,11 @@ extension Scan {
   func findWord(_ literal: StaticString, from: Int, to: Int) -> Int? {
     var k = max(0, from)
     let n = literal.utf8CodeUnitCount
+    guard n > 0 else { return nil }
+    // The first byte (either case) before anything else: most positions fail on it.
+    let first = lower(literal.utf8Start[0])
     while k + n <= to {
-      if t.atWordStart(k), let e = t.litCI(k, literal), t.atWordEnd(e) { return k }
+      if lower(t[k]) == first, t.atWordStart(k), let e = t.litCI(k, literal), t.atWordEnd(e) { return k }
       k += 1
     }
     return nil
