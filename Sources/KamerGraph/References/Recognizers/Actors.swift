@@ -92,22 +92,30 @@ extension Scan {
       var w = k
       while w < e && (isWordByte(t[w]) || t[w] == UInt8(ascii: "-")) { w += 1 }
       if w > k && startsUpper(k) && w - k <= 16 {
-        if Scan.notNameWords.contains(lowercasedWord(k, w)) { return false }
+        if isNotNameWord(k, w) { return false }
       }
       k = max(w, k + 1)
     }
     return true
   }
 
-  /// The word `k..<w` lower-cased: ASCII bytes directly (a short word is a small String, no
-  /// allocation), others through `String.lowercased`.
-  func lowercasedWord(_ k: Int, _ w: Int) -> String {
+  /// `notNameWords` as bytes, by length (up to 16).
+  static let notNameWordsByLength: [[[UInt8]]] = {
+    var out = [[[UInt8]]](repeating: [], count: 17)
+    for w in notNameWords.sorted() where w.utf8.count <= 16 { out[w.utf8.count].append(Array(w.utf8)) }
+    return out
+  }()
+
+  /// Whether the word `k..<w` (at most 16 bytes), lower-cased, is one of `notNameWords`: an ASCII
+  /// word compared on its bytes, others through `String.lowercased`.
+  func isNotNameWord(_ k: Int, _ w: Int) -> Bool {
     let word = UnsafeBufferPointer(rebasing: t.b[k..<w])
-    if word.contains(where: { $0 >= 0x80 }) { return t.string(k, w).lowercased() }
-    return String(unsafeUninitializedCapacity: word.count) { out in
-      for (n, c) in word.enumerated() { out[n] = lower(c) }
-      return word.count
+    if word.contains(where: { $0 >= 0x80 }) { return Scan.notNameWords.contains(t.string(k, w).lowercased()) }
+    candidates: for candidate in Scan.notNameWordsByLength[word.count] {
+      for n in 0..<word.count where lower(word[n]) != candidate[n] { continue candidates }
+      return true
     }
+    return false
   }
 
   /// A person's name at `i`: initials, tussenvoegsels and capitalised words ("Van Houwelingen",
@@ -302,6 +310,8 @@ extension Scan {
   /// schriftelijke vragen gesteld aan de minister van Y en de staatssecretaris van Z over ...".
   func addressedByQuestions(_ i: Int) -> Bool {
     let s = wrappedSentenceStart(i)
+    // Both forms below need "vragen" or "vraag": most sentences hold neither.
+    guard t.contains("vra", from: s, to: i) else { return false }
     // The last "Vragen van" / "Vraag van" before `i` (a heading may follow "Vragen gesteld door
     // de leden der Kamer").
     var heading: Int?
