@@ -14,7 +14,90 @@ public enum PersonName {
 
   /// The id for a full name: initials and first names dropped ("Gijs Tuinman" -> `persoon:tuinman`,
   /// "P. van Houwelingen" -> `persoon:van-houwelingen`).
-  public static func id(fullName: String) -> String { id(surname: surname(ofFullName: fullName)) }
+  public static func id(fullName: String) -> String {
+    var copy = fullName
+    if let id = copy.withUTF8({ asciiFullNameID($0) }) { return id }
+    return id(surname: surname(ofFullName: fullName))
+  }
+
+  /// `id(fullName:)` on the bytes of a name of printable ASCII (nil for any other byte), without
+  /// building words as strings: the same steps as `surname(ofFullName:)`, then `asciiID`.
+  static func asciiFullNameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+    for c in u where c < 0x20 || c > 0x7E { return nil }
+    var words: [(s: Int, e: Int)] = []
+    var k = 0
+    while k < u.count {
+      if u[k] == 0x20 {
+        k += 1
+        continue
+      }
+      let s = k
+      while k < u.count && u[k] != 0x20 { k += 1 }
+      words.append((s, k))
+    }
+    guard !words.isEmpty else { return "persoon:" }
+    var start = 0
+    while start < words.count - 1, u[words[start].e - 1] == UInt8(ascii: "."), words[start].e - words[start].s <= 8 {
+      start += 1
+    }
+    func isDash(_ w: (s: Int, e: Int)) -> Bool { w.e - w.s == 1 && u[w.s] == UInt8(ascii: "-") }
+    func isTussenvoegsel(_ w: (s: Int, e: Int)) -> Bool {
+      if isTussenvoegselBytes(u, w.s, w.e) { return true }
+      // "Gräper-van", "Faber-van": the part after the last hyphen.
+      var d = w.e
+      while d > w.s && u[d - 1] != UInt8(ascii: "-") { d -= 1 }
+      return d > w.s && isTussenvoegselBytes(u, d, w.e)
+    }
+    var from = start
+    if var t = words[start...].firstIndex(where: isTussenvoegsel), t < words.count - 1 {
+      while t - 2 >= start, isDash(words[t - 1]) { t -= 2 }
+      if t > start, u[words[t - 1].e - 1] == UInt8(ascii: "-") { t -= 1 }
+      from = t
+    } else if start == 0 && words.count >= 2 && !words.contains(where: isDash) {
+      from = 1
+    }
+    return asciiID(u, from: words[from].s)
+  }
+
+  /// `tussenvoegsels` as bytes.
+  static let tussenvoegselBytes: [[UInt8]] = tussenvoegsels.map { Array($0.utf8) }
+
+  /// Whether `u[s..<e]`, ASCII lower-cased, is one of `tussenvoegsels`.
+  static func isTussenvoegselBytes(_ u: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    candidates: for w in tussenvoegselBytes where w.count == e - s {
+      for k in 0..<w.count where lower(u[s + k]) != w[k] { continue candidates }
+      return true
+    }
+    return false
+  }
+
+  /// `id(surname:)` of the ASCII bytes `u[from...]`: lower-cased letters and digits, one hyphen
+  /// for each run of other bytes between them.
+  static func asciiID(_ u: UnsafeBufferPointer<UInt8>, from: Int) -> String {
+    let prefix: StaticString = "persoon:"
+    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (u.count - from)) { out in
+      var n = 0
+      for c in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+        out[n] = c
+        n += 1
+      }
+      var pending = false
+      for c in u[from...] {
+        if isAlnum(c) {
+          if pending && n > 8 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
+          }
+          pending = false
+          out[n] = lower(c)
+          n += 1
+        } else {
+          pending = true
+        }
+      }
+      return n
+    }
+  }
 
   /// The surname with its tussenvoegsel from a full name: initials dropped ("F.M. Weerwind",
   /// "H.G.J. Bruins Slot" -> "Bruins Slot", "M.H.M. Faber-van de Klashorst"); without initials
@@ -68,6 +151,65 @@ public enum PersonName {
     }
     return words.joined(separator: " ")
   }
+
+  /// `id(surname: surname(ofWrittenName:))` on the bytes of a name of printable ASCII (nil for
+  /// any other byte), the same steps without building words as strings.
+  static func asciiWrittenNameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+    for c in u where c < 0x20 || c > 0x7E { return nil }
+    var words: [(s: Int, e: Int)] = []
+    var k = 0
+    while k < u.count {
+      if u[k] == 0x20 {
+        k += 1
+        continue
+      }
+      let s = k
+      while k < u.count && u[k] != 0x20 { k += 1 }
+      words.append((s, k))
+    }
+    var first = 0
+    while words.count - first > 1, u[words[first].e - 1] == UInt8(ascii: "."), words[first].e - words[first].s <= 6 {
+      first += 1
+    }
+    // `splitGlued`: "vanDijk" -> "van", "Dijk".
+    var parts: [(s: Int, e: Int)] = []
+    for w in words[first...] {
+      var glued = false
+      for p in gluedPrefixBytes where w.e - w.s >= p.count {
+        guard (0..<p.count).allSatisfy({ u[w.s + $0] == p[$0] }) else { continue }
+        let r = w.s + p.count
+        if w.e - r >= 2 && isUpper(u[r]) && isLower(u[r + 1]) {
+          parts.append((w.s, r))
+          parts.append((r, w.e))
+          glued = true
+          break
+        }
+      }
+      if !glued { parts.append(w) }
+    }
+    func exactTussenvoegsel(_ w: (s: Int, e: Int)) -> Bool {
+      tussenvoegselBytes.contains { v in v.count == w.e - w.s && (0..<v.count).allSatisfy { u[w.s + $0] == v[$0] } }
+    }
+    // "Inge van Dijk": capitalised first names, then a lower-case tussenvoegsel.
+    var from = 0
+    if let t = parts.firstIndex(where: exactTussenvoegsel), t > 0, t < parts.count - 1,
+      parts[..<t].allSatisfy({ w in
+        isUpper(u[w.s]) && u[w.e - 1] != UInt8(ascii: "-") && !isTussenvoegselBytes(u, w.s, w.e)
+      })
+    {
+      from = t
+    }
+    var joined: [UInt8] = []
+    joined.reserveCapacity(u.count + parts.count)
+    for (n, w) in parts[from...].enumerated() {
+      if n > 0 { joined.append(0x20) }
+      joined.append(contentsOf: u[w.s..<w.e])
+    }
+    return joined.withUnsafeBufferPointer { asciiID($0, from: 0) }
+  }
+
+  /// `gluedPrefixes` as bytes, in their order.
+  static let gluedPrefixBytes: [[UInt8]] = gluedPrefixes.map { Array($0.utf8) }
 
   /// Tussenvoegsels that PDF text glues to the surname ("vanDijk", "VanMeenen", "derLinden").
   static let gluedPrefixes: [String] = ["vander", "Vander", "vanden", "Vanden", "van", "Van", "der", "den", "de", "ter", "ten"]

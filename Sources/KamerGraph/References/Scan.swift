@@ -91,7 +91,11 @@ struct Scan {
       if length != 0 && prefixFilter {
         // Fewer bytes left than the shortest anchor: nothing can match.
         guard i + length <= n else { return nil }
-        let h = AnchorTable.prefixHash(AnchorTable.foldedPrefix(base + i, length: length, fold: fold), length: length)
+        let folded =
+          i + 8 <= n
+          ? AnchorTable.foldedWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+          : AnchorTable.foldedPrefix(base + i, length: length, fold: fold)
+        let h = AnchorTable.prefixHash(folded, length: length)
         if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
       }
       let bucket = slot - 1

@@ -54,27 +54,34 @@ struct AnchorTable: Sendable {
     var slots = [UInt16](repeating: 0, count: 65536)
     var buckets: [[RecognizerID]] = []
     var digitOK: [Bool] = []
-    var bucketOf: [[RecognizerID]: Int] = [:]
-    // Group: per key, the recognizers in catalogue order.
-    var perKey: [UInt16: [RecognizerID]] = [:]
-    var afterDigit: [UInt16: Bool] = [:]
-    for (id, digit, keys) in keysByRecognizer {
-      for k in Set(keys) {
-        perKey[k, default: []].append(id)
-        if digit { afterDigit[k] = true }
+    // Group: per key, the recognizers in catalogue order, as a bit set over `keysByRecognizer`
+    // (a flat array: the law lexicon alone brings over a thousand keys).
+    precondition(keysByRecognizer.count <= 64, "more recognizers than bits")
+    var perKey = [UInt64](repeating: 0, count: 65536)
+    var afterDigit = [Bool](repeating: false, count: 65536)
+    for (n, (_, digit, keys)) in keysByRecognizer.enumerated() {
+      for k in keys {
+        perKey[Int(k)] |= 1 << UInt64(n)
+        if digit { afterDigit[Int(k)] = true }
       }
     }
-    for k in perKey.keys.sorted() {
-      let list = perKey[k]!
-      let d = afterDigit[k] ?? false
-      let signature = list
+    var bucketOf: [UInt64: Int] = [:]
+    for k in 0..<65536 where perKey[k] != 0 {
+      let signature = perKey[k]
+      let d = afterDigit[k]
       if let b = bucketOf[signature], digitOK[b] == d {
-        slots[Int(k)] = UInt16(b + 1)
+        slots[k] = UInt16(b + 1)
       } else {
+        var list: [RecognizerID] = []
+        var rest = signature
+        while rest != 0 {
+          list.append(keysByRecognizer[rest.trailingZeroBitCount].0)
+          rest &= rest &- 1
+        }
         buckets.append(list)
         digitOK.append(d)
         bucketOf[signature] = buckets.count - 1
-        slots[Int(k)] = UInt16(buckets.count)
+        slots[k] = UInt16(buckets.count)
       }
     }
     // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
@@ -98,11 +105,25 @@ struct AnchorTable: Sendable {
   ]
 
   /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's
-  /// C2, the E2 of thin spaces) read as a space: what the prefix test compares.
+  /// C2, the E2 of thin spaces) read as a space: what the prefix test compares. To keep the fold
+  /// a few word operations (`foldedWord`), every control byte and every byte from 0x80 up reads as
+  /// a space: coarser than needed, which only lets a few more positions through to the
+  /// recognizers (no anchor holds a control byte; anchors are folded the same way).
   static let foldTable: [UInt8] = (0...255).map { c in
     let b = UInt8(c)
-    if b == 0x09 || b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 { return 0x20 }
+    if b < 0x21 || b >= 0x80 { return 0x20 }
     return lower(b)
+  }
+
+  /// Eight bytes (little-endian) folded as `foldTable` folds each, without a table.
+  @inline(__always) static func foldedWord(_ x: UInt64) -> UInt64 {
+    let low = x & SWAR.low7
+    // Lanes below 0x21 or from 0x80 up; lanes A-Z. A lane's low seven bits plus at most 0x5F
+    // carry into no other lane.
+    let space = (x | ~(low &+ SWAR.repeating(0x5F))) & SWAR.high
+    let upper = (low &+ SWAR.repeating(0x80 - 0x41)) & ~(low &+ SWAR.repeating(0x80 - 0x5B)) & ~x & SWAR.high
+    let lowered = x | upper >> 2
+    return lowered & ~((space >> 7) &* 0xFF) | space >> 2
   }
 
   /// The hash of a folded prefix of `length` bytes (3 to 8), packed little-endian into `x`.

@@ -69,3 +69,33 @@ import Testing
     }
   }
 }
+
+/// The prefix test folds eight bytes with word operations (`AnchorTable.foldedWord`); each lane
+/// must come out as `AnchorTable.foldTable` folds that byte, whatever the other lanes hold.
+@Suite struct PrefixFoldTests {
+  @Test func foldedWordAgreesWithTheFoldTableForEveryByteInEveryLane() {
+    let fillers: [UInt8] = [0x00, 0x20, 0x41, 0x5A, 0x5B, 0x61, 0x7F, 0x80, 0xC2, 0xFF]
+    for value in 0...255 {
+      let c = UInt8(value)
+      for filler in fillers {
+        for lane in 0..<8 {
+          var x: UInt64 = 0
+          for k in 0..<8 { x |= UInt64(k == lane ? c : filler) << UInt64(8 * k) }
+          let folded = AnchorTable.foldedWord(x)
+          for k in 0..<8 {
+            let byte = k == lane ? c : filler
+            #expect(UInt8(truncatingIfNeeded: folded >> UInt64(8 * k)) == AnchorTable.foldTable[Int(byte)], "byte \(byte) lane \(k)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func theFoldReadsCaseAndSpacesAlike() {
+    let fold = AnchorTable.foldTable
+    #expect(fold[Int(UInt8(ascii: "W"))] == UInt8(ascii: "w"))
+    #expect(fold[Int(UInt8(ascii: "w"))] == UInt8(ascii: "w"))
+    #expect(fold[Int(UInt8(ascii: "1"))] == UInt8(ascii: "1"))
+    for space: UInt8 in [0x09, 0x0A, 0x0D, 0x20, 0xC2, 0xE2] { #expect(fold[Int(space)] == 0x20) }
+  }
+}

@@ -21,3 +21,20 @@ import Testing
     #expect(scan.surnameID(name) == Self.reference(name))
   }
 }
+
+/// `Scan.isNotNameWord` compares ASCII words on their bytes; it must answer as the lower-cased
+/// String looked up in `Scan.notNameWords` does.
+@Suite struct NotNameWordTests {
+  @Test func bytesAnswerAsTheSetDoes() {
+    var words: [String] = []
+    for w in Scan.notNameWords {
+      words += [w, w.uppercased(), w.capitalized, String(w.dropLast()), w + "s"]
+    }
+    words += ["Vries", "Kamerling", "Dijkstra", "Ministerie", "KAMER", "Kämer", "Staten-Generaal", "Haagse", "Uw"]
+    for word in words where !word.isEmpty && word.utf8.count <= 16 {
+      let bytes = Array(word.utf8)
+      let answer = bytes.withUnsafeBufferPointer { b in Scan(t: ByteText(b)).isNotNameWord(0, b.count) }
+      #expect(answer == Scan.notNameWords.contains(word.lowercased()), "\(word)")
+    }
+  }
+}

@@ -92,11 +92,30 @@ extension Scan {
       var w = k
       while w < e && (isWordByte(t[w]) || t[w] == UInt8(ascii: "-")) { w += 1 }
       if w > k && startsUpper(k) && w - k <= 16 {
-        if Scan.notNameWords.contains(t.string(k, w).lowercased()) { return false }
+        if isNotNameWord(k, w) { return false }
       }
       k = max(w, k + 1)
     }
     return true
+  }
+
+  /// `notNameWords` as bytes, by length (up to 16).
+  static let notNameWordsByLength: [[[UInt8]]] = {
+    var out = [[[UInt8]]](repeating: [], count: 17)
+    for w in notNameWords.sorted() where w.utf8.count <= 16 { out[w.utf8.count].append(Array(w.utf8)) }
+    return out
+  }()
+
+  /// Whether the word `k..<w` (at most 16 bytes), lower-cased, is one of `notNameWords`: an ASCII
+  /// word compared on its bytes, others through `String.lowercased`.
+  func isNotNameWord(_ k: Int, _ w: Int) -> Bool {
+    let word = UnsafeBufferPointer(rebasing: t.b[k..<w])
+    if word.contains(where: { $0 >= 0x80 }) { return Scan.notNameWords.contains(t.string(k, w).lowercased()) }
+    candidates: for candidate in Scan.notNameWordsByLength[word.count] {
+      for n in 0..<word.count where lower(word[n]) != candidate[n] { continue candidates }
+      return true
+    }
+    return false
   }
 
   /// A person's name at `i`: initials, tussenvoegsels and capitalised words ("Van Houwelingen",
@@ -190,6 +209,7 @@ extension Scan {
   func surnameID(_ name: String) -> String {
     var copy = name
     if !Scan.needsWrittenForm(name), let id = copy.withUTF8({ Self.asciiSurnameID($0) }) { return id }
+    if let id = copy.withUTF8({ PersonName.asciiWrittenNameID($0) }) { return id }
     return PersonName.id(surname: PersonName.surname(ofWrittenName: name))
   }
 
@@ -231,29 +251,7 @@ extension Scan {
     }
     if from == u.count { from = 0 }
     for c in u[from...] where c >= 0x80 { return nil }
-    let prefix: StaticString = "persoon:"
-    return String(unsafeUninitializedCapacity: prefix.utf8CodeUnitCount + (u.count - from)) { out in
-      var n = 0
-      for c in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
-        out[n] = c
-        n += 1
-      }
-      var pending = false
-      for c in u[from...] {
-        if isAlnum(c) {
-          if pending && n > 8 {
-            out[n] = UInt8(ascii: "-")
-            n += 1
-          }
-          pending = false
-          out[n] = lower(c)
-          n += 1
-        } else {
-          pending = true
-        }
-      }
-      return n
-    }
+    return PersonName.asciiID(u, from: from)
   }
 
   /// The name as written, in NFC (`PersonName.normalized`), for the field `name`.
@@ -297,8 +295,11 @@ extension Scan {
   func findWord(_ literal: StaticString, from: Int, to: Int) -> Int? {
     var k = max(0, from)
     let n = literal.utf8CodeUnitCount
+    guard n > 0 else { return nil }
+    // The first byte (either case) before anything else: most positions fail on it.
+    let first = lower(literal.utf8Start[0])
     while k + n <= to {
-      if t.atWordStart(k), let e = t.litCI(k, literal), t.atWordEnd(e) { return k }
+      if lower(t[k]) == first, t.atWordStart(k), let e = t.litCI(k, literal), t.atWordEnd(e) { return k }
       k += 1
     }
     return nil
@@ -309,6 +310,8 @@ extension Scan {
   /// schriftelijke vragen gesteld aan de minister van Y en de staatssecretaris van Z over ...".
   func addressedByQuestions(_ i: Int) -> Bool {
     let s = wrappedSentenceStart(i)
+    // Both forms below need "vragen" or "vraag": most sentences hold neither.
+    guard t.contains("vra", from: s, to: i) else { return false }
     // The last "Vragen van" / "Vraag van" before `i` (a heading may follow "Vragen gesteld door
     // de leden der Kamer").
     var heading: Int?

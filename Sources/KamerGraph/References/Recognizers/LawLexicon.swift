@@ -23,19 +23,45 @@ struct LawName: Sendable {
 /// the length of the name, whatever the size of the lexicon.
 enum LawLexicon {
   static let names: [LawName] = {
-    // Split on the UTF-8 bytes: `String.split` walks grapheme clusters, which cost more at start-up
-    // than the whole lexicon is worth.
-    var out: [LawName] = []
-    for line in data.utf8.split(separator: 0x0A) {
-      let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
-      guard parts.count >= 2 else { continue }
-      let bytes = Array(parts[1])
-      let id = String(decoding: parts[0], as: UTF8.self)
-      let abbreviation = parts.count > 2 && parts[2].contains(UInt8(ascii: "a"))
-      let words = bytes.split(separator: 0x20).count
-      out.append(LawName(bytes: bytes, id: id, ids: [id], abbreviation: abbreviation, anyFirstCase: !abbreviation && words >= 3))
+    // Walked on the literal's UTF-8 bytes in place: splitting the `String` (or its UTF-8 view)
+    // into lines and fields cost more at start-up than the whole lexicon is worth.
+    var source = data
+    return source.withUTF8 { (u: UnsafeBufferPointer<UInt8>) -> [LawName] in
+      var out: [LawName] = []
+      out.reserveCapacity(2048)
+      /// The first tab in `from..<to`, else `to`.
+      func tab(_ from: Int, _ to: Int) -> Int {
+        var k = from
+        while k < to && u[k] != 0x09 { k += 1 }
+        return k
+      }
+      var p = 0
+      while p < u.count {
+        var e = p
+        while e < u.count && u[e] != 0x0A { e += 1 }
+        defer { p = e + 1 }
+        // id, tab, name, then (optionally) tab and flags; a line without a tab holds no name.
+        let t1 = tab(p, e)
+        guard t1 < e else { continue }
+        let t2 = tab(t1 + 1, e)
+        let bytes = Array(UnsafeBufferPointer(rebasing: u[(t1 + 1)..<t2]))
+        let id = String(decoding: UnsafeBufferPointer(rebasing: u[p..<t1]), as: UTF8.self)
+        var abbreviation = false
+        if t2 < e {
+          let t3 = tab(t2 + 1, e)
+          for k in (t2 + 1)..<t3 where u[k] == UInt8(ascii: "a") { abbreviation = true }
+        }
+        // Words: runs of bytes other than a space.
+        var words = 0
+        var previous: UInt8 = 0x20
+        for c in bytes {
+          if c != 0x20 && previous == 0x20 { words += 1 }
+          previous = c
+        }
+        out.append(LawName(bytes: bytes, id: id, ids: [id], abbreviation: abbreviation, anyFirstCase: !abbreviation && words >= 3))
+      }
+      return out
     }
-    return out
   }()
 
   static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -53,26 +79,32 @@ enum LawLexicon {
   /// keyed by the FNV hash itself: the scan asks it at every word end of a candidate, and Swift's
   /// seeded hashing of a `Dictionary` would cost more than the walk.
   static let whole: FNVTable = {
-    var map: [UInt64: [Int32]] = [:]
-    for (n, e) in names.enumerated() { map[hash(e.bytes), default: []].append(Int32(n)) }
-    return FNVTable(map)
+    var table = FNVTable(capacityFor: names.count)
+    for (n, e) in names.enumerated() { table.insert(hash(e.bytes), value: Int32(n)) }
+    return table
   }()
 
   /// Folded hashes of every name's words before each of its spaces ("wet", "wet op", "wet op het", ...).
   static let prefixes: FNVTable = {
-    var map: [UInt64: [Int32]] = [:]
+    var spaces = 0
+    for e in names { for c in e.bytes where c == 0x20 { spaces += 1 } }
+    var table = FNVTable(capacityFor: spaces)
     for e in names {
       var h = fnvOffset
       for c in e.bytes {
-        if c == 0x20 { map[h] = [] }
+        if c == 0x20 { table.insert(h, value: nil) }
         h = mix(h, lower(c))
       }
     }
-    return FNVTable(map)
+    return table
   }()
 
   /// The longest name in bytes (a walk stops past it).
-  static let longest: Int = names.map(\.bytes.count).max() ?? 0
+  static let longest: Int = {
+    var m = 0
+    for e in names where e.bytes.count > m { m = e.bytes.count }
+    return m
+  }()
 
   /// The anchors of the law recognizer: every name (abbreviations in their case, other names
   /// with a capital) and the words that open the general forms (`Scan.lawForm`).
@@ -98,21 +130,31 @@ enum LawLexicon {
 
   /// The two-byte keys of the anchor table.
   static let keys: [UInt16] = {
-    var set: Set<UInt16> = []
+    // A 65,536-bit set, read out in order (the keys sorted).
+    var bits = [UInt64](repeating: 0, count: 1024)
+    func insert(_ k: UInt16) { bits[Int(k) >> 6] |= 1 << UInt64(k & 63) }
     for a in anchors {
-      let first = Array(a.bytes.prefix(2))
-      guard first.count == 2 else { continue }
-      set.insert(UInt16(first[0]) << 8 | UInt16(first[1]))
-      if !a.caseInsensitive && isUpper(first[0]) == false { continue }
+      guard a.bytes.count >= 2 else { continue }
+      let (b0, b1) = (a.bytes[0], a.bytes[1])
+      insert(UInt16(b0) << 8 | UInt16(b1))
+      if !a.caseInsensitive && isUpper(b0) == false { continue }
       if a.caseInsensitive {
-        for k in AnchorTable.keys(first, caseInsensitive: true) { set.insert(k) }
+        for k in AnchorTable.keys([b0, b1], caseInsensitive: true) { insert(k) }
       } else {
         // A capital first letter, the rest in any case ("WET OP ..." is rare; "Wet" and "WEt" alike).
-        set.insert(UInt16(first[0]) << 8 | UInt16(lower(first[1])))
-        set.insert(UInt16(first[0]) << 8 | UInt16(upper(first[1])))
+        insert(UInt16(b0) << 8 | UInt16(lower(b1)))
+        insert(UInt16(b0) << 8 | UInt16(upper(b1)))
       }
     }
-    return set.sorted()
+    var out: [UInt16] = []
+    for (w, word) in bits.enumerated() {
+      var rest = word
+      while rest != 0 {
+        out.append(UInt16(w << 6 | rest.trailingZeroBitCount))
+        rest &= rest &- 1
+      }
+    }
+    return out
   }()
 }
 
@@ -136,8 +178,8 @@ extension Scan {
     let limit = min(t.count, i + LawLexicon.longest + 24)
     while j < limit {
       let c = t[j]
-      let space = t.spaceLength(j)
-      if space > 0 || c == 0x0A || c == 0x0D {
+      // An ASCII letter or digit (most bytes of a name) is no space or line break.
+      if (c >= 0x80 || !isAlnum(c)) && (t.spaceLength(j) > 0 || c == 0x0A || c == 0x0D) {
         guard LawLexicon.prefixes.contains(h) else { break }
         // One run of spaces with at most one line break (a name broken over two lines).
         var k = j
@@ -261,29 +303,28 @@ extension Scan {
 /// An open-addressing table keyed by 64-bit FNV hashes that are already well mixed: the slot is
 /// the hash's low bits, with linear probing; no second hashing. Built once, read-only.
 struct FNVTable: Sendable {
-  private let keys: [UInt64]
-  private let present: [Bool]
-  private let slotValues: [[Int32]]
+  private var keys: [UInt64]
+  private var present: [Bool]
+  private var slotValues: [[Int32]]
   private let mask: Int
 
-  init(_ map: [UInt64: [Int32]]) {
+  /// An empty table with room for `count` keys at most half full.
+  init(capacityFor count: Int) {
     var capacity = 16
-    while capacity < map.count * 2 { capacity <<= 1 }
-    var keys = [UInt64](repeating: 0, count: capacity)
-    var present = [Bool](repeating: false, count: capacity)
-    var values = [[Int32]](repeating: [], count: capacity)
-    let mask = capacity - 1
-    for (key, value) in map.sorted(by: { $0.key < $1.key }) {
-      var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-      while present[slot] { slot = (slot + 1) & mask }
-      keys[slot] = key
-      present[slot] = true
-      values[slot] = value
-    }
-    self.keys = keys
-    self.present = present
-    self.slotValues = values
-    self.mask = mask
+    while capacity < count * 2 { capacity <<= 1 }
+    keys = [UInt64](repeating: 0, count: capacity)
+    present = [Bool](repeating: false, count: capacity)
+    slotValues = [[Int32]](repeating: [], count: capacity)
+    mask = capacity - 1
+  }
+
+  /// Adds `key` (once), and `value` to its values in the order given.
+  mutating func insert(_ key: UInt64, value: Int32?) {
+    var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+    while present[slot] && keys[slot] != key { slot = (slot + 1) & mask }
+    keys[slot] = key
+    present[slot] = true
+    if let value { slotValues[slot].append(value) }
   }
 
   @inline(__always) private func slot(of key: UInt64) -> Int? {
