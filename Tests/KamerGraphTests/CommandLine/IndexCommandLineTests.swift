@@ -108,6 +108,7 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
     #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
     // A build refuses the foreign file too, and leaves it alone.
+    try "Kamerstuk 36 278, nr. 3".write(to: dir.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
     let build = try #require(try kamergraph(["build", "x.txt", "--index", other, "--out", "o"], in: dir.path))
     expectRuntimeFailure(build, mentioning: "\(other) is not a KamerGraph index")
     #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
