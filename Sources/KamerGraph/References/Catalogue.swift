@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter
+  case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter, seeAlso
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -331,5 +331,9 @@ public enum ReferenceCatalogue {
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),
+    // "Zie ook": marks the document citations up to the end of its sentence or footnote `see-also`.
+    RecognizerSpec(
+      name: "see-also", kinds: [], anchors: ["Zie ook", "zie ook"], caseInsensitive: false, afterDigit: false,
+      examples: [], id: .seeAlso),
   ]
 }
