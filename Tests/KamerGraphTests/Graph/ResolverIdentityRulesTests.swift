@@ -118,7 +118,7 @@ import Testing
   /// Its own dossier named again in the text ("(33 308)" after the bill's title) is
   /// `part-of-dossier`, another dossier is cited.
   @Test func ownDossierInTheTextIsNotACitation() {
-    let text = "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2014–2015\n\n33 308\nWet auteurscontractenrecht (33 308)\n\nNr. 13\nMOTIE VAN HET LID KLEIN\nzie ook dossier 36 600 X\n"
+    let text = "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2014–2015\n\n33 308\nWet auteurscontractenrecht (33 308)\n\nNr. 13\nMOTIE VAN HET LID KLEIN\nDe Kamer, gelet op dossier 36 600 X,\n"
     let g = graph([("motie.txt", text)])
     let keys = g.edgesByKey.keys
     #expect(!keys.contains { $0.target == "dossier-33308" && $0.relation == .cites }, "\(keys)")
