@@ -7,7 +7,8 @@
 ///   always an alias of its questions `kv-tk-{zaak}`.
 /// - `answers`: mentions with role `answers`/`reply-to`, and `answers` facts.
 /// - `cites`: every other document mention (footnotes and inline); laws are `mentions`.
-/// - `see-also`: role `see-also`. `part-of-dossier`: from each cited Kamerstuk to its dossier.
+/// - `see-also`: role `see-also`. `part-of-dossier`: from each Kamerstuk, cited or in the corpus
+///   (its own id, its header's dossier line), to its dossier.
 /// - `asked-by`/`addressed-to`: roles `asker`/`addressee`, attached to the questions the document
 ///   answers (or to the document itself when it answers none).
 /// - `signed-by` (signer, answerer), `co-signed-by` (co-signer), `sent-by` (sender, and the

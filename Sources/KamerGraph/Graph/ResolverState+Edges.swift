@@ -37,6 +37,10 @@ extension ResolverState {
     let path = e.document.path
     let asked = questions.isEmpty ? [d] : questions
     let personParties = Set(e.mentions.compactMap { $0.kind == .persoon ? $0.fields[MentionField.party] : nil })
+    // The dossier of the document itself (a Kamerstuk): named in its text, it is `part-of-dossier`.
+    let ownDossiers = Set(
+      ([d] + e.mentions.filter { $0.fields[MentionField.role] == MentionRole.own }.flatMap(\.ids))
+        .compactMap { Self.dossier(ofKamerstuk: $0) })
     for m in e.mentions {
       let ev = Evidence(path: path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
       let role = m.fields[MentionField.role]
@@ -87,20 +91,43 @@ extension ResolverState {
           edge(d, nodeID(id), .mentions, ev)
         }
       default:
-        guard m.kind.isDocument, role != MentionRole.own else { continue }
+        guard m.kind.isDocument else { continue }
+        if role == MentionRole.own {
+          // A Kamerstuk belongs to its dossier, cited or not.
+          for id in m.ids {
+            if let dossier = Self.dossier(ofKamerstuk: id) { edge(nodeID(id), dossier, .partOfDossier, ev) }
+          }
+          continue
+        }
         let relation: Relation
         switch role {
+        case MentionRole.dossier?: relation = .partOfDossier
         case MentionRole.answers?, MentionRole.replyTo?: relation = Self.answersTarget(m) ? .answers : .cites
         case MentionRole.seeAlso?: relation = .seeAlso
         default: relation = .cites
         }
         for id in m.ids {
           let target = nodeID(id)
+          if m.kind == .dossier, relation == .cites, ownDossiers.contains(target) {
+            edge(d, target, .partOfDossier, ev)
+            continue
+          }
           edge(d, target, relation, ev)
           if let dossier = Self.dossier(ofKamerstuk: target) { edge(target, dossier, .partOfDossier, ev) }
         }
       }
     }
+  }
+
+  /// A document node that is a Kamerstuk (by its id from metadata, a footer or its file name) and
+  /// has no `part-of-dossier` from its text gets one with the metadata as evidence.
+  mutating func addOwnDossier(_ e: ExtractedDocument, node d: String) {
+    guard let dossier = Self.dossier(ofKamerstuk: d),
+      pending[EdgeKey(source: d, target: dossier, relation: .partOfDossier)] == nil
+    else { return }
+    edge(
+      d, dossier, .partOfDossier,
+      Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: d, source: .metadata))
   }
 
   /// `dossier-36600-X` for `kst-36600-X-12`; nil for legacy ids whose parts are not certain.

@@ -55,6 +55,7 @@ struct ResolverState {
     for (i, e) in docs.enumerated() {
       guard let node = nodeOfDoc[i] else { continue }
       addMentionEdges(e, node: node, questions: questions[node] ?? [])
+      addOwnDossier(e, node: node)
       addAnsweredBy(e)
     }
     addFactEdges()

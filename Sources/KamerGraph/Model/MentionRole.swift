@@ -20,4 +20,6 @@ public enum MentionRole {
   public static let sender = "sender"
   /// "Zie ook ...".
   public static let seeAlso = "see-also"
+  /// The dossier the document itself belongs to (the dossier line of a Kamerstuk's header).
+  public static let dossier = "dossier"
 }

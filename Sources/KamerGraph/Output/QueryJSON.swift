@@ -215,7 +215,7 @@ public func searchTable(hits: [SearchHit]) -> String {
 }
 
 /// The `unresolved` JSON document.
-public func unresolvedJSON(_ mentions: [UnresolvedMention]) -> String {
+public func unresolvedJSON(_ mentions: [UnresolvedMention], conflicts: [IdentityConflict] = []) -> String {
   JSONText.object([
     (
       "mentions",
@@ -228,19 +228,33 @@ public func unresolvedJSON(_ mentions: [UnresolvedMention]) -> String {
             ("ids", JSONText.array($0.ids)),
           ])
         })
-    )
+    ),
+    (
+      "conflicts",
+      JSONValue.array(conflicts.map { JSONText.object([("id", JSONText.quoted($0.id)), ("paths", JSONText.array($0.paths))]) })
+    ),
   ])
 }
 
 /// The default `unresolved` table.
-public func unresolvedTable(_ mentions: [UnresolvedMention]) -> String {
-  if mentions.isEmpty { return "Every mention resolved to a document, an external id or an actor.\n" }
-  var table = TextTable(headers: ["FILE:LINE:COL", "STATUS", "KIND", "TEXT", "REASON"])
-  for m in mentions {
-    let reason = m.reason ?? (m.ids.isEmpty ? "" : "candidates: " + m.ids.joined(separator: " "))
-    table.rows.append(["\(m.path):\(m.line):\(m.column)", m.status.rawValue, m.kind, m.text, reason])
+public func unresolvedTable(_ mentions: [UnresolvedMention], conflicts: [IdentityConflict] = []) -> String {
+  var out = ""
+  if mentions.isEmpty {
+    out = "Every mention resolved to a document, an external id or an actor.\n"
+  } else {
+    var table = TextTable(headers: ["FILE:LINE:COL", "STATUS", "KIND", "TEXT", "REASON"])
+    for m in mentions {
+      let reason = m.reason ?? (m.ids.isEmpty ? "" : "candidates: " + m.ids.joined(separator: " "))
+      table.rows.append(["\(m.path):\(m.line):\(m.column)", m.status.rawValue, m.kind, m.text, reason])
+    }
+    out = "\(mentions.count) mention(s) unresolved or ambiguous\n\n" + table.render(maxWidth: 80)
   }
-  return "\(mentions.count) mention(s) unresolved or ambiguous\n\n" + table.render(maxWidth: 80)
+  guard !conflicts.isEmpty else { return out }
+  // Identity conflicts: one id claimed by several documents, each kept as its own node.
+  var table = TextTable(headers: ["ID", "FILES"])
+  for c in conflicts { table.rows.append([c.id, c.paths.joined(separator: ", ")]) }
+  return out + "\n\(conflicts.count) identity conflict(s): an id two or more documents claim (each stays its own node)\n\n"
+    + table.render(maxWidth: 80)
 }
 
 extension IndexStats {

@@ -151,6 +151,7 @@ public struct BuildPipeline: Sendable {
       handOver.give(resolution.graph, releasing: !options.keepsDocuments)
       committed.wait()
       if let error = failure.withLock({ $0 }) { throw error }
+      try index.setIdentityConflicts(resolution.conflicts)
     } else {
       resolution = Resolver().resolve(extracted)
       if !options.keepsDocuments { extracted = [] }

@@ -2,7 +2,7 @@
 enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
-  case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter
+  case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter, seeAlso
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -94,8 +94,13 @@ public enum ReferenceCatalogue {
       name: "kamervragen", kinds: [.kamervragen], anchors: ["Kamervragen"], caseInsensitive: true, afterDigit: false,
       examples: [.init("Kamervragen 2025Z14549", ["kv-tk-2025Z14549"])], id: .kamervragen),
     RecognizerSpec(
-      name: "dossier", kinds: [.dossier], anchors: ["dossier"], caseInsensitive: true, afterDigit: false,
-      examples: [.init("dossier 36 600 X", ["dossier-36600-X"]), .init("het dossier is dik", [])], id: .dossier),
+      name: "dossier", kinds: [.dossier], anchors: ["dossier", "wetsontwerp", "wetsvoorstel"], caseInsensitive: true,
+      afterDigit: false,
+      examples: [
+        .init("dossier 36 600 X", ["dossier-36600-X"]), .init("het dossier is dik", []),
+        .init("(wetsontwerp nr. 19 752)", ["dossier-19752"]), .init("het wetsvoorstel 36 278 regelt", ["dossier-36278"]),
+        .init("wetsvoorstel 36 278, nr. 3", []), .init("het wetsvoorstel van 2024", []),
+      ], id: .dossier),
     RecognizerSpec(
       name: "gazette", kinds: [.staatsblad, .staatscourant, .tractatenblad],
       anchors: ["Stb", "Staatsblad", "Stcrt", "Staatscourant", "Trb", "Tractatenblad"], caseInsensitive: false,
@@ -326,5 +331,9 @@ public enum ReferenceCatalogue {
     RecognizerSpec(
       name: "salutation", kinds: [], anchors: ["Geachte"], caseInsensitive: false, afterDigit: false, examples: [],
       id: .salutation),
+    // "Zie ook": marks the document citations up to the end of its sentence or footnote `see-also`.
+    RecognizerSpec(
+      name: "see-also", kinds: [], anchors: ["Zie ook", "zie ook"], caseInsensitive: false, afterDigit: false,
+      examples: [], id: .seeAlso),
   ]
 }

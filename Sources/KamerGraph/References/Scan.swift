@@ -12,6 +12,8 @@ struct Scan {
   var prefixFilter = true
   /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
   var seenSalutation = false
+  /// Document citations that start before this offset are `see-also` ("Zie ook ...", `seeAlsoScope`).
+  var seeAlsoUntil = -1
   /// Whether the document answers questions, once asked (`documentAnswers`).
   var answering: Bool?
   /// Line bookkeeping: `line` is the line number of byte `linePos`, whose line starts at `lineStart`.
@@ -47,6 +49,10 @@ struct Scan {
     _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: MentionFields = [:]
   ) {
     let (l, c) = lineColumn(start)
+    var fields = fields
+    if start < seeAlsoUntil, kind.isDocument, kind != .bwb, fields[MentionField.role] == nil {
+      fields[MentionField.role] = MentionRole.seeAlso
+    }
     out.append(
       Mention(
         kind: kind, ids: ids, text: t.string(start, end), start: start, end: end, line: l, column: c, fields: fields))
@@ -191,6 +197,9 @@ struct Scan {
     case .answerNumberHeader: return answerNumberHeader(i)
     case .motionNumber: return motionNumber(i)
     case .eersteKamerLetter: return eersteKamerLetter(i)
+    case .seeAlso:
+      seeAlsoScope(i)
+      return nil
     case .salutation:
       if t.word(i, "Geachte") != nil { seenSalutation = true }
       return nil

@@ -88,6 +88,24 @@ struct FormatReaderTests {
     #expect(s.contains(.edge(source: "kv-tk-2017Z06952", relation: .addressedTo, target: "ministerie:FIN")))
   }
 
+  /// A Kamerstuk's indiener signs it (issue 18, point 8); a Kamervragen document's indiener asked.
+  @Test func indienerOfAKamerstukSignsIt() throws {
+    let motion = """
+      <metadata_gegevens><metadata name="DC.identifier" content="kst-36278-32"/>
+      <metadata name="OVERHEIDop.dossiernummer" content="36278"/><metadata name="OVERHEIDop.ondernummer" content="32"/>
+      <metadata name="OVERHEIDop.indiener" content="M. Rikkers-Oosterkamp"/></metadata_gegevens>
+      """
+    let m = Set(try DocumentReader().read(bytes: Array(motion.utf8), path: "kst-36278-32.metadata.xml").facts.map(\.statement))
+    #expect(m.contains(.edge(source: "kst-36278-32", relation: .signedBy, target: "persoon:rikkers-oosterkamp")), "\(m)")
+    #expect(!m.contains { if case .edge(_, .askedBy, _) = $0 { true } else { false } })
+    let questions = """
+      <metadata_gegevens><metadata name="DC.identifier" content="kv-tk-2023Z03811"/>
+      <metadata name="OVERHEIDop.indiener" content="H. Helder"/></metadata_gegevens>
+      """
+    let q = Set(try DocumentReader().read(bytes: Array(questions.utf8), path: "kv.metadata.xml").facts.map(\.statement))
+    #expect(q.contains(.edge(source: "kv-tk-2023Z03811", relation: .askedBy, target: "persoon:helder")), "\(q)")
+  }
+
   @Test func tkEntityWithoutFeedAndDeletedEntity() throws {
     let xml = """
       <?xml version="1.0"?>

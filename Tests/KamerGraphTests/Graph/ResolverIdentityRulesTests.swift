@@ -89,3 +89,40 @@ import Testing
     #expect(!g.edgesByKey.keys.contains { $0.relation == .answers })
   }
 }
+
+/// Every Kamerstuk in the corpus belongs to its dossier, cited or not (issue 18, point 7).
+@Suite struct DossierEdgeTests {
+  private func graph(_ files: [(String, String)]) -> CitationGraph {
+    Resolver().resolve(files.map { path, text in
+      let doc = Document(path: path, format: .plainText, text: text)
+      return ExtractedDocument(document: doc, mentions: Extractor().mentions(in: doc))
+    }).graph
+  }
+
+  @Test func aKamerstukInTheCorpusBelongsToItsDossier() {
+    let motion = "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2024–2025\n\n36 278\nWijziging van de Wet (Wet kwaliteitsregistraties zorg)\n\nNr. 32\nMOTIE VAN HET LID RIKKERS-OOSTERKAMP\n"
+    let g = graph([("motie.txt", motion)])
+    let edges = g.edgesByKey.keys.filter { $0.target == "dossier-36278" }
+    #expect(edges.map(\.relation) == [.partOfDossier], "\(edges)")
+    #expect(edges.first?.source == "kst-36278-32")
+  }
+
+  /// A document named after its Kamerstuk id (no header in its text) belongs to the dossier too;
+  /// a document that is not a Kamerstuk does not.
+  @Test func aKamerstukByItsFileName() {
+    let g = graph([("kst-21501-02-3121.txt", "Motie over Gaza.\n"), ("brief.txt", "Geachte Voorzitter,\n")])
+    #expect(g.edgesByKey.keys.contains { $0.source == "kst-21501-02-3121" && $0.target == "dossier-21501-02" && $0.relation == .partOfDossier })
+    #expect(g.edgesByKey.keys.filter { $0.relation == .partOfDossier }.count == 1)
+  }
+
+  /// Its own dossier named again in the text ("(33 308)" after the bill's title) is
+  /// `part-of-dossier`, another dossier is cited.
+  @Test func ownDossierInTheTextIsNotACitation() {
+    let text = "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2014–2015\n\n33 308\nWet auteurscontractenrecht (33 308)\n\nNr. 13\nMOTIE VAN HET LID KLEIN\nDe Kamer, gelet op dossier 36 600 X,\n"
+    let g = graph([("motie.txt", text)])
+    let keys = g.edgesByKey.keys
+    #expect(!keys.contains { $0.target == "dossier-33308" && $0.relation == .cites }, "\(keys)")
+    #expect(keys.contains { $0.target == "dossier-33308" && $0.relation == .partOfDossier })
+    #expect(keys.contains { $0.target == "dossier-36600-X" && $0.relation == .cites })
+  }
+}

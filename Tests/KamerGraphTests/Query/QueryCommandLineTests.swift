@@ -90,11 +90,45 @@ import Testing
 
     let unresolved = try object(try #require(try kamergraph(["unresolved", "--json"], index: index)).stdout)
     #expect((unresolved["mentions"] as? [Any])?.count == 2)
+    #expect((unresolved["conflicts"] as? [Any])?.isEmpty == true)
 
     let stats = try #require(try kamergraph(["stats"], index: index))
     #expect(stats.stdout.contains("\ntotal           nodes         11\n"))
     let statsJSON = try object(try #require(try kamergraph(["stats", "--json"], index: index)).stdout)
     #expect(statsJSON["edges"] as? Int == 13)
+  }
+
+  /// Two answers, each with its own Aanhangsel number, that both claim one kenmerk: `unresolved`
+  /// lists the conflict with both files (table and JSON); a corpus without one lists none.
+  @Test func unresolvedListsIdentityConflictsWithBothFiles() throws {
+    guard let exe = Self.binary() else { return }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kg-conflict-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let footer = "\nISSN 0921 - 7398\n’s-Gravenhage 2024\n"
+    try ("Ons kenmerk\n7362548\n\nAntwoord.\n\nah-tk-20232024-1" + footer).write(
+      toFile: folder + "/corpus/a.txt", atomically: true, encoding: .utf8)
+    try ("Ons kenmerk\n7362548\n\nAntwoord.\n\nah-tk-20232024-2" + footer).write(
+      toFile: folder + "/corpus/b.txt", atomically: true, encoding: .utf8)
+    let build = try #require(try ExternalTool.run(
+      "env", ["-C", folder, exe, "build", "corpus", "--out", "out", "--index", "idx.sqlite", "--no-picture"]))
+    #expect(build.status == 0, "\(build.stderr)")
+    let table = try #require(try ExternalTool.run("env", ["-C", folder, exe, "unresolved", "--index", "idx.sqlite"]))
+    #expect(table.status == 0, "\(table.stderr)")
+    #expect(table.stdout.contains("1 identity conflict(s)"), "\(table.stdout)")
+    #expect(table.stdout.contains("kenmerk:7362548  corpus/a.txt, corpus/b.txt"), "\(table.stdout)")
+    let json = try object(
+      try #require(try ExternalTool.run("env", ["-C", folder, exe, "unresolved", "--index", "idx.sqlite", "--json"])).stdout)
+    let conflicts = try #require(json["conflicts"] as? [[String: Any]])
+    #expect(conflicts.count == 1)
+    #expect(conflicts.first?["id"] as? String == "kenmerk:7362548")
+    #expect(conflicts.first?["paths"] as? [String] == ["corpus/a.txt", "corpus/b.txt"])
+    // Rebuilt without the conflict: the list is empty again.
+    try FileManager.default.removeItem(atPath: folder + "/corpus/b.txt")
+    _ = try #require(try ExternalTool.run(
+      "env", ["-C", folder, exe, "build", "corpus", "--out", "out", "--index", "idx.sqlite", "--no-picture"]))
+    let after = try #require(try ExternalTool.run("env", ["-C", folder, exe, "unresolved", "--index", "idx.sqlite"]))
+    #expect(!after.stdout.contains("identity conflict"), "\(after.stdout)")
   }
 
   @Test func anUnknownIdFailsWithSuggestions() throws {

@@ -86,9 +86,14 @@ package enum KOOPMetadataReader {
     }
     // Indiener and ontvanger belong to the questions when the zaak is known, otherwise to the document.
     let actorSource = questions ?? selfID
+    // A Kamerstuk's indiener (a bill's, a motion's) is who submits and signs it; only for
+    // Kamervragen and their Aanhangsel answers is the indiener the member who asked.
+    let kamerstuk = questions == nil && first("aanhangselnummer") == nil
+      && (selfID.hasPrefix("kst-") || (meta.dossier != nil && !selfID.hasPrefix("kv-") && !selfID.hasPrefix("ah-")))
     for indiener in all("indiener") {
       let person = PersonName.id(fullName: indiener.value)
-      doc.facts.append(Fact(.edge(source: actorSource, relation: .askedBy, target: person), evidence: indiener.name))
+      let relation: Relation = kamerstuk ? .signedBy : .askedBy
+      doc.facts.append(Fact(.edge(source: actorSource, relation: relation, target: person), evidence: indiener.name))
       doc.facts.append(Fact(.attribute(id: person, name: "label", value: indiener.value), evidence: indiener.name))
     }
     for ontvanger in all("ontvanger") {

@@ -1,5 +1,5 @@
-/// Fixed names the extractor knows: organisations, parties, ministry abbreviations and laws
-/// (by name or abbreviation, mapped to their BWB or CELEX id).
+/// Fixed names the extractor knows: organisations (`Organisations`), parties, ministry
+/// abbreviations and laws (by name or abbreviation, mapped to their BWB or CELEX id).
 struct LexiconEntry: Sendable {
   /// The name as written.
   let text: String
@@ -55,18 +55,6 @@ enum Lexicon {
     ("AI-verordening", "CELEX:32024R1689", true),
   ]
 
-  /// Organisations: abbreviations as officially written, names as a lower-case slug.
-  static let organisations: [(String, String)] = [
-    ("NAVO", "NAVO"), ("NATO", "NAVO"), ("RIEC", "RIEC"), ("RIEC's", "RIEC"), ("LIEC", "LIEC"),
-    ("iCOV", "iCOV"), ("NCTV", "NCTV"), ("OM", "OM"), ("Openbaar Ministerie", "OM"), ("AIVD", "AIVD"),
-    ("MIVD", "MIVD"), ("FIOD", "FIOD"), ("IND", "IND"), ("DJI", "DJI"), ("KMar", "KMar"),
-    ("Koninklijke Marechaussee", "KMar"), ("NFI", "NFI"), ("NCSC", "NCSC"), ("Europol", "europol"),
-    ("Interpol", "interpol"), ("Eurojust", "eurojust"), ("politie", "politie"), ("Politie", "politie"),
-    ("Nationale Politie", "politie"), ("Palantir", "palantir"), ("Belastingdienst", "belastingdienst"),
-    ("Autoriteit Persoonsgegevens", "autoriteit-persoonsgegevens"), ("Algemene Rekenkamer", "algemene-rekenkamer"),
-    ("Raad van State", "raad-van-state"),
-  ]
-
   /// Party names that stand alone in running text (in parentheses every alias of `Party` counts).
   static let parties: [String] = [
     "FVD", "FvD", "Forum voor Democratie", "VVD", "PVV", "CDA", "D66", "PvdA", "Partij van de Arbeid", "PvdD",
@@ -82,7 +70,9 @@ enum Lexicon {
   static let entries: [LexiconEntry] = {
     var all: [LexiconEntry] = []
     for (name, id, ci) in laws { all.append(LexiconEntry(name, .bwb, id, caseInsensitive: ci)) }
-    for (name, abbr) in organisations { all.append(LexiconEntry(name, .organisatie, "organisatie:" + abbr)) }
+    for o in Organisations.all {
+      for name in o.names { all.append(LexiconEntry(name, .organisatie, "organisatie:" + o.id)) }
+    }
     for name in parties {
       if let id = Party.id(for: name) { all.append(LexiconEntry(name, .fractie, id)) }
     }
@@ -118,6 +108,7 @@ extension Scan {
       guard let end = e.caseInsensitive ? t.litCIFlexible(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else {
         continue
       }
+      if e.kind == .organisatie, Organisations.needsContext(e.text), !shortAbbreviationFits(i, end) { continue }
       var stop = end
       var fields: MentionFields = [:]
       if e.kind == .bwb {

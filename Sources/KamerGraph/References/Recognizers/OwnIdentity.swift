@@ -137,7 +137,8 @@ extension Scan {
   static let kamerstukHeaderReach = 3072
 
   /// A Kamerstuk's header: the dossier alone on a line near the top ("36 278", "21 501-02"),
-  /// then, after the title, "Nr. 32" alone on a line -> the document's own `kst-36278-32`.
+  /// then, after the title, "Nr. 32" alone on a line -> the document's own `kst-36278-32`, and
+  /// the dossier it belongs to (`dossier-36278`, role `dossier`).
   /// Returns the end of the dossier line's mention.
   mutating func kamerstukHeader(_ i: Int) -> Int? {
     guard i < Scan.headingReach, let (d, de) = dossierNumber(i) else { return nil }
@@ -156,6 +157,8 @@ extension Scan {
       if let kw = t.lit(s, "Nr.") ?? t.lit(s, "NR.") {
         let n = t.skipSpaces(kw, newlines: false, limit: 3)
         guard let ne = t.digits(n, max: 5), t[n] != UInt8(ascii: "0"), aloneOnLine(s, ne) else { return nil }
+        // The dossier line names the dossier the Kamerstuk belongs to as well.
+        add(.dossier, ["dossier-" + dossier], i, e, [MentionField.role: MentionRole.dossier, MentionField.dossier: dossier])
         add(
           .kamerstuk, ["kst-" + dossier + "-" + t.string(n, ne)], i, e,
           [MentionField.role: MentionRole.own, MentionField.dossier: dossier, "form": "header"])

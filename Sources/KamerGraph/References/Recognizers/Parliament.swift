@@ -302,6 +302,13 @@ extension Scan {
       }
       return nil
     }
+    if let list = kamerstukList(j) {
+      // "Kamerstuk 33043-76 en 21501-02-1855": two Kamerstukken.
+      fields[MentionField.dossier] = list.dossiers.joined(separator: " ")
+      fields["form"] = "tk-site"
+      add(.kamerstuk, list.ids, i, list.end, fields)
+      return list.end
+    }
     if let (n, e) = tkSiteNumber(j, dossierEnd: de0) {
       // "Kamerstuk 33043-76": the tweedekamer.nl notation, dossier and number.
       fields[MentionField.dossier] = d0
@@ -374,6 +381,10 @@ extension Scan {
   mutating func bareKamerstuk(_ i: Int) -> Int? {
     guard t[i] >= UInt8(ascii: "1"), t[i] <= UInt8(ascii: "3"), let (d, de) = dossierNumber(i) else { return nil }
     if i < Scan.headingReach, let end = kamerstukHeader(i) { return end }
+    if let list = kamerstukList(i) {
+      add(.kamerstuk, list.ids, i, list.end, [MentionField.dossier: list.dossiers.joined(separator: " "), "form": "numbers-only"])
+      return list.end
+    }
     var k = de
     let tv = toevoeging(k)
     if let tv, tv.roman || !tv.spaced { k = tv.end }
@@ -387,6 +398,8 @@ extension Scan {
       return ne
     }
     guard let r = ondernummers(k, bare: false) else {
+      // "Wet auteurscontractenrecht (33 308)": a bill's dossier after its title.
+      if let e = titledDossier(i, dossierEnd: de) { return e }
       // The tweedekamer.nl notation "30569-8", "22112-2531".
       guard let (n, ne) = tkSiteNumber(i, dossierEnd: de) else { return nil }
       add(.kamerstuk, ["kst-" + d + "-" + n], i, ne, [MentionField.dossier: d, "form": "tk-site"])
@@ -521,9 +534,11 @@ extension Scan {
     return e
   }
 
-  /// "dossier 36 600 X" -> `dossier-36600-X`.
+  /// "dossier 36 600 X" -> `dossier-36600-X`; a bill by its number: "wetsontwerp nr. 19 752",
+  /// "wetsvoorstel 36 278" (with "nr." after the number it is a Kamerstuk of that dossier).
   mutating func dossier(_ i: Int) -> Int? {
-    guard let a = t.wordCI(i, "dossier") ?? t.wordCI(i, "dossiernummer") else { return nil }
+    let bill = t.wordCI(i, "wetsontwerp") ?? t.wordCI(i, "wetsvoorstel")
+    guard let a = bill ?? t.wordCI(i, "dossier") ?? t.wordCI(i, "dossiernummer") else { return nil }
     var j = t.skipSpaces(a, newlines: false, limit: 3)
     if let e = nrKeyword(j) { j = t.skipSpaces(e, newlines: false, limit: 3) }
     guard let (d, de) = dossierNumber(j) else { return nil }
@@ -533,6 +548,7 @@ extension Scan {
       id += "-" + tv.value
       end = tv.end
     }
+    if bill != nil, ondernummers(end, bare: false) != nil || t[end] == UInt8(ascii: "-") { return nil }
     add(.dossier, [id], i, end, [MentionField.dossier: String(id.dropFirst(8))])
     return end
   }
