@@ -6,6 +6,9 @@ let package = Package(
   products: [
     .library(name: "KamerGraph", targets: ["KamerGraph"]),
     .executable(name: "kamergraph", targets: ["kamergraph"]),
+    // `kamergraph fetch` runs it: the HTTP client (FoundationNetworking, libcurl and its ~25
+    // libraries) stays out of the main program, whose every start would otherwise pay for loading them.
+    .executable(name: "kamergraph-fetch", targets: ["kamergraph-fetch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +62,20 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fetching from the official sources (Sources/KamerGraphFetch): its own module so that only
+    // kamergraph-fetch links URLSession's FoundationNetworking.
+    .target(
+      name: "KamerGraphFetch",
+      dependencies: ["KamerGraph"]
+    ),
+    .executableTarget(
+      name: "kamergraph-fetch",
+      dependencies: [
+        "KamerGraph",
+        "KamerGraphFetch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // Not a product: the fuzz harness (the regression tests run it too) and the synthetic graph the
     // GraphML benchmark writes, kept out of the shipped library. It reaches the readers through
     // `package` access.
@@ -85,7 +102,9 @@ let package = Package(
       name: "KamerGraphTests",
       // ZIPFoundation writes the zip files the reader tests feed in. The library reads zips itself:
       // ZIPFoundation's reading crashed or hung on damaged archives (Tests/Fuzz/README.md, F2-F4).
-      dependencies: ["KamerGraph", "KamerGraphHarness", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "KamerGraph", "KamerGraphHarness", "KamerGraphFetch", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
   ]
 )

@@ -1,144 +1,38 @@
 import ArgumentParser
 import Foundation
-import KamerGraph
 
+/// `kamergraph fetch ...`: runs `kamergraph-fetch ...`, the program built beside this one, with
+/// the same arguments. Fetching needs URLSession's FoundationNetworking (libcurl and some 25
+/// libraries); kept in its own program, they are loaded only when something is fetched, not at
+/// every start of `kamergraph`.
 struct FetchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fetch",
     abstract: "Fetch documents from the official sources by id, follow what they cite, and build their graph.",
     discussion: """
-      Each ID is looked up at its official source: KOOP ids (ah-tk-…, kv-tk-…, kst-…, h-tk-…, stb-…, \
-      stcrt-…) through the KOOP repository's SRU search, then the XML and metadata.xml; a zaak \
-      (2025Z14549), a Tweede Kamer document number (2025D45253) or kenmerk:… through the Tweede \
-      Kamer OData v5, then each document through its KOOP id or its own file; an ECLI through \
-      Rechtspraak open data. Files go to the cache folder (CACHE/documents) with their \
-      provenance (URL, time, ETag/Last-Modified, SHA-256); a second run answers from the cache \
-      and sends no request for what it holds. With --follow N the documents' citations are \
-      fetched too, N steps breadth first, at most --max-documents ids in all. Then the cached \
-      documents are built as `build CACHE/documents` builds them: the index is updated and the \
-      graph written. Polite by default: a User-Agent naming kamergraph, at most --rate requests \
-      per second per host, retries with backoff on 5xx and timeouts, Retry-After honoured on \
-      429/503, a timeout and a size cap per request. Base URLs: --koop-url, --tk-url, \
-      --rechtspraak-url or the environment variables \(FetchSources.koopVariable), \
-      \(FetchSources.tkVariable), \(FetchSources.rechtspraakVariable). Exit status as build's: 0 \
-      all done, 2 when some ids or files failed, 1 for usage errors.
+      Runs kamergraph-fetch (built beside kamergraph by `swift build`) with the same arguments; \
+      `kamergraph fetch --help` lists its options.
       """)
 
-  @Argument(help: "Ids to fetch: a zaak, a Tweede Kamer document number, kenmerk:…, a KOOP id or an ECLI.")
-  var ids: [String] = []
-
-  @Option(name: .long, help: "Follow citations this many steps (breadth first).")
-  var follow = 0
-
-  @Option(name: .customLong("max-documents"), help: "Look up at most this many ids in all.")
-  var maxDocuments = 100
-
-  @Option(name: .long, help: "The cache folder.")
-  var cache = "kamergraph-cache"
-
-  @Flag(name: .long, help: "Use the cache only; say what would be fetched.")
-  var offline = false
-
-  @Option(name: .long, help: "Confirm cached answers older than this date (YYYY-MM-DD) with conditional requests.")
-  var since: String?
-
-  @Option(name: .customLong("koop-url"), help: "KOOP repository base URL (default \(FetchSources.defaultKOOP)).")
-  var koopURL: String?
-
-  @Option(name: .customLong("tk-url"), help: "Tweede Kamer OData v5 root (default \(FetchSources.defaultTK)).")
-  var tkURL: String?
-
-  @Option(name: .customLong("rechtspraak-url"), help: "Rechtspraak open data base URL (default \(FetchSources.defaultRechtspraak)).")
-  var rechtspraakURL: String?
-
-  @Option(name: .long, help: "At most this many requests per second to one host.")
-  var rate = 2.0
-
-  @Option(name: .long, help: "Seconds to wait for an answer before retrying.")
-  var timeout = 30.0
-
-  @Option(name: .customLong("max-bytes"), help: "Refuse answers larger than this many bytes.")
-  var maxBytes = 64 << 20
-
-  @Option(name: .long, help: "Folder for the graph files (default: CACHE/graphs).")
-  var out: String?
-
-  @Option(name: .long, help: "Name of the graph files.")
-  var name = "fetched"
-
-  @Option(name: .long, help: "The index file, updated as build updates it (default: \(IndexLocation.default) in the current folder).")
-  var index: String?
-
-  @Flag(name: .customLong("no-build"), help: "Only fetch; do not build the graph.")
-  var noBuild = false
-
-  func validate() throws {
-    if ids.isEmpty { throw ValidationError("give at least one id, e.g. kamergraph fetch 2025Z14549 --follow 2") }
-    if follow < 0 { throw ValidationError("--follow must be 0 or more") }
-    if maxDocuments < 1 { throw ValidationError("--max-documents must be at least 1") }
-    if rate <= 0 { throw ValidationError("--rate must be more than 0 requests per second") }
-    if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
-    if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
-    if let since, Self.date(since) == nil { throw ValidationError("--since \(since): give a date as YYYY-MM-DD") }
-  }
-
-  static func date(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.date(from: text)
-  }
+  @Argument(parsing: .captureForPassthrough, help: "Ids and options, as kamergraph-fetch takes them.")
+  var arguments: [String] = []
 
   func run() throws {
-    let sources: FetchSources
-    let store: FetchCache
-    do {
-      sources = try FetchSources.resolve(koop: koopURL, tk: tkURL, rechtspraak: rechtspraakURL)
-      store = try FetchCache(path: cache)
-    } catch {
-      throw ValidationError(error.description)
+    let program = siblingProgram("kamergraph-fetch")
+    guard FileManager.default.isExecutableFile(atPath: program) else {
+      throw RuntimeError(
+        "\(program) is missing: `kamergraph fetch` runs it; build it with `swift build` (or `swift build -c release`), "
+          + "or run `swift run kamergraph-fetch ...`")
     }
-    let politeness = Politeness(requestsPerSecond: rate, timeout: timeout, maxBytes: maxBytes)
-    let options = FetchOptions(
-      sources: sources, politeness: politeness, follow: follow, maxDocuments: maxDocuments, offline: offline,
-      revalidateBefore: since.flatMap(Self.date))
-    let fetcher = Fetcher(cache: store, options: options)
-    let tty = isatty(STDERR_FILENO) == 1
-    let report = fetcher.run(ids: ids) { p in
-      let line = "fetched \(p.fetched), cached \(p.cached), queued \(p.queued), failed \(p.failed), \(p.bytes / 1024) KB"
-      FileHandle.standardError.write(Data((tty ? "\r\u{1B}[K" + line : line + "\n").utf8))
-    }
-    if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    print(Self.summary(report, cache: store.root.path))
-    let failed = report.items.contains { [.failed, .notFound, .offline].contains($0.status) }
-    var buildFailed = false
-    if !noBuild && !report.items.allSatisfy({ $0.files.isEmpty }) {
-      var arguments = [store.documents.path, "--out", out ?? store.root.appendingPathComponent("graphs").path, "--name", name]
-      if let index { arguments += ["--index", index] }
-      var build = try BuildCommand.parse(arguments)
-      do { try build.run() } catch let code as ExitCode where code == ExitCode(2) { buildFailed = true }
-    }
-    if failed || buildFailed { throw ExitCode(2) }
+    let argv = [program] + arguments
+    var cArgs = argv.map { strdup($0) } + [nil]
+    execv(program, &cArgs)
+    throw RuntimeError("could not run \(program): \(String(cString: strerror(errno)))")
   }
+}
 
-  /// One line per id, then the totals.
-  static func summary(_ report: FetchReport, cache: String) -> String {
-    let width = report.items.map(\.id.count).max() ?? 0
-    var lines: [String] = []
-    for item in report.items {
-      let via = item.citedBy.map { ", cited by \($0)" } ?? ""
-      let files = item.files.isEmpty ? "" : " " + item.files.joined(separator: " ")
-      let padded = item.id.padding(toLength: width, withPad: " ", startingAt: 0)
-      let status = item.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-      lines.append("\(padded)  \(status) (depth \(item.depth)\(via))\(files)  \(item.detail)")
-    }
-    var counts: [String] = []
-    for status in [FetchItem.Status.fetched, .cached, .notFound, .failed, .offline, .skipped] {
-      let n = report.items.filter { $0.status == status }.count
-      if n > 0 { counts.append("\(n) \(status.rawValue)") }
-    }
-    lines.append("fetch: \(report.items.count) ids: \(counts.joined(separator: ", ")); \(report.requests) requests, \(report.bytes) bytes received; cache: \(cache)")
-    return lines.joined(separator: "\n")
-  }
+/// The path of `name` in the folder this program was started from.
+func siblingProgram(_ name: String) -> String {
+  let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
 }

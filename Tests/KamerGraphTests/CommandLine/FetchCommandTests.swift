@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 extension FetchNetworkTests {
   /// `kamergraph fetch` run as a user runs it, against the sources played on 127.0.0.1.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 @Suite struct FetchCacheTests {
   @Test func sha256MatchesTheStandardVectors() {

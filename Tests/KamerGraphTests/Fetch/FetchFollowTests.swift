@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 /// Following citations breadth first, the caps, resuming, and the graph the fetched documents make.
 extension FetchNetworkTests {

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 /// Records the waits a fetcher asks for instead of sleeping (retry backoff, Retry-After, pacing).
 final class WaitRecorder: Sendable {

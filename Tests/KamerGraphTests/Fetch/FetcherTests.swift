@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 /// Fetching from the sources played on 127.0.0.1 (no test reaches any other host).
 extension FetchNetworkTests {

@@ -1,4 +1,5 @@
 import Foundation
+@testable import KamerGraphFetch
 
 #if canImport(Glibc)
   import Glibc

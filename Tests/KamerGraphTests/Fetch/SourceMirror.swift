@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import KamerGraph
+@testable import KamerGraphFetch
 
 /// The three official sources played by a `LoopbackServer` from recorded answers
 /// (Tests/Fixtures/fetch) and the documents of corpus/palantir, at `/koop`, `/tk` and

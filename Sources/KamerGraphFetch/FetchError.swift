@@ -1,3 +1,4 @@
+import KamerGraph
 /// What can go wrong while fetching one document or one answer from a source. Each case says
 /// what the user can do; the per-id summary prints `description`.
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {

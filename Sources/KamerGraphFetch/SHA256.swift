@@ -1,3 +1,4 @@
+import KamerGraph
 /// SHA-256 (FIPS 180-4) of a byte buffer, as lower-case hex: the checksum written into a cache
 /// entry's provenance, so a user can check a cached file against the source with `sha256sum`.
 /// Small and dependency-free (the library has no crypto package); not used on any hot path.

@@ -1,3 +1,4 @@
+import KamerGraph
 /// The Tweede Kamer Gegevensmagazijn OData v5 vocabulary, in one place: entity sets, attribute
 /// and navigation names, and the few query shapes the fetcher uses. v5 replaced v4 on 12 June
 /// 2026 with renamed attributes and a new URL (OpenDataPortaal issue #175); v5 names are those

@@ -1,3 +1,4 @@
+import KamerGraph
 /// How the fetcher treats a source: who it says it is, how often it asks, how long it waits and
 /// how much it accepts. The defaults are polite to the public services; tests lower the waits.
 public struct Politeness: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import KamerGraph
 
 /// The base URLs of the official sources. Each can be set by an option or an environment
 /// variable, so tests and mirrors point elsewhere; without either the public services are used.

@@ -1,4 +1,5 @@
 import Foundation
+import KamerGraph
 
 /// What `kamergraph fetch` is asked to do, apart from the ids.
 public struct FetchOptions: Sendable {

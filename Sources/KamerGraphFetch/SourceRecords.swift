@@ -1,4 +1,5 @@
 import Foundation
+import KamerGraph
 
 /// A KOOP SRU record, reduced to what the fetcher needs: the publication id and the URLs of its
 /// manifestations (`gzd/originalData/meta/owmskern/identifier`, `gzd/enrichedData/itemUrl` with

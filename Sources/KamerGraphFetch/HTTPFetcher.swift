@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KamerGraph
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking

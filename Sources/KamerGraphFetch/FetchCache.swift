@@ -1,4 +1,5 @@
 import Foundation
+import KamerGraph
 
 #if canImport(Glibc)
   import Glibc
