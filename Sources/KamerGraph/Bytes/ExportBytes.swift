@@ -80,3 +80,63 @@ struct ExportBytes {
     if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
   }
 }
+
+extension ExportBytes {
+  /// Appends `text` as libxml2's `xmlTextWriterWriteAttribute` writes a double-quoted attribute
+  /// value (`xmlBufAttrSerializeTxtContent` with a UTF-8 document): the characters XML 1.0
+  /// forbids dropped (`XMLWriter.xmlSafe`), `& < > "` as entities, tab, LF and CR as `&#9;`,
+  /// `&#10;`, `&#13;`, and everything else (non-ASCII included) as it is.
+  mutating func appendXMLAttribute(_ text: String) {
+    appendXML(text, attribute: true)
+  }
+
+  /// Appends `text` as libxml2's `xmlTextWriterWriteString` writes element content
+  /// (`xmlEncodeSpecialChars`): forbidden characters dropped, `& < > "` as entities, CR as `&#13;`.
+  mutating func appendXMLText(_ text: String) {
+    appendXML(text, attribute: false)
+  }
+
+  private mutating func appendXML(_ text: String, attribute: Bool) {
+    var text = text
+    text.withUTF8 { utf8 in
+      var i = 0
+      let n = utf8.count
+      var run = 0  // start of the bytes not yet copied
+      func flush(_ end: Int) {
+        if end > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<end])) }
+      }
+      while i < n {
+        let b = utf8[i]
+        if b >= 0x3F && b != 0xEF {
+          i += 1
+          continue
+        }
+        let escape: StaticString?
+        var skip = 1
+        switch b {
+        case UInt8(ascii: "&"): escape = "&amp;"
+        case UInt8(ascii: "<"): escape = "&lt;"
+        case UInt8(ascii: ">"): escape = "&gt;"
+        case UInt8(ascii: "\""): escape = "&quot;"
+        case 0x0D: escape = "&#13;"
+        case 0x0A: escape = attribute ? "&#10;" : nil
+        case 0x09: escape = attribute ? "&#9;" : nil
+        case 0..<0x20: escape = ""  // forbidden in XML 1.0: dropped
+        case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && utf8[i + 2] >= 0xBE:
+          escape = ""  // U+FFFE, U+FFFF
+          skip = 3
+        default: escape = nil
+        }
+        if let escape {
+          flush(i)
+          append(escape)
+          i += skip
+          run = i
+        } else {
+          i += 1
+        }
+      }
+      flush(n)
+    }
+  }
+}

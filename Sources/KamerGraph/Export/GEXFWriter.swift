@@ -21,109 +21,151 @@ public struct GEXFWriter: Sendable {
   public init(options: ExportOptions = .init()) { self.options = options }
 
   /// The GEXF document for `graph`; `name` goes into `<meta><description>`.
+  ///
+  /// Written on the byte sink (`ExportBytes`), with the bytes libxml2's `xmlTextWriter` gave:
+  /// its indentation (two spaces a level, one element a line) or none, `<x/>` for an empty
+  /// element, attribute values escaped by `appendXMLAttribute` and text by `appendXMLText`.
   public func write(_ graph: CitationGraph, name: String = "citations") throws(ExportError) -> [UInt8] {
     let g = ExportGraph(graph)
-    var dates: [String: String] = [:]
-    for node in g.nodes {
-      if let date = node.date, ExportText.isISODate(date) { dates[node.id] = date }
-    }
-    do {
-      let w = try XMLWriter(indent: options.indent, capacity: 256 + g.nodes.count * 500 + g.edges.count * 300)
-      try w.start("gexf")
-      try w.attribute("xmlns", "http://gexf.net/1.3")
-      try w.attribute("xmlns:viz", "http://gexf.net/1.3/viz")
-      try w.attribute("version", "1.3")
-      try w.start("meta")
-      try w.element("creator", text: "KamerGraph")
-      try w.element("description", text: name)
-      try w.end()
-      try w.start("graph")
-      try w.attribute("mode", "dynamic")
-      try w.attribute("defaultedgetype", "directed")
-      try w.attribute("timeformat", "date")
-      try declare(w, "node", Self.nodeAttributes)
-      try declare(w, "edge", Self.edgeAttributes)
+    let indent = options.indent
+    var out = ExportBytes(capacity: 1024 + g.nodes.count * 500 + g.order.count * 400)
+    // Fixed markup in its indented and its flat form.
+    func fixed(_ indented: StaticString, _ flat: StaticString) { out.append(indent ? indented : flat) }
+    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    out.append("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">")
+    fixed("\n  <meta>\n    <creator>KamerGraph</creator>\n    <description>", "<meta><creator>KamerGraph</creator><description>")
+    out.appendXMLText(name)
+    fixed("</description>\n  </meta>\n  ", "</description></meta>")
+    out.append("<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">")
+    declare(&out, "node", Self.nodeAttributes, indent)
+    declare(&out, "edge", Self.edgeAttributes, indent)
+    // The `start` of each node (and of the edges it cites from): its date when `xsd:date` takes it.
+    let dated = g.nodes.map { node in node.date.map(ExportText.isISODate) ?? false }
 
-      try w.start("nodes")
-      try w.attribute("count", String(g.nodes.count))
-      for (n, node) in g.nodes.enumerated() {
-        try w.start("node")
-        try w.attribute("id", node.id)
-        let label = Self.token(node.label)
-        if !label.isEmpty { try w.attribute("label", label) }
-        if let start = dates[node.id] { try w.attribute("start", start) }
-        var values: [(String, String)] = [("kind", node.kind), ("status", node.status.rawValue)]
-        if let date = node.date { values.append(("date", date)) }
-        if let year = node.year { values.append(("year", String(year))) }
-        if let v = node.vergaderjaar { values.append(("vergaderjaar", v)) }
-        if let m = node.ministry { values.append(("ministry", m)) }
-        if let url = node.url { values.append(("url", url)) }
-        if !node.aliases.isEmpty { values.append(("aliases", node.aliases.joined(separator: " "))) }
-        if !node.paths.isEmpty { values.append(("paths", node.paths.joined(separator: " "))) }
-        try attvalues(w, values)
-        let color = NodeStyle.color(kind: node.kind)
-        try w.start(prefix: "viz", "color")
-        try w.attribute("r", String(color.r))
-        try w.attribute("g", String(color.g))
-        try w.attribute("b", String(color.b))
-        try w.end()
-        try w.start(prefix: "viz", "size")
-        try w.attribute("value", ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
-        try w.end()
-        try w.end()
+    fixed("\n    <nodes count=\"", "<nodes count=\"")
+    out.append(g.nodes.count)
+    out.append(g.nodes.isEmpty ? "\"/>" : "\">")
+    for (n, node) in g.nodes.enumerated() {
+      fixed("\n      <node id=\"", "<node id=\"")
+      out.appendXMLAttribute(node.id)
+      let label = Self.token(node.label)
+      if !label.isEmpty {
+        out.append("\" label=\"")
+        out.appendXMLAttribute(label)
       }
-      try w.end()
+      if dated[n], let date = node.date {
+        out.append("\" start=\"")
+        out.appendXMLAttribute(date)
+      }
+      out.append("\">")
+      var values = AttValues(indent: indent)
+      values.add("kind", node.kind, &out)
+      values.add("status", node.status.rawValue, &out)
+      if let date = node.date { values.add("date", date, &out) }
+      if let year = node.year { values.add("year", String(year), &out) }
+      if let v = node.vergaderjaar { values.add("vergaderjaar", v, &out) }
+      if let m = node.ministry { values.add("ministry", m, &out) }
+      if let url = node.url { values.add("url", url, &out) }
+      if !node.aliases.isEmpty { values.add("aliases", node.aliases.joined(separator: " "), &out) }
+      if !node.paths.isEmpty { values.add("paths", node.paths.joined(separator: " "), &out) }
+      values.close(&out)
+      let color = NodeStyle.color(kind: node.kind)
+      fixed("\n        <viz:color r=\"", "<viz:color r=\"")
+      out.append(color.r)
+      out.append("\" g=\"")
+      out.append(color.g)
+      out.append("\" b=\"")
+      out.append(color.b)
+      fixed("\"/>\n        <viz:size value=\"", "\"/><viz:size value=\"")
+      out.append(ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
+      fixed("\"/>\n      </node>", "\"/></node>")
+    }
+    if !g.nodes.isEmpty { fixed("\n    </nodes>", "</nodes>") }
 
-      try w.start("edges")
-      try w.attribute("count", String(g.edges.count))
-      for (index, edge) in g.edges.enumerated() {
-        try w.start("edge")
-        try w.attribute("id", "e\(index)")
-        try w.attribute("source", edge.source)
-        try w.attribute("target", edge.target)
+    fixed("\n    <edges count=\"", "<edges count=\"")
+    out.append(g.order.count)
+    out.append(g.order.isEmpty ? "\"/>" : "\">")
+    g.unsorted.withUnsafeBufferPointer { edges in
+      for (index, slot) in g.order.enumerated() {
+        let relation = edges[slot].relation.rawValue
+        fixed("\n      <edge id=\"e", "<edge id=\"e")
+        out.append(index)
+        out.append("\" source=\"")
+        out.appendXMLAttribute(edges[slot].source)
+        out.append("\" target=\"")
+        out.appendXMLAttribute(edges[slot].target)
         // Gephi merges parallel edges of the same kind; the relation as kind keeps them apart.
-        try w.attribute("kind", edge.relation.rawValue)
-        try w.attribute("label", edge.relation.rawValue)
-        try w.attribute("weight", ExportText.decimal(edge.weight))
-        if let start = dates[edge.source] { try w.attribute("start", start) }
-        var values: [(String, String)] = [("relation", edge.relation.rawValue)]
-        if let evidence = ExportText.evidenceSummary(edge) { values.append(("evidence", evidence)) }
-        values.append(("origin", ExportText.origin(edge).rawValue))
-        try attvalues(w, values)
-        try w.end()
+        out.append("\" kind=\"")
+        out.appendXMLAttribute(relation)
+        out.append("\" label=\"")
+        out.appendXMLAttribute(relation)
+        out.append("\" weight=\"")
+        out.append(edges[slot].weight)
+        out.append(".0")
+        let source = g.ends[index].source
+        if dated[source], let date = g.nodes[source].date {
+          out.append("\" start=\"")
+          out.appendXMLAttribute(date)
+        }
+        out.append("\">")
+        var values = AttValues(indent: indent)
+        values.add("relation", relation, &out)
+        if let evidence = ExportText.evidenceSummary(edges[slot]) { values.add("evidence", evidence, &out) }
+        values.add("origin", ExportText.origin(edges[slot]).rawValue, &out)
+        values.close(&out)
+        fixed("\n      </edge>", "</edge>")
       }
-      try w.end()
-      try w.end()
-      try w.end()
-      return try w.finish()
-    } catch {
-      throw .xmlWriter(file: "\(name).gexf", call: error.call)
     }
+    if !g.order.isEmpty { fixed("\n    </edges>", "</edges>") }
+    fixed("\n  </graph>\n</gexf>\n", "</graph></gexf>\n")
+    return out.bytes
   }
 
-  private func declare(_ w: XMLWriter, _ cls: String, _ attributes: [(String, String)]) throws(XMLWriterError) {
-    try w.start("attributes")
-    try w.attribute("class", cls)
-    try w.attribute("mode", "static")
+  /// Writes an `<attributes>` declaration at its place in the document.
+  private func declare(_ out: inout ExportBytes, _ cls: StaticString, _ attributes: [(String, String)], _ indent: Bool) {
+    out.append(indent ? "\n    <attributes class=\"" : "<attributes class=\"")
+    out.append(cls)
+    out.append("\" mode=\"static\">")
     for (id, type) in attributes {
-      try w.start("attribute")
-      try w.attribute("id", id)
-      try w.attribute("title", id)
-      try w.attribute("type", type)
-      try w.end()
+      out.append(indent ? "\n      <attribute id=\"" : "<attribute id=\"")
+      out.appendXMLAttribute(id)
+      out.append("\" title=\"")
+      out.appendXMLAttribute(id)
+      out.append("\" type=\"")
+      out.appendXMLAttribute(type)
+      out.append("\"/>")
     }
-    try w.end()
+    out.append(indent ? "\n    </attributes>" : "</attributes>")
   }
 
-  private func attvalues(_ w: XMLWriter, _ values: [(String, String)]) throws(XMLWriterError) {
-    try w.start("attvalues")
-    for (key, value) in values where !value.isEmpty {
-      try w.start("attvalue")
-      try w.attribute("for", key)
-      try w.attribute("value", value)
-      try w.end()
+  /// The `<attvalues>` of a node or edge, opened before its first value: values that are empty
+  /// are left out, and with none the element is written empty (`<attvalues/>`).
+  private struct AttValues {
+    let indent: Bool
+    var opened = false
+
+    init(indent: Bool) { self.indent = indent }
+
+    mutating func add(_ key: StaticString, _ value: String, _ out: inout ExportBytes) {
+      guard !value.isEmpty else { return }
+      if !opened {
+        out.append(indent ? "\n        <attvalues>" : "<attvalues>")
+        opened = true
+      }
+      out.append(indent ? "\n          <attvalue for=\"" : "<attvalue for=\"")
+      out.append(key)
+      out.append("\" value=\"")
+      out.appendXMLAttribute(value)
+      out.append("\"/>")
     }
-    try w.end()
+
+    func close(_ out: inout ExportBytes) {
+      if opened {
+        out.append(indent ? "\n        </attvalues>" : "</attvalues>")
+      } else {
+        out.append(indent ? "\n        <attvalues/>" : "<attvalues/>")
+      }
+    }
   }
 
   /// `text` as an `xsd:token` (the type of GEXF's `label`): without characters XML forbids, runs

@@ -105,4 +105,25 @@ import Testing
       #expect(try GEXFWriter().write(graph, name: name) == GEXFWriter().write(copy, name: name), "\(name)")
     }
   }
+
+  /// Without indentation the document is the same markup on one line: it validates, and with
+  /// the whitespace between elements taken out of the indented document the two are equal.
+  @Test(arguments: ExportFixtures.all.map(\.0) + ["empty"])
+  func flatIsTheIndentedDocumentWithoutIndentation(name: String) throws {
+    let graph = ExportFixtures.all.first { $0.0 == name }?.1 ?? CitationGraph(nodes: [], edges: [])
+    var options = ExportOptions()
+    options.indent = false
+    let flat = try GEXFWriter(options: options).write(graph, name: name)
+    let indented = String(decoding: try GEXFWriter().write(graph, name: name), as: UTF8.self)
+    // Indentation is a newline and spaces before a tag; values never hold a raw newline before "<".
+    let stripped = indented.replacing(/\n *</, with: "<")
+    #expect(String(decoding: flat, as: UTF8.self) == stripped.replacing("?><", with: "?>\n<"))
+    #expect(indented.contains("\n    <nodes"))
+    let path = try ExportFixtures.temporaryFile("\(name)-flat.gexf", flat)
+    guard
+      let run = try ExternalTool.run(
+        "xmllint", ["--noout", "--nonet", "--relaxng", Repo.path("Tests/Fixtures/schemas/gexf-1.3/gexf.rng"), path])
+    else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+  }
 }
