@@ -32,7 +32,7 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
-    // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDFReader.swift.
+    // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDF/.
     .systemLibrary(
       name: "CPoppler",
       path: "Sources/CPoppler",
