@@ -20,9 +20,10 @@ public enum PersonName {
     return id(surname: surname(ofFullName: fullName))
   }
 
-  /// `id(fullName:)` on the bytes of a name of printable ASCII (nil for any other byte), without
-  /// building words as strings: the same steps as `surname(ofFullName:)`, then `asciiID`.
-  static func asciiFullNameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+  /// The words (start and end offsets, split at spaces) of a name of printable ASCII; nil for any
+  /// other byte.
+  @inline(__always)
+  static func asciiWords(_ u: UnsafeBufferPointer<UInt8>) -> [(s: Int, e: Int)]? {
     for c in u where c < 0x20 || c > 0x7E { return nil }
     var words: [(s: Int, e: Int)] = []
     var k = 0
@@ -35,6 +36,13 @@ public enum PersonName {
       while k < u.count && u[k] != 0x20 { k += 1 }
       words.append((s, k))
     }
+    return words
+  }
+
+  /// `id(fullName:)` on the bytes of a name of printable ASCII (nil for any other byte), without
+  /// building words as strings: the same steps as `surname(ofFullName:)`, then `asciiID`.
+  static func asciiFullNameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let words = asciiWords(u) else { return nil }
     guard !words.isEmpty else { return "persoon:" }
     var start = 0
     while start < words.count - 1, u[words[start].e - 1] == UInt8(ascii: "."), words[start].e - words[start].s <= 8 {
@@ -155,18 +163,7 @@ public enum PersonName {
   /// `id(surname: surname(ofWrittenName:))` on the bytes of a name of printable ASCII (nil for
   /// any other byte), the same steps without building words as strings.
   static func asciiWrittenNameID(_ u: UnsafeBufferPointer<UInt8>) -> String? {
-    for c in u where c < 0x20 || c > 0x7E { return nil }
-    var words: [(s: Int, e: Int)] = []
-    var k = 0
-    while k < u.count {
-      if u[k] == 0x20 {
-        k += 1
-        continue
-      }
-      let s = k
-      while k < u.count && u[k] != 0x20 { k += 1 }
-      words.append((s, k))
-    }
+    guard let words = asciiWords(u) else { return nil }
     var first = 0
     while words.count - first > 1, u[words[first].e - 1] == UInt8(ascii: "."), words[first].e - words[first].s <= 6 {
       first += 1
