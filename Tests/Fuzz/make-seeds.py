@@ -179,6 +179,11 @@ def reader_seeds():
         if f.endswith(".pdf"):
             copy("read-pdf", "Tests/Fixtures/pdf/" + f)
     copy("read-pdf", "Tests/Fixtures/pdf/real/d7a5dc6c-3636-4acd-8630-96c14e97dcce.pdf")
+    # and the fixed read-pdf findings (a content stream of millions of errors, issue 19), so the fuzzer
+    # mutates from them too.
+    for f in sorted(os.listdir(os.path.join(ROOT, "Tests", "Fuzz", "crashes", "read-pdf"))):
+        if f.endswith(".pdf"):
+            copy("read-pdf", "Tests/Fuzz/crashes/read-pdf/" + f)
     for f in ("koop-answer.pdf", "letter.pdf"):
         copy("read", "Tests/Fixtures/pdf/" + f)
 

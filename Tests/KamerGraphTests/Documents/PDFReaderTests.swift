@@ -190,6 +190,18 @@ struct PDFReaderTests {
     #expect(try Self.read("damaged-xref.pdf").text.contains("Kamerstuk 35 300, nr. 5."))
   }
 
+  /// The fuzz finding of issue 19: a 9 KB page whose content stream inflates to 9 MB of `)` and
+  /// `g`, about 7 million poppler errors (over 10 s when each was formatted for poppler-glib's
+  /// callback). It reads, its one line of text, and poppler stays quiet, with no callback, after
+  /// documents come and go.
+  @Test func aPageOfMillionsOfPopplerErrorsReads() throws {
+    let name = "Tests/Fuzz/crashes/read-pdf/timeout-error-flood-5473420e.pdf"
+    let doc = try PDFReader.read(bytes: try ReaderFixture.bytes(name), path: Repo.path(name))
+    #expect(doc.text == "Een kleine pagina.\n")
+    _ = try Self.read("letter.pdf")
+    #expect(PopplerSetup.errorsSilenced, "poppler's globals outlive every document and stay quiet")
+  }
+
   @Test func aBadPDFDoesNotStopTheOtherFiles() throws {
     let plan = CorpusLoader().plan(paths: ["scan.pdf", "letter.pdf", "encrypted.pdf"].map { Repo.path(Self.dir + $0) })
     let reader = DocumentReader()
