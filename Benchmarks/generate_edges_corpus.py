@@ -146,6 +146,9 @@ class Case:
         others = [m[0] for m in G.MINISTRIES if m[0] not in (self.ministry, "AZ")]
         self.cosigner = rng.choice(others) if rng.random() < 0.3 else None
         self.topic = rng.choice(G.TOPICS)
+        rest = [m for m in others if m != self.cosigner]
+        self.second_addressee = rng.choice(rest) if not self.to_pm and rng.random() < 0.15 else None
+        self.mede_break = rng.random() < 0.4  # "mede\nnamens" over a line break
         k = 1 if rng.random() < 0.55 else rng.randrange(2, 4)
         self.members = rng.sample([m for m in G.MEMBERS if m[0] != "Van Houwelingen" or m[1] == "FVD"], k)
         self.same_party = k > 1 and rng.random() < 0.4  # "(beiden P)" / "(allen P)"
@@ -220,6 +223,10 @@ def addressee_pieces(case: Case, doc: EDoc) -> list:
     doc.e("addressed-to", "ministerie:" + case.ministry)
     if case.to_pm:
         return [("t", "de Minister-President")]
+    if case.second_addressee:
+        # "aan de Ministers van X en van Y": each ministry an addressee.
+        doc.e("addressed-to", "ministerie:" + case.second_addressee)
+        return [("t", f"de Ministers van {ministry_name(case.ministry)} en van {ministry_name(case.second_addressee)}")]
     role = case.official[2]
     return [("t", f"de {role.capitalize() if role != 'minister' else 'Minister'} van {ministry_name(case.ministry)}")]
 
@@ -252,6 +259,9 @@ def cite_sentence(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) ->
     text, ids = got or ref_external(rng, corpus_ids)
     for i in ids:
         doc.e("cites", i)
+    if rng.random() < 0.25:
+        # "zie ook" inside a sentence is a plain citation (trap 5).
+        return [("t", "Voor de achtergrond zie ook "), ("r", text, "ref", ids), ("t", ". ")]
     return [("t", rng.choice(CITE_LEADS)), ("r", text, "ref", ids), ("t", ". ")]
 
 
@@ -267,14 +277,15 @@ def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) 
         items.append((text, ids))
     if not items:
         return []
-    out: list = [("t", "Zie ook ")]
+    paren = rng.random() < 0.3
+    out: list = [("t", "Dit is bekend (zie ook " if paren else "Zie ook ")]
     for idx, (text, ids) in enumerate(items):
         for i in ids:
             doc.e("see-also", i, "Zie ook list")
         if idx:
             out.append(("t", "; "))
         out.append(("r", text, "ref", ids))
-    out.append(("t", "."))
+    out.append(("t", ")." if paren else "."))
     return out
 
 
@@ -467,7 +478,8 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
     else:
         intro = [("t", "Hierbij bied ik")]
         if case.cosigner:
-            intro.append(("t", f", mede namens de Minister van {ministry_name(case.cosigner)},"))
+            intro.append(("t", f", mede{chr(10) if case.mede_break else ' '}namens de Minister van "
+                               f"{ministry_name(case.cosigner)},"))
             doc.e("co-signed-by", "ministerie:" + case.cosigner, "mede namens")
         intro += [("t", " de antwoorden aan op de schriftelijke vragen gesteld door ")] + names
         intro += [("t", f" over ‘{case.topic}’. Deze vragen werden ingezonden op {sd} met kenmerk {case.zaak}.")]
