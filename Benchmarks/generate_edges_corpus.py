@@ -340,8 +340,30 @@ def body(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set, answering: 
         pieces += law_pieces(doc, rng)
     if rng.random() < 0.25:
         pieces += org_pieces(doc, rng)
+    if rng.random() < 0.2:
+        pieces += actor_pieces(case, doc, rng)
     pieces.append(("t", G.filler(rng, rng.randrange(1, 3))))
     return pieces
+
+
+def actor_pieces(case: Case, doc: EDoc, rng: random.Random) -> list:
+    """Another ministry, minister or member named in running text: a mention, no other role."""
+    busy = {case.ministry, case.cosigner, case.second_addressee, case.kst_ministry, case.brief_ministry, "AZ"}
+    free = [m[0] for m in G.MINISTRIES if m[0] not in busy]
+    r = rng.random()
+    if r < 0.4 and free:
+        w = rng.choice(free)
+        doc.e("mentions", "ministerie:" + w, "another ministry in running text")
+        return [("t", f"In overleg met de minister van {ministry_name(w)} is besloten de uitvoering te versnellen. ")]
+    if r < 0.7 and free:
+        first, sur, role, _ = rng.choice(G.OFFICIALS_BY_MIN[rng.choice(free)])
+        doc.e("mentions", pid(sur), "a minister in running text")
+        return [("t", f"Zoals {role} {sur} eerder meldde, is dit niet nieuw. ")]
+    asked = {s for s, _, _ in case.members}
+    s, p, party = rng.choice([m for m in G.MEMBERS if m[0] not in asked])
+    doc.e("mentions", pid(s), "a member in running text")
+    doc.e("member-of", "fractie:" + party, source=pid(s))
+    return [("t", f"Tijdens het commissiedebat heeft het lid {s} ({p}) hiernaar gevraagd. ")]
 
 
 def signature(doc: EDoc, role: str, abbr: str, official, rng: random.Random, caps: bool | None = None) -> None:
@@ -458,8 +480,11 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
     P(("t", f"{postcode} Den Haag"))
     P(("t", f"www.{site}.nl"))
     P()
-    P(("t", "Onze referentie"))
-    P(("t", ken))
+    if rng.random() < 0.3:
+        P(("t", f" \tOnze referentie\t{ken}"))  # label and value in one table row
+    else:
+        P(("t", "Onze referentie"))
+        P(("t", ken))
     if rng.random() < 0.6:
         P(("t", "Uw kenmerk"))
         P(("t", case.zaak))

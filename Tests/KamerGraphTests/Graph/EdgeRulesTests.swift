@@ -108,6 +108,18 @@ import Testing
     #expect(relations(letter, from: "brief.txt", to: "ministerie:FIN") == [.coSignedBy])
   }
 
+  @Test func aMinisterWhoseSurnameStartsWithVanIsAMention() {
+    let text = "Geachte voorzitter,\nZoals minister Van Hijum eerder meldde, is dit niet nieuw. Minister Van Weel meldde het ook.\n"
+    let people = Extractor().mentions(in: text).filter { $0.kind == .persoon }
+    #expect(people.map { $0.ids[0] } == ["persoon:van-hijum", "persoon:van-weel"])
+    #expect(people.allSatisfy { $0.fields[MentionField.function] == "minister" })
+    let g = Resolver().resolve([extracted("brief.txt", text)]).graph
+    #expect(relations(g, from: "brief.txt", to: "persoon:van-hijum") == [.mentions])
+    // "de minister van Financiën" stays a ministry; "minister van financiële zaken" is neither.
+    #expect(Extractor().mentions(in: "Zoals de minister van Financiën meldde.\n").map(\.kind) == [.ministerie])
+    #expect(!Extractor().mentions(in: "Zoals de minister van financiële zaken meldde.\n").contains { $0.kind == .persoon })
+  }
+
   @Test func bareKenmerkLabelLineIsTheLettersOwn() {
     let letter = extracted(
       "brief.txt",

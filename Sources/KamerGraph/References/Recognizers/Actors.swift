@@ -368,7 +368,13 @@ extension Scan {
       return nil
     }
     j = t.skipSpaces(v, newlines: true, limit: 8)
-    guard let (id, ne) = ministryName(j, voor: voor != nil) else { return nil }
+    guard let (id, ne) = ministryName(j, voor: voor != nil) else {
+      // "minister Van Hijum", "staatssecretaris Van Ark": "Van" starts the surname, not a ministry.
+      if let function, voor == nil, isUpper(t[t.skipSpaces(e, newlines: true, limit: 8)]) {
+        return functionWithoutMinistry(i, e, function, lineHead: lineHead)
+      }
+      return nil
+    }
     if let function, lineHead, let end = signature(i, id, ne, function) { return end }
     var fields: MentionFields = [:]
     if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.nearLineEnd(ne)) && !seenSalutation {
