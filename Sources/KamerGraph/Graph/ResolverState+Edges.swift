@@ -41,9 +41,15 @@ extension ResolverState {
     let ownDossiers = Set(
       ([d] + e.mentions.filter { $0.fields[MentionField.role] == MentionRole.own }.flatMap(\.ids))
         .compactMap { Self.dossier(ofKamerstuk: $0) })
+    // A court ruling is given by the court: the ministers and parties it quotes ("mede namens de
+    // Staatssecretaris van Financiën", a party's pleading signed "DE STAATSSECRETARIS VAN ...") are
+    // named in it, they neither send nor sign it.
+    let ruling = d.hasPrefix("ECLI:")
+    let authorRoles: Set<String> = [MentionRole.sender, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner]
     for m in e.mentions {
       let ev = Evidence(path: path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
-      let role = m.fields[MentionField.role]
+      var role = m.fields[MentionField.role]
+      if ruling, let r = role, authorRoles.contains(r) { role = nil }
       switch m.kind {
       case .date:
         guard let iso = m.fields[MentionField.iso] else { continue }

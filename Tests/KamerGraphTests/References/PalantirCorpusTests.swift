@@ -231,6 +231,7 @@ import Testing
       ministries.map(\.0) == [
         "ministerie:FIN", "ministerie:SZW", "ministerie:LNV", "ministerie:IENW", "ministerie:KGG",
       ])
-    #expect(ministries.map(\.1) == ["addressee", "addressee", "addressee", "-", "co-signer"])
+    // The answerer's ministry in parentheses sends the answer (issue 18), the co-signer's co-signs.
+    #expect(ministries.map(\.1) == ["addressee", "addressee", "addressee", "answerer", "co-signer"])
   }
 }

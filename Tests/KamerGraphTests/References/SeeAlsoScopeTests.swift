@@ -31,6 +31,21 @@ import Testing
     #expect(found.map(\.1) == ["see-also", nil], "\(found)")
   }
 
+  /// A parenthesis inside the remark ("(R1786)") does not close it.
+  @Test func nestedParenthesesDoNotEndTheRemark() {
+    let found = roles(
+      "Dit is bekend (zie ook Kamerstukken II 2007/2008, 36 483 (R1786), nr. 398; zoek.officielebekendmakingen.nl/kst-30438-152.html). Kamerstuk 36 600 X, nr. 12.")
+    #expect(found.map(\.0) == ["kst-36483-398", "kst-30438-152", "kst-36600-X-12"], "\(found)")
+    #expect(found.map(\.1) == ["see-also", "see-also", nil], "\(found)")
+  }
+
+  /// "zie ook" inside a sentence is a plain citation for an Aanhangsel too (generated corpus, issue 18).
+  @Test func aanhangselAfterZieOokInASentenceIsCited() {
+    let found = roles(
+      "Voor de achtergrond zie ook Aanhangsel Handelingen, vergaderjaar 2008–2009, nrs. 1001 en 1055. Zie ook Aanhangsel Handelingen II 2019/20, nr. 89.")
+    #expect(found.map(\.1) == [nil, "see-also"], "\(found)")
+  }
+
   /// Decoys: "zie ook" inside a sentence is a plain citation; "Zie" alone points nowhere; the
   /// full stop of "nr." does not end the scope, that of a sentence does.
   @Test func decoys() {

@@ -87,7 +87,7 @@ enum Letterhead {
   enum Field { case kenmerk, uwKenmerk, title, date, other }
 
   static let labels: [(String, Field)] = [
-    ("Onze referentie", .kenmerk), ("Ons kenmerk", .kenmerk), ("Onze kenmerk", .kenmerk),
+    ("Onze referentie", .kenmerk), ("Ons kenmerk", .kenmerk), ("Onze kenmerk", .kenmerk), ("Kenmerk", .kenmerk),
     ("Uw kenmerk", .uwKenmerk), ("Uw referentie", .uwKenmerk), ("Betreft", .title), ("Datum", .date),
     ("Bijlage(n)", .other), ("Bijlagen", .other), ("Bijlage", .other), ("Contactpersoon", .other),
     ("Inlichtingen", .other), ("Aan", .other), ("Van", .other), ("Kopie aan", .other),
@@ -114,6 +114,13 @@ enum Letterhead {
       guard sep == ":" || sep == "\t" || (allowsSpace && sep == " ") || spacedSubject else { continue }
       var value = String(rest.dropFirst()).trimmingSpaces
       if value.hasPrefix(":") { value = String(value.dropFirst()).trimmingSpaces }
+      // A bare "Kenmerk" is a label only with one value after it ("Kenmerk 2024-0000123456",
+      // "Kenmerk: WJZ/ 34681182"); "Kenmerk 2024Z00081, d.d. 6 maart 2024" opens a footnote.
+      if label == "Kenmerk", value.contains(where: { $0 == "," }) || value.split(separator: " ").count > 2
+        || (value.split(separator: " ").count == 2 && !value.contains("/ "))
+      {
+        continue
+      }
       return (field, value)
     }
     return nil

@@ -79,6 +79,9 @@ extension Scan {
     "nederlandse", "rijksoverheid", "motie", "moties", "amendement", "handelingen", "aanhangsel", "kamerstuk",
     "kamerstukken", "mede", "namens", "zie", "vergaderjaar", "artikel", "wet", "besluit", "regeling", "verzoekt",
     "constaterende", "overwegende", "voorgesteld", "ondertekening", "indiener", "indieners", "lid", "leden",
+    // The address of a court under a party's function line ("DE STAATSSECRETARIS VAN FINANCIEN\n
+    // Edelhoogachtbaar College,"): a salutation, not a signer.
+    "college", "edelhoogachtbaar", "edelachtbaar", "excellentie", "rechtbank",
   ]
 
   /// True when the capitalised words of `s..<e` hold no word of `notNameWords` and the whole is
@@ -365,13 +368,22 @@ extension Scan {
       return nil
     }
     j = t.skipSpaces(v, newlines: true, limit: 8)
-    guard let (id, ne) = ministryName(j, voor: voor != nil) else { return nil }
+    guard let (id, ne) = ministryName(j, voor: voor != nil) else {
+      // "minister Van Hijum", "staatssecretaris Van Ark": "Van" starts the surname, not a ministry.
+      if let function, voor == nil, isUpper(t[t.skipSpaces(e, newlines: true, limit: 8)]) {
+        return functionWithoutMinistry(i, e, function, lineHead: lineHead)
+      }
+      return nil
+    }
     if let function, lineHead, let end = signature(i, id, ne, function) { return end }
     var fields: MentionFields = [:]
     if function == nil && t.onlySpaces(ls, i) && t.onlySpaces(ne, t.nearLineEnd(ne)) && !seenSalutation {
       fields[MentionField.role] = MentionRole.sender
     } else if afterMedeNamens(i) {
       fields[MentionField.role] = MentionRole.coSigner
+    } else if function != nil && opensBriefVanDe(i) {
+      // A Kamerstuk's title "BRIEF VAN DE MINISTER VAN X": the ministry that sends it (issue 18).
+      fields[MentionField.role] = MentionRole.sender
     } else if function != nil
       && (endsBeforeSpaces(i, "Antwoord van de") || endsBeforeSpaces(i, "Antwoord van")
         || endsBeforeSpaces(i, "Mededeling van de") || endsBeforeSpaces(i, "Mededeling van"))
@@ -395,6 +407,16 @@ extension Scan {
       return pe
     }
     return moreMinistries(ne, fields)
+  }
+
+  /// True when "Brief van de" (any case) opens the line and ends just before `i`: the title line of
+  /// a Kamerstuk ("BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"), not "een brief van de minister".
+  func opensBriefVanDe(_ i: Int) -> Bool {
+    var j = i
+    while j > 0 && (t[j - 1] == 0x20 || t[j - 1] == 0x09) { j -= 1 }
+    let n = "Brief van de".utf8.count
+    guard j >= n, t.endsBefore(j, "Brief van de") else { return false }
+    return t.onlySpaces(t.nearLineStart(j - n), j - n)
   }
 
   /// The word that ends just before `i` (spaces and line breaks skipped back): its start, or nil.
@@ -502,7 +524,10 @@ extension Scan {
     guard t.onlySpaces(after, le) else { return nil }
     // After blank lines only a line that reads as a signature: the function line ends with a
     // comma, or the name has initials ("F.M. Weerwind"), or it stands alone on its line.
-    if blank && !comma && !(isUpper(t[ns]) && t[ns + 1] == UInt8(ascii: ".")) {
+    // A title line in capitals ("DE MINISTER VAN KLIMAAT EN GROENE GROEI") is a signature block
+    // whatever follows the name: in a .docx or .odt the footnotes come right after it.
+    let capitals = isUpper(t[i]) && isUpper(t[i + 1])
+    if blank && !comma && !capitals && !(isUpper(t[ns]) && t[ns + 1] == UInt8(ascii: ".")) {
       let next = lineBreak(le).map { t.skipSpaces($0, newlines: false, limit: 8) } ?? le
       guard next >= t.count || lineBreak(next) != nil else { return nil }
     }
@@ -837,7 +862,8 @@ extension Scan {
       if let (mid, me) = ministry {
         fields[MentionField.ministry] = mid
         add(.persoon, [surnameID(name)], j, ne, fields)
-        add(.ministerie, [mid], inner, me)
+        // The answerer's ministry: it sends the answer, it is not also a mention (issue 18).
+        add(.ministerie, [mid], inner, me, [MentionField.role: MentionRole.answerer])
         return close + 1
       }
     }

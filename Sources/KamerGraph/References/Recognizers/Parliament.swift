@@ -448,9 +448,9 @@ extension Scan {
     }
     if !r.pages.isEmpty { fields[MentionField.page] = r.pages.joined(separator: "; ") }
     let year = String(v.filter { $0 != "-" })
-    if endsBeforeSpaces(i, "zie ook") {
-      fields[MentionField.role] = MentionRole.seeAlso
-    } else if r.nums.count == 1, aloneOnLine(i, r.end), isRepeatedLine(i, r.end) {
+    // "Zie ook" before it is decided by `seeAlsoScope` like for every kind: opening a sentence,
+    // footnote or parentheses it is see-also, inside a sentence a plain citation.
+    if r.nums.count == 1, aloneOnLine(i, r.end), isRepeatedLine(i, r.end) {
       // "Aanhangsel Handelingen II 2023/24, nr. 1314" as the running page header: the document's own id.
       fields[MentionField.role] = MentionRole.own
     }

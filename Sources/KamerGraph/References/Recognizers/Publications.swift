@@ -135,7 +135,11 @@ extension Scan {
     } else if let x = t.wordCI(i, "Uw kenmerk") ?? t.wordCI(i, "Uw referentie") {
       (label, role, e) = (t.string(i, x), MentionRole.replyTo, x)
     } else if let x = t.wordCI(i, "kenmerk") {
-      (label, role, e) = (t.string(i, x), nil, x)
+      // "Kenmerk" alone as a letterhead label (capitalised, opening its line or table cell, the
+      // value after it or on the next line) is the letter's own kenmerk like "Ons kenmerk";
+      // "kenmerk 7362548" inside a sentence is a citation.
+      let own = t[i] == UInt8(ascii: "K") && isLabelLine(i) && labelStandsAlone(x)
+      (label, role, e) = (t.string(i, x), own ? MentionRole.own : nil, x)
     } else {
       return nil
     }
@@ -158,6 +162,20 @@ extension Scan {
     add(.kenmerk, [CanonicalID.kenmerk(value)], j, ve, fields)
     _ = label
     return ve
+  }
+
+  /// True when a label ending at `e` is followed on its line only by spaces, a colon or a tab and
+  /// then one value ("Kenmerk\n2024-0000123456", "Kenmerk: 7362548", "Kenmerk\t7362548"), not by
+  /// running text ("Kenmerk 2024Z00081, d.d. 6 maart 2024" heads a footnote).
+  func labelStandsAlone(_ e: Int) -> Bool {
+    var k = e
+    while k < t.count, t[k] == 0x20 || t[k] == 0x09 || t[k] == UInt8(ascii: ":") { k += 1 }
+    let le = t.nearLineEnd(e)
+    if k >= le { return true }
+    // One value on the label's line: no space after it (one allowed after a slash, "WJZ/ 34681182").
+    var j = k
+    while j < le, t[j] != 0x20 || (j > k && t[j - 1] == UInt8(ascii: "/")) { j += 1 }
+    return t.onlySpaces(j, le)
   }
 
   /// A kenmerk value as written: letters, digits and `/ & . _ -`, one space allowed after a slash

@@ -22,6 +22,9 @@ extension Scan {
     let limit = min(t.count, a + 800)
     var k = a
     var end = limit
+    // Parentheses inside the remark ("(zie ook Kamerstukken II 2007/08, 36 483 (R1786), nr. 398; ...)")
+    // do not close it.
+    var depth = 0
     scan: while k < limit {
       let c = t[k]
       switch c {
@@ -33,7 +36,13 @@ extension Scan {
           end = k
           break scan
         }
+      case UInt8(ascii: "(") where parenthetical:
+        depth += 1
       case UInt8(ascii: ")") where parenthetical:
+        if depth > 0 {
+          depth -= 1
+          break
+        }
         end = k
         break scan
       case UInt8(ascii: "?"), UInt8(ascii: "!"):
