@@ -412,7 +412,7 @@ def questions_list(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) -
 
 def make_questions(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "questions")
-    rng = random.Random(case.c * 31 + 1)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:1")
     doc.self_ids.append(("kv-tk-" + case.zaak, case.zaak))
     head = question_head(case, doc)
     qs = questions_list(case, doc, rng, corpus_ids)
@@ -437,7 +437,7 @@ def make_questions(case: Case, corpus_ids: set) -> EDoc:
 
 def make_answer(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "answer")
-    rng = random.Random(case.c * 31 + 2)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:2")
     doc.e("answers", "kv-tk-" + case.zaak, "the zaak answered")
     first, sur, role, _ = case.official
     mname = ministry_name(case.ministry)
@@ -527,7 +527,7 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
 
 def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "kamerstuk")
-    rng = random.Random(case.c * 31 + 3)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:3")
     kid, dossier, ond = case.kst
     doc.self_ids.append((kid, "@metadata"))
     doc.fmt = "koop-xml"
@@ -551,7 +551,7 @@ def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
 
 def make_brief(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "kamerbrief")
-    rng = random.Random(case.c * 31 + 4)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:4")
     abbr = case.brief_ministry
     mname = ministry_name(abbr)
     first, sur, role, _ = case.brief_official
@@ -590,7 +590,7 @@ def make_brief(case: Case, corpus_ids: set) -> EDoc:
 
 def render_koop_questions(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
     col = G.Collect(track=False)
-    st = {"fn": 0, "rng": random.Random(case.c)}
+    st = {"fn": 0, "rng": random.Random(f"{case_seed[0]}:{case.c}:render")}
     m = doc.meta
     answer = "head_antwoord" in m
     kid = case.ah[0] if answer else "kv-tk-" + case.zaak
@@ -632,7 +632,7 @@ def render_koop_questions(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
 
 def render_koop_kamerstuk(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
     col = G.Collect(track=False)
-    st = {"fn": 0, "rng": random.Random(case.c)}
+    st = {"fn": 0, "rng": random.Random(f"{case_seed[0]}:{case.c}:render")}
     m = doc.meta
     kid, dossier, ond = case.kst
     y, mo, d = m["date"]
@@ -667,7 +667,7 @@ def render(case: Case, doc: EDoc) -> list[tuple[str, bytes]]:
     if doc.fmt == "txt":
         return [(doc.file, G.render_text(doc, col).encode("utf-8"))]
     if doc.fmt == "docx":
-        return [(doc.file, G.render_docx(doc, col, random.Random(case.c)))]
+        return [(doc.file, G.render_docx(doc, col, random.Random(f"{case_seed[0]}:{case.c}:render")))]
     return [(doc.file, G.render_odt(doc, col))]
 
 
