@@ -83,6 +83,24 @@ ORGS = [("Koninklijke Marechaussee", "organisatie:KMar"), ("KMar", "organisatie:
 # Laws with a checked id (generate_corpus.LAWS without the name-only ones).
 LAWS = [(name, lid) for name, lid in G.LAWS if not lid.startswith("law:")]
 
+# Ministers with a title of their own (the Ministry table of the README): a minister "voor" a
+# portfolio under a ministry, a minister "van" a name that is not the ministry's.
+PORTFOLIO = {"Klever": "voor Buitenlandse Handel en Ontwikkelingshulp", "Faber": "van Asiel en Migratie"}
+OFFICIALS_BY_MIN = {k: list(v) for k, v in G.OFFICIALS_BY_MIN.items()}
+OFFICIALS_BY_MIN["BZ"].append(("Reinette", "Klever", "minister", "BZ"))
+OFFICIALS_BY_MIN["JENV"].append(("Marjolein", "Faber", "minister", "JENV"))
+
+
+def office(official, abbr: str) -> str:
+    """The words after the function: "van Defensie", "voor Buitenlandse Handel en Ontwikkelingshulp"."""
+    return PORTFOLIO.get(official[1], "van " + ministry_name(abbr))
+
+
+def office_name(official, abbr: str) -> str:
+    """The name in parentheses after an answerer: "Defensie", "Buitenlandse Handel en Ontwikkelingshulp"."""
+    return office(official, abbr).split(" ", 1)[1]
+
+
 CITE_LEADS = ["Ik verwijs naar ", "Dit blijkt uit ", "Zoals vermeld in ", "Daarover is eerder gerapporteerd in "]
 REF_FUNCS = [G.ref_kamerstuk, G.ref_kamerstuk, G.ref_aanhangsel, G.ref_handelingen, G.ref_gazette, G.ref_ecli,
              G.ref_koop_url]
@@ -141,7 +159,7 @@ class Case:
         # The questions go to one ministry, or to the Minister-President (trap 10).
         self.to_pm = c % 17 == 5
         self.ministry = "AZ" if self.to_pm else G.MINISTRIES[rng.randrange(len(G.MINISTRIES) - 1)][0]
-        self.official = rng.choice(G.OFFICIALS_BY_MIN[self.ministry])
+        self.official = rng.choice(OFFICIALS_BY_MIN[self.ministry])
         # A second ministry the answer is given on behalf of (a state secretary's answers, sometimes).
         others = [m[0] for m in G.MINISTRIES if m[0] not in (self.ministry, "AZ")]
         self.cosigner = rng.choice(others) if rng.random() < 0.3 else None
@@ -158,12 +176,12 @@ class Case:
         self.nq = rng.randrange(3, 7)
         # Kamerstuk of the case
         self.kst_ministry = G.MINISTRIES[(c * 5) % (len(G.MINISTRIES) - 1)][0]
-        self.kst_official = G.OFFICIALS_BY_MIN[self.kst_ministry][c % len(G.OFFICIALS_BY_MIN[self.kst_ministry])]
+        self.kst_official = OFFICIALS_BY_MIN[self.kst_ministry][c % len(OFFICIALS_BY_MIN[self.kst_ministry])]
         self.dossier = 36900 + c % 60
         self.kst = (f"kst-{self.dossier}-{100 + c}", self.dossier, str(100 + c))
         # Kamerbrief of the case
         self.brief_ministry = G.MINISTRIES[(c * 7 + 3) % (len(G.MINISTRIES) - 1)][0]
-        self.brief_official = G.OFFICIALS_BY_MIN[self.brief_ministry][(c // 3) % len(G.OFFICIALS_BY_MIN[self.brief_ministry])]
+        self.brief_official = OFFICIALS_BY_MIN[self.brief_ministry][(c // 3) % len(OFFICIALS_BY_MIN[self.brief_ministry])]
         self.n_cases = n_cases
 
 
@@ -228,7 +246,7 @@ def addressee_pieces(case: Case, doc: EDoc) -> list:
         doc.e("addressed-to", "ministerie:" + case.second_addressee)
         return [("t", f"de Ministers van {ministry_name(case.ministry)} en van {ministry_name(case.second_addressee)}")]
     role = case.official[2]
-    return [("t", f"de {role.capitalize() if role != 'minister' else 'Minister'} van {ministry_name(case.ministry)}")]
+    return [("t", f"de {role.capitalize()} {office(case.official, case.ministry)}")]
 
 
 def ref_external(rng: random.Random, corpus_ids: set) -> tuple[str, list[str]]:
@@ -356,7 +374,7 @@ def actor_pieces(case: Case, doc: EDoc, rng: random.Random) -> list:
         doc.e("mentions", "ministerie:" + w, "another ministry in running text")
         return [("t", f"In overleg met de minister van {ministry_name(w)} is besloten de uitvoering te versnellen. ")]
     if r < 0.7 and free:
-        first, sur, role, _ = rng.choice(G.OFFICIALS_BY_MIN[rng.choice(free)])
+        first, sur, role, _ = rng.choice(OFFICIALS_BY_MIN[rng.choice(free)])
         doc.e("mentions", pid(sur), "a minister in running text")
         return [("t", f"Zoals {role} {sur} eerder meldde, is dit niet nieuw. ")]
     asked = {s for s, _, _ in case.members}
@@ -374,7 +392,7 @@ def signature(doc: EDoc, role: str, abbr: str, official, rng: random.Random, cap
     elif role == "minister-president":
         line = "De Minister-President,"
     else:
-        line = f"De {role.capitalize()} van {ministry_name(abbr)},"
+        line = f"De {role.capitalize()} {office(official, abbr)},"
         if caps if caps is not None else rng.random() < 0.4:
             line = line.rstrip(",").upper()
     doc.para(("t", line))
@@ -449,7 +467,7 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
         doc.file = f"{aid}.xml"
         head = question_head(case, doc)
         who = "Minister-President" if role == "minister-president" else role.capitalize()
-        shown = "Algemene Zaken" if case.ministry == "AZ" else mname
+        shown = office_name(case.official, case.ministry)
         ans = [("t", f"Antwoord van {who} {sur} ({shown})")]
         doc.e("signed-by", pid(sur))
         doc.e("sent-by", "ministerie:" + case.ministry, "the ministry in parentheses (trap 4)")
@@ -535,7 +553,7 @@ def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
     doc.e("part-of-dossier", f"dossier-{dossier}", "every Kamerstuk (trap 7)")
     first, sur, role, _ = case.kst_official
     abbr = case.kst_ministry
-    who = "MINISTER-PRESIDENT" if abbr == "AZ" else f"{role.upper()} VAN {ministry_name(abbr).upper()}"
+    who = "MINISTER-PRESIDENT" if abbr == "AZ" else f"{role.upper()} {office(case.kst_official, abbr).upper()}"
     doc.meta.update(title=f"BRIEF VAN DE {who}", dossier=dossier, ond=ond, official=case.kst_official,
                     date=(case.year, case.sent[1], 15), ministry=abbr)
     doc.e("sent-by", "ministerie:" + abbr, "BRIEF VAN DE MINISTER VAN X (trap 4)")
