@@ -369,6 +369,13 @@ def actor_pieces(case: Case, doc: EDoc, rng: random.Random) -> list:
     busy = {case.ministry, case.cosigner, case.second_addressee, case.kst_ministry, case.brief_ministry, "AZ"}
     free = [m[0] for m in G.MINISTRIES if m[0] not in busy]
     r = rng.random()
+    if r < 0.15 and "JENV" not in busy and "IENW" not in busy:
+        # An old ministry name in a document of 2024-2025 means its successor; "toenmalige" the old one.
+        if rng.random() < 0.5:
+            doc.e("mentions", "ministerie:JENV", "old name, today's ministry")
+            return [("t", "Hierin bekijk ik samen met de Minister van Veiligheid en Justitie wat nodig is. ")]
+        doc.e("mentions", "ministerie:IENM", "toenmalige: the ministry of that time")
+        return [("t", "Dat deed de toenmalige Minister van Infrastructuur en Milieu ook. ")]
     if r < 0.4 and free:
         w = rng.choice(free)
         doc.e("mentions", "ministerie:" + w, "another ministry in running text")
