@@ -134,9 +134,13 @@ class EDoc:
         self.paras.append(list(pieces))
 
     def e(self, relation: str, target: str, note: str = "", source: str = "SELF"):
-        row = (source, relation, target, note)
-        if row not in self.edges:
-            self.edges.append(row)
+        """Adds an edge once; a second trap on the same edge adds its note ("; ")."""
+        for k, (s, r, t, n) in enumerate(self.edges):
+            if (s, r, t) == (source, relation, target):
+                if note and note not in n.split("; "):
+                    self.edges[k] = (s, r, t, f"{n}; {note}" if n else note)
+                return
+        self.edges.append((source, relation, target, note))
 
 
 class Case:
@@ -223,9 +227,11 @@ def pid(surname: str) -> str:
 def members_pieces(case: Case, doc: EDoc) -> list:
     """'het lid X (P)', 'de leden A (P) en B (Q)', 'de leden A en B (beiden P)'; asked-by + member-of."""
     ms = case.members
+    form = ("het lid X (P)" if len(ms) == 1 else
+            f"({'beiden' if len(ms) == 2 else 'allen'} P)" if case.same_party else "de leden A (P) en B (Q)")
     for s, _, party in ms:
-        doc.e("asked-by", pid(s))
-        doc.e("member-of", "fractie:" + party, source=pid(s))
+        doc.e("asked-by", pid(s), "asker: " + form)
+        doc.e("member-of", "fractie:" + party, "party of " + form, source=pid(s))
     if len(ms) == 1:
         s, p, _ = ms[0]
         return [("t", f"het lid {s} ({p})")]
@@ -238,12 +244,14 @@ def members_pieces(case: Case, doc: EDoc) -> list:
 
 
 def addressee_pieces(case: Case, doc: EDoc) -> list:
-    doc.e("addressed-to", "ministerie:" + case.ministry)
+    doc.e("addressed-to", "ministerie:" + case.ministry,
+          "Minister-President is AZ" if case.to_pm else "de Ministers van X en van Y" if case.second_addressee
+          else "aan de Minister van X")
     if case.to_pm:
         return [("t", "de Minister-President")]
     if case.second_addressee:
         # "aan de Ministers van X en van Y": each ministry an addressee.
-        doc.e("addressed-to", "ministerie:" + case.second_addressee)
+        doc.e("addressed-to", "ministerie:" + case.second_addressee, "de Ministers van X en van Y")
         return [("t", f"de Ministers van {ministry_name(case.ministry)} en van {ministry_name(case.second_addressee)}")]
     role = case.official[2]
     return [("t", f"de {role.capitalize()} {office(case.official, case.ministry)}")]
@@ -279,11 +287,13 @@ def cite_sentence(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) ->
         doc.e("cites", i)
     if rng.random() < 0.25:
         # "zie ook" inside a sentence is a plain citation (trap 5).
+        for i in ids:
+            doc.e("cites", i, "zie ook inside a sentence cites")
         return [("t", "Voor de achtergrond zie ook "), ("r", text, "ref", ids), ("t", ". ")]
     return [("t", rng.choice(CITE_LEADS)), ("r", text, "ref", ids), ("t", ". ")]
 
 
-def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) -> list:
+def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set, where: str = "sentence") -> list:
     """'Zie ook A; B; C.' (trap 5): see-also for every item, any kind."""
     k = rng.randrange(2, 4)
     items = []
@@ -299,7 +309,7 @@ def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) 
     out: list = [("t", "Dit is bekend (zie ook " if paren else "Zie ook ")]
     for idx, (text, ids) in enumerate(items):
         for i in ids:
-            doc.e("see-also", i, "Zie ook list")
+            doc.e("see-also", i, "(zie ook list) in parentheses" if paren else f"Zie ook list, in a {where}")
         if idx:
             out.append(("t", "; "))
         out.append(("r", text, "ref", ids))
@@ -309,12 +319,13 @@ def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) 
 
 def org_pieces(doc: EDoc, rng: random.Random) -> list:
     name, oid = rng.choice(ORGS)
-    doc.e("mentions", oid)
-    if rng.random() < 0.3:
+    full = [n for n, i in ORGS if i == oid]
+    if rng.random() < 0.3 and len(full) > 1:
         # The full name with its abbreviation: one organisation.
-        full = [n for n, i in ORGS if i == oid]
-        if len(full) > 1:
-            return [("t", f"Daarbij is ook de {full[0]} ({full[1]}) betrokken. ")]
+        doc.e("mentions", oid, "organisation: full name (abbreviation)")
+        return [("t", f"Daarbij is ook de {full[0]} ({full[1]}) betrokken. ")]
+    doc.e("mentions", oid, "organisation by " + ("full name" if name == full[0] and len(full) > 1 else
+                                                  "abbreviation" if len(full) > 1 else "its only name"))
     return [("t", f"Daarbij is ook de {name} betrokken. ")]
 
 
@@ -334,7 +345,7 @@ def body(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set, answering: 
         pieces += see_also_pieces(case, doc, rng, corpus_ids) + [("t", " ")]
     elif r < 0.6:
         # A footnote that opens with "Zie ook" (trap 5, in a footnote).
-        pieces += [("t", "Dit is eerder aan uw Kamer gemeld"), ("n", see_also_pieces(case, doc, rng, corpus_ids)),
+        pieces += [("t", "Dit is eerder aan uw Kamer gemeld"), ("n", see_also_pieces(case, doc, rng, corpus_ids, "footnote")),
                    ("t", ". ")]
     elif r < 0.7 and answering:
         # "de vragen met kenmerk Z" in a footnote of an answer: a citation (trap 6).
@@ -403,13 +414,15 @@ def signature(doc: EDoc, role: str, abbr: str, official, rng: random.Random, cap
         if caps if caps is not None else rng.random() < 0.4:
             line = line.rstrip(",").upper()
     doc.para(("t", line))
-    for _ in range(rng.randrange(1, 4)):
+    blank = rng.randrange(1, 4)
+    for _ in range(blank):
         doc.para()
     written = written_surname(sur)
     name = f"{first} {written}" if rng.random() < 0.5 else f"{initials(first)} {written}"
     doc.para(("t", name))
-    doc.e("signed-by", pid(sur))
-    doc.e("sent-by", "ministerie:" + abbr)
+    shape = "in capitals" if line.isupper() else "with comma"
+    doc.e("signed-by", pid(sur), f"signer after blank lines, function line {shape}")
+    doc.e("sent-by", "ministerie:" + abbr, f"ministry of the signature, function line {shape}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -523,6 +536,8 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
     if rng.random() < 0.35:
         # "hebben de leden A en B vragen gesteld" (trap 10: the askers whatever the word order)
         verb = "heeft" if len(case.members) == 1 else "hebben"
+        for s, _, _ in case.members:
+            doc.e("asked-by", pid(s), f"{verb} ... vragen gesteld")
         P(*([("t", f"Op {sd} {verb} ")] + names + [("t", " schriftelijke vragen gesteld aan ")] + to
             + [("t", f" over {case.topic} (kenmerk {case.zaak}). Hierbij ontvangt u de antwoorden.")]))
     else:
