@@ -83,6 +83,24 @@ ORGS = [("Koninklijke Marechaussee", "organisatie:KMar"), ("KMar", "organisatie:
 # Laws with a checked id (generate_corpus.LAWS without the name-only ones).
 LAWS = [(name, lid) for name, lid in G.LAWS if not lid.startswith("law:")]
 
+# Ministers with a title of their own (the Ministry table of the README): a minister "voor" a
+# portfolio under a ministry, a minister "van" a name that is not the ministry's.
+PORTFOLIO = {"Klever": "voor Buitenlandse Handel en Ontwikkelingshulp", "Faber": "van Asiel en Migratie"}
+OFFICIALS_BY_MIN = {k: list(v) for k, v in G.OFFICIALS_BY_MIN.items()}
+OFFICIALS_BY_MIN["BZ"].append(("Reinette", "Klever", "minister", "BZ"))
+OFFICIALS_BY_MIN["JENV"].append(("Marjolein", "Faber", "minister", "JENV"))
+
+
+def office(official, abbr: str) -> str:
+    """The words after the function: "van Defensie", "voor Buitenlandse Handel en Ontwikkelingshulp"."""
+    return PORTFOLIO.get(official[1], "van " + ministry_name(abbr))
+
+
+def office_name(official, abbr: str) -> str:
+    """The name in parentheses after an answerer: "Defensie", "Buitenlandse Handel en Ontwikkelingshulp"."""
+    return office(official, abbr).split(" ", 1)[1]
+
+
 CITE_LEADS = ["Ik verwijs naar ", "Dit blijkt uit ", "Zoals vermeld in ", "Daarover is eerder gerapporteerd in "]
 REF_FUNCS = [G.ref_kamerstuk, G.ref_kamerstuk, G.ref_aanhangsel, G.ref_handelingen, G.ref_gazette, G.ref_ecli,
              G.ref_koop_url]
@@ -116,9 +134,13 @@ class EDoc:
         self.paras.append(list(pieces))
 
     def e(self, relation: str, target: str, note: str = "", source: str = "SELF"):
-        row = (source, relation, target, note)
-        if row not in self.edges:
-            self.edges.append(row)
+        """Adds an edge once; a second trap on the same edge adds its note ("; ")."""
+        for k, (s, r, t, n) in enumerate(self.edges):
+            if (s, r, t) == (source, relation, target):
+                if note and note not in n.split("; "):
+                    self.edges[k] = (s, r, t, f"{n}; {note}" if n else note)
+                return
+        self.edges.append((source, relation, target, note))
 
 
 class Case:
@@ -141,7 +163,7 @@ class Case:
         # The questions go to one ministry, or to the Minister-President (trap 10).
         self.to_pm = c % 17 == 5
         self.ministry = "AZ" if self.to_pm else G.MINISTRIES[rng.randrange(len(G.MINISTRIES) - 1)][0]
-        self.official = rng.choice(G.OFFICIALS_BY_MIN[self.ministry])
+        self.official = rng.choice(OFFICIALS_BY_MIN[self.ministry])
         # A second ministry the answer is given on behalf of (a state secretary's answers, sometimes).
         others = [m[0] for m in G.MINISTRIES if m[0] not in (self.ministry, "AZ")]
         self.cosigner = rng.choice(others) if rng.random() < 0.3 else None
@@ -158,12 +180,12 @@ class Case:
         self.nq = rng.randrange(3, 7)
         # Kamerstuk of the case
         self.kst_ministry = G.MINISTRIES[(c * 5) % (len(G.MINISTRIES) - 1)][0]
-        self.kst_official = G.OFFICIALS_BY_MIN[self.kst_ministry][c % len(G.OFFICIALS_BY_MIN[self.kst_ministry])]
+        self.kst_official = OFFICIALS_BY_MIN[self.kst_ministry][c % len(OFFICIALS_BY_MIN[self.kst_ministry])]
         self.dossier = 36900 + c % 60
         self.kst = (f"kst-{self.dossier}-{100 + c}", self.dossier, str(100 + c))
         # Kamerbrief of the case
         self.brief_ministry = G.MINISTRIES[(c * 7 + 3) % (len(G.MINISTRIES) - 1)][0]
-        self.brief_official = G.OFFICIALS_BY_MIN[self.brief_ministry][(c // 3) % len(G.OFFICIALS_BY_MIN[self.brief_ministry])]
+        self.brief_official = OFFICIALS_BY_MIN[self.brief_ministry][(c // 3) % len(OFFICIALS_BY_MIN[self.brief_ministry])]
         self.n_cases = n_cases
 
 
@@ -205,9 +227,11 @@ def pid(surname: str) -> str:
 def members_pieces(case: Case, doc: EDoc) -> list:
     """'het lid X (P)', 'de leden A (P) en B (Q)', 'de leden A en B (beiden P)'; asked-by + member-of."""
     ms = case.members
+    form = ("het lid X (P)" if len(ms) == 1 else
+            f"({'beiden' if len(ms) == 2 else 'allen'} P)" if case.same_party else "de leden A (P) en B (Q)")
     for s, _, party in ms:
-        doc.e("asked-by", pid(s))
-        doc.e("member-of", "fractie:" + party, source=pid(s))
+        doc.e("asked-by", pid(s), "asker: " + form)
+        doc.e("member-of", "fractie:" + party, "party of " + form, source=pid(s))
     if len(ms) == 1:
         s, p, _ = ms[0]
         return [("t", f"het lid {s} ({p})")]
@@ -220,15 +244,17 @@ def members_pieces(case: Case, doc: EDoc) -> list:
 
 
 def addressee_pieces(case: Case, doc: EDoc) -> list:
-    doc.e("addressed-to", "ministerie:" + case.ministry)
+    doc.e("addressed-to", "ministerie:" + case.ministry,
+          "Minister-President is AZ" if case.to_pm else "de Ministers van X en van Y" if case.second_addressee
+          else "aan de Minister van X")
     if case.to_pm:
         return [("t", "de Minister-President")]
     if case.second_addressee:
         # "aan de Ministers van X en van Y": each ministry an addressee.
-        doc.e("addressed-to", "ministerie:" + case.second_addressee)
+        doc.e("addressed-to", "ministerie:" + case.second_addressee, "de Ministers van X en van Y")
         return [("t", f"de Ministers van {ministry_name(case.ministry)} en van {ministry_name(case.second_addressee)}")]
     role = case.official[2]
-    return [("t", f"de {role.capitalize() if role != 'minister' else 'Minister'} van {ministry_name(case.ministry)}")]
+    return [("t", f"de {role.capitalize()} {office(case.official, case.ministry)}")]
 
 
 def ref_external(rng: random.Random, corpus_ids: set) -> tuple[str, list[str]]:
@@ -261,11 +287,13 @@ def cite_sentence(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) ->
         doc.e("cites", i)
     if rng.random() < 0.25:
         # "zie ook" inside a sentence is a plain citation (trap 5).
+        for i in ids:
+            doc.e("cites", i, "zie ook inside a sentence cites")
         return [("t", "Voor de achtergrond zie ook "), ("r", text, "ref", ids), ("t", ". ")]
     return [("t", rng.choice(CITE_LEADS)), ("r", text, "ref", ids), ("t", ". ")]
 
 
-def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) -> list:
+def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set, where: str = "sentence") -> list:
     """'Zie ook A; B; C.' (trap 5): see-also for every item, any kind."""
     k = rng.randrange(2, 4)
     items = []
@@ -281,7 +309,7 @@ def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) 
     out: list = [("t", "Dit is bekend (zie ook " if paren else "Zie ook ")]
     for idx, (text, ids) in enumerate(items):
         for i in ids:
-            doc.e("see-also", i, "Zie ook list")
+            doc.e("see-also", i, "(zie ook list) in parentheses" if paren else f"Zie ook list, in a {where}")
         if idx:
             out.append(("t", "; "))
         out.append(("r", text, "ref", ids))
@@ -291,12 +319,13 @@ def see_also_pieces(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) 
 
 def org_pieces(doc: EDoc, rng: random.Random) -> list:
     name, oid = rng.choice(ORGS)
-    doc.e("mentions", oid)
-    if rng.random() < 0.3:
+    full = [n for n, i in ORGS if i == oid]
+    if rng.random() < 0.3 and len(full) > 1:
         # The full name with its abbreviation: one organisation.
-        full = [n for n, i in ORGS if i == oid]
-        if len(full) > 1:
-            return [("t", f"Daarbij is ook de {full[0]} ({full[1]}) betrokken. ")]
+        doc.e("mentions", oid, "organisation: full name (abbreviation)")
+        return [("t", f"Daarbij is ook de {full[0]} ({full[1]}) betrokken. ")]
+    doc.e("mentions", oid, "organisation by " + ("full name" if name == full[0] and len(full) > 1 else
+                                                  "abbreviation" if len(full) > 1 else "its only name"))
     return [("t", f"Daarbij is ook de {name} betrokken. ")]
 
 
@@ -316,7 +345,7 @@ def body(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set, answering: 
         pieces += see_also_pieces(case, doc, rng, corpus_ids) + [("t", " ")]
     elif r < 0.6:
         # A footnote that opens with "Zie ook" (trap 5, in a footnote).
-        pieces += [("t", "Dit is eerder aan uw Kamer gemeld"), ("n", see_also_pieces(case, doc, rng, corpus_ids)),
+        pieces += [("t", "Dit is eerder aan uw Kamer gemeld"), ("n", see_also_pieces(case, doc, rng, corpus_ids, "footnote")),
                    ("t", ". ")]
     elif r < 0.7 and answering:
         # "de vragen met kenmerk Z" in a footnote of an answer: a citation (trap 6).
@@ -351,12 +380,19 @@ def actor_pieces(case: Case, doc: EDoc, rng: random.Random) -> list:
     busy = {case.ministry, case.cosigner, case.second_addressee, case.kst_ministry, case.brief_ministry, "AZ"}
     free = [m[0] for m in G.MINISTRIES if m[0] not in busy]
     r = rng.random()
+    if r < 0.15 and "JENV" not in busy and "IENW" not in busy:
+        # An old ministry name in a document of 2024-2025 means its successor; "toenmalige" the old one.
+        if rng.random() < 0.5:
+            doc.e("mentions", "ministerie:JENV", "old name, today's ministry")
+            return [("t", "Hierin bekijk ik samen met de Minister van Veiligheid en Justitie wat nodig is. ")]
+        doc.e("mentions", "ministerie:IENM", "toenmalige: the ministry of that time")
+        return [("t", "Dat deed de toenmalige Minister van Infrastructuur en Milieu ook. ")]
     if r < 0.4 and free:
         w = rng.choice(free)
         doc.e("mentions", "ministerie:" + w, "another ministry in running text")
         return [("t", f"In overleg met de minister van {ministry_name(w)} is besloten de uitvoering te versnellen. ")]
     if r < 0.7 and free:
-        first, sur, role, _ = rng.choice(G.OFFICIALS_BY_MIN[rng.choice(free)])
+        first, sur, role, _ = rng.choice(OFFICIALS_BY_MIN[rng.choice(free)])
         doc.e("mentions", pid(sur), "a minister in running text")
         return [("t", f"Zoals {role} {sur} eerder meldde, is dit niet nieuw. ")]
     asked = {s for s, _, _ in case.members}
@@ -374,17 +410,19 @@ def signature(doc: EDoc, role: str, abbr: str, official, rng: random.Random, cap
     elif role == "minister-president":
         line = "De Minister-President,"
     else:
-        line = f"De {role.capitalize()} van {ministry_name(abbr)},"
+        line = f"De {role.capitalize()} {office(official, abbr)},"
         if caps if caps is not None else rng.random() < 0.4:
             line = line.rstrip(",").upper()
     doc.para(("t", line))
-    for _ in range(rng.randrange(1, 4)):
+    blank = rng.randrange(1, 4)
+    for _ in range(blank):
         doc.para()
     written = written_surname(sur)
     name = f"{first} {written}" if rng.random() < 0.5 else f"{initials(first)} {written}"
     doc.para(("t", name))
-    doc.e("signed-by", pid(sur))
-    doc.e("sent-by", "ministerie:" + abbr)
+    shape = "in capitals" if line.isupper() else "with comma"
+    doc.e("signed-by", pid(sur), f"signer after blank lines, function line {shape}")
+    doc.e("sent-by", "ministerie:" + abbr, f"ministry of the signature, function line {shape}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -412,7 +450,7 @@ def questions_list(case: Case, doc: EDoc, rng: random.Random, corpus_ids: set) -
 
 def make_questions(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "questions")
-    rng = random.Random(case.c * 31 + 1)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:1")
     doc.self_ids.append(("kv-tk-" + case.zaak, case.zaak))
     head = question_head(case, doc)
     qs = questions_list(case, doc, rng, corpus_ids)
@@ -437,7 +475,7 @@ def make_questions(case: Case, corpus_ids: set) -> EDoc:
 
 def make_answer(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "answer")
-    rng = random.Random(case.c * 31 + 2)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:2")
     doc.e("answers", "kv-tk-" + case.zaak, "the zaak answered")
     first, sur, role, _ = case.official
     mname = ministry_name(case.ministry)
@@ -449,7 +487,7 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
         doc.file = f"{aid}.xml"
         head = question_head(case, doc)
         who = "Minister-President" if role == "minister-president" else role.capitalize()
-        shown = "Algemene Zaken" if case.ministry == "AZ" else mname
+        shown = office_name(case.official, case.ministry)
         ans = [("t", f"Antwoord van {who} {sur} ({shown})")]
         doc.e("signed-by", pid(sur))
         doc.e("sent-by", "ministerie:" + case.ministry, "the ministry in parentheses (trap 4)")
@@ -498,6 +536,8 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
     if rng.random() < 0.35:
         # "hebben de leden A en B vragen gesteld" (trap 10: the askers whatever the word order)
         verb = "heeft" if len(case.members) == 1 else "hebben"
+        for s, _, _ in case.members:
+            doc.e("asked-by", pid(s), f"{verb} ... vragen gesteld")
         P(*([("t", f"Op {sd} {verb} ")] + names + [("t", " schriftelijke vragen gesteld aan ")] + to
             + [("t", f" over {case.topic} (kenmerk {case.zaak}). Hierbij ontvangt u de antwoorden.")]))
     else:
@@ -527,7 +567,7 @@ def make_answer(case: Case, corpus_ids: set) -> EDoc:
 
 def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "kamerstuk")
-    rng = random.Random(case.c * 31 + 3)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:3")
     kid, dossier, ond = case.kst
     doc.self_ids.append((kid, "@metadata"))
     doc.fmt = "koop-xml"
@@ -535,7 +575,7 @@ def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
     doc.e("part-of-dossier", f"dossier-{dossier}", "every Kamerstuk (trap 7)")
     first, sur, role, _ = case.kst_official
     abbr = case.kst_ministry
-    who = "MINISTER-PRESIDENT" if abbr == "AZ" else f"{role.upper()} VAN {ministry_name(abbr).upper()}"
+    who = "MINISTER-PRESIDENT" if abbr == "AZ" else f"{role.upper()} {office(case.kst_official, abbr).upper()}"
     doc.meta.update(title=f"BRIEF VAN DE {who}", dossier=dossier, ond=ond, official=case.kst_official,
                     date=(case.year, case.sent[1], 15), ministry=abbr)
     doc.e("sent-by", "ministerie:" + abbr, "BRIEF VAN DE MINISTER VAN X (trap 4)")
@@ -551,7 +591,7 @@ def make_kamerstuk(case: Case, corpus_ids: set) -> EDoc:
 
 def make_brief(case: Case, corpus_ids: set) -> EDoc:
     doc = EDoc(case.c, "kamerbrief")
-    rng = random.Random(case.c * 31 + 4)
+    rng = random.Random(f"{case_seed[0]}:{case.c}:4")
     abbr = case.brief_ministry
     mname = ministry_name(abbr)
     first, sur, role, _ = case.brief_official
@@ -590,7 +630,7 @@ def make_brief(case: Case, corpus_ids: set) -> EDoc:
 
 def render_koop_questions(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
     col = G.Collect(track=False)
-    st = {"fn": 0, "rng": random.Random(case.c)}
+    st = {"fn": 0, "rng": random.Random(f"{case_seed[0]}:{case.c}:render")}
     m = doc.meta
     answer = "head_antwoord" in m
     kid = case.ah[0] if answer else "kv-tk-" + case.zaak
@@ -632,7 +672,7 @@ def render_koop_questions(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
 
 def render_koop_kamerstuk(case: Case, doc: EDoc) -> tuple[bytes, bytes]:
     col = G.Collect(track=False)
-    st = {"fn": 0, "rng": random.Random(case.c)}
+    st = {"fn": 0, "rng": random.Random(f"{case_seed[0]}:{case.c}:render")}
     m = doc.meta
     kid, dossier, ond = case.kst
     y, mo, d = m["date"]
@@ -667,7 +707,7 @@ def render(case: Case, doc: EDoc) -> list[tuple[str, bytes]]:
     if doc.fmt == "txt":
         return [(doc.file, G.render_text(doc, col).encode("utf-8"))]
     if doc.fmt == "docx":
-        return [(doc.file, G.render_docx(doc, col, random.Random(case.c)))]
+        return [(doc.file, G.render_docx(doc, col, random.Random(f"{case_seed[0]}:{case.c}:render")))]
     return [(doc.file, G.render_odt(doc, col))]
 
 

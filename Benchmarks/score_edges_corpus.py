@@ -131,6 +131,7 @@ def score(half, graph):
     tby = collections.defaultdict(list)
     for r in edges_truth: tby[r["file"]].append(r)
     per_rel = collections.defaultdict(lambda: [0, 0, 0])
+    per_note = collections.defaultdict(lambda: [0, 0])  # the trap a truth row carries -> found, missed
     details = {}
     for f in files:
         selfset = set(self_nodes[f]) | self_truth[f]
@@ -151,6 +152,8 @@ def score(half, graph):
             m = next((x for x in tool_e if x[0] == te["src"] and x[1] in te["rels"] and
                       (x[2] == te["tgt"] or same_person(te["tgt"], x[2]))), None)
             key = te["rels"][0]
+            for note in filter(None, te["raw"].get("note", "").split("; ")):
+                per_note[note][0 if m else 1] += 1
             if m:
                 used.add(m); per_rel[key][0] += 1
             else:
@@ -159,7 +162,7 @@ def score(half, graph):
             per_rel[x[1]][1] += 1
             fps.append(x)
         details[f] = dict(misses=misses, false_positives=fps)
-    return per_rel, details, merged, self_found, len(files)
+    return per_rel, details, merged, self_found, len(files), per_note
 
 
 def main():
@@ -178,7 +181,7 @@ def main():
     if graph is None:
         print(f"score_edges_corpus: kamergraph wrote no graph:\n{log}", file=sys.stderr)
         sys.exit(2)
-    per_rel, details, merged, self_found, nfiles = score(a.half, graph)
+    per_rel, details, merged, self_found, nfiles, per_note = score(a.half, graph)
     lines = [f"KamerGraph: {KG}\nCorpus: {os.path.abspath(a.half)}  documents: {nfiles}  "
              f"own id found: {self_found}/{nfiles}  merged nodes: {len(merged)}",
              f"\n{'relation':16s} {'TP':>5s} {'FP':>5s} {'FN':>5s}  {'P':>5s} {'R':>5s} {'F1':>5s}"]
@@ -193,6 +196,10 @@ def main():
     p, r, f1 = prf(*T)
     if f1 is None or f1 < a.min_f1: failed.append("total")
     lines.append(f"{'total':16s} {T[0]:5d} {T[1]:5d} {T[2]:5d}  {fmt(p):>5s} {fmt(r):>5s} {fmt(f1):>5s}")
+    if per_note:
+        lines.append(f"\n{'trap (edges.tsv note)':64s} {'found':>6s} {'missed':>6s}")
+        for note in sorted(per_note):
+            lines.append(f"{note[:64]:64s} {per_note[note][0]:6d} {per_note[note][1]:6d}")
     if not a.quiet:
         for f in sorted(details):
             d = details[f]
@@ -210,7 +217,7 @@ def main():
     print("\n".join(lines))
     if a.json:
         with open(a.json, "w", encoding="utf-8") as fh:
-            json.dump(dict(per_relation=per_rel, total=T, self_found=self_found, documents=nfiles, merged=merged,
+            json.dump(dict(per_relation=per_rel, per_trap=per_note, total=T, self_found=self_found, documents=nfiles, merged=merged,
                            files=details), fh, ensure_ascii=False, indent=1)
     sys.exit(1 if failed else 0)
 

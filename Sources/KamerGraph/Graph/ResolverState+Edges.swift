@@ -44,6 +44,20 @@ extension ResolverState {
     // A court ruling is given by the court: the ministers and parties it quotes ("mede namens de
     // Staatssecretaris van Financiën", a party's pleading signed "DE STAATSSECRETARIS VAN ...") are
     // named in it, they neither send nor sign it.
+    // The document's own date (metadata, else "ontvangen"/"Datum"): an old ministry name in a
+    // later document means the ministry's successor, unless "toenmalige" says it is the old one.
+    let docDate =
+      e.document.metadata.date
+      ?? e.mentions.first {
+        $0.kind == .date && ($0.fields[MentionField.dateRole] == "ontvangen" || $0.fields[MentionField.dateRole] == "datum")
+      }?.fields[MentionField.iso]
+    let text = e.document.text.utf8
+    func ministry(_ id: String, _ m: Mention) -> String {
+      guard Ministry.renamed[id] != nil, let docDate else { return id }
+      let from = max(0, m.start - 24)
+      let before = String(decoding: text[text.index(text.startIndex, offsetBy: from)..<text.index(text.startIndex, offsetBy: min(m.start, text.count))], as: UTF8.self)
+      return before.lowercased().contains("toenmalig") ? id : Ministry.id(id, atDate: docDate)
+    }
     let ruling = d.hasPrefix("ECLI:")
     let authorRoles: Set<String> = [MentionRole.sender, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner]
     for m in e.mentions {
@@ -68,12 +82,12 @@ extension ResolverState {
         case MentionRole.addressee?: for q in asked { edge(q, p, .addressedTo, ev) }
         case MentionRole.signer?, MentionRole.answerer?:
           edge(d, p, .signedBy, ev)
-          if let ministry = m.fields[MentionField.ministry] { edge(d, ministry, .sentBy, ev) }
+          if let id = m.fields[MentionField.ministry] { edge(d, ministry(id, m), .sentBy, ev) }
         case MentionRole.coSigner?: edge(d, p, .coSignedBy, ev)
         default: edge(d, p, .mentions, ev)
         }
       case .ministerie:
-        for id in m.ids {
+        for id in m.ids.map({ ministry($0, m) }) {
           switch role {
           case MentionRole.sender?, MentionRole.signer?, MentionRole.answerer?: edge(d, id, .sentBy, ev)
           case MentionRole.addressee?: for q in asked { edge(q, id, .addressedTo, ev) }

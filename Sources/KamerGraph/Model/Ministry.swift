@@ -75,6 +75,26 @@ public enum Ministry {
     ("Volkshuisvesting en Ruimtelijke Ordening", "BZK")
   ]
 
+  /// Ministries renamed into one successor, with the day from which only the successor exists. A
+  /// document of that day or later that uses the old name means the successor: "samen met de
+  /// Minister van Veiligheid en Justitie" in an answer of 2024 is the Minister van Justitie en
+  /// Veiligheid. Ministries that were split (VROM, EZK) have no single successor and stay.
+  public static let renamed: [String: (since: String, successor: String)] = [
+    "ministerie:VENW": ("2010-10-14", "ministerie:IENM"),
+    "ministerie:IENM": ("2017-10-26", "ministerie:IENW"),
+    "ministerie:VENJ": ("2017-10-26", "ministerie:JENV"),
+    "ministerie:LNV": ("2024-07-02", "ministerie:LVVN"),
+  ]
+
+  /// `id` as a document dated `iso` (yyyy-mm-dd) means it: the successor of a ministry renamed
+  /// before that date, else `id` itself.
+  public static func id(_ id: String, atDate iso: String?) -> String {
+    guard let iso else { return id }
+    var current = id
+    while let r = renamed[current], iso >= r.since { current = r.successor }
+    return current
+  }
+
   /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
   public static let abbreviations: [String: String] = [
     "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",

@@ -120,6 +120,28 @@ import Testing
     #expect(!Extractor().mentions(in: "Zoals de minister van financiële zaken meldde.\n").contains { $0.kind == .persoon })
   }
 
+  @Test func anOldMinistryNameInALaterDocumentIsItsSuccessor() {
+    let later = """
+      Antwoord van Staatssecretaris Jansen (Infrastructuur en Waterstaat) (ontvangen 17 mei 2024).
+      Hierin bekijk ik samen met de Minister van Veiligheid en Justitie wat nodig is. Dat deed de toenmalige Minister van Infrastructuur en Milieu ook.
+
+      """
+    let g = Resolver().resolve([extracted("a.txt", later)]).graph
+    #expect(relations(g, from: "a.txt", to: "ministerie:JENV") == [.mentions])
+    #expect(relations(g, from: "a.txt", to: "ministerie:VENJ").isEmpty)
+    // "toenmalige" names the ministry of that time.
+    #expect(relations(g, from: "a.txt", to: "ministerie:IENM") == [.mentions])
+    // In a document of 2015 the name is the ministry of that date.
+    let earlier = Resolver().resolve([
+      extracted("b.txt", "Antwoord van Minister Opstelten (Veiligheid en Justitie) (ontvangen 3 maart 2015).\nJa.\n")
+    ]).graph
+    #expect(relations(earlier, from: "b.txt", to: "ministerie:VENJ") == [.sentBy])
+    #expect(Ministry.id("ministerie:VENW", atDate: "2020-01-01") == "ministerie:IENW")
+    #expect(Ministry.id("ministerie:VENW", atDate: "2012-01-01") == "ministerie:IENM")
+    #expect(Ministry.id("ministerie:EZK", atDate: "2025-01-01") == "ministerie:EZK")
+    #expect(Ministry.id("ministerie:VENJ", atDate: nil) == "ministerie:VENJ")
+  }
+
   @Test func bareKenmerkLabelLineIsTheLettersOwn() {
     let letter = extracted(
       "brief.txt",
