@@ -10,26 +10,31 @@ public struct FetchSources: Sendable, Equatable {
   public var tk: URL
   /// Rechtspraak open data: `{rechtspraak}/uitspraken/content?id=ECLI:...`.
   public var rechtspraak: URL
+  /// The Tweede Kamer SyncFeed root: `{tkSync}/Feed?category=Document&skiptoken=N` (for `sync`).
+  public var tkSync: URL
 
   public static let defaultKOOP = "https://repository.overheid.nl"
   public static let defaultTK = "https://gegevensmagazijn.tweedekamer.nl/OData/v5"
   public static let defaultRechtspraak = "https://data.rechtspraak.nl"
+  public static let defaultTKSync = "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0"
 
   /// The environment variables read by `fromEnvironment`.
   public static let koopVariable = "KAMERGRAPH_KOOP_URL"
   public static let tkVariable = "KAMERGRAPH_TK_URL"
   public static let rechtspraakVariable = "KAMERGRAPH_RECHTSPRAAK_URL"
+  public static let tkSyncVariable = "KAMERGRAPH_TK_SYNC_URL"
 
-  public init(koop: URL, tk: URL, rechtspraak: URL) {
+  public init(koop: URL, tk: URL, rechtspraak: URL, tkSync: URL = URL(string: FetchSources.defaultTKSync)!) {
     self.koop = koop
     self.tk = tk
     self.rechtspraak = rechtspraak
+    self.tkSync = tkSync
   }
 
   /// Options first, then the environment, then the public services. Throws for a value that is
   /// not an http(s) URL.
   public static func resolve(
-    koop: String? = nil, tk: String? = nil, rechtspraak: String? = nil,
+    koop: String? = nil, tk: String? = nil, rechtspraak: String? = nil, tkSync: String? = nil,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(FetchError) -> FetchSources {
     func pick(_ option: String?, _ variable: String, _ fallback: String) throws(FetchError) -> URL {
@@ -42,7 +47,8 @@ public struct FetchSources: Sendable, Equatable {
     }
     return FetchSources(
       koop: try pick(koop, koopVariable, defaultKOOP), tk: try pick(tk, tkVariable, defaultTK),
-      rechtspraak: try pick(rechtspraak, rechtspraakVariable, defaultRechtspraak))
+      rechtspraak: try pick(rechtspraak, rechtspraakVariable, defaultRechtspraak),
+      tkSync: try pick(tkSync, tkSyncVariable, defaultTKSync))
   }
 
   /// The SRU search for one KOOP publication id.
@@ -69,6 +75,11 @@ public struct FetchSources: Sendable, Equatable {
   /// The file of a Tweede Kamer document.
   func tkResourceURL(documentID: String) -> URL {
     url(tk, path: "\(TKOData.Entity.document)(\(documentID))/\(TKOData.resourceSegment)", query: [])
+  }
+
+  /// A SyncFeed page of Document entities from `skiptoken` (nil: from the start of the feed).
+  func syncFeedURL(skiptoken: String?) -> URL {
+    url(tkSync, path: "Feed", query: [("category", TKOData.Entity.document)] + (skiptoken.map { [("skiptoken", $0)] } ?? []))
   }
 
   /// The open-data XML of a judgment.

@@ -189,6 +189,8 @@ public final class Fetcher: @unchecked Sendable {
   /// Whether something was downloaded, and the files.
   private struct Gathered {
     var files: [String] = []
+    /// The URLs whose answers are `files`.
+    var urls: [String] = []
     var downloaded = false
   }
 
@@ -269,19 +271,19 @@ public final class Fetcher: @unchecked Sendable {
     var firstError: FetchError?
     for document in documents {
       do throws(FetchError) {
-        if let external = document.externeIdentifier, let kind = ReferenceKind.of(id: external), Self.followedKinds.contains(kind),
-          kind != .zaak, kind != .tkdocument
-        {
-          do throws(FetchError) {
-            _ = try koop(external, into: &gathered)
-            continue
-          } catch .notFound {
-            // Not (yet) at KOOP: the Tweede Kamer's own file below.
-          }
+        var own = Gathered()
+        defer {
+          gathered.files += own.files
+          gathered.urls += own.urls
+          gathered.downloaded = gathered.downloaded || own.downloaded
         }
-        let resource = options.sources.tkResourceURL(documentID: document.id)
-        let ext = Self.fileExtension(document.extensie)
-        _ = try get(resource, document: document.nummer + "." + ext, expect: ext == "xml" ? .xml : .any, into: &gathered)
+        try tkDocument(document, into: &own)
+        if !options.offline {
+          try cache.saveTK(
+            TKCachedDocument(
+              guid: document.id, nummer: document.nummer, zaken: document.zaken.map(\.id).sorted(), files: Array(Set(own.files)).sorted(),
+              urls: Array(Set(own.urls)).sorted()))
+        }
       } catch .notCached(let url) {
         throw FetchError.notCached(url: url)
       } catch {
@@ -290,6 +292,23 @@ public final class Fetcher: @unchecked Sendable {
     }
     if let firstError, gathered.files.isEmpty { throw firstError }
     return url.absoluteString
+  }
+
+  /// One Tweede Kamer document: through its KOOP id when KOOP has it, else its own file.
+  private func tkDocument(_ document: TKDocumentRecord, into gathered: inout Gathered) throws(FetchError) {
+    if let external = document.externeIdentifier, let kind = ReferenceKind.of(id: external), Self.followedKinds.contains(kind),
+      kind != .zaak, kind != .tkdocument
+    {
+      do throws(FetchError) {
+        _ = try koop(external, into: &gathered)
+        return
+      } catch .notFound {
+        // Not (yet) at KOOP: the Tweede Kamer's own file below.
+      }
+    }
+    let resource = options.sources.tkResourceURL(documentID: document.id)
+    let ext = Self.fileExtension(document.extensie)
+    _ = try get(resource, document: document.nummer + "." + ext, expect: ext == "xml" ? .xml : .any, into: &gathered)
   }
 
   /// `.docx`, `docx`, nil -> `docx`, ..., `pdf` for nothing known.
@@ -333,7 +352,9 @@ public final class Fetcher: @unchecked Sendable {
   }
 
   private func note(_ record: Provenance, document: String?, into gathered: inout Gathered) {
-    if document != nil { gathered.files.append(URL(fileURLWithPath: record.file).lastPathComponent) }
+    guard document != nil else { return }
+    gathered.files.append(URL(fileURLWithPath: record.file).lastPathComponent)
+    gathered.urls.append(record.url)
   }
 
   private func keep(_ answer: HTTPAnswer, from url: URL, document: String?, expect: Expectation, into gathered: inout Gathered) throws(FetchError) -> [UInt8] {

@@ -116,17 +116,21 @@ struct FetchCommand: ParsableCommand {
     let failed = report.items.contains { [.failed, .notFound, .offline].contains($0.status) }
     var buildFailed = false
     if !noBuild && !report.items.allSatisfy({ $0.files.isEmpty }) {
-      var arguments = [store.documents.path, "--out", out ?? store.root.appendingPathComponent("graphs").path, "--name", name]
-      if let index { arguments += ["--index", index] }
-      // The cached documents are built by `kamergraph build`, the program beside this one.
-      let status = try Self.runKamergraph(["build"] + arguments)
-      if status == 2 {
-        buildFailed = true
-      } else if status != 0 {
-        throw ExitCode(status)
-      }
+      buildFailed = try Self.build(store, out: out, name: name, index: index)
     }
     if failed || buildFailed { throw ExitCode(2) }
+  }
+
+  /// Builds the cached documents as `kamergraph build CACHE/documents` does; true when some
+  /// files failed (build's exit status 2); other failures end the program with build's status.
+  static func build(_ store: FetchCache, out: String?, name: String, index: String?) throws -> Bool {
+    var arguments = [store.documents.path, "--out", out ?? store.root.appendingPathComponent("graphs").path, "--name", name]
+    if let index { arguments += ["--index", index] }
+    // The cached documents are built by `kamergraph build`, the program beside this one.
+    let status = try runKamergraph(["build"] + arguments)
+    if status == 2 { return true }
+    if status != 0 { throw ExitCode(status) }
+    return false
   }
 
   /// Runs `kamergraph ARGUMENTS` (the program in this program's folder), its output on ours;

@@ -70,7 +70,11 @@ import Testing
     let sources = try FetchSources.resolve(environment: [:])
     let zaak = sources.odataURL(TKOData.zaakQuery(nummer: "2025Z14549")).absoluteString
     #expect(zaak.hasPrefix("https://gegevensmagazijn.tweedekamer.nl/OData/v5/Zaak?$filter=Nummer%20eq%20%272025Z14549%27"))
-    #expect(zaak.hasSuffix("&$expand=Document%28$expand%3DDocumentVersie%29"))
+    #expect(zaak.hasSuffix("&$expand=Document%28$expand%3DDocumentVersie%29%2CZaakActor"))
+    let document = sources.odataURL(TKOData.documentQuery(nummer: "2025D99001")).absoluteString
+    #expect(document.hasSuffix("&$expand=DocumentVersie%2CZaak%28$expand%3DZaakActor%29"))
+    #expect(sources.syncFeedURL(skiptoken: "25610007").absoluteString == "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document&skiptoken=25610007")
+    #expect(sources.syncFeedURL(skiptoken: nil).absoluteString == "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document")
     let sru = sources.sruURL(identifier: "ah-tk-20252026-313").absoluteString
     #expect(sru == "https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=dt.identifier%3D%3D%22ah-tk-20252026-313%22&maximumRecords=10")
     #expect(sources.rechtspraakURL(ecli: "ECLI:NL:HR:2005:AR5213").absoluteString == "https://data.rechtspraak.nl/uitspraken/content?id=ECLI%3ANL%3AHR%3A2005%3AAR5213")
@@ -119,7 +123,20 @@ import Testing
   @Test func anODataZaakGivesItsLiveDocumentsWithTheirKOOPIds() throws {
     let parsed = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z15452.json"), source: "o")
     #expect(parsed.matches == 1)
-    #expect(parsed.documents == [TKDocumentRecord(id: "e3c43455-4a9a-4407-8e38-a82b297867e1", nummer: "2025D45253", soort: "Antwoord schriftelijke vragen", externeIdentifier: "ah-tk-20252026-313", extensie: ".pdf")])
+    let document = try #require(parsed.documents.first)
+    #expect(parsed.documents.count == 1)
+    #expect(document.id == "e3c43455-4a9a-4407-8e38-a82b297867e1")
+    #expect(document.nummer == "2025D45253")
+    #expect(document.soort == "Antwoord schriftelijke vragen")
+    #expect(document.externeIdentifier == "ah-tk-20252026-313")
+    #expect(document.extensie == ".pdf")
+    #expect(document.datum == "2025-10-31T00:00:00+01:00")
+    #expect(document.vergaderjaar == "2025-2026")
+    // Its zaak, with the actors, as the sidecar and sync need them.
+    #expect(document.zaken.map(\.id) == ["ef644f1c-e5ac-4d49-9191-5d4393f546f0"])
+    #expect(document.zaken.first?.nummer == "2025Z15452")
+    #expect(document.zaken.first?.actors.map(\.relatie) == ["Indiener", "Gericht aan"])
+    #expect(document.zaken.first?.actors.first?.fractie == "FVD")
     // The deleted document (Verwijderd) is left out; a null ExterneIdentifier is none.
     let other = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z14549.json"), source: "o")
     #expect(other.documents.map(\.nummer) == ["2025D99001"])

@@ -14,7 +14,7 @@ final class SourceMirror: @unchecked Sendable {
   var sources: FetchSources {
     FetchSources(
       koop: URL(string: server.base + "/koop")!, tk: URL(string: server.base + "/tk")!,
-      rechtspraak: URL(string: server.base + "/rechtspraak")!)
+      rechtspraak: URL(string: server.base + "/rechtspraak")!, tkSync: URL(string: server.base + "/tksync")!)
   }
 
   static func fixture(_ name: String) -> [UInt8] {
@@ -86,10 +86,69 @@ final class SourceMirror: @unchecked Sendable {
       return .ok(Array(#"{"value":[]}"#.utf8), type: "application/json")
     }
     if target == "/tk/Document(9d2f4c61-7b3e-4a85-8f10-6c5e2b9a4d03)/resource" {
-      return .ok(corpus("defensie-antwoord-2025Z14549.docx"), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      let docx = corpus("defensie-antwoord-2025Z14549.docx")
+      let etag = ("ETag", "\"\(SHA256.hex(docx).prefix(16))\"")
+      if request.headers["if-none-match"] == etag.1 { return LoopbackServer.Reply(status: 304, headers: [etag]) }
+      return .ok(docx, type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", headers: [etag])
     }
-    if target.hasPrefix("/tk/Document?") { return .ok(Array(#"{"value":[]}"#.utf8), type: "application/json") }
+    if target.hasPrefix("/tk/Document?") {
+      let documents = tkDocuments(base: base).filter { target.contains("Nummer eq '\($0["Nummer"] as? String ?? "")'") }
+      let body = try! JSONSerialization.data(withJSONObject: ["value": documents], options: [.sortedKeys])
+      return .ok(Array(body), type: "application/json; odata.metadata=minimal")
+    }
     return .status(404)
+  }
+
+  /// The live documents of the recorded zaken, each as a Document query answers it: with its
+  /// `Zaak` (and the zaak's actors), as `TKOData.documentQuery` expands.
+  static func tkDocuments(base: String) -> [[String: Any]] {
+    var out: [[String: Any]] = []
+    for zaak in ["2025Z15452", "2025Z14549"] {
+      let text = String(decoding: fixture("odata-zaak-\(zaak).json"), as: UTF8.self).replacingOccurrences(of: "{BASE}", with: base + "/tk")
+      let root = try! JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+      for var z in root["value"] as! [[String: Any]] {
+        let documents = z.removeValue(forKey: "Document") as? [[String: Any]] ?? []
+        for var d in documents where d["Verwijderd"] as? Bool != true {
+          d["Zaak"] = [z]
+          out.append(d)
+        }
+      }
+    }
+    return out
+  }
+
+  /// A SyncFeed page (Atom, as corpus/palantir/tk-syncfeed-2025Z15452.xml) of Document entries:
+  /// (GUID, document number, zaak GUID, deleted), each entry's next link one skiptoken on, and the
+  /// page's next link to `next` (none on the last page).
+  static func feedPage(base: String, token: Int, entries: [(guid: String, nummer: String, zaak: String?, deleted: Bool)], next: Int?, updated: String = "2025-11-03T09:00:00.000Z") -> [UInt8] {
+    let feed = base + "/tksync/Feed?category=Document&amp;skiptoken="
+    var text = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom">
+        <title>Gegevensmagazijn SyncFeed</title>
+        <id>\(feed)\(token)</id>
+        <updated>\(updated)</updated>
+        <link rel="self" href="\(feed)\(token)" />
+
+      """
+    if let next { text += "  <link rel=\"next\" href=\"\(feed)\(next)\" />\n" }
+    for (offset, e) in entries.enumerated() {
+      let zaak = e.zaak.map { "<zaak ref=\"\($0)\" />" } ?? ""
+      text += """
+          <entry>
+            <title>\(e.guid)</title>
+            <updated>\(updated)</updated>
+            <category term="Document" />
+            <link rel="next" href="\(feed)\(token + offset + 1)" />
+            <content type="application/xml">
+              <document xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="\(e.guid)" tk:bijgewerkt="2025-11-03T10:00:00.0000000" tk:verwijderd="\(e.deleted)">\(e.deleted ? "" : "\(zaak)<soort>Antwoord schriftelijke vragen</soort><documentNummer>\(e.nummer)</documentNummer>")</document>
+            </content>
+          </entry>
+
+        """
+    }
+    text += "</feed>\n"
+    return Array(text.utf8)
   }
 
   /// A KOOP XML answer (`kamervragen`) whose one answer cites `cites` in a footnote, for chains.
