@@ -59,6 +59,33 @@ public struct FetchSources: Sendable, Equatable {
     ])
   }
 
+  /// The SRU search for the publications that cite `id`: KOOP documents one full-text index,
+  /// `cql.textAndIndexes` (the text and every index; it has no index of references), so the query
+  /// asks for the id itself (links and metadata carry it) or for how a citation of it is written,
+  /// leaving the publication itself out (`A not B`, as KOOP's CQL wants it).
+  func sruCitingURL(_ id: String, maximumRecords: Int) -> URL {
+    var terms = ["cql.textAndIndexes=\"\(id)\""]
+    if let phrase = Self.citationPhrase(id) { terms.append("cql.textAndIndexes=\"\(phrase)\"") }
+    let cql = "(\(terms.joined(separator: " or "))) not dt.identifier==\"\(id)\""
+    return url(koop, path: "sru", query: [
+      ("operation", "searchRetrieve"), ("version", "2.0"), ("query", cql), ("maximumRecords", String(maximumRecords)),
+    ])
+  }
+
+  /// How running text cites a publication, as words for a phrase search (punctuation and the
+  /// dash between the years are not words): `ah-tk-20242025-2790` -> `Aanhangsel Handelingen
+  /// vergaderjaar 2024 2025 nr 2790`, `kst-36600-VII-12` -> `36600 VII nr 12`; nil for other ids.
+  static func citationPhrase(_ id: String) -> String? {
+    let parts = id.split(separator: "-").map(String.init)
+    if parts.count == 4, parts[0] == "ah", parts[1] == "tk", parts[2].count == 8, parts[2].allSatisfy(\.isNumber) {
+      return "Aanhangsel Handelingen vergaderjaar \(parts[2].prefix(4)) \(parts[2].suffix(4)) nr \(parts[3])"
+    }
+    if parts.count >= 3, parts[0] == "kst" {
+      return (parts[1..<(parts.count - 1)] + ["nr", parts[parts.count - 1]]).joined(separator: " ")
+    }
+    return nil
+  }
+
   /// An OData query such as `Zaak?$filter=...`, under the TK root.
   func odataURL(_ pathAndQuery: String) -> URL {
     let parts = pathAndQuery.split(separator: "?", maxSplits: 1).map(String.init)

@@ -14,11 +14,15 @@ public struct FetchOptions: Sendable {
   /// Cached answers older than this are confirmed with a conditional request (If-None-Match /
   /// If-Modified-Since); newer ones are used without asking. nil: every cached answer is used.
   public var revalidateBefore: Date?
+  /// While following, also search KOOP for the publications that cite each publication looked up
+  /// (full text, `cql.textAndIndexes`), keeping at most this many per id (0: never search).
+  public var citedBy: Int
 
   public init(
     sources: FetchSources, politeness: Politeness = Politeness(), follow: Int = 0, maxDocuments: Int = 100,
-    offline: Bool = false, revalidateBefore: Date? = nil
+    offline: Bool = false, revalidateBefore: Date? = nil, citedBy: Int = 10
   ) {
+    self.citedBy = citedBy
     self.sources = sources
     self.politeness = politeness
     self.follow = follow
@@ -49,6 +53,8 @@ public struct FetchItem: Sendable, Equatable {
   public var depth: Int
   /// The id whose document cited this one (nil for an id given).
   public var citedBy: String?
+  /// Found the other way: this document cites that id (a cited-by search, `FetchOptions.citedBy`).
+  public var cites: String? = nil
   public var status: Status
   /// The document files in the cache, relative to its documents/ folder, sorted.
   public var files: [String]
@@ -115,29 +121,44 @@ public final class Fetcher: @unchecked Sendable {
     self.onProgress = onProgress
     var items: [FetchItem] = []
     var seen = Set<String>()
-    var level: [(id: String, citedBy: String?)] = []
-    for id in ids.map(Self.normalise) where seen.insert(id).inserted { level.append((id, nil)) }
+    var level: [Step] = []
+    for id in ids.map(Self.normalise) where seen.insert(id).inserted { level.append(Step(id: id)) }
     var depth = 0
     var looked = 0
     while !level.isEmpty {
       var levelFiles: [String: String] = [:]  // file -> id
+      var searched: [(id: String, item: Int)] = []  // ids whose citing documents are searched for
       progress.queued = level.count
       for (offset, entry) in level.enumerated() {
         progress.queued = level.count - offset - 1
         guard looked < options.maxDocuments else {
-          items.append(FetchItem(id: entry.id, depth: depth, citedBy: entry.citedBy, status: .skipped, files: [], detail: "--max-documents \(options.maxDocuments) reached"))
+          items.append(
+            FetchItem(
+              id: entry.id, depth: depth, citedBy: entry.citedBy, cites: entry.cites, status: .skipped, files: [],
+              detail: "--max-documents \(options.maxDocuments) reached"))
           continue
         }
         looked += 1
-        let item = lookUp(entry.id, depth: depth, citedBy: entry.citedBy)
+        var item = lookUp(entry.id, depth: depth, citedBy: entry.citedBy)
+        item.cites = entry.cites
         for file in item.files { levelFiles[file] = entry.id }
+        if let kind = ReferenceKind.of(id: entry.id), Self.citedByKinds.contains(kind) { searched.append((entry.id, items.count)) }
         items.append(item)
         report(item)
       }
       // Past the cap the next level is still listed (as skipped), so the user sees what was left.
-      guard depth < options.follow, !levelFiles.isEmpty else { break }
+      guard depth < options.follow else { break }
       depth += 1
-      level = citations(of: levelFiles).filter { seen.insert($0.id).inserted }
+      level = citations(of: levelFiles).map { Step(id: $0.id, citedBy: $0.citedBy) }.filter { seen.insert($0.id).inserted }
+      // The other direction: documents that cite what this level looked up (a paper trail whose
+      // documents cite a common source and not each other, such as two answers citing one earlier).
+      if options.citedBy > 0 {
+        for (id, index) in searched {
+          let (found, note) = citing(id)
+          items[index].detail += note
+          level += found.filter { seen.insert($0).inserted }.map { Step(id: $0, cites: id) }
+        }
+      }
     }
     return FetchReport(items: items, requests: http.requests, bytes: http.bytes)
   }
@@ -151,6 +172,38 @@ public final class Fetcher: @unchecked Sendable {
     }
     progress.bytes = http.bytes
     onProgress?(progress)
+  }
+
+  /// One id to look up, and how it was found.
+  private struct Step {
+    var id: String
+    var citedBy: String? = nil
+    var cites: String? = nil
+  }
+
+  /// The kinds whose citing documents are searched for at KOOP (`FetchOptions.citedBy`).
+  static let citedByKinds: Set<ReferenceKind> = [
+    .kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant, .tractatenblad, .koop,
+  ]
+
+  /// The KOOP publications that cite `id`, by one SRU search (`FetchSources.sruCitingURL`), at most
+  /// `citedBy` of them, with a note for the id's line: how many were found, or why the search failed.
+  private func citing(_ id: String) -> (ids: [String], note: String) {
+    let url = options.sources.sruCitingURL(id, maximumRecords: options.citedBy)
+    var scratch = Gathered()
+    do throws(FetchError) {
+      let answer = try get(url, document: nil, expect: .xml, into: &scratch)
+      let found = try SRURecord.parse(answer, source: url.absoluteString).map(\.identifier)
+        .filter { !$0.isEmpty && $0.lowercased() != id.lowercased() }
+      var unique: [String] = []
+      for f in found where !unique.contains(f) { unique.append(f) }
+      let kept = Array(unique.prefix(options.citedBy))
+      return (kept, kept.isEmpty ? "" : "; cited by \(kept.count) found by search")
+    } catch .notCached {
+      return ([], "; offline: the search for documents citing it is not in the cache")
+    } catch {
+      return ([], "; the search for documents citing it failed: \(error.description)")
+    }
   }
 
   /// `ECLI:nl:hr:...` upper-case; a kenmerk keeps its case; others as given, trimmed.

@@ -78,6 +78,11 @@ import Testing
     let sru = sources.sruURL(identifier: "ah-tk-20252026-313").absoluteString
     #expect(sru == "https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=dt.identifier%3D%3D%22ah-tk-20252026-313%22&maximumRecords=10")
     #expect(sources.rechtspraakURL(ecli: "ECLI:NL:HR:2005:AR5213").absoluteString == "https://data.rechtspraak.nl/uitspraken/content?id=ECLI%3ANL%3AHR%3A2005%3AAR5213")
+    // The search for what cites a publication: its id, or how it is cited, but not itself.
+    let citing = sources.sruCitingURL("ah-tk-20242025-2790", maximumRecords: 10)
+    #expect(citing.absoluteString.removingPercentEncoding == #"https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=(cql.textAndIndexes="ah-tk-20242025-2790" or cql.textAndIndexes="Aanhangsel Handelingen vergaderjaar 2024 2025 nr 2790") not dt.identifier=="ah-tk-20242025-2790"&maximumRecords=10"#)
+    #expect(FetchSources.citationPhrase("kst-36600-VII-12") == "36600 VII nr 12")
+    #expect(FetchSources.citationPhrase("stb-2018-84") == nil)
     // A quote inside a kenmerk is doubled, as OData string literals need.
     #expect(TKOData.kenmerkQuery("O'Neill/1").contains("'O''Neill/1'"))
   }

@@ -53,6 +53,9 @@ final class SourceMirror: @unchecked Sendable {
   ) -> LoopbackServer.Reply {
     let target = request.decodedTarget
     let xml = "application/xml; charset=utf-8"
+    if target.hasPrefix("/koop/sru?") && target.contains("cql.textAndIndexes=") {
+      return .ok(search(target, base: base, publications: publications), type: xml)
+    }
     if target.hasPrefix("/koop/sru?") {
       guard let start = target.range(of: "dt.identifier==\""), let end = target[start.upperBound...].firstIndex(of: "\"") else {
         return .status(400)
@@ -97,6 +100,53 @@ final class SourceMirror: @unchecked Sendable {
       return .ok(Array(body), type: "application/json; odata.metadata=minimal")
     }
     return .status(404)
+  }
+
+  /// Words as a full-text index sees them: letters and digits, lower-case; the rest separates.
+  static func words(_ text: String) -> [String] {
+    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+  }
+
+  /// KOOP's full-text search as far as the fetcher uses it: `(cql.textAndIndexes="…" or …) not
+  /// dt.identifier=="…"`, each quoted phrase matched as consecutive words of a publication's XML
+  /// or metadata; the answer lists the matching records, by id.
+  static func search(
+    _ target: String, base: String, publications: [String: (title: String, date: String, xml: [UInt8], metadata: [UInt8]?)]
+  ) -> [UInt8] {
+    var phrases: [[String]] = []
+    var rest = target[...]
+    while let start = rest.range(of: "cql.textAndIndexes=\""), let end = rest[start.upperBound...].firstIndex(of: "\"") {
+      phrases.append(words(String(rest[start.upperBound..<end])))
+      rest = rest[rest.index(after: end)...]
+    }
+    var excluded: String?
+    if let not = target.range(of: "not dt.identifier==\""), let end = target[not.upperBound...].firstIndex(of: "\"") {
+      excluded = String(target[not.upperBound..<end])
+    }
+    func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+      guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+      return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+    let hits = publications.keys.sorted().filter { id in
+      let p = publications[id]!
+      let text = words(String(decoding: p.xml + (p.metadata ?? []), as: UTF8.self))
+      return id != excluded && phrases.contains { contains(text, $0) }
+    }
+    let template = String(decoding: fixture("sru-record.xml"), as: UTF8.self)
+    let head = template.components(separatedBy: "<sru:records>")[0]
+    let record = template.components(separatedBy: "<sru:records>")[1].components(separatedBy: "</sru:records>")[0]
+    var records = ""
+    for id in hits {
+      var one = record
+      let p = publications[id]!
+      for (key, value) in [("{BASE}", base + "/koop"), ("{ID}", id), ("{VJ}", String(id.split(separator: "-")[2])), ("{TITLE}", p.title), ("{DATE}", p.date)] {
+        one = one.replacingOccurrences(of: key, with: value)
+      }
+      records += one
+    }
+    let answer = head.replacingOccurrences(of: "<sru:numberOfRecords>1<", with: "<sru:numberOfRecords>\(hits.count)<")
+      + "<sru:records>" + records + "</sru:records></sru:searchRetrieveResponse>"
+    return Array(answer.utf8)
   }
 
   /// The live documents of the recorded zaken, each as a Document query answers it: with its
