@@ -362,6 +362,12 @@ public final class Fetcher: @unchecked Sendable {
     let resource = options.sources.tkResourceURL(documentID: document.id)
     let ext = Self.fileExtension(document.extensie)
     _ = try get(resource, document: document.nummer + "." + ext, expect: ext == "xml" ? .xml : .any, into: &gathered)
+    // Its own file carries none of the OData metadata: a sidecar that build merges (TKSidecar).
+    let name = document.nummer + ".metadata.xml"
+    let sidecar = TKSidecar.metadata(for: document)
+    let target = cache.documents.appendingPathComponent(name)
+    if FileManager.default.contents(atPath: target.path).map([UInt8].init) != sidecar { try cache.write(sidecar, to: target) }
+    gathered.files.append(name)
   }
 
   /// `.docx`, `docx`, nil -> `docx`, ..., `pdf` for nothing known.

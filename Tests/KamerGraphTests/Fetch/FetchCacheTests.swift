@@ -119,6 +119,27 @@ import Testing
     #expect(records[0].items.count == 6)
   }
 
+  @Test func theSidecarOfATweedeKamerDocumentIsAKOOPMetadataRecordTheReaderUnderstands() throws {
+    let parsed = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z15452.json"), source: "o")
+    let bytes = TKSidecar.metadata(for: try #require(parsed.documents.first))
+    let record = try KOOPMetadataReader.read(bytes: bytes, path: "2025D45253.metadata.xml")
+    #expect(record.ownIds.isEmpty)  // no DC.identifier: the document keeps its own ids
+    #expect(record.metadata.type == "Antwoord schriftelijke vragen")
+    #expect(record.metadata.date == "2025-10-31")
+    #expect(record.metadata.vergaderjaar == "2025-2026")
+    #expect(record.metadata.sender == "Ministerie van Justitie en Veiligheid")
+    #expect(record.metadata.extra["TK.documentNummer"] == "2025D45253")
+    let facts = record.facts.map { "\($0.statement)" }.joined(separator: "\n")
+    for expected in ["2025Z15452", "kv-tk-2025Z15452", "persoon:van-houwelingen", "persoon:van-oosten", "ministerie:JENV", "2025-08-27"] {
+      #expect(facts.contains(expected), "\(expected) not in \(facts)")
+    }
+    // Markup in a value is escaped, not read.
+    var odd = try #require(parsed.documents.first)
+    odd.titel = "A <b> & \"c\""
+    let escaped = try KOOPMetadataReader.read(bytes: TKSidecar.metadata(for: odd), path: "x.metadata.xml")
+    #expect(escaped.metadata.title == "A <b> & \"c\"")
+  }
+
   @Test func anHTMLPageOrOtherXMLIsNotAnSRUAnswer() {
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<!DOCTYPE html><html><body>Storing</body></html>".utf8), source: "s") }
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<feed/>".utf8), source: "s") }

@@ -91,9 +91,38 @@ extension FetchNetworkTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let report = fetcher.run(ids: ["2025Z14549"])
     #expect(report.items.map(\.status) == [.fetched])
-    #expect(report.items[0].files == ["2025D99001.docx"])
+    #expect(report.items[0].files == ["2025D99001.docx", "2025D99001.metadata.xml"])
     // The deleted document's file was never asked for.
     #expect(mirror.server.count("/tk/Document(1a8e3b57") == 0)
+  }
+
+  @Test func aTweedeKamerFileGetsItsODataMetadataAsASidecarThatBuildMerges() throws {
+    let mirror = try SourceMirror()
+    let (fetcher, dir) = try FetchTesting.fetcher(mirror)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = fetcher.run(ids: ["2025Z14549"])
+    let sidecar = String(decoding: try Data(contentsOf: dir.appendingPathComponent("documents/2025D99001.metadata.xml")), as: UTF8.self)
+    #expect(sidecar.hasPrefix("<metadata_gegevens>"))
+    #expect(sidecar.contains(#"<metadata name="OVERHEIDop.vraagnummer" scheme="" content="2025Z14549" />"#))
+    #expect(sidecar.contains(#"<metadata name="DC.creator" scheme="" content="Ministerie van Defensie" />"#))
+    #expect(!sidecar.contains("DC.identifier"))
+    let graph = try BuildPipeline().build(paths: [dir.appendingPathComponent("documents").path]).graph
+    // One node: the sidecar merged into the letter, which keeps its own id.
+    let letter = try #require(graph.node("kenmerk:MINDEF20250032172"))
+    #expect(letter.paths.count == 1)
+    #expect(letter.vergaderjaar == "2024-2025")  // the zaak's: the letter names none
+    let edges = Set(graph.edges.map { "\($0.source) \($0.relation.rawValue) \($0.target)" })
+    #expect(edges.contains("kv-tk-2025Z14549 asked-by persoon:van-houwelingen"))
+    #expect(edges.contains("kv-tk-2025Z14549 addressed-to ministerie:DEF"))
+    #expect(edges.contains("kenmerk:MINDEF20250032172 answers kv-tk-2025Z14549"))
+    // The letter alone says as much of the edges (the sidecar agrees with it), but not its year.
+    let alone = try BuildPipeline().build(paths: [dir.appendingPathComponent("documents/2025D99001.docx").path]).graph
+    let without = Set(alone.edges.map { "\($0.source) \($0.relation.rawValue) \($0.target)" })
+    #expect(without == edges)
+    #expect(alone.node("kenmerk:MINDEF20250032172")?.vergaderjaar == nil)
+    // A second run writes nothing and asks nothing.
+    let (again, _) = try FetchTesting.fetcher(mirror, cache: dir)
+    #expect(again.run(ids: ["2025Z14549"]).items.map(\.status) == [.cached])
   }
 
   @Test func idsTheSourcesDoNotHaveAreReportedWithTheURLTried() throws {
