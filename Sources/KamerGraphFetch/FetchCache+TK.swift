@@ -14,6 +14,14 @@ public struct TKCachedDocument: Codable, Sendable, Equatable {
   public var urls: [String]
 }
 
+/// A URL the source answered 404 or 410, and when.
+public struct MissingRecord: Codable, Sendable, Equatable {
+  public var url: String
+  public var status: Int
+  /// ISO 8601 UTC time of the answer.
+  public var at: String
+}
+
 /// Where the last `sync` stopped: the SyncFeed skiptoken to continue from.
 public struct SyncState: Codable, Sendable, Equatable {
   public var skiptoken: String
@@ -51,6 +59,30 @@ extension FetchCache {
     for url in record.urls { try forget(url) }
     for file in record.files { try remove(documents.appendingPathComponent(file)) }
     try remove(tk.appendingPathComponent(record.guid + ".json"))
+  }
+
+  var missingFolder: URL { root.appendingPathComponent("missing", isDirectory: true) }
+
+  /// The 404/410 remembered for `url`, if any.
+  func missing(for url: URL) -> MissingRecord? {
+    loadJSON(MissingRecord.self, from: missingFolder.appendingPathComponent(Self.key(url) + ".json")).flatMap {
+      $0.url == url.absoluteString ? $0 : nil
+    }
+  }
+
+  /// Remembers that the source answered `status` (404, 410) for `url`.
+  func recordMissing(_ url: URL, status: Int, at date: Date = Date()) throws(FetchError) {
+    do {
+      try FileManager.default.createDirectory(at: missingFolder, withIntermediateDirectories: true)
+    } catch {
+      throw .cache(path: missingFolder.path, message: error.localizedDescription)
+    }
+    try saveJSON(MissingRecord(url: url.absoluteString, status: status, at: Self.timestamp(date)), to: missingFolder.appendingPathComponent(Self.key(url) + ".json"))
+  }
+
+  /// Forgets a remembered 404/410 (the URL answered since).
+  func forgetMissing(_ url: URL) throws(FetchError) {
+    try remove(missingFolder.appendingPathComponent(Self.key(url) + ".json"))
   }
 
   /// The stored SyncFeed position, if a sync ran before.

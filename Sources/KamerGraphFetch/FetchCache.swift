@@ -32,6 +32,7 @@ public struct Provenance: Codable, Sendable, Equatable {
 ///     CACHE/tk/            one JSON record per Tweede Kamer document fetched through the OData
 ///                          (TKCachedDocument): what `sync` keeps current
 ///     CACHE/sync.json      where the last `sync` stopped in the SyncFeed (SyncState)
+///     CACHE/missing/       one JSON record per URL the source answered 404/410 (MissingRecord)
 ///     CACHE/tmp/           downloads being written; emptied when the cache is opened
 ///
 /// Every file is written to tmp/ and renamed into place, so a killed run leaves no half-written
@@ -89,6 +90,7 @@ public struct FetchCache: Sendable {
       bytes: body.count, file: file)
     try write(body, to: root.appendingPathComponent(file))
     try save(record, for: url)
+    try forgetMissing(url)
     return record
   }
 

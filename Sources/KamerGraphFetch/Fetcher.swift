@@ -17,12 +17,16 @@ public struct FetchOptions: Sendable {
   /// While following, also search KOOP for the publications that cite each publication looked up
   /// (full text, `cql.textAndIndexes`), keeping at most this many per id (0: never search).
   public var citedBy: Int
+  /// A 404 or 410 from a source is remembered in the cache; the URL is not asked again until it
+  /// is this many seconds old (0: always asked again).
+  public var retryMissingAfter: TimeInterval
 
   public init(
     sources: FetchSources, politeness: Politeness = Politeness(), follow: Int = 0, maxDocuments: Int = 100,
-    offline: Bool = false, revalidateBefore: Date? = nil, citedBy: Int = 10
+    offline: Bool = false, revalidateBefore: Date? = nil, citedBy: Int = 10, retryMissingAfter: TimeInterval = 7 * 86400
   ) {
     self.citedBy = citedBy
+    self.retryMissingAfter = retryMissingAfter
     self.sources = sources
     self.politeness = politeness
     self.follow = follow
@@ -206,6 +210,13 @@ public final class Fetcher: @unchecked Sendable {
     }
   }
 
+  /// `7 days`, `1 day`, `2.5 days`.
+  static func days(_ seconds: TimeInterval) -> String {
+    let d = seconds / 86400
+    let text = d == d.rounded() ? String(Int(d)) : String(format: "%.2g", d)
+    return "\(text) day\(d == 1 ? "" : "s")"
+  }
+
   /// `ECLI:nl:hr:...` upper-case; a kenmerk keeps its case; others as given, trimmed.
   static func normalise(_ id: String) -> String {
     let trimmed = id.trimmingCharacters(in: .whitespaces)
@@ -277,6 +288,9 @@ public final class Fetcher: @unchecked Sendable {
       return item(gathered.downloaded ? .fetched : .cached, detail)
     } catch .notFound(let url, let status) {
       return item(.notFound, "\(url) (HTTP \(status))")
+    } catch .rememberedMissing(let url, let status, let at) {
+      let again = options.offline ? "" : "; asked again \(Self.days(options.retryMissingAfter)) after that (--retry-missing-after)"
+      return item(.notFound, "\(url) (HTTP \(status) at \(at), remembered\(again))")
     } catch .notCached(let url) {
       return item(.offline, "would fetch \(url)")
     } catch {
@@ -310,6 +324,8 @@ public final class Fetcher: @unchecked Sendable {
         _ = try get(metadata, document: name + ".metadata.xml", expect: .xml, into: &gathered)
       } catch .notFound {
         // The document without its metadata record is still the document.
+      } catch .rememberedMissing {
+        // Likewise, when an earlier run found it missing.
       }
     }
     return mainURL.absoluteString
@@ -357,6 +373,8 @@ public final class Fetcher: @unchecked Sendable {
         return
       } catch .notFound {
         // Not (yet) at KOOP: the Tweede Kamer's own file below.
+      } catch .rememberedMissing {
+        // Not at KOOP when last asked: likewise.
       }
     }
     let resource = options.sources.tkResourceURL(documentID: document.id)
@@ -396,7 +414,7 @@ public final class Fetcher: @unchecked Sendable {
       var headers: [String: String] = [:]
       if let etag = record.etag { headers["If-None-Match"] = etag }
       if let modified = record.lastModified { headers["If-Modified-Since"] = modified }
-      let answer = try http.get(url, headers: headers)
+      let answer = try fromSource(url, headers: headers)
       if answer.status == 304 {
         try cache.confirm(record, for: url)
         note(record, document: document, into: &gathered)
@@ -404,10 +422,28 @@ public final class Fetcher: @unchecked Sendable {
       }
       return try keep(answer, from: url, document: document, expect: expect, into: &gathered)
     }
+    // A 404/410 remembered (`FetchCache.missing`): not asked again within the period, and
+    // reported as such offline.
+    if let missing = cache.missing(for: url) {
+      let age = Date().timeIntervalSince(FetchCache.date(missing.at) ?? .distantPast)
+      if options.offline || age < options.retryMissingAfter {
+        throw .rememberedMissing(url: url.absoluteString, status: missing.status, at: missing.at)
+      }
+    }
     if options.offline { throw .notCached(url: url.absoluteString) }
-    let answer = try http.get(url)
+    let answer = try fromSource(url, headers: [:])
     guard answer.status != 304 else { throw .unexpectedContent(url: url.absoluteString, message: "304 Not Modified to an unconditional request") }
     return try keep(answer, from: url, document: document, expect: expect, into: &gathered)
+  }
+
+  /// A request to the source; a 404 or 410 is remembered in the cache with its time.
+  private func fromSource(_ url: URL, headers: [String: String]) throws(FetchError) -> HTTPAnswer {
+    do throws(FetchError) {
+      return try http.get(url, headers: headers)
+    } catch .notFound(let u, let status) {
+      try cache.recordMissing(url, status: status)
+      throw .notFound(url: u, status: status)
+    }
   }
 
   private func note(_ record: Provenance, document: String?, into gathered: inout Gathered) {

@@ -77,10 +77,13 @@ public final class Syncer: @unchecked Sendable {
         id: "sync", message: "cannot run --offline: it asks the Tweede Kamer SyncFeed what changed; run it online, or use `kamergraph fetch --offline` to see what the cache holds")
     }
     var report = SyncReport()
-    // Changed documents are confirmed (conditional requests), however recent their cached copy.
+    // Changed documents are confirmed (conditional requests), however recent their cached copy,
+    // and a remembered 404 is asked again: the feed says there is something new.
     let fetcher = Fetcher(
       cache: cache,
-      options: FetchOptions(sources: options.sources, politeness: options.politeness, maxDocuments: Int.max, revalidateBefore: .distantFuture),
+      options: FetchOptions(
+        sources: options.sources, politeness: options.politeness, maxDocuments: Int.max, revalidateBefore: .distantFuture,
+        retryMissingAfter: 0),
       http: http)
     var token = cache.syncState?.skiptoken
     while report.pages < options.maxPages {

@@ -14,7 +14,8 @@ struct FetchCommand: ParsableCommand {
       Kamer OData v5, then each document through its KOOP id or its own file; an ECLI through \
       Rechtspraak open data. Files go to the cache folder (CACHE/documents) with their \
       provenance (URL, time, ETag/Last-Modified, SHA-256); a second run answers from the cache \
-      and sends no request for what it holds. With --follow N the documents' citations are \
+      and sends no request for what it holds; a 404/410 is remembered too (CACHE/missing) and not \
+      asked again for --retry-missing-after days (7), and --offline reports it. With --follow N the documents' citations are \
       fetched too, N steps breadth first, at most --max-documents ids in all; and, the other way, \
       the KOOP publications that cite each publication looked up (one full-text SRU search, \
       cql.textAndIndexes on the id and on how it is cited, at most --cited-by per id). Then the cached \
@@ -39,6 +40,9 @@ struct FetchCommand: ParsableCommand {
 
   @Option(name: .customLong("cited-by"), help: "While following, search KOOP for up to this many documents citing each publication (0: no search).")
   var citedBy = 10
+
+  @Option(name: .customLong("retry-missing-after"), help: "Days before a URL the source answered 404/410 is asked again (0: always).")
+  var retryMissingAfter = 7.0
 
   @Option(name: .long, help: "The cache folder.")
   var cache = "kamergraph-cache"
@@ -82,6 +86,7 @@ struct FetchCommand: ParsableCommand {
   func validate() throws {
     if ids.isEmpty { throw ValidationError("give at least one id, e.g. kamergraph fetch 2025Z14549 --follow 2") }
     if follow < 0 { throw ValidationError("--follow must be 0 or more") }
+    if retryMissingAfter < 0 { throw ValidationError("--retry-missing-after must be 0 or more days") }
     if citedBy < 0 { throw ValidationError("--cited-by must be 0 or more") }
     if maxDocuments < 1 { throw ValidationError("--max-documents must be at least 1") }
     if rate <= 0 { throw ValidationError("--rate must be more than 0 requests per second") }
@@ -110,7 +115,7 @@ struct FetchCommand: ParsableCommand {
     let politeness = Politeness(requestsPerSecond: rate, timeout: timeout, maxBytes: maxBytes)
     let options = FetchOptions(
       sources: sources, politeness: politeness, follow: follow, maxDocuments: maxDocuments, offline: offline,
-      revalidateBefore: since.flatMap(Self.date), citedBy: citedBy)
+      revalidateBefore: since.flatMap(Self.date), citedBy: citedBy, retryMissingAfter: retryMissingAfter * 86400)
     let fetcher = Fetcher(cache: store, options: options)
     let tty = isatty(STDERR_FILENO) == 1
     let report = fetcher.run(ids: ids) { p in

@@ -285,3 +285,78 @@ extension FetchNetworkTests {
     }
   }
 }
+
+/// A 404/410 remembered in the cache (`--retry-missing-after`).
+extension FetchNetworkTests {
+@Suite struct NegativeCacheTests {
+  /// A mirror whose XML of ah-tk-20252026-313 is gone (410).
+  func mirror() throws -> SourceMirror {
+    try SourceMirror { request in request.target.hasSuffix("/xml/ah-tk-20252026-313.xml") ? .status(410) : nil }
+  }
+
+  func xmlRequests(_ mirror: SourceMirror) -> Int { mirror.server.log.filter { $0.target.hasSuffix("/xml/ah-tk-20252026-313.xml") }.count }
+
+  func fetcher(_ mirror: SourceMirror, cache: URL, offline: Bool = false, retryMissingAfter: TimeInterval = 7 * 86400) throws -> Fetcher {
+    let options = FetchOptions(sources: mirror.sources, politeness: FetchTesting.politeness(), offline: offline, retryMissingAfter: retryMissingAfter)
+    return Fetcher(cache: try FetchCache(path: cache.path), options: options, http: HTTPFetcher(politeness: FetchTesting.politeness()))
+  }
+
+  @Test func aGoneDocumentIsNotAskedForAgainWithinThePeriod() throws {
+    let m = try mirror()
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(first.items.map(\.status) == [.notFound])
+    #expect(xmlRequests(m) == 1)
+    let xmlURL = URL(string: m.server.base + "/koop/frbr/officielepublicaties/ah-tk/20252026/ah-tk-20252026-313/1/xml/ah-tk-20252026-313.xml")!
+    let record = try #require(try FetchCache(path: dir.path).missing(for: xmlURL))
+    #expect(record.status == 410)
+    #expect(FetchCache.date(record.at) != nil)
+    // Within the period: reported from the cache, the source not asked.
+    let second = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(second.items.map(\.status) == [.notFound])
+    #expect(second.items[0].detail.contains("HTTP 410 at \(record.at), remembered"))
+    #expect(second.items[0].detail.contains("7 days"))
+    #expect(second.requests == 0)
+    #expect(xmlRequests(m) == 1)
+    // Offline: reported as missing, not as something it would fetch.
+    let offline = try fetcher(m, cache: dir, offline: true).run(ids: ["ah-tk-20252026-313"])
+    #expect(offline.items.map(\.status) == [.notFound])
+    #expect(offline.items[0].detail.contains("remembered"))
+    // With 0 it is asked again at once.
+    _ = try fetcher(m, cache: dir, retryMissingAfter: 0).run(ids: ["ah-tk-20252026-313"])
+    #expect(xmlRequests(m) == 2)
+  }
+
+  @Test func aRememberedAnswerOlderThanThePeriodIsAskedAgainAndForgottenOnceFound() throws {
+    let m = try SourceMirror()
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cache = try FetchCache(path: dir.path)
+    let xmlURL = URL(string: m.server.base + "/koop/frbr/officielepublicaties/ah-tk/20252026/ah-tk-20252026-313/1/xml/ah-tk-20252026-313.xml")!
+    // Remembered two hours ago; the period is one hour.
+    try cache.recordMissing(xmlURL, status: 404, at: Date().addingTimeInterval(-7200))
+    let report = try fetcher(m, cache: dir, retryMissingAfter: 3600).run(ids: ["ah-tk-20252026-313"])
+    #expect(report.items.map(\.status) == [.fetched])
+    #expect(cache.missing(for: xmlURL) == nil)
+    // A decoy: remembered just now, the same period keeps it from being asked.
+    let other = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: other) }
+    try FetchCache(path: other.path).recordMissing(xmlURL, status: 404)
+    let before = xmlRequests(m)
+    #expect(try fetcher(m, cache: other, retryMissingAfter: 3600).run(ids: ["ah-tk-20252026-313"]).items.map(\.status) == [.notFound])
+    #expect(xmlRequests(m) == before)
+  }
+
+  @Test func aMissingMetadataRecordIsRememberedAndTheDocumentStillCounts() throws {
+    let m = try SourceMirror { request in request.target.hasSuffix("/metadata/metadata.xml") ? .status(404) : nil }
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    let second = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(second.items.map(\.status) == [.cached])
+    #expect(second.items[0].files == ["ah-tk-20252026-313.xml"])
+    #expect(second.requests == 0)
+  }
+}
+}
