@@ -101,7 +101,11 @@ struct SyncCommand: ParsableCommand {
     print(Self.summary(report, cache: store.root.path))
     var buildFailed = false
     let changed = !report.deleted.isEmpty || (report.refreshed + report.added).contains { $0.status == .fetched }
-    if !noBuild && changed {
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: store.documents.path)) ?? []
+    if !noBuild && changed && left.isEmpty {
+      // build refuses an empty folder: say so rather than fail.
+      FileHandle.standardError.write(Data("sync: the cache holds no documents now; nothing was built, and the index still lists the deleted ones\n".utf8))
+    } else if !noBuild && changed {
       buildFailed = try FetchCommand.build(store, out: out, name: name, index: index)
     }
     if report.failed || buildFailed { throw ExitCode(2) }

@@ -189,3 +189,36 @@ final class Flag: @unchecked Sendable {
   func set(_ v: String?) { lock.withLock { value = v } }
   func contains(_ v: String) -> Bool { lock.withLock { value == v } }
 }
+
+extension FetchNetworkTests {
+  /// `kamergraph sync` run as a user runs it (kamergraph execs kamergraph-fetch sync).
+  @Suite struct SyncCommandTests {
+    @Test func syncRemovesADeletedDocumentFromTheCacheAndTheIndex() throws {
+      guard let exe = QueryCommandLineTests.binary() else { return }
+      let mirror = try SyncTests.mirror([nil: ([(SyncTests.defence.guid, SyncTests.defence.nummer, nil, true)], nil)])
+      let dir = try ExternalTool.temporaryDirectory()
+      defer { try? FileManager.default.removeItem(at: dir) }
+      let cache = dir.appendingPathComponent("cache").path
+      let index = dir.appendingPathComponent("index.sqlite").path
+      let sources = [
+        "--cache", cache, "--rate", "100", "--timeout", "5", "--koop-url", mirror.sources.koop.absoluteString,
+        "--tk-url", mirror.sources.tk.absoluteString, "--index", index,
+      ]
+      let fetch = try #require(try ExternalTool.run("env", ["-C", dir.path, exe, "fetch", "2025Z14549", "2025Z15452"] + sources))
+      #expect(fetch.status == 0, "\(fetch.stdout)\n\(fetch.stderr)")
+      #expect(try ExternalTool.run("env", [exe, "show", "kenmerk:MINDEF20250032172", "--index", index])?.status == 0)
+      let sync = try #require(
+        try ExternalTool.run("env", ["-C", dir.path, exe, "sync", "--tk-sync-url", mirror.sources.tkSync.absoluteString] + sources))
+      #expect(sync.status == 0, "\(sync.stdout)\n\(sync.stderr)")
+      #expect(sync.stdout.contains("deleted  2025D99001  removed from the cache"))
+      #expect(sync.stdout.contains("sync: 1 pages, 1 document entries; 0 changed, 0 new, 1 deleted; reached the end of the feed, next skiptoken 1;"))
+      // Rebuilt: the letter has left the index; the other answer stays.
+      #expect(try ExternalTool.run("env", [exe, "show", "kenmerk:MINDEF20250032172", "--index", index])?.status == 1)
+      #expect(try ExternalTool.run("env", [exe, "show", "ah-tk-20252026-313", "--index", index])?.status == 0)
+      // Offline is refused with a reason, as a usage error.
+      let offline = try #require(try ExternalTool.run("env", [exe, "sync", "--offline", "--cache", cache]))
+      #expect(offline.status == 64)
+      #expect(offline.stderr.contains("sync cannot run --offline"))
+    }
+  }
+}
