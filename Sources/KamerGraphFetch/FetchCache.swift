@@ -29,6 +29,10 @@ public struct Provenance: Codable, Sendable, Equatable {
 ///     CACHE/documents/     the fetched documents, named after their ids (what `build` reads)
 ///     CACHE/responses/     search and OData answers, by a hash of their URL
 ///     CACHE/provenance/    one JSON record per URL (Provenance), written after its body
+///     CACHE/tk/            one JSON record per Tweede Kamer document fetched through the OData
+///                          (TKCachedDocument): what `sync` keeps current
+///     CACHE/sync.json      where the last `sync` stopped in the SyncFeed (SyncState)
+///     CACHE/missing/       one JSON record per URL the source answered 404/410 (MissingRecord)
 ///     CACHE/tmp/           downloads being written; emptied when the cache is opened
 ///
 /// Every file is written to tmp/ and renamed into place, so a killed run leaves no half-written
@@ -40,13 +44,14 @@ public struct FetchCache: Sendable {
   var responses: URL { root.appendingPathComponent("responses", isDirectory: true) }
   var provenance: URL { root.appendingPathComponent("provenance", isDirectory: true) }
   var tmp: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+  var tk: URL { root.appendingPathComponent("tk", isDirectory: true) }
 
   /// Opens (creating) the cache at `path` and removes what a killed run left in tmp/.
   public init(path: String) throws(FetchError) {
     root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     let fm = FileManager.default
     do {
-      for folder in [documents, responses, provenance, tmp] {
+      for folder in [documents, responses, provenance, tmp, tk] {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
       }
       for leftover in try fm.contentsOfDirectory(atPath: tmp.path) {
@@ -85,6 +90,7 @@ public struct FetchCache: Sendable {
       bytes: body.count, file: file)
     try write(body, to: root.appendingPathComponent(file))
     try save(record, for: url)
+    try forgetMissing(url)
     return record
   }
 
@@ -96,11 +102,37 @@ public struct FetchCache: Sendable {
   }
 
   private func save(_ record: Provenance, for url: URL) throws(FetchError) {
+    try saveJSON(record, to: provenance.appendingPathComponent(Self.key(url) + ".json"))
+  }
+
+  /// Writes `value` as sorted, indented JSON (through tmp/, as every file).
+  func saveJSON<T: Encodable>(_ value: T, to target: URL) throws(FetchError) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data: Data
-    do { data = try encoder.encode(record) } catch { throw .cache(path: root.path, message: "\(error)") }
-    try write([UInt8](data) + [0x0A], to: provenance.appendingPathComponent(Self.key(url) + ".json"))
+    do { data = try encoder.encode(value) } catch { throw .cache(path: target.path, message: "\(error)") }
+    try write([UInt8](data) + [0x0A], to: target)
+  }
+
+  func loadJSON<T: Decodable>(_ type: T.Type, from file: URL) -> T? {
+    guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+    return try? JSONDecoder().decode(type, from: data)
+  }
+
+  /// Removes the cached answer of `url` (its provenance record, then its body).
+  func forget(_ url: String) throws(FetchError) {
+    guard let u = URL(string: url) else { return }
+    let record = provenance.appendingPathComponent(Self.key(u) + ".json")
+    let body = loadJSON(Provenance.self, from: record).map { root.appendingPathComponent($0.file) }
+    try remove(record)
+    if let body { try remove(body) }
+  }
+
+  /// Removes a file; one that is already gone is fine.
+  func remove(_ file: URL) throws(FetchError) {
+    guard unlink(file.path) == 0 || errno == ENOENT else {
+      throw .cache(path: file.path, message: String(cString: strerror(errno)))
+    }
   }
 
   /// Writes to tmp/, flushes, and renames over `target` (rename(2) is atomic on one file system).

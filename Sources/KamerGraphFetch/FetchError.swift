@@ -6,6 +6,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
   case badBaseURL(String)
   /// The source answered 404 or 410: the id is not (or no longer) published there.
   case notFound(url: String, status: Int)
+  /// A 404 or 410 the cache remembers (at `at`): not asked again within --retry-missing-after.
+  case rememberedMissing(url: String, status: Int, at: String)
   /// The source answered with another error status after all retries: try again later.
   case status(url: String, status: Int)
   /// No answer within the per-request timeout, after all retries: try again later or raise --timeout.
@@ -29,6 +31,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .badBaseURL(let text): return "'\(text)' is not an http(s) URL"
     case .notFound(let url, let status): return "not found at the source (HTTP \(status), \(url))"
+    case .rememberedMissing(let url, let status, let at): return "not found at the source (HTTP \(status) at \(at), remembered; \(url))"
     case .status(let url, let status): return "HTTP \(status) from \(url) (after retries)"
     case .timedOut(let url): return "no answer within the timeout from \(url) (after retries)"
     case .transport(let url, let message): return "\(message) (\(url))"

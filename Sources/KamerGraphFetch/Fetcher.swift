@@ -14,11 +14,19 @@ public struct FetchOptions: Sendable {
   /// Cached answers older than this are confirmed with a conditional request (If-None-Match /
   /// If-Modified-Since); newer ones are used without asking. nil: every cached answer is used.
   public var revalidateBefore: Date?
+  /// While following, also search KOOP for the publications that cite each publication looked up
+  /// (full text, `cql.textAndIndexes`), keeping at most this many per id (0: never search).
+  public var citedBy: Int
+  /// A 404 or 410 from a source is remembered in the cache; the URL is not asked again until it
+  /// is this many seconds old (0: always asked again).
+  public var retryMissingAfter: TimeInterval
 
   public init(
     sources: FetchSources, politeness: Politeness = Politeness(), follow: Int = 0, maxDocuments: Int = 100,
-    offline: Bool = false, revalidateBefore: Date? = nil
+    offline: Bool = false, revalidateBefore: Date? = nil, citedBy: Int = 10, retryMissingAfter: TimeInterval = 7 * 86400
   ) {
+    self.citedBy = citedBy
+    self.retryMissingAfter = retryMissingAfter
     self.sources = sources
     self.politeness = politeness
     self.follow = follow
@@ -49,6 +57,8 @@ public struct FetchItem: Sendable, Equatable {
   public var depth: Int
   /// The id whose document cited this one (nil for an id given).
   public var citedBy: String?
+  /// Found the other way: this document cites that id (a cited-by search, `FetchOptions.citedBy`).
+  public var cites: String? = nil
   public var status: Status
   /// The document files in the cache, relative to its documents/ folder, sorted.
   public var files: [String]
@@ -115,29 +125,44 @@ public final class Fetcher: @unchecked Sendable {
     self.onProgress = onProgress
     var items: [FetchItem] = []
     var seen = Set<String>()
-    var level: [(id: String, citedBy: String?)] = []
-    for id in ids.map(Self.normalise) where seen.insert(id).inserted { level.append((id, nil)) }
+    var level: [Step] = []
+    for id in ids.map(Self.normalise) where seen.insert(id).inserted { level.append(Step(id: id)) }
     var depth = 0
     var looked = 0
     while !level.isEmpty {
       var levelFiles: [String: String] = [:]  // file -> id
+      var searched: [(id: String, item: Int)] = []  // ids whose citing documents are searched for
       progress.queued = level.count
       for (offset, entry) in level.enumerated() {
         progress.queued = level.count - offset - 1
         guard looked < options.maxDocuments else {
-          items.append(FetchItem(id: entry.id, depth: depth, citedBy: entry.citedBy, status: .skipped, files: [], detail: "--max-documents \(options.maxDocuments) reached"))
+          items.append(
+            FetchItem(
+              id: entry.id, depth: depth, citedBy: entry.citedBy, cites: entry.cites, status: .skipped, files: [],
+              detail: "--max-documents \(options.maxDocuments) reached"))
           continue
         }
         looked += 1
-        let item = lookUp(entry.id, depth: depth, citedBy: entry.citedBy)
+        var item = lookUp(entry.id, depth: depth, citedBy: entry.citedBy)
+        item.cites = entry.cites
         for file in item.files { levelFiles[file] = entry.id }
+        if let kind = ReferenceKind.of(id: entry.id), Self.citedByKinds.contains(kind) { searched.append((entry.id, items.count)) }
         items.append(item)
         report(item)
       }
       // Past the cap the next level is still listed (as skipped), so the user sees what was left.
-      guard depth < options.follow, !levelFiles.isEmpty else { break }
+      guard depth < options.follow else { break }
       depth += 1
-      level = citations(of: levelFiles).filter { seen.insert($0.id).inserted }
+      level = citations(of: levelFiles).map { Step(id: $0.id, citedBy: $0.citedBy) }.filter { seen.insert($0.id).inserted }
+      // The other direction: documents that cite what this level looked up (a paper trail whose
+      // documents cite a common source and not each other, such as two answers citing one earlier).
+      if options.citedBy > 0 {
+        for (id, index) in searched {
+          let (found, note) = citing(id)
+          items[index].detail += note
+          level += found.filter { seen.insert($0).inserted }.map { Step(id: $0, cites: id) }
+        }
+      }
     }
     return FetchReport(items: items, requests: http.requests, bytes: http.bytes)
   }
@@ -151,6 +176,45 @@ public final class Fetcher: @unchecked Sendable {
     }
     progress.bytes = http.bytes
     onProgress?(progress)
+  }
+
+  /// One id to look up, and how it was found.
+  private struct Step {
+    var id: String
+    var citedBy: String? = nil
+    var cites: String? = nil
+  }
+
+  /// The kinds whose citing documents are searched for at KOOP (`FetchOptions.citedBy`).
+  static let citedByKinds: Set<ReferenceKind> = [
+    .kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant, .tractatenblad, .koop,
+  ]
+
+  /// The KOOP publications that cite `id`, by one SRU search (`FetchSources.sruCitingURL`), at most
+  /// `citedBy` of them, with a note for the id's line: how many were found, or why the search failed.
+  private func citing(_ id: String) -> (ids: [String], note: String) {
+    let url = options.sources.sruCitingURL(id, maximumRecords: options.citedBy)
+    var scratch = Gathered()
+    do throws(FetchError) {
+      let answer = try get(url, document: nil, expect: .xml, into: &scratch)
+      let found = try SRURecord.parse(answer, source: url.absoluteString).map(\.identifier)
+        .filter { !$0.isEmpty && $0.lowercased() != id.lowercased() }
+      var unique: [String] = []
+      for f in found where !unique.contains(f) { unique.append(f) }
+      let kept = Array(unique.prefix(options.citedBy))
+      return (kept, kept.isEmpty ? "" : "; cited by \(kept.count) found by search")
+    } catch .notCached {
+      return ([], "; offline: the search for documents citing it is not in the cache")
+    } catch {
+      return ([], "; the search for documents citing it failed: \(error.description)")
+    }
+  }
+
+  /// `7 days`, `1 day`, `2.5 days`.
+  static func days(_ seconds: TimeInterval) -> String {
+    let d = seconds / 86400
+    let text = d == d.rounded() ? String(Int(d)) : String(format: "%.2g", d)
+    return "\(text) day\(d == 1 ? "" : "s")"
   }
 
   /// `ECLI:nl:hr:...` upper-case; a kenmerk keeps its case; others as given, trimmed.
@@ -189,6 +253,8 @@ public final class Fetcher: @unchecked Sendable {
   /// Whether something was downloaded, and the files.
   private struct Gathered {
     var files: [String] = []
+    /// The URLs whose answers are `files`.
+    var urls: [String] = []
     var downloaded = false
   }
 
@@ -222,6 +288,9 @@ public final class Fetcher: @unchecked Sendable {
       return item(gathered.downloaded ? .fetched : .cached, detail)
     } catch .notFound(let url, let status) {
       return item(.notFound, "\(url) (HTTP \(status))")
+    } catch .rememberedMissing(let url, let status, let at) {
+      let again = options.offline ? "" : "; asked again \(Self.days(options.retryMissingAfter)) after that (--retry-missing-after)"
+      return item(.notFound, "\(url) (HTTP \(status) at \(at), remembered\(again))")
     } catch .notCached(let url) {
       return item(.offline, "would fetch \(url)")
     } catch {
@@ -255,6 +324,8 @@ public final class Fetcher: @unchecked Sendable {
         _ = try get(metadata, document: name + ".metadata.xml", expect: .xml, into: &gathered)
       } catch .notFound {
         // The document without its metadata record is still the document.
+      } catch .rememberedMissing {
+        // Likewise, when an earlier run found it missing.
       }
     }
     return mainURL.absoluteString
@@ -269,19 +340,19 @@ public final class Fetcher: @unchecked Sendable {
     var firstError: FetchError?
     for document in documents {
       do throws(FetchError) {
-        if let external = document.externeIdentifier, let kind = ReferenceKind.of(id: external), Self.followedKinds.contains(kind),
-          kind != .zaak, kind != .tkdocument
-        {
-          do throws(FetchError) {
-            _ = try koop(external, into: &gathered)
-            continue
-          } catch .notFound {
-            // Not (yet) at KOOP: the Tweede Kamer's own file below.
-          }
+        var own = Gathered()
+        defer {
+          gathered.files += own.files
+          gathered.urls += own.urls
+          gathered.downloaded = gathered.downloaded || own.downloaded
         }
-        let resource = options.sources.tkResourceURL(documentID: document.id)
-        let ext = Self.fileExtension(document.extensie)
-        _ = try get(resource, document: document.nummer + "." + ext, expect: ext == "xml" ? .xml : .any, into: &gathered)
+        try tkDocument(document, into: &own)
+        if !options.offline {
+          try cache.saveTK(
+            TKCachedDocument(
+              guid: document.id, nummer: document.nummer, zaken: document.zaken.map(\.id).sorted(), files: Array(Set(own.files)).sorted(),
+              urls: Array(Set(own.urls)).sorted()))
+        }
       } catch .notCached(let url) {
         throw FetchError.notCached(url: url)
       } catch {
@@ -290,6 +361,31 @@ public final class Fetcher: @unchecked Sendable {
     }
     if let firstError, gathered.files.isEmpty { throw firstError }
     return url.absoluteString
+  }
+
+  /// One Tweede Kamer document: through its KOOP id when KOOP has it, else its own file.
+  private func tkDocument(_ document: TKDocumentRecord, into gathered: inout Gathered) throws(FetchError) {
+    if let external = document.externeIdentifier, let kind = ReferenceKind.of(id: external), Self.followedKinds.contains(kind),
+      kind != .zaak, kind != .tkdocument
+    {
+      do throws(FetchError) {
+        _ = try koop(external, into: &gathered)
+        return
+      } catch .notFound {
+        // Not (yet) at KOOP: the Tweede Kamer's own file below.
+      } catch .rememberedMissing {
+        // Not at KOOP when last asked: likewise.
+      }
+    }
+    let resource = options.sources.tkResourceURL(documentID: document.id)
+    let ext = Self.fileExtension(document.extensie)
+    _ = try get(resource, document: document.nummer + "." + ext, expect: ext == "xml" ? .xml : .any, into: &gathered)
+    // Its own file carries none of the OData metadata: a sidecar that build merges (TKSidecar).
+    let name = document.nummer + ".metadata.xml"
+    let sidecar = TKSidecar.metadata(for: document)
+    let target = cache.documents.appendingPathComponent(name)
+    if FileManager.default.contents(atPath: target.path).map([UInt8].init) != sidecar { try cache.write(sidecar, to: target) }
+    gathered.files.append(name)
   }
 
   /// `.docx`, `docx`, nil -> `docx`, ..., `pdf` for nothing known.
@@ -318,7 +414,7 @@ public final class Fetcher: @unchecked Sendable {
       var headers: [String: String] = [:]
       if let etag = record.etag { headers["If-None-Match"] = etag }
       if let modified = record.lastModified { headers["If-Modified-Since"] = modified }
-      let answer = try http.get(url, headers: headers)
+      let answer = try fromSource(url, headers: headers)
       if answer.status == 304 {
         try cache.confirm(record, for: url)
         note(record, document: document, into: &gathered)
@@ -326,14 +422,34 @@ public final class Fetcher: @unchecked Sendable {
       }
       return try keep(answer, from: url, document: document, expect: expect, into: &gathered)
     }
+    // A 404/410 remembered (`FetchCache.missing`): not asked again within the period, and
+    // reported as such offline.
+    if let missing = cache.missing(for: url) {
+      let age = Date().timeIntervalSince(FetchCache.date(missing.at) ?? .distantPast)
+      if options.offline || age < options.retryMissingAfter {
+        throw .rememberedMissing(url: url.absoluteString, status: missing.status, at: missing.at)
+      }
+    }
     if options.offline { throw .notCached(url: url.absoluteString) }
-    let answer = try http.get(url)
+    let answer = try fromSource(url, headers: [:])
     guard answer.status != 304 else { throw .unexpectedContent(url: url.absoluteString, message: "304 Not Modified to an unconditional request") }
     return try keep(answer, from: url, document: document, expect: expect, into: &gathered)
   }
 
+  /// A request to the source; a 404 or 410 is remembered in the cache with its time.
+  private func fromSource(_ url: URL, headers: [String: String]) throws(FetchError) -> HTTPAnswer {
+    do throws(FetchError) {
+      return try http.get(url, headers: headers)
+    } catch .notFound(let u, let status) {
+      try cache.recordMissing(url, status: status)
+      throw .notFound(url: u, status: status)
+    }
+  }
+
   private func note(_ record: Provenance, document: String?, into gathered: inout Gathered) {
-    if document != nil { gathered.files.append(URL(fileURLWithPath: record.file).lastPathComponent) }
+    guard document != nil else { return }
+    gathered.files.append(URL(fileURLWithPath: record.file).lastPathComponent)
+    gathered.urls.append(record.url)
   }
 
   private func keep(_ answer: HTTPAnswer, from url: URL, document: String?, expect: Expectation, into gathered: inout Gathered) throws(FetchError) -> [UInt8] {

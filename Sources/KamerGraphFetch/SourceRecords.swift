@@ -58,17 +58,44 @@ struct SRURecord: Sendable, Equatable {
   }
 }
 
+/// A Tweede Kamer zaak from an OData answer, with its actors (`ZaakActor`), for the sidecar of
+/// the Tweede Kamer's own files (`TKSidecar`) and for `sync` (its GUID).
+struct TKZaakRecord: Sendable, Equatable {
+  struct Actor: Sendable, Equatable {
+    var naam: String?
+    var fractie: String?
+    var functie: String?
+    /// `Indiener`, `Medeindiener`, `Gericht aan`, ...
+    var relatie: String?
+  }
+  var id: String
+  var nummer: String?
+  var soort: String?
+  var onderwerp: String?
+  var gestartOp: String?
+  var vergaderjaar: String?
+  var actors: [Actor] = []
+}
+
 /// A Tweede Kamer document from an OData answer: its GUID, number, kind, the KOOP id of its
-/// current version (`DocumentVersie.ExterneIdentifier`) and the file extension.
+/// current version (`DocumentVersie.ExterneIdentifier`), the file extension, and what its own file
+/// does not carry (dates, title, zaken with their actors).
 struct TKDocumentRecord: Sendable, Equatable {
   var id: String
   var nummer: String
   var soort: String?
   var externeIdentifier: String?
   var extensie: String?
+  var titel: String? = nil
+  var onderwerp: String? = nil
+  var datum: String? = nil
+  var datumOntvangst: String? = nil
+  var vergaderjaar: String? = nil
+  var zaken: [TKZaakRecord] = []
 
-  /// The documents of an OData answer: `value` holds Documents, or Zaken whose `Document`
-  /// navigation holds them (`$expand`). Deleted documents (`Verwijderd`) are left out.
+  /// The documents of an OData answer: `value` holds Documents (with their `Zaak` navigation),
+  /// or Zaken whose `Document` navigation holds them (`$expand`). Deleted documents and zaken
+  /// (`Verwijderd`) are left out.
   static func parse(_ bytes: [UInt8], source: String) throws(FetchError) -> (matches: Int, documents: [TKDocumentRecord]) {
     typealias F = TKOData.Field
     guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let root = object as? [String: Any],
@@ -77,18 +104,42 @@ struct TKDocumentRecord: Sendable, Equatable {
       let start = String(decoding: bytes.prefix(60), as: UTF8.self)
       throw .unexpectedContent(url: source, message: "expected OData JSON with a 'value' array, got: \(start.debugDescription)")
     }
+    func list(_ value: Any?) -> [[String: Any]] {
+      if let many = value as? [[String: Any]] { return many }
+      if let one = value as? [String: Any] { return [one] }
+      return []
+    }
+    func live(_ value: Any?) -> [[String: Any]] { list(value).filter { ($0[F.verwijderd] as? Bool) != true } }
+    func text(_ d: [String: Any], _ key: String) -> String? { (d[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+    func zaak(_ z: [String: Any]) -> TKZaakRecord? {
+      guard let id = z[F.id] as? String else { return nil }
+      let actors = live(z[F.zaakActors]).map {
+        TKZaakRecord.Actor(naam: text($0, F.actorNaam), fractie: text($0, F.actorFractie), functie: text($0, F.functie), relatie: text($0, F.relatie))
+      }
+      return TKZaakRecord(
+        id: id, nummer: text(z, F.nummer), soort: text(z, F.soort), onderwerp: text(z, F.onderwerp), gestartOp: text(z, F.gestartOp),
+        vergaderjaar: text(z, F.vergaderjaar), actors: actors)
+    }
     var out: [TKDocumentRecord] = []
-    func add(_ d: [String: Any]) {
+    func add(_ d: [String: Any], zaken: [TKZaakRecord]) {
       guard (d[F.verwijderd] as? Bool) != true, let id = d[F.id] as? String else { return }
-      let versions: [[String: Any]]
-      if let list = d[F.versions] as? [[String: Any]] { versions = list } else if let one = d[F.versions] as? [String: Any] { versions = [one] } else { versions = [] }
-      let live = versions.filter { ($0[F.verwijderd] as? Bool) != true }
-      let external = live.compactMap { ($0[F.externeIdentifier] as? String).flatMap { $0.isEmpty ? nil : $0 } }.first
-      let ext = live.compactMap { $0[F.extensie] as? String }.first
-      out.append(TKDocumentRecord(id: id, nummer: d[F.nummer] as? String ?? id, soort: d[F.soort] as? String, externeIdentifier: external, extensie: ext))
+      let versions = live(d[F.versions])
+      let external = versions.compactMap { text($0, F.externeIdentifier) }.first
+      let ext = versions.compactMap { $0[F.extensie] as? String }.first
+      out.append(
+        TKDocumentRecord(
+          id: id, nummer: d[F.nummer] as? String ?? id, soort: d[F.soort] as? String, externeIdentifier: external, extensie: ext,
+          titel: text(d, F.titel), onderwerp: text(d, F.onderwerp), datum: text(d, F.datum), datumOntvangst: text(d, F.datumOntvangst),
+          vergaderjaar: text(d, F.vergaderjaar), zaken: zaken + live(d[F.zaken]).compactMap(zaak)))
     }
     for value in values {
-      if let documents = value[F.documents] as? [[String: Any]] { documents.forEach(add) } else { add(value) }
+      if let documents = value[F.documents] as? [[String: Any]] {
+        guard (value[F.verwijderd] as? Bool) != true else { continue }
+        let parent = zaak(value).map { [$0] } ?? []
+        for d in documents { add(d, zaken: parent) }
+      } else {
+        add(value, zaken: [])
+      }
     }
     return (values.count, out.sorted { $0.nummer < $1.nummer })
   }

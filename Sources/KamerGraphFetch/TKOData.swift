@@ -26,6 +26,21 @@ public enum TKOData {
     /// Navigation from Zaak to its documents, and from Document to its versions.
     public static let documents = "Document"
     public static let versions = "DocumentVersie"
+    /// Navigation from Document to its zaken, and from Zaak to its actors.
+    public static let zaken = "Zaak"
+    public static let zaakActors = "ZaakActor"
+    /// Document and Zaak attributes copied into the sidecar of a Tweede Kamer file.
+    public static let titel = "Titel"
+    public static let onderwerp = "Onderwerp"
+    public static let datum = "Datum"
+    public static let datumOntvangst = "DatumOntvangst"
+    public static let vergaderjaar = "Vergaderjaar"
+    public static let gestartOp = "GestartOp"
+    /// ZaakActor attributes.
+    public static let actorNaam = "ActorNaam"
+    public static let actorFractie = "ActorFractie"
+    public static let functie = "Functie"
+    public static let relatie = "Relatie"
     /// OData's JSON envelope.
     public static let value = "value"
   }
@@ -41,16 +56,19 @@ public enum TKOData {
   /// The query path (relative to the OData root) for a zaak with its documents and their versions.
   static func zaakQuery(nummer: String) -> String {
     "\(Entity.zaak)?$filter=\(Field.nummer) eq \(literal(nummer)) and \(Field.verwijderd) eq false"
-      + "&$expand=\(Field.documents)($expand=\(Field.versions))"
+      + "&$expand=\(Field.documents)($expand=\(Field.versions)),\(Field.zaakActors)"
   }
 
   /// The query path for documents with this document number.
   static func documentQuery(nummer: String) -> String {
-    "\(Entity.document)?$filter=\(Field.nummer) eq \(literal(nummer)) and \(Field.verwijderd) eq false&$expand=\(Field.versions)"
+    "\(Entity.document)?$filter=\(Field.nummer) eq \(literal(nummer)) and \(Field.verwijderd) eq false&$expand=\(documentExpansion)"
   }
+
+  /// A document's versions, and its zaken with their actors.
+  static let documentExpansion = "\(Field.versions),\(Field.zaken)($expand=\(Field.zaakActors))"
 
   /// The query path for documents whose sender's reference (kenmerk) is `kenmerk`.
   static func kenmerkQuery(_ kenmerk: String) -> String {
-    "\(Entity.document)?$filter=\(Field.kenmerkAfzender) eq \(literal(kenmerk)) and \(Field.verwijderd) eq false&$expand=\(Field.versions)"
+    "\(Entity.document)?$filter=\(Field.kenmerkAfzender) eq \(literal(kenmerk)) and \(Field.verwijderd) eq false&$expand=\(documentExpansion)"
   }
 }

@@ -14,8 +14,11 @@ struct FetchCommand: ParsableCommand {
       Kamer OData v5, then each document through its KOOP id or its own file; an ECLI through \
       Rechtspraak open data. Files go to the cache folder (CACHE/documents) with their \
       provenance (URL, time, ETag/Last-Modified, SHA-256); a second run answers from the cache \
-      and sends no request for what it holds. With --follow N the documents' citations are \
-      fetched too, N steps breadth first, at most --max-documents ids in all. Then the cached \
+      and sends no request for what it holds; a 404/410 is remembered too (CACHE/missing) and not \
+      asked again for --retry-missing-after days (7), and --offline reports it. With --follow N the documents' citations are \
+      fetched too, N steps breadth first, at most --max-documents ids in all; and, the other way, \
+      the KOOP publications that cite each publication looked up (one full-text SRU search, \
+      cql.textAndIndexes on the id and on how it is cited, at most --cited-by per id). Then the cached \
       documents are built as `build CACHE/documents` builds them: the index is updated and the \
       graph written. Polite by default: a User-Agent naming kamergraph, at most --rate requests \
       per second per host, retries with backoff on 5xx and timeouts, Retry-After honoured on \
@@ -34,6 +37,12 @@ struct FetchCommand: ParsableCommand {
 
   @Option(name: .customLong("max-documents"), help: "Look up at most this many ids in all.")
   var maxDocuments = 100
+
+  @Option(name: .customLong("cited-by"), help: "While following, search KOOP for up to this many documents citing each publication (0: no search).")
+  var citedBy = 10
+
+  @Option(name: .customLong("retry-missing-after"), help: "Days before a URL the source answered 404/410 is asked again (0: always).")
+  var retryMissingAfter = 7.0
 
   @Option(name: .long, help: "The cache folder.")
   var cache = "kamergraph-cache"
@@ -77,6 +86,8 @@ struct FetchCommand: ParsableCommand {
   func validate() throws {
     if ids.isEmpty { throw ValidationError("give at least one id, e.g. kamergraph fetch 2025Z14549 --follow 2") }
     if follow < 0 { throw ValidationError("--follow must be 0 or more") }
+    if retryMissingAfter < 0 { throw ValidationError("--retry-missing-after must be 0 or more days") }
+    if citedBy < 0 { throw ValidationError("--cited-by must be 0 or more") }
     if maxDocuments < 1 { throw ValidationError("--max-documents must be at least 1") }
     if rate <= 0 { throw ValidationError("--rate must be more than 0 requests per second") }
     if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -104,7 +115,7 @@ struct FetchCommand: ParsableCommand {
     let politeness = Politeness(requestsPerSecond: rate, timeout: timeout, maxBytes: maxBytes)
     let options = FetchOptions(
       sources: sources, politeness: politeness, follow: follow, maxDocuments: maxDocuments, offline: offline,
-      revalidateBefore: since.flatMap(Self.date))
+      revalidateBefore: since.flatMap(Self.date), citedBy: citedBy, retryMissingAfter: retryMissingAfter * 86400)
     let fetcher = Fetcher(cache: store, options: options)
     let tty = isatty(STDERR_FILENO) == 1
     let report = fetcher.run(ids: ids) { p in
@@ -116,17 +127,21 @@ struct FetchCommand: ParsableCommand {
     let failed = report.items.contains { [.failed, .notFound, .offline].contains($0.status) }
     var buildFailed = false
     if !noBuild && !report.items.allSatisfy({ $0.files.isEmpty }) {
-      var arguments = [store.documents.path, "--out", out ?? store.root.appendingPathComponent("graphs").path, "--name", name]
-      if let index { arguments += ["--index", index] }
-      // The cached documents are built by `kamergraph build`, the program beside this one.
-      let status = try Self.runKamergraph(["build"] + arguments)
-      if status == 2 {
-        buildFailed = true
-      } else if status != 0 {
-        throw ExitCode(status)
-      }
+      buildFailed = try Self.build(store, out: out, name: name, index: index)
     }
     if failed || buildFailed { throw ExitCode(2) }
+  }
+
+  /// Builds the cached documents as `kamergraph build CACHE/documents` does; true when some
+  /// files failed (build's exit status 2); other failures end the program with build's status.
+  static func build(_ store: FetchCache, out: String?, name: String, index: String?) throws -> Bool {
+    var arguments = [store.documents.path, "--out", out ?? store.root.appendingPathComponent("graphs").path, "--name", name]
+    if let index { arguments += ["--index", index] }
+    // The cached documents are built by `kamergraph build`, the program beside this one.
+    let status = try runKamergraph(["build"] + arguments)
+    if status == 2 { return true }
+    if status != 0 { throw ExitCode(status) }
+    return false
   }
 
   /// Runs `kamergraph ARGUMENTS` (the program in this program's folder), its output on ours;
@@ -150,7 +165,7 @@ struct FetchCommand: ParsableCommand {
     let width = report.items.map(\.id.count).max() ?? 0
     var lines: [String] = []
     for item in report.items {
-      let via = item.citedBy.map { ", cited by \($0)" } ?? ""
+      let via = item.citedBy.map { ", cited by \($0)" } ?? item.cites.map { ", cites \($0)" } ?? ""
       let files = item.files.isEmpty ? "" : " " + item.files.joined(separator: " ")
       let padded = item.id.padding(toLength: width, withPad: " ", startingAt: 0)
       let status = item.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)

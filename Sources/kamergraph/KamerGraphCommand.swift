@@ -35,6 +35,7 @@ struct KamerGraphCommand: ParsableCommand {
       ExportCommand.self,
       RenderCommand.self,
       FetchCommand.self,
+      SyncCommand.self,
     ]
   )
 

@@ -73,7 +73,7 @@ public struct CorpusLoader: Sendable {
   static func pairMetadata(_ files: [String]) -> [String: String] {
     let set = Set(files)
     var pairs: [String: String] = [:]
-    let documentExtensions = [".xml", ".html", ".htm", ".odt", ".docx", ".txt"]
+    let documentExtensions = [".xml", ".html", ".htm", ".odt", ".docx", ".txt", ".pdf", ".doc"]
     for path in files {
       if path.hasSuffix(".metadata.xml") {
         let stem = String(path.dropLast(".metadata.xml".count))

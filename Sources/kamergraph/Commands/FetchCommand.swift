@@ -17,18 +17,37 @@ struct FetchCommand: ParsableCommand {
   @Argument(parsing: .captureForPassthrough, help: "Ids and options, as kamergraph-fetch takes them.")
   var arguments: [String] = []
 
-  func run() throws {
-    let program = siblingProgram("kamergraph-fetch")
-    guard FileManager.default.isExecutableFile(atPath: program) else {
-      throw RuntimeError(
-        "\(program) is missing: `kamergraph fetch` runs it; build it with `swift build` (or `swift build -c release`), "
-          + "or run `swift run kamergraph-fetch ...`")
-    }
-    let argv = [program] + arguments
-    var cArgs = argv.map { strdup($0) } + [nil]
-    execv(program, &cArgs)
-    throw RuntimeError("could not run \(program): \(String(cString: strerror(errno)))")
+  func run() throws { try execFetchProgram(arguments) }
+}
+
+/// `kamergraph sync ...`: runs `kamergraph-fetch sync ...`, as `fetch` does.
+struct SyncCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync",
+    abstract: "Keep a fetch cache current from the Tweede Kamer SyncFeed (changed, new and deleted documents).",
+    discussion: """
+      Runs kamergraph-fetch sync (built beside kamergraph by `swift build`) with the same arguments; \
+      `kamergraph sync --help` lists its options.
+      """)
+
+  @Argument(parsing: .captureForPassthrough, help: "Options, as kamergraph-fetch sync takes them.")
+  var arguments: [String] = []
+
+  func run() throws { try execFetchProgram(["sync"] + arguments) }
+}
+
+/// Replaces this process with `kamergraph-fetch ARGUMENTS`.
+func execFetchProgram(_ arguments: [String]) throws {
+  let program = siblingProgram("kamergraph-fetch")
+  guard FileManager.default.isExecutableFile(atPath: program) else {
+    throw RuntimeError(
+      "\(program) is missing: `kamergraph fetch` and `sync` run it; build it with `swift build` (or `swift build -c release`), "
+        + "or run `swift run kamergraph-fetch ...`")
   }
+  let argv = [program] + arguments
+  var cArgs = argv.map { strdup($0) } + [nil]
+  execv(program, &cArgs)
+  throw RuntimeError("could not run \(program): \(String(cString: strerror(errno)))")
 }
 
 /// The path of `name` in the folder this program was started from.

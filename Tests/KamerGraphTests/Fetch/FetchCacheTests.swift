@@ -70,10 +70,19 @@ import Testing
     let sources = try FetchSources.resolve(environment: [:])
     let zaak = sources.odataURL(TKOData.zaakQuery(nummer: "2025Z14549")).absoluteString
     #expect(zaak.hasPrefix("https://gegevensmagazijn.tweedekamer.nl/OData/v5/Zaak?$filter=Nummer%20eq%20%272025Z14549%27"))
-    #expect(zaak.hasSuffix("&$expand=Document%28$expand%3DDocumentVersie%29"))
+    #expect(zaak.hasSuffix("&$expand=Document%28$expand%3DDocumentVersie%29%2CZaakActor"))
+    let document = sources.odataURL(TKOData.documentQuery(nummer: "2025D99001")).absoluteString
+    #expect(document.hasSuffix("&$expand=DocumentVersie%2CZaak%28$expand%3DZaakActor%29"))
+    #expect(sources.syncFeedURL(skiptoken: "25610007").absoluteString == "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document&skiptoken=25610007")
+    #expect(sources.syncFeedURL(skiptoken: nil).absoluteString == "https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed?category=Document")
     let sru = sources.sruURL(identifier: "ah-tk-20252026-313").absoluteString
     #expect(sru == "https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=dt.identifier%3D%3D%22ah-tk-20252026-313%22&maximumRecords=10")
     #expect(sources.rechtspraakURL(ecli: "ECLI:NL:HR:2005:AR5213").absoluteString == "https://data.rechtspraak.nl/uitspraken/content?id=ECLI%3ANL%3AHR%3A2005%3AAR5213")
+    // The search for what cites a publication: its id, or how it is cited, but not itself.
+    let citing = sources.sruCitingURL("ah-tk-20242025-2790", maximumRecords: 10)
+    #expect(citing.absoluteString.removingPercentEncoding == #"https://repository.overheid.nl/sru?operation=searchRetrieve&version=2.0&query=(cql.textAndIndexes="ah-tk-20242025-2790" or cql.textAndIndexes="Aanhangsel Handelingen vergaderjaar 2024 2025 nr 2790") not dt.identifier=="ah-tk-20242025-2790"&maximumRecords=10"#)
+    #expect(FetchSources.citationPhrase("kst-36600-VII-12") == "36600 VII nr 12")
+    #expect(FetchSources.citationPhrase("stb-2018-84") == nil)
     // A quote inside a kenmerk is doubled, as OData string literals need.
     #expect(TKOData.kenmerkQuery("O'Neill/1").contains("'O''Neill/1'"))
   }
@@ -110,6 +119,27 @@ import Testing
     #expect(records[0].items.count == 6)
   }
 
+  @Test func theSidecarOfATweedeKamerDocumentIsAKOOPMetadataRecordTheReaderUnderstands() throws {
+    let parsed = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z15452.json"), source: "o")
+    let bytes = TKSidecar.metadata(for: try #require(parsed.documents.first))
+    let record = try KOOPMetadataReader.read(bytes: bytes, path: "2025D45253.metadata.xml")
+    #expect(record.ownIds.isEmpty)  // no DC.identifier: the document keeps its own ids
+    #expect(record.metadata.type == "Antwoord schriftelijke vragen")
+    #expect(record.metadata.date == "2025-10-31")
+    #expect(record.metadata.vergaderjaar == "2025-2026")
+    #expect(record.metadata.sender == "Ministerie van Justitie en Veiligheid")
+    #expect(record.metadata.extra["TK.documentNummer"] == "2025D45253")
+    let facts = record.facts.map { "\($0.statement)" }.joined(separator: "\n")
+    for expected in ["2025Z15452", "kv-tk-2025Z15452", "persoon:van-houwelingen", "persoon:van-oosten", "ministerie:JENV", "2025-08-27"] {
+      #expect(facts.contains(expected), "\(expected) not in \(facts)")
+    }
+    // Markup in a value is escaped, not read.
+    var odd = try #require(parsed.documents.first)
+    odd.titel = "A <b> & \"c\""
+    let escaped = try KOOPMetadataReader.read(bytes: TKSidecar.metadata(for: odd), path: "x.metadata.xml")
+    #expect(escaped.metadata.title == "A <b> & \"c\"")
+  }
+
   @Test func anHTMLPageOrOtherXMLIsNotAnSRUAnswer() {
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<!DOCTYPE html><html><body>Storing</body></html>".utf8), source: "s") }
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<feed/>".utf8), source: "s") }
@@ -119,7 +149,20 @@ import Testing
   @Test func anODataZaakGivesItsLiveDocumentsWithTheirKOOPIds() throws {
     let parsed = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z15452.json"), source: "o")
     #expect(parsed.matches == 1)
-    #expect(parsed.documents == [TKDocumentRecord(id: "e3c43455-4a9a-4407-8e38-a82b297867e1", nummer: "2025D45253", soort: "Antwoord schriftelijke vragen", externeIdentifier: "ah-tk-20252026-313", extensie: ".pdf")])
+    let document = try #require(parsed.documents.first)
+    #expect(parsed.documents.count == 1)
+    #expect(document.id == "e3c43455-4a9a-4407-8e38-a82b297867e1")
+    #expect(document.nummer == "2025D45253")
+    #expect(document.soort == "Antwoord schriftelijke vragen")
+    #expect(document.externeIdentifier == "ah-tk-20252026-313")
+    #expect(document.extensie == ".pdf")
+    #expect(document.datum == "2025-10-31T00:00:00+01:00")
+    #expect(document.vergaderjaar == "2025-2026")
+    // Its zaak, with the actors, as the sidecar and sync need them.
+    #expect(document.zaken.map(\.id) == ["ef644f1c-e5ac-4d49-9191-5d4393f546f0"])
+    #expect(document.zaken.first?.nummer == "2025Z15452")
+    #expect(document.zaken.first?.actors.map(\.relatie) == ["Indiener", "Gericht aan"])
+    #expect(document.zaken.first?.actors.first?.fractie == "FVD")
     // The deleted document (Verwijderd) is left out; a null ExterneIdentifier is none.
     let other = try TKDocumentRecord.parse(SourceMirror.fixture("odata-zaak-2025Z14549.json"), source: "o")
     #expect(other.documents.map(\.nummer) == ["2025D99001"])

@@ -56,7 +56,9 @@ extension FetchNetworkTests {
     let (first, dir) = try FetchTesting.fetcher(mirror, follow: 1)
     defer { try? FileManager.default.removeItem(at: dir) }
     _ = first.run(ids: ["ah-tk-20232024-101"])
-    #expect(mirror.server.log.count == 6)  // per answer: the SRU search, the XML, metadata.xml
+    // Per answer the SRU search, the XML, metadata.xml; and the search for what cites 101.
+    #expect(mirror.server.log.count == 7)
+    #expect(mirror.server.log.filter { $0.decodedTarget.contains("cql.textAndIndexes") }.count == 1)
     // The kill: 102's XML was renamed into place but its provenance was never written, and a
     // download was being written to tmp/.
     let xml = URL(string: mirror.server.base + "/koop/frbr/officielepublicaties/ah-tk/20232024/ah-tk-20232024-102/1/xml/ah-tk-20232024-102.xml")!
@@ -107,12 +109,24 @@ extension FetchNetworkTests {
     #expect(graph.node("kenmerk:MINDEF20250032172")?.status == .resolved)
   }
 
-  @Test func bothZakenGiveTheCorpusLinksBetweenTheDefenceAndTheJusticeAnswers() throws {
+  @Test func theDefenceZaakAloneReachesTheJusticeAnswerThroughACitedBySearch() throws {
     let mirror = try SourceMirror()
     let (fetcher, dir) = try FetchTesting.fetcher(mirror, follow: 2)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let report = fetcher.run(ids: ["2025Z14549", "2025Z15452"])
-    #expect(report.items.prefix(2).map(\.status) == [.fetched, .fetched])
+    let report = fetcher.run(ids: ["2025Z14549"])
+    #expect(report.items.first?.status == .fetched)
+    // The two answers cite one earlier answer (not published here) and not each other: the
+    // Justice answer is found by the search for what cites it, one step further.
+    let cited = try #require(report.items.first { $0.id == "ah-tk-20242025-2790" })
+    #expect(cited.status == .notFound)
+    #expect(cited.detail.contains("cited by 1 found by search"))
+    let justice = try #require(report.items.first { $0.id == "ah-tk-20252026-313" })
+    #expect(justice.depth == 2)
+    #expect(justice.cites == "ah-tk-20242025-2790")
+    #expect(justice.citedBy == nil)
+    #expect(justice.status == .fetched)
+    let search = try #require(mirror.server.log.first { $0.decodedTarget.contains("ah-tk-20242025-2790") && $0.decodedTarget.contains("textAndIndexes") })
+    #expect(search.decodedTarget.contains(#"not dt.identifier=="ah-tk-20242025-2790""#))
     let (graph, edges) = try Self.edges(of: dir)
     let expected = try Self.corpusEdges()
     #expect(expected.count >= 5)
@@ -121,6 +135,28 @@ extension FetchNetworkTests {
     #expect(edges.contains("ah-tk-20252026-313 cites ah-tk-20242025-2790"))
     #expect(edges.contains("kenmerk:MINDEF20250032172 cites ah-tk-20242025-2790"))
     #expect(graph.node("ah-tk-20252026-313")?.status == .resolved)
+  }
+
+  @Test func withoutTheCitedBySearchTheDefenceZaakDoesNotReachTheJusticeAnswer() throws {
+    let mirror = try SourceMirror()
+    let folder = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let options = FetchOptions(sources: mirror.sources, politeness: FetchTesting.politeness(), follow: 2, citedBy: 0)
+    let fetcher = Fetcher(cache: try FetchCache(path: folder.path), options: options, http: HTTPFetcher(politeness: FetchTesting.politeness()))
+    let report = fetcher.run(ids: ["2025Z14549"])
+    #expect(!report.items.contains { $0.id == "ah-tk-20252026-313" })
+    #expect(!mirror.server.log.contains { $0.decodedTarget.contains("textAndIndexes") })
+  }
+
+  @Test func bothZakenGiveTheCorpusLinksBetweenTheDefenceAndTheJusticeAnswers() throws {
+    let mirror = try SourceMirror()
+    let (fetcher, dir) = try FetchTesting.fetcher(mirror, follow: 2)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let report = fetcher.run(ids: ["2025Z14549", "2025Z15452"])
+    #expect(report.items.prefix(2).map(\.status) == [.fetched, .fetched])
+    let (_, edges) = try Self.edges(of: dir)
+    let expected = try Self.corpusEdges()
+    #expect(expected.subtracting(edges).isEmpty, "missing: \(expected.subtracting(edges).sorted())")
   }
 }
 }

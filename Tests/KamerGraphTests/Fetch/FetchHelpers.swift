@@ -36,3 +36,13 @@ enum FetchTesting {
 /// The suites that talk to a loopback server, run one test at a time (their requests share one
 /// process-wide HTTP driver, and a timeout test would slow the others' requests).
 @Suite(.serialized) struct FetchNetworkTests {}
+
+extension FetchTesting {
+  /// A syncer on the cache folder `cache`, with the tests' politeness.
+  static func syncer(
+    _ mirror: SourceMirror, cache: URL, offline: Bool = false, since: Date? = nil, maxPages: Int = 100, waits: WaitRecorder = WaitRecorder()
+  ) throws -> Syncer {
+    let options = SyncOptions(sources: mirror.sources, politeness: politeness(), offline: offline, since: since, maxPages: maxPages)
+    return Syncer(cache: try FetchCache(path: cache.path), options: options, http: HTTPFetcher(politeness: politeness(), sleep: { waits.record($0) }))
+  }
+}

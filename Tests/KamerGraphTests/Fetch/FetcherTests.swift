@@ -91,9 +91,38 @@ extension FetchNetworkTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let report = fetcher.run(ids: ["2025Z14549"])
     #expect(report.items.map(\.status) == [.fetched])
-    #expect(report.items[0].files == ["2025D99001.docx"])
+    #expect(report.items[0].files == ["2025D99001.docx", "2025D99001.metadata.xml"])
     // The deleted document's file was never asked for.
     #expect(mirror.server.count("/tk/Document(1a8e3b57") == 0)
+  }
+
+  @Test func aTweedeKamerFileGetsItsODataMetadataAsASidecarThatBuildMerges() throws {
+    let mirror = try SourceMirror()
+    let (fetcher, dir) = try FetchTesting.fetcher(mirror)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = fetcher.run(ids: ["2025Z14549"])
+    let sidecar = String(decoding: try Data(contentsOf: dir.appendingPathComponent("documents/2025D99001.metadata.xml")), as: UTF8.self)
+    #expect(sidecar.hasPrefix("<metadata_gegevens>"))
+    #expect(sidecar.contains(#"<metadata name="OVERHEIDop.vraagnummer" scheme="" content="2025Z14549" />"#))
+    #expect(sidecar.contains(#"<metadata name="DC.creator" scheme="" content="Ministerie van Defensie" />"#))
+    #expect(!sidecar.contains("DC.identifier"))
+    let graph = try BuildPipeline().build(paths: [dir.appendingPathComponent("documents").path]).graph
+    // One node: the sidecar merged into the letter, which keeps its own id.
+    let letter = try #require(graph.node("kenmerk:MINDEF20250032172"))
+    #expect(letter.paths.count == 1)
+    #expect(letter.vergaderjaar == "2024-2025")  // the zaak's: the letter names none
+    let edges = Set(graph.edges.map { "\($0.source) \($0.relation.rawValue) \($0.target)" })
+    #expect(edges.contains("kv-tk-2025Z14549 asked-by persoon:van-houwelingen"))
+    #expect(edges.contains("kv-tk-2025Z14549 addressed-to ministerie:DEF"))
+    #expect(edges.contains("kenmerk:MINDEF20250032172 answers kv-tk-2025Z14549"))
+    // The letter alone says as much of the edges (the sidecar agrees with it), but not its year.
+    let alone = try BuildPipeline().build(paths: [dir.appendingPathComponent("documents/2025D99001.docx").path]).graph
+    let without = Set(alone.edges.map { "\($0.source) \($0.relation.rawValue) \($0.target)" })
+    #expect(without == edges)
+    #expect(alone.node("kenmerk:MINDEF20250032172")?.vergaderjaar == nil)
+    // A second run writes nothing and asks nothing.
+    let (again, _) = try FetchTesting.fetcher(mirror, cache: dir)
+    #expect(again.run(ids: ["2025Z14549"]).items.map(\.status) == [.cached])
   }
 
   @Test func idsTheSourcesDoNotHaveAreReportedWithTheURLTried() throws {
@@ -255,4 +284,79 @@ extension FetchNetworkTests {
       #expect(http.requests == 4)
     }
   }
+}
+
+/// A 404/410 remembered in the cache (`--retry-missing-after`).
+extension FetchNetworkTests {
+@Suite struct NegativeCacheTests {
+  /// A mirror whose XML of ah-tk-20252026-313 is gone (410).
+  func mirror() throws -> SourceMirror {
+    try SourceMirror { request in request.target.hasSuffix("/xml/ah-tk-20252026-313.xml") ? .status(410) : nil }
+  }
+
+  func xmlRequests(_ mirror: SourceMirror) -> Int { mirror.server.log.filter { $0.target.hasSuffix("/xml/ah-tk-20252026-313.xml") }.count }
+
+  func fetcher(_ mirror: SourceMirror, cache: URL, offline: Bool = false, retryMissingAfter: TimeInterval = 7 * 86400) throws -> Fetcher {
+    let options = FetchOptions(sources: mirror.sources, politeness: FetchTesting.politeness(), offline: offline, retryMissingAfter: retryMissingAfter)
+    return Fetcher(cache: try FetchCache(path: cache.path), options: options, http: HTTPFetcher(politeness: FetchTesting.politeness()))
+  }
+
+  @Test func aGoneDocumentIsNotAskedForAgainWithinThePeriod() throws {
+    let m = try mirror()
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(first.items.map(\.status) == [.notFound])
+    #expect(xmlRequests(m) == 1)
+    let xmlURL = URL(string: m.server.base + "/koop/frbr/officielepublicaties/ah-tk/20252026/ah-tk-20252026-313/1/xml/ah-tk-20252026-313.xml")!
+    let record = try #require(try FetchCache(path: dir.path).missing(for: xmlURL))
+    #expect(record.status == 410)
+    #expect(FetchCache.date(record.at) != nil)
+    // Within the period: reported from the cache, the source not asked.
+    let second = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(second.items.map(\.status) == [.notFound])
+    #expect(second.items[0].detail.contains("HTTP 410 at \(record.at), remembered"))
+    #expect(second.items[0].detail.contains("7 days"))
+    #expect(second.requests == 0)
+    #expect(xmlRequests(m) == 1)
+    // Offline: reported as missing, not as something it would fetch.
+    let offline = try fetcher(m, cache: dir, offline: true).run(ids: ["ah-tk-20252026-313"])
+    #expect(offline.items.map(\.status) == [.notFound])
+    #expect(offline.items[0].detail.contains("remembered"))
+    // With 0 it is asked again at once.
+    _ = try fetcher(m, cache: dir, retryMissingAfter: 0).run(ids: ["ah-tk-20252026-313"])
+    #expect(xmlRequests(m) == 2)
+  }
+
+  @Test func aRememberedAnswerOlderThanThePeriodIsAskedAgainAndForgottenOnceFound() throws {
+    let m = try SourceMirror()
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let cache = try FetchCache(path: dir.path)
+    let xmlURL = URL(string: m.server.base + "/koop/frbr/officielepublicaties/ah-tk/20252026/ah-tk-20252026-313/1/xml/ah-tk-20252026-313.xml")!
+    // Remembered two hours ago; the period is one hour.
+    try cache.recordMissing(xmlURL, status: 404, at: Date().addingTimeInterval(-7200))
+    let report = try fetcher(m, cache: dir, retryMissingAfter: 3600).run(ids: ["ah-tk-20252026-313"])
+    #expect(report.items.map(\.status) == [.fetched])
+    #expect(cache.missing(for: xmlURL) == nil)
+    // A decoy: remembered just now, the same period keeps it from being asked.
+    let other = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: other) }
+    try FetchCache(path: other.path).recordMissing(xmlURL, status: 404)
+    let before = xmlRequests(m)
+    #expect(try fetcher(m, cache: other, retryMissingAfter: 3600).run(ids: ["ah-tk-20252026-313"]).items.map(\.status) == [.notFound])
+    #expect(xmlRequests(m) == before)
+  }
+
+  @Test func aMissingMetadataRecordIsRememberedAndTheDocumentStillCounts() throws {
+    let m = try SourceMirror { request in request.target.hasSuffix("/metadata/metadata.xml") ? .status(404) : nil }
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    let second = try fetcher(m, cache: dir).run(ids: ["ah-tk-20252026-313"])
+    #expect(second.items.map(\.status) == [.cached])
+    #expect(second.items[0].files == ["ah-tk-20252026-313.xml"])
+    #expect(second.requests == 0)
+  }
+}
 }

@@ -14,7 +14,7 @@ final class SourceMirror: @unchecked Sendable {
   var sources: FetchSources {
     FetchSources(
       koop: URL(string: server.base + "/koop")!, tk: URL(string: server.base + "/tk")!,
-      rechtspraak: URL(string: server.base + "/rechtspraak")!)
+      rechtspraak: URL(string: server.base + "/rechtspraak")!, tkSync: URL(string: server.base + "/tksync")!)
   }
 
   static func fixture(_ name: String) -> [UInt8] {
@@ -53,6 +53,9 @@ final class SourceMirror: @unchecked Sendable {
   ) -> LoopbackServer.Reply {
     let target = request.decodedTarget
     let xml = "application/xml; charset=utf-8"
+    if target.hasPrefix("/koop/sru?") && target.contains("cql.textAndIndexes=") {
+      return .ok(search(target, base: base, publications: publications), type: xml)
+    }
     if target.hasPrefix("/koop/sru?") {
       guard let start = target.range(of: "dt.identifier==\""), let end = target[start.upperBound...].firstIndex(of: "\"") else {
         return .status(400)
@@ -86,10 +89,116 @@ final class SourceMirror: @unchecked Sendable {
       return .ok(Array(#"{"value":[]}"#.utf8), type: "application/json")
     }
     if target == "/tk/Document(9d2f4c61-7b3e-4a85-8f10-6c5e2b9a4d03)/resource" {
-      return .ok(corpus("defensie-antwoord-2025Z14549.docx"), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      let docx = corpus("defensie-antwoord-2025Z14549.docx")
+      let etag = ("ETag", "\"\(SHA256.hex(docx).prefix(16))\"")
+      if request.headers["if-none-match"] == etag.1 { return LoopbackServer.Reply(status: 304, headers: [etag]) }
+      return .ok(docx, type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", headers: [etag])
     }
-    if target.hasPrefix("/tk/Document?") { return .ok(Array(#"{"value":[]}"#.utf8), type: "application/json") }
+    if target.hasPrefix("/tk/Document?") {
+      let documents = tkDocuments(base: base).filter { target.contains("Nummer eq '\($0["Nummer"] as? String ?? "")'") }
+      let body = try! JSONSerialization.data(withJSONObject: ["value": documents], options: [.sortedKeys])
+      return .ok(Array(body), type: "application/json; odata.metadata=minimal")
+    }
     return .status(404)
+  }
+
+  /// Words as a full-text index sees them: letters and digits, lower-case; the rest separates.
+  static func words(_ text: String) -> [String] {
+    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+  }
+
+  /// KOOP's full-text search as far as the fetcher uses it: `(cql.textAndIndexes="…" or …) not
+  /// dt.identifier=="…"`, each quoted phrase matched as consecutive words of a publication's XML
+  /// or metadata; the answer lists the matching records, by id.
+  static func search(
+    _ target: String, base: String, publications: [String: (title: String, date: String, xml: [UInt8], metadata: [UInt8]?)]
+  ) -> [UInt8] {
+    var phrases: [[String]] = []
+    var rest = target[...]
+    while let start = rest.range(of: "cql.textAndIndexes=\""), let end = rest[start.upperBound...].firstIndex(of: "\"") {
+      phrases.append(words(String(rest[start.upperBound..<end])))
+      rest = rest[rest.index(after: end)...]
+    }
+    var excluded: String?
+    if let not = target.range(of: "not dt.identifier==\""), let end = target[not.upperBound...].firstIndex(of: "\"") {
+      excluded = String(target[not.upperBound..<end])
+    }
+    func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+      guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+      return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+    let hits = publications.keys.sorted().filter { id in
+      let p = publications[id]!
+      let text = words(String(decoding: p.xml + (p.metadata ?? []), as: UTF8.self))
+      return id != excluded && phrases.contains { contains(text, $0) }
+    }
+    let template = String(decoding: fixture("sru-record.xml"), as: UTF8.self)
+    let head = template.components(separatedBy: "<sru:records>")[0]
+    let record = template.components(separatedBy: "<sru:records>")[1].components(separatedBy: "</sru:records>")[0]
+    var records = ""
+    for id in hits {
+      var one = record
+      let p = publications[id]!
+      for (key, value) in [("{BASE}", base + "/koop"), ("{ID}", id), ("{VJ}", String(id.split(separator: "-")[2])), ("{TITLE}", p.title), ("{DATE}", p.date)] {
+        one = one.replacingOccurrences(of: key, with: value)
+      }
+      records += one
+    }
+    let answer = head.replacingOccurrences(of: "<sru:numberOfRecords>1<", with: "<sru:numberOfRecords>\(hits.count)<")
+      + "<sru:records>" + records + "</sru:records></sru:searchRetrieveResponse>"
+    return Array(answer.utf8)
+  }
+
+  /// The live documents of the recorded zaken, each as a Document query answers it: with its
+  /// `Zaak` (and the zaak's actors), as `TKOData.documentQuery` expands.
+  static func tkDocuments(base: String) -> [[String: Any]] {
+    var out: [[String: Any]] = []
+    for zaak in ["2025Z15452", "2025Z14549"] {
+      let text = String(decoding: fixture("odata-zaak-\(zaak).json"), as: UTF8.self).replacingOccurrences(of: "{BASE}", with: base + "/tk")
+      let root = try! JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+      for var z in root["value"] as! [[String: Any]] {
+        let documents = z.removeValue(forKey: "Document") as? [[String: Any]] ?? []
+        for var d in documents where d["Verwijderd"] as? Bool != true {
+          d["Zaak"] = [z]
+          out.append(d)
+        }
+      }
+    }
+    return out
+  }
+
+  /// A SyncFeed page (Atom, as corpus/palantir/tk-syncfeed-2025Z15452.xml) of Document entries:
+  /// (GUID, document number, zaak GUID, deleted), each entry's next link one skiptoken on, and the
+  /// page's next link to `next` (none on the last page).
+  static func feedPage(base: String, token: Int, entries: [(guid: String, nummer: String, zaak: String?, deleted: Bool)], next: Int?, updated: String = "2025-11-03T09:00:00.000Z") -> [UInt8] {
+    let feed = base + "/tksync/Feed?category=Document&amp;skiptoken="
+    var text = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom">
+        <title>Gegevensmagazijn SyncFeed</title>
+        <id>\(feed)\(token)</id>
+        <updated>\(updated)</updated>
+        <link rel="self" href="\(feed)\(token)" />
+
+      """
+    if let next { text += "  <link rel=\"next\" href=\"\(feed)\(next)\" />\n" }
+    for (offset, e) in entries.enumerated() {
+      let zaak = e.zaak.map { "<zaak ref=\"\($0)\" />" } ?? ""
+      text += """
+          <entry>
+            <title>\(e.guid)</title>
+            <updated>\(updated)</updated>
+            <category term="Document" />
+            <link rel="next" href="\(feed)\(token + offset + 1)" />
+            <content type="application/xml">
+              <document xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="\(e.guid)" tk:bijgewerkt="2025-11-03T10:00:00.0000000" tk:verwijderd="\(e.deleted)">\(e.deleted ? "" : "\(zaak)<soort>Antwoord schriftelijke vragen</soort><documentNummer>\(e.nummer)</documentNummer>")</document>
+            </content>
+          </entry>
+
+        """
+    }
+    text += "</feed>\n"
+    return Array(text.utf8)
   }
 
   /// A KOOP XML answer (`kamervragen`) whose one answer cites `cites` in a footnote, for chains.
