@@ -153,10 +153,11 @@ public final class Fetcher: @unchecked Sendable {
       // Past the cap the next level is still listed (as skipped), so the user sees what was left.
       guard depth < options.follow else { break }
       depth += 1
-      level = citations(of: levelFiles).map { Step(id: $0.id, citedBy: $0.citedBy) }.filter { seen.insert($0.id).inserted }
+      level = (levelFiles.isEmpty ? [] : citations(of: levelFiles)).map { Step(id: $0.id, citedBy: $0.citedBy) }.filter { seen.insert($0.id).inserted }
       // The other direction: documents that cite what this level looked up (a paper trail whose
       // documents cite a common source and not each other, such as two answers citing one earlier).
-      if options.citedBy > 0 {
+      // Not once the cap is reached: what they found could not be looked up.
+      if options.citedBy > 0 && looked < options.maxDocuments {
         for (id, index) in searched {
           let (found, note) = citing(id)
           items[index].detail += note

@@ -3,9 +3,11 @@ import Foundation
 @testable import KamerGraph
 @testable import KamerGraphFetch
 
-/// The three official sources played by a `LoopbackServer` from recorded answers
-/// (Tests/Fixtures/fetch) and the documents of corpus/palantir, at `/koop`, `/tk` and
-/// `/rechtspraak`. `extra` answers first, for the faults and synthetic chains a test adds.
+/// The official sources played by a `LoopbackServer` from recorded answers (Tests/Fixtures/fetch)
+/// and the documents of corpus/palantir, at `/koop` (SRU by `dt.identifier`, and the full-text
+/// `cql.textAndIndexes` search), `/tk` (Zaak and Document queries, files) and `/rechtspraak`;
+/// `/tksync`, the SyncFeed, is played by the sync tests through `extra` (`feedPage`). `extra`
+/// answers first, for the faults and synthetic chains a test adds.
 final class SourceMirror: @unchecked Sendable {
   let server: LoopbackServer
   /// KOOP publications: id -> (title, date, xml, metadata.xml or nil).
