@@ -1,5 +1,11 @@
 import CPoppler
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One page: its lines in poppler's reading order.
 struct PDFPage {
   var number: Int
@@ -42,7 +48,7 @@ struct PDFPage {
     guard let raw = poppler_page_get_text(page) else {
       return PDFPage(number: number, label: label, width: width, height: height, lines: [])
     }
-    let text = Array(String(cString: raw).unicodeScalars)
+    let text = scalars(raw)
     g_free(raw)
     var rects: UnsafeMutablePointer<PopplerRectangle>?
     var rectCount: guint = 0
@@ -79,7 +85,7 @@ struct PDFPage {
       var r = PopplerRectangle(x1: 0, y1: 0, x2: 0, y2: 0)
       if geometry, let rects { r = rects[k] }
       let (y1, y2) = (min(r.y1, r.y2), max(r.y1, r.y2))
-      if geometry, !s.properties.isWhitespace, line.visibleCount > 0 {
+      if geometry, !PDFLine.isWhitespace(s), line.visibleCount > 0 {
         // A character that does not share the line's height starts a new line; so does one far
         // to the right of the last (another column of the same row) or back to the left.
         let overlap = min(line.maxY, y2) - max(line.minY, y1)
@@ -90,11 +96,28 @@ struct PDFPage {
         }
       }
       line.append(s, size: sizes[k], x1: r.x1, y1: y1, x2: r.x2, y2: y2, geometry: geometry)
-      if !s.properties.isWhitespace { lastX2 = r.x2 }
+      if !PDFLine.isWhitespace(s) { lastX2 = r.x2 }
     }
     finish()
     if geometry { joinLabels(&lines) }
     return PDFPage(number: number, label: label, width: width, height: height, lines: lines)
+  }
+
+  /// The scalars of poppler's UTF-8, decoded straight from its buffer (an invalid sequence as
+  /// U+FFFD, as `String(cString:)` repairs it), not through a String and a copy of it.
+  static func scalars(_ raw: UnsafePointer<CChar>) -> [Unicode.Scalar] {
+    let bytes = UnsafeRawBufferPointer(start: raw, count: strlen(raw))
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(bytes.count)
+    var input = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &input) {
+      case .valid(let encoded): out.append(Unicode.UTF8.decode(encoded))
+      case .error: out.append("\u{FFFD}")
+      case .emptyInput: return out
+      }
+    }
   }
 
   /// A letterhead sets its labels ("Datum", "Betreft", "Onze referentie") in one column and the

@@ -49,7 +49,14 @@ extension PDFText {
     for (k, line) in page.lines.enumerated() where roles[k] == .body {
       let size = line.size
       guard size > 0 else { continue }
-      let baseline = line.bottoms.enumerated().filter { line.sizes[$0.offset] == size }.map(\.element).max() ?? line.maxY
+      // The baseline: the greatest bottom (y grows down the page) of the characters in the line's
+      // own size, as max() of them would give, in one loop.
+      var lowest: Double?
+      for (i, bottom) in line.bottoms.enumerated() where line.sizes[i] == size {
+        if let l = lowest, !(l < bottom) { continue }
+        lowest = bottom
+      }
+      let baseline = lowest ?? line.maxY
       var i = 0
       while i < line.scalars.count {
         guard ("0"..."9").contains(line.scalars[i]), line.sizes[i] > 0, line.sizes[i] < size * 0.85,

@@ -26,13 +26,18 @@ extension PDFText {
         continue
       }
       lastDigit = false
-      if s.properties.isWhitespace {
+      if PDFLine.isWhitespace(s) {
         if !lastSpace { out.append(" ") }
         lastSpace = true
         continue
       }
       lastSpace = false
-      out.append(contentsOf: String(s).lowercased().unicodeScalars)
+      if s.value < 0x80 {
+        // ASCII lower-cased in place; String.lowercased() (one String per character) for the rest.
+        out.append(("A"..."Z").contains(s) ? Unicode.Scalar(UInt8(s.value) | 0x20) : s)
+      } else {
+        out.append(contentsOf: String(s).lowercased().unicodeScalars)
+      }
     }
     return String(out)
   }
@@ -83,7 +88,9 @@ extension PDFText {
     var seen: Set<String> = []
     for (p, page) in pages.enumerated() {
       for (k, line) in page.lines.enumerated() {
-        for key in [runningKey(line), "=" + line.string] {
+        // Both keys need the line in the wide margin (the narrow one lies inside it): the keys of
+        // the other lines are not worth making.
+        for key in running.isEmpty || !wideZone(line, page) ? [] : [runningKey(line), "=" + line.string] {
           guard let y = running[key], abs(line.minY - y) <= 4.5,
             key.hasPrefix("=") ? wideZone(line, page) : zone(line, page) && apart(k, page, body: body)
           else { continue }

@@ -14,7 +14,8 @@ extension PDFText {
     case 0x2010, 0x2011: out.append(0x2D)
     case 0x09: out.append(0x09)  // only the reader's own tab, between a letterhead label and its value
     case 0..<0x20, 0x7F: break
-    default: out.append(contentsOf: Array(String(s).utf8))
+    case 0x20..<0x80: out.append(UInt8(s.value))
+    default: UTF8.encode(s) { out.append($0) }
     }
   }
 

@@ -78,9 +78,10 @@ enum PDFText {
           openNote = nil
         }
         let line = page.lines[k]
+        let cuts = cut[k] ?? []
         var i = 0
         while i < line.scalars.count {
-          if let c = (cut[k] ?? []).first(where: { $0.range.lowerBound == i }) {
+          if !cuts.isEmpty, let c = cuts.first(where: { $0.range.lowerBound == i }) {
             markOffsets[c.number] = out.count
             i = c.range.upperBound
             continue
@@ -132,13 +133,11 @@ enum PDFText {
 
   /// The most common font size of the document's visible characters.
   static func bodySize(_ pages: [PDFPage]) -> Float {
-    var counts: [Float: Int] = [:]
+    var counts = SizeCounts()
     for page in pages {
-      for line in page.lines {
-        for (k, s) in line.scalars.enumerated() where !s.properties.isWhitespace { counts[line.sizes[k], default: 0] += 1 }
-      }
+      for line in page.lines { counts.add(line) }
     }
-    return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+    return counts.mostCommon
   }
 }
 
