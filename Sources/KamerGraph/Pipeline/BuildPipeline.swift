@@ -86,7 +86,11 @@ public struct BuildPipeline: Sendable {
   /// also records every input unit with its stamp (see `isUpToDate`). The index writes the files
   /// while the graph is being resolved.
   public func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
-    let plan = CorpusLoader(reader: reader).plan(paths: paths)
+    try build(CorpusLoader(reader: reader).plan(paths: paths), index: index)
+  }
+
+  /// `build(paths:index:)` on planned inputs (the folders are not walked again).
+  public func build(_ plan: InputPlan, index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
     let units = plan.units
     var outcomes = plan.outcomes
     var results = [UnitResult?](repeating: nil, count: units.count)
@@ -202,7 +206,11 @@ public struct BuildPipeline: Sendable {
   /// are hashed, and when their content is the same their newer stamps are recorded, so the next
   /// check needs no hashing. Any failed, new, removed or changed unit gives false.
   public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
-    let plan = CorpusLoader(reader: reader).plan(paths: paths)
+    try isUpToDate(CorpusLoader(reader: reader).plan(paths: paths), index: index)
+  }
+
+  /// `isUpToDate(paths:index:)` on planned inputs.
+  public func isUpToDate(_ plan: InputPlan, index: GraphIndex) throws(IndexError) -> Bool {
     guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
     let known = try index.inputs()
     guard known.count == plan.units.count else { return false }
