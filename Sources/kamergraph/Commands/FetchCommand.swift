@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KamerGraph
 
 /// `kamergraph fetch ...`: runs `kamergraph-fetch ...`, the program built beside this one, with
 /// the same arguments. Fetching needs URLSession's FoundationNetworking (libcurl and some 25
@@ -18,7 +19,7 @@ struct FetchCommand: ParsableCommand {
   var arguments: [String] = []
 
   func run() throws {
-    let program = siblingProgram("kamergraph-fetch")
+    let program = SiblingProgram.path("kamergraph-fetch")
     guard FileManager.default.isExecutableFile(atPath: program) else {
       throw RuntimeError(
         "\(program) is missing: `kamergraph fetch` runs it; build it with `swift build` (or `swift build -c release`), "
@@ -29,10 +30,4 @@ struct FetchCommand: ParsableCommand {
     execv(program, &cArgs)
     throw RuntimeError("could not run \(program): \(String(cString: strerror(errno)))")
   }
-}
-
-/// The path of `name` in the folder this program was started from.
-func siblingProgram(_ name: String) -> String {
-  let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
 }
