@@ -50,6 +50,9 @@ extension ResolverState {
         let dateRole = m.fields[MentionField.dateRole]
         if dateRole == "ingezonden", questions.count == 1 {
           setAttribute(questions[0], "date", iso)
+        } else if dateRole == "ingezonden", questions.isEmpty, Self.isQuestions(d) {
+          // The questions themselves ("(ingezonden 15 november 2024)" under their heading).
+          setAttribute(d, "date", iso)
         } else if dateRole == "ontvangen" || dateRole == "datum" {
           setAttribute(d, "date", iso)
         }
@@ -128,6 +131,11 @@ extension ResolverState {
     edge(
       d, dossier, .partOfDossier,
       Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: d, source: .metadata))
+  }
+
+  /// True for the node of written questions (`kv-tk-…`, or a bare zaak number).
+  static func isQuestions(_ node: String) -> Bool {
+    node.hasPrefix("kv-tk-") || ReferenceKind.tweedeKamerNumber(node) == .zaak
   }
 
   /// `dossier-36600-X` for `kst-36600-X-12`; nil for legacy ids whose parts are not certain.

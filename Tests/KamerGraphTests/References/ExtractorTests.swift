@@ -140,6 +140,22 @@ import KamerGraphHarness
     #expect(ms.last?.fields[MentionField.dateRole] == "ontvangen")
   }
 
+  /// Dates that date their document (issue 23: a date anywhere should reach the node): one broken
+  /// over two lines by PDF text, and the place-and-date line of a letter or list.
+  @Test(arguments: [
+    ("Antwoord van Minister Bruins Slot (ontvangen 3 juni\n2024).", "3 juni\n2024", "2024-06-03", "ontvangen"),
+    ("Den Haag, 27 maart 2015\n\nVoortouwcommissie:", "27 maart 2015", "2015-03-27", "datum"),
+    ("\u{2019}s-Gravenhage, 12 maart 2019", "12 maart 2019", "2019-03-12", "datum"),
+    ("NRC, 16 april 2024, «Reisorganisatie»", "16 april 2024", "2024-04-16", nil),
+  ] as [(String, String, String, String?)])
+  func datesThatDateTheirDocument(text: String, quoted: String, iso: String, role: String?) {
+    let ms = Extractor().mentions(in: text).filter { $0.kind == .date }
+    checkSpans(text, ms)
+    #expect(ms.map(\.text) == [quoted])
+    #expect(ms.first?.fields[MentionField.iso] == iso)
+    #expect(ms.first?.fields[MentionField.dateRole] == role)
+  }
+
   @Test func aByteOrderMarkDoesNotHideTheFirstWord() {
     let text = "\u{FEFF}Kamerstuk 32802, nr. 137"
     let ms = Extractor().mentions(in: text)
