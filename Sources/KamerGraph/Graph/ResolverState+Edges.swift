@@ -130,7 +130,7 @@ extension ResolverState {
     else { return }
     edge(
       d, dossier, .partOfDossier,
-      Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: d, source: .metadata))
+      Evidence(path: e.document.path, line: nil, start: 0, end: 0, text: d, source: .metadata))
   }
 
   /// True for the node of written questions (`kv-tk-…`, or a bare zaak number).
@@ -197,7 +197,9 @@ extension ResolverState {
   mutating func addFactEdges() {
     for e in docs {
       for fact in e.document.facts {
-        let ev = Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: fact.evidence, source: .metadata)
+        // The file and line the fact was read from (a merged `.metadata.xml`), else the document.
+        let ev = Evidence(
+          path: fact.path ?? e.document.path, line: fact.line, start: 0, end: 0, text: fact.evidence, source: .metadata)
         switch fact.statement {
         case .edge(let s, let relation, let t):
           edge(nodeID(s), nodeID(t), relation, ev)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExtractionFingerprintTests {
   /// The version and fingerprint recorded together. When this test fails after a change to a
   /// reader or recognizer: bump `ExtractionVersion.current`, then copy both values here.
-  static let recorded = (version: "2026-12-07.8", fingerprint: "774e5a3225bddd06e5a309a9f17cfe76-77e4")
+  static let recorded = (version: "2026-12-07.9", fingerprint: "774e5a3225bddd06e5a309a9f17cfe76-77e4")
 
   static func fingerprint() throws -> String {
     var lines: [String] = []
