@@ -28,7 +28,10 @@ extension ResolverState {
   mutating func flushEdges() {
     applyRelationPrecedence()
     for (key, evidence) in pending {
-      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
+      var edge = Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence)
+      edge.evidence.sort()
+      edge.evidence = Evidence.oncePerTwin(edge.evidence)
+      graph.add(edge)
     }
     pending = [:]
   }
