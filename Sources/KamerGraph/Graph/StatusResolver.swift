@@ -2,7 +2,7 @@
 /// and the streaming `extract` use. Built from every document's identity (its ids, metadata, facts
 /// and `role: own` mentions), it sets the statuses of one document's mentions at a time, so a
 /// caller need not hold every mention in memory.
-public struct StatusResolver {
+package struct StatusResolver {
   private var identity: IdentityMap
   /// Ids claimed by more than one document, with the node ids of those documents.
   private let conflicted: [String: [String]]
@@ -11,11 +11,11 @@ public struct StatusResolver {
   /// `isResolvedTarget` answers: the same ids are cited many times.
   private var resolvedTargets: [String: Bool] = [:]
   /// Input indices in resolver order, fact-only inputs left out: the order mentions are printed in.
-  public let order: [Int]
+  package let order: [Int]
 
   /// `input[i].mentions` may be cut down to the mentions with `role: own` (what identity needs)
   /// for documents whose mentions are brought back later through `setStatuses(_:)`.
-  public init(_ input: [ExtractedDocument]) {
+  package init(_ input: [ExtractedDocument]) {
     let sorted = input.indices.sorted {
       (input[$0].document.path, input[$0].contentKey, $0) < (input[$1].document.path, input[$1].contentKey, $1)
     }
@@ -36,7 +36,7 @@ public struct StatusResolver {
   /// Sets the status of every document mention in place: ambiguous when the id is claimed by
   /// several documents, resolved when every target is a document of the corpus, else external.
   /// Unresolved mentions keep their status and reason.
-  public mutating func setStatuses(_ mentions: inout [Mention]) {
+  package mutating func setStatuses(_ mentions: inout [Mention]) {
     // On the buffer: one uniqueness check for the array, not one per mention.
     mentions.withUnsafeMutableBufferPointer { buffer in
       for k in buffer.indices {
@@ -77,12 +77,12 @@ public struct StatusResolver {
   /// possible: of the document references with role `own`, those that name an id not named
   /// before, without their text and other fields. Gives the same ids as the whole mentions
   /// (`ResolverState.ownIDs` reads only kind, ids and role, and keeps each id once, first first).
-  public struct IdentityCollector: Sendable {
-    public private(set) var mentions: [Mention] = []
+  package struct IdentityCollector: Sendable {
+    package private(set) var mentions: [Mention] = []
     private var seen: Set<String> = []
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ piece: [Mention]) {
+    package mutating func add(_ piece: [Mention]) {
       for k in piece.indices
       where piece[k].kind.isDocument && !piece[k].fields.isEmpty
         && piece[k].fields[MentionField.role] == MentionRole.own
