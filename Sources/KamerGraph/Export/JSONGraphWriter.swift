@@ -80,14 +80,6 @@ public struct JSONGraphWriter: Sendable {
           out.appendJSONQuoted(e.text)
           out.append(",\"source\":")
           out.appendJSONQuoted(e.source.rawValue)
-          if !e.copies.isEmpty {
-            out.append(",\"copies\":[")
-            for (k, copy) in e.copies.enumerated() {
-              if k > 0 { out.append(",") }
-              out.appendJSONQuoted(copy)
-            }
-            out.append("]")
-          }
           out.append("}")
         }
         out.append("]}")

@@ -28,10 +28,7 @@ extension ResolverState {
   mutating func flushEdges() {
     applyRelationPrecedence()
     for (key, evidence) in pending {
-      var edge = Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence)
-      edge.evidence.sort()
-      edge.evidence = Evidence.oncePerTwin(edge.evidence)
-      graph.add(edge)
+      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
     }
     pending = [:]
   }

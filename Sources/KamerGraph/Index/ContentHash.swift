@@ -37,7 +37,6 @@ extension GraphIndex {
       h.add(edge.source); h.add(edge.target); h.add(edge.relation.rawValue); h.add(edge.evidence.count)
       for e in edge.evidence {
         h.add(e.path); h.add(e.line ?? 0); h.add(e.start); h.add(e.end); h.add(e.text); h.add(e.source.rawValue)
-        h.add(e.copies.count); for c in e.copies { h.add(c) }
       }
       edgeSum &+= mixed(h.value)
     }

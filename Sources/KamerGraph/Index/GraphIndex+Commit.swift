@@ -152,7 +152,7 @@ extension GraphIndex {
     let insertEdge = try db.makeStatement(
       sql: "INSERT INTO edges(num, source, target, relation, weight) VALUES (?, ?, ?, ?, ?)")
     let insertEvidence = try db.makeStatement(
-      sql: "INSERT INTO evidence(edge, path, line, start, \"end\", text, source, copies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO evidence(edge, path, line, start, \"end\", text, source) VALUES (?, ?, ?, ?, ?, ?, ?)")
     // Sorting by node numbers (which follow id order) is the order of `graph.edges`, without
     // comparing strings.
     var numbered: [(source: Int64, target: Int64, edge: Edge)] = []
@@ -173,9 +173,7 @@ extension GraphIndex {
       try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
       for e in edge.evidence {
         // 0 stands for no line (lines count from 1; the column is NOT NULL).
-        try insertEvidence.run([
-          num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue, e.copies.joined(separator: "\n"),
-        ])
+        try insertEvidence.run([num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue])
       }
     }
 

@@ -5,11 +5,6 @@ extension GraphIndex {
   /// An evidence line as stored: 0 (no line) is nil.
   static func evidenceLine(_ stored: Int) -> Int? { stored > 0 ? stored : nil }
 
-  /// An evidence's twins as stored: newline-separated paths.
-  static func evidenceCopies(_ stored: String) -> [String] {
-    stored.isEmpty ? [] : stored.split(separator: "\n").map(String.init)
-  }
-
   /// The stored graph, exactly as last committed (nodes, aliases, paths, edges with evidence,
   /// mentions in their committed order). An index that was never committed gives an empty graph.
   public func loadGraph() throws(IndexError) -> CitationGraph {
@@ -40,13 +35,11 @@ extension GraphIndex {
 
       var evidence: [Int64: [Evidence]] = [:]
       let evidenceRows = try Row.fetchCursor(
-        db, sql: "SELECT edge, path, line, start, \"end\", text, source, copies FROM evidence")
+        db, sql: "SELECT edge, path, line, start, \"end\", text, source FROM evidence")
       while let row = try evidenceRows.next() {
         let source = EvidenceSource(rawValue: row[6]) ?? .text
         evidence[row[0], default: []].append(
-          Evidence(
-            path: row[1], line: Self.evidenceLine(row[2]), start: row[3], end: row[4], text: row[5], source: source,
-            copies: Self.evidenceCopies(row[7])))
+          Evidence(path: row[1], line: Self.evidenceLine(row[2]), start: row[3], end: row[4], text: row[5], source: source))
       }
       var edges: [Edge] = []
       let edgeRows = try Row.fetchCursor(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")

@@ -11,7 +11,7 @@ extension GraphIndex {
   public static var toolVersion: String { "kamergraph (extraction \(ExtractionVersion.current))" }
 
   /// The schema, one step per version (step i brings version i to i + 1). Never edit a shipped step.
-  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5]
+  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4]
 
   /// What a SQLite file holds.
   enum Contents: Equatable {

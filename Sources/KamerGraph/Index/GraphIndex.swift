@@ -97,7 +97,7 @@ public final class GraphIndex: Sendable {
       weight INTEGER NOT NULL);
     CREATE TABLE evidence(
       edge INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, start INTEGER NOT NULL,
-      "end" INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, copies TEXT NOT NULL DEFAULT '');
+      "end" INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL);
     CREATE TABLE mentions(
       num INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, kind TEXT NOT NULL,
       ids TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -127,7 +127,6 @@ public final class GraphIndex: Sendable {
       text TEXT NOT NULL, document BLOB NOT NULL, mentions BLOB NOT NULL);
     CREATE VIRTUAL TABLE file_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
     """ + graphTables.replacingOccurrences(of: ", url TEXT, degree INTEGER NOT NULL DEFAULT 0);", with: ", url TEXT);")
-    .replacingOccurrences(of: ", source TEXT NOT NULL, copies TEXT NOT NULL DEFAULT '');", with: ", source TEXT NOT NULL);")
     + graphIndexes
 
   /// v2: the file text is indexed for search from `files` itself (FTS5 external content) instead
@@ -152,11 +151,6 @@ public final class GraphIndex: Sendable {
   /// on; the JSON blobs of earlier versions are still read.
   static let schemaV4 = """
     CREATE TABLE inputs(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, content_hash TEXT) WITHOUT ROWID;
-    """
-
-  /// v5: the twins an evidence stands for (`Evidence.copies`, newline-separated; empty: none).
-  static let schemaV5 = """
-    ALTER TABLE evidence ADD COLUMN copies TEXT NOT NULL DEFAULT '';
     """
 
   /// A build's hold on the index's write lock.

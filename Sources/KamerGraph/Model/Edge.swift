@@ -30,20 +30,17 @@ public struct Edge: Sendable, Hashable, Codable {
 
   /// How many mentions support the edge. One document read from two copies (the same letter as
   /// `brief.docx` and `brief.txt`: one name, two extensions) counts once: per quoted text, the
-  /// copy with the most mentions of it. The resolver lists such evidence once, naming the twin in
-  /// `Evidence.copies`; the copies count as their own evidence here.
+  /// copy with the most mentions of it. Every copy keeps its evidence (each file accounts for it).
   public var weight: Int {
     guard let first = evidence.first?.path else { return 1 }
-    if evidence.allSatisfy({ $0.path == first && $0.copies.isEmpty }) { return evidence.count }
+    if evidence.allSatisfy({ $0.path == first }) { return evidence.count }
     return max(1, Self.weightAcrossCopies(evidence))
   }
 
   static func weightAcrossCopies(_ evidence: [Evidence]) -> Int {
     // stem -> text -> path -> mentions
     var counts: [Substring: [String: [String: Int]]] = [:]
-    for ev in evidence {
-      for path in [ev.path] + ev.copies { counts[stem(path), default: [:]][ev.text, default: [:]][path, default: 0] += 1 }
-    }
+    for ev in evidence { counts[stem(ev.path), default: [:]][ev.text, default: [:]][ev.path, default: 0] += 1 }
     var total = 0
     for texts in counts.values {
       for perPath in texts.values { total += perPath.values.max() ?? 0 }

@@ -8,41 +8,14 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
   public var end: Int
   public var text: String
   public var source: EvidenceSource
-  /// The twins of `path` (the same letter as `brief.docx` and `brief.txt`: one name, another
-  /// extension) whose same quote this one stands for: evidence is listed once per twin group.
-  public var copies: [String]
 
-  public init(
-    path: String, line: Int?, start: Int, end: Int, text: String, source: EvidenceSource, copies: [String] = []
-  ) {
+  public init(path: String, line: Int?, start: Int, end: Int, text: String, source: EvidenceSource) {
     self.path = path
     self.line = line
     self.start = start
     self.end = end
     self.text = text
     self.source = source
-    self.copies = copies
-  }
-
-  /// `evidence` (sorted) listed once per twin group: a quote in a twin of a file already quoted
-  /// with the same text is not listed again; the kept evidence (the first file in sorted order)
-  /// names the twin in `copies`. Quotes one twin has more often than another stay listed.
-  static func oncePerTwin(_ evidence: [Evidence]) -> [Evidence] {
-    guard let first = evidence.first?.path, !evidence.allSatisfy({ $0.path == first }) else { return evidence }
-    var out: [Evidence] = []
-    out.reserveCapacity(evidence.count)
-    // (stem, text) -> indices in `out` of the kept evidence with that quote.
-    var kept: [String: [Int]] = [:]
-    for ev in evidence {
-      let key = String(Edge.stem(ev.path)) + "\u{0}" + ev.text
-      if let k = kept[key]?.first(where: { out[$0].path != ev.path && !out[$0].copies.contains(ev.path) }) {
-        out[k].copies.append(ev.path)
-      } else {
-        kept[key, default: []].append(out.count)
-        out.append(ev)
-      }
-    }
-    return out
   }
 
   /// `path:line`, or `path` alone when there is no line.

@@ -153,7 +153,7 @@ extension ShowResult {
                 ("path", JSONText.quoted($0.path)), ("line", $0.line.map { String($0) } ?? "null"),
                 ("start", String($0.start)), ("end", String($0.end)), ("text", JSONText.quoted($0.text)),
                 ("source", JSONText.quoted($0.source.rawValue)),
-              ] + ($0.copies.isEmpty ? [] : [("copies", JSONText.array($0.copies))]))
+              ])
             })
         ),
       ])
@@ -179,8 +179,7 @@ extension ShowResult {
       let arrow = e.outgoing ? "-\(e.relation.rawValue)->" : "<-\(e.relation.rawValue)-"
       table.rows.append([arrow, String(e.weight), e.other.id, e.other.label])
       for ev in e.evidence {
-        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.place) [\(ev.source.rawValue)] \"\(ev.text)\""
-          + (ev.copies.isEmpty ? "" : " (also in \(ev.copies.joined(separator: ", ")))"))
+        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.place) [\(ev.source.rawValue)] \"\(ev.text)\"")
       }
     }
     out += "\(edges.count) edge(s)\n" + table.render()

@@ -47,13 +47,13 @@ extension GraphIndex {
           let evidence = try Row.fetchAll(
             db,
             sql: """
-              SELECT path, line, start, "end", text, source, copies FROM evidence WHERE edge = ?
+              SELECT path, line, start, "end", text, source FROM evidence WHERE edge = ?
               ORDER BY path, start, "end", text, source
               """, arguments: [edge[0] as Int64]
           ).map {
             Evidence(
               path: $0[0], line: Self.evidenceLine($0[1]), start: $0[2], end: $0[3], text: $0[4],
-              source: EvidenceSource(rawValue: $0[5]) ?? .text, copies: Self.evidenceCopies($0[6]))
+              source: EvidenceSource(rawValue: $0[5]) ?? .text)
           }
           edges.append(
             ShownEdge(

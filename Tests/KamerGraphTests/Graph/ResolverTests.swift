@@ -196,34 +196,10 @@ private func has(_ g: CitationGraph, _ s: String, _ r: Relation, _ t: String) ->
     let node = g.node("kenmerk:MINDEF20250032172")
     #expect(node?.paths == ["defensie.docx", "defensie.txt"])
     #expect(g.nodes.filter { $0.status == .resolved }.count == 1)
-    // The two copies of one letter count once (weight 1) and are listed once: the first file in
-    // sorted order, naming its twin.
+    // The two copies of one letter count once (weight 1); each file keeps its evidence.
     let cites = g.edgesByKey[EdgeKey(source: "kenmerk:MINDEF20250032172", target: "ah-tk-20242025-2790", relation: .cites)]
     #expect(cites?.weight == 1)
-    #expect(cites?.evidence.map(\.path) == ["defensie.docx"])
-    #expect(cites?.evidence.map(\.copies) == [["defensie.txt"]])
-  }
-
-  /// Twin evidence (issue 23): a quote both twins have is listed once; one a twin has more often
-  /// stays listed, so the weight (the copy with the most) is unchanged; other files are not twins.
-  @Test(arguments: [
-    // (path, text) of each evidence -> (path, copies) listed
-    ([("a/x.docx", "q"), ("a/x.txt", "q")], [("a/x.docx", ["a/x.txt"])], 1),
-    ([("a/x.docx", "q"), ("a/x.txt", "q"), ("a/x.txt", "q")], [("a/x.docx", ["a/x.txt"]), ("a/x.txt", [])], 2),
-    ([("a/x.docx", "q"), ("a/x.txt", "r")], [("a/x.docx", []), ("a/x.txt", [])], 2),
-    ([("a/x.txt", "q"), ("b/x.pdf", "q")], [("a/x.txt", []), ("b/x.pdf", [])], 2),
-    ([("a/x.docx", "q"), ("a/x.pdf", "q"), ("a/x.txt", "q")], [("a/x.docx", ["a/x.pdf", "a/x.txt"])], 1),
-  ] as [([(String, String)], [(String, [String])], Int)])
-  func twinEvidenceIsListedOnce(input: [(String, String)], listed: [(String, [String])], weight: Int) {
-    let evidence = input.enumerated().map { k, e in
-      Evidence(path: e.0, line: 1, start: k, end: k + 1, text: e.1, source: .text)
-    }.sorted()
-    let once = Evidence.oncePerTwin(evidence)
-    #expect(once.map(\.path) == listed.map(\.0))
-    #expect(once.map(\.copies) == listed.map(\.1))
-    let before = Edge(source: "s", target: "t", relation: .cites, evidence: evidence).weight
-    #expect(Edge(source: "s", target: "t", relation: .cites, evidence: once).weight == before)
-    #expect(before == weight)
+    #expect(cites?.evidence.map(\.path) == ["defensie.docx", "defensie.txt"])
   }
 
   @Test func twoFilesOfOneIdInTwoFoldersAreNotCopies() {
