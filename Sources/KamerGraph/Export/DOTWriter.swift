@@ -124,7 +124,7 @@ public struct DOTWriter: Sendable {
   /// and addresses keep their label: it is their name.
   public static func label(for node: Node, limit: Int) -> String {
     let text = cut(node.label.isEmpty ? node.id : node.label, limit)
-    guard let kind = ReferenceKind(rawValue: node.kind), kind.isDocument, !kind.isLaw, kind != .url, kind != .dossier,
+    guard let kind = ReferenceKind(rawValue: node.kind), kind.isDocument, kind != .bwb, kind != .url, kind != .dossier,
       node.label != node.id, !node.label.isEmpty
     else { return text }
     let number = Self.number(of: node.id)

@@ -14,7 +14,6 @@ public enum NodeStyle {
     case "koop": return RGB(140, 86, 75)
     case "ecli": return RGB(148, 103, 189)
     case "bwb": return RGB(197, 176, 213)
-    case "celex": return RGB(128, 159, 214)
     case "zaak": return RGB(214, 39, 40)
     case "tkdocument": return RGB(255, 152, 150)
     case "kenmerk": return RGB(127, 127, 127)
@@ -34,7 +33,7 @@ public enum NodeStyle {
     case "kamerstuk", "handelingen", "koop", "tkdocument", "kenmerk", "url": return "box"
     case "dossier": return "folder"
     case "aanhangsel", "kamervragen": return "note"
-    case "staatsblad", "staatscourant", "tractatenblad", "bwb", "celex": return "tab"
+    case "staatsblad", "staatscourant", "tractatenblad", "bwb": return "tab"
     case "ecli": return "component"
     case "zaak": return "cds"
     case "ministerie": return "house"

@@ -46,7 +46,7 @@ struct IdentityMap {
     let rank: Int
     switch ReferenceKind.of(id: id) {
     case .aanhangsel?, .kamerstuk?, .handelingen?, .staatsblad?, .staatscourant?, .tractatenblad?, .koop?, .ecli?,
-      .bwb?, .celex?:
+      .bwb?:
       rank = 0
     case .kamervragen?: rank = 1
     case .tkdocument?: rank = 2

@@ -11,9 +11,10 @@ public enum OfficialSource {
       return "https://zoek.officielebekendmakingen.nl/dossier/\(id.dropFirst("dossier-".count))"
     case .ecli:
       return "https://uitspraken.rechtspraak.nl/details?id=\(id)"
-    case .celex:
-      return "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=\(id)"
     case .bwb:
+      if id.hasPrefix("CELEX:") {
+        return "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=\(id)"
+      }
       if id.hasPrefix("law:") { return nil }  // a law known only by its title
       return "https://wetten.overheid.nl/\(id)"
     case .zaak:

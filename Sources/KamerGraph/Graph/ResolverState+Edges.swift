@@ -85,7 +85,7 @@ extension ResolverState {
           noteLabel(id, m.text)
           edge(d, id, .mentions, ev)
         }
-      case .bwb, .celex:
+      case .bwb:
         // A law named in words gives its node a readable label ("Aanbestedingswet 2012").
         let named = !m.text.hasPrefix("BWB") && !m.text.hasPrefix("CELEX") && !m.text.lowercased().hasPrefix("jci")
           && !m.text.contains("://")
@@ -180,7 +180,7 @@ extension ResolverState {
       guard s < t else { continue }
       let sentence = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: s)..<utf8.index(utf8.startIndex, offsetBy: t)], as: UTF8.self).lowercased()
       guard sentence.contains("beantwoord") || sentence.contains("antwoord") else { continue }
-      let cited = within(note.body).filter { $0.kind.isDocument && !$0.kind.isLaw }
+      let cited = within(note.body).filter { $0.kind.isDocument && $0.kind != .bwb }
       for c in cited {
         for id in c.ids {
           let target = nodeID(id)

@@ -13,11 +13,9 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
   /// Any other explicit KOOP publication id (`blg-`, `gmb-`, `nds-`, ...).
   case koop
   case ecli
-  /// A law in wetten.overheid.nl (`BWBR...`), or a law known only by its title (`law:<slug>`,
-  /// "Besluit emissie-eisen stookinstallaties").
+  /// A law in wetten.overheid.nl (`BWBR...`), an EU act (`CELEX:...`), or a law known only by
+  /// its title (`law:<slug>`, "Besluit emissie-eisen stookinstallaties").
   case bwb
-  /// EU legislation by its CELEX number in EUR-Lex (`CELEX:32016R0679`, "de AVG").
-  case celex
   case zaak
   case tkdocument
   case kenmerk
@@ -36,19 +34,11 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
   public var isDocument: Bool {
     switch self {
     case .kamerstuk, .dossier, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant,
-      .tractatenblad, .koop, .ecli, .bwb, .celex, .zaak, .tkdocument, .kenmerk, .url:
+      .tractatenblad, .koop, .ecli, .bwb, .zaak, .tkdocument, .kenmerk, .url:
       return true
     case .ministerie, .persoon, .fractie, .organisatie, .programma, .date:
       return false
     }
-  }
-
-  /// True for laws: Dutch (`bwb`) and EU (`celex`). Laws are `mentions`, never citations.
-  public var isLaw: Bool { self == .bwb || self == .celex }
-
-  /// The kind of a law mention with these ids: `celex` when it names EU legislation, else `bwb`.
-  static func law(_ ids: [String]) -> ReferenceKind {
-    ids.first?.hasPrefix("CELEX:") == true ? .celex : .bwb
   }
 
   public static func < (lhs: ReferenceKind, rhs: ReferenceKind) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -65,8 +55,7 @@ public enum ReferenceKind: String, CaseIterable, Sendable, Codable, Comparable {
     if has("stcrt-") { return .staatscourant }
     if has("trb-") { return .tractatenblad }
     if has("ECLI:") { return .ecli }
-    if has("CELEX:") { return .celex }
-    if has("BWBR") || has("BWBV") || has("law:") { return .bwb }
+    if has("BWBR") || has("BWBV") || has("CELEX:") || has("law:") { return .bwb }
     if has("kenmerk:") { return .kenmerk }
     if has("ministerie:") { return .ministerie }
     if has("persoon:") { return .persoon }

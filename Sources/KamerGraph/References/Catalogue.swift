@@ -167,7 +167,7 @@ public enum ReferenceCatalogue {
       name: "juriconnect", kinds: [.bwb], anchors: ["jci"], caseInsensitive: true, afterDigit: false,
       examples: [.init("jci1.31:c:BWBR0012345&g=2005-01-01&artikel=3.1", ["BWBR0012345"])], id: .juriconnect),
     RecognizerSpec(
-      name: "celex", kinds: [.celex], anchors: ["CELEX"], caseInsensitive: true, afterDigit: false,
+      name: "celex", kinds: [.bwb], anchors: ["CELEX"], caseInsensitive: true, afterDigit: false,
       examples: [.init("CELEX:32016R0679", ["CELEX:32016R0679"]), .init("celex 32022R2065", ["CELEX:32022R2065"])],
       id: .celex),
     RecognizerSpec(
@@ -251,7 +251,7 @@ public enum ReferenceCatalogue {
         .init("DE MINISTER-PRESIDENT VAN ALGEMENE ZAKEN\nDick Schoof", ["ministerie:AZ", "persoon:schoof"]),
       ], id: .ministry),
     RecognizerSpec(
-      name: "law", kinds: [.bwb, .celex], anchors: [], caseInsensitive: false, afterDigit: false,
+      name: "law", kinds: [.bwb], anchors: [], caseInsensitive: false, afterDigit: false,
       examples: [
         .init("Wet op het financieel toezicht (Wft)", ["BWBR0020368"]),
         .init("op grond van de Wft en de Awb", ["BWBR0020368", "BWBR0005537"]),
@@ -267,7 +267,7 @@ public enum ReferenceCatalogue {
         .init("Regeling van werkzaamheden", []), .init("Besluitenlijst procedurevergadering", []),
       ], id: .law),
     RecognizerSpec(
-      name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb, .celex], anchors: [], caseInsensitive: false,
+      name: "lexicon", kinds: [.organisatie, .fractie, .ministerie, .bwb], anchors: [], caseInsensitive: false,
       afterDigit: false,
       examples: [
         .init(

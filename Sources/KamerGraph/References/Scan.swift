@@ -49,10 +49,8 @@ struct Scan {
     _ kind: ReferenceKind, _ ids: [String], _ start: Int, _ end: Int, _ fields: MentionFields = [:]
   ) {
     let (l, c) = lineColumn(start)
-    // Law recognizers report `bwb`; the ids tell EU legislation (`celex`) apart.
-    let kind = kind == .bwb ? ReferenceKind.law(ids) : kind
     var fields = fields
-    if start < seeAlsoUntil, kind.isDocument, !kind.isLaw, fields[MentionField.role] == nil {
+    if start < seeAlsoUntil, kind.isDocument, kind != .bwb, fields[MentionField.role] == nil {
       fields[MentionField.role] = MentionRole.seeAlso
     }
     out.append(

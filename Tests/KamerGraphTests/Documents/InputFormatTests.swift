@@ -132,7 +132,7 @@ struct InputFormatTests {
       return nil
     }
     #expect(edges == ["kst-33308-13 signed-by persoon:helder", "persoon:helder member-of fractie:PVV"])
-    #expect(Extractor().mentions(in: doc).allSatisfy { !$0.kind.isLaw || !$0.text.contains("Omgevingswet") })
+    #expect(Extractor().mentions(in: doc).allSatisfy { $0.kind != .bwb || !$0.text.contains("Omgevingswet") })
   }
 
   @Test func tweedeKamerNumberNotation() {

@@ -34,7 +34,7 @@ import Testing
     ("ah-tk-20242025-2790", .aanhangsel), ("kv-tk-2025Z14549", .kamervragen),
     ("h-tk-20122013-71-15", .handelingen), ("stb-2001-580", .staatsblad),
     ("stcrt-2024-33625", .staatscourant), ("trb-2007-89", .tractatenblad),
-    ("ECLI:NL:HR:2005:AR5213", .ecli), ("BWBR0005252", .bwb), ("CELEX:32016R0679", .celex),
+    ("ECLI:NL:HR:2005:AR5213", .ecli), ("BWBR0005252", .bwb), ("CELEX:32016R0679", .bwb),
     ("2025Z14549", .zaak), ("2025D45253", .tkdocument), ("kenmerk:MINDEF20250032172", .kenmerk),
     ("blg-929493", .koop), ("ministerie:DEF", .ministerie), ("persoon:tuinman", .persoon),
     ("fractie:FVD", .fractie), ("organisatie:NAVO", .organisatie), ("programma:raffinaderij", .programma),

@@ -74,7 +74,7 @@ private func defenceLetter(path: String = "defensie.txt") -> ExtractedDocument {
     mention(.aanhangsel, ["ah-tk-20242025-2790"], "Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 2790", in: text),
     mention(.organisatie, ["organisatie:NAVO"], "NAVO", in: text),
     mention(.programma, ["programma:raffinaderij"], "\"Raffinaderij\"", in: text),
-    mention(.celex, ["CELEX:32016R0679"], "AVG", in: text),
+    mention(.bwb, ["CELEX:32016R0679"], "AVG", in: text),
   ]
   return ExtractedDocument(document: doc, mentions: mentions)
 }

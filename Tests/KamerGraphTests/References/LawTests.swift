@@ -9,7 +9,7 @@ import Testing
   func laws(_ text: String) -> [(String, String)] {
     let ms = Extractor().mentions(in: text)
     checkSpans(text, ms)
-    return ms.filter { $0.kind.isLaw }.map { ($0.text, $0.ids.first ?? "") }
+    return ms.filter { $0.kind == .bwb }.map { ($0.text, $0.ids.first ?? "") }
   }
 
   /// Real wording: names and abbreviations of the lexicon; the mention ends where the name ends.
@@ -58,24 +58,6 @@ import Testing
     #expect(found.first?.0 == mention, "\(found)")
     let known = LawLexicon.names.contains { String(decoding: $0.bytes, as: UTF8.self) == mention }
     #expect(found.first?.1.hasPrefix("law:") == !known, "\(found)")
-  }
-
-  /// EU legislation is its own kind, `celex`, whichever recognizer found it; Dutch laws stay `bwb`.
-  @Test(arguments: [
-    ("de AVG", "CELEX:32016R0679", ReferenceKind.celex), ("CELEX:32016R0679", "CELEX:32016R0679", .celex),
-    ("Verordening (EU) 2016/679", "CELEX:32016R0679", .celex), ("richtlijn 2014/24/EU", "CELEX:32014L0024", .celex),
-    ("de Wft", "BWBR0020368", .bwb), ("BWBR0005252", "BWBR0005252", .bwb),
-  ])
-  func euLawIsCelex(text: String, id: String, kind: ReferenceKind) {
-    let found = Extractor().mentions(in: "Volgens \(text) is dat zo.").filter(\.kind.isLaw)
-    #expect(found.map(\.kind) == [kind], "\(found)")
-    #expect(found.first?.ids == [id])
-    #expect(ReferenceKind.of(id: id) == kind)
-    #expect(kind.isDocument && kind.isLaw)
-  }
-
-  @Test func celexURLIsEURLex() {
-    #expect(OfficialSource.url(for: "CELEX:32016R0679") == "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679")
   }
 
   @Test func nameIdIsALawWithoutURL() {

@@ -10,7 +10,7 @@ import Testing
   }
 
   private func ids(_ text: String) -> [String] {
-    Extractor().mentions(in: text).filter { $0.kind.isDocument && !$0.kind.isLaw }.flatMap(\.ids)
+    Extractor().mentions(in: text).filter { $0.kind.isDocument && $0.kind != .bwb }.flatMap(\.ids)
   }
 
   @Test func koopFooterIsTheOwnID() {

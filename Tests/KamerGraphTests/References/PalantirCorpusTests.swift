@@ -41,7 +41,7 @@ import Testing
     #expect(kv.count == 1)
     #expect(kv.first?.fields[MentionField.role] == MentionRole.answers)
 
-    let avg = Self.find(ms, .celex, "CELEX:32016R0679")
+    let avg = Self.find(ms, .bwb, "CELEX:32016R0679")
     #expect(avg.map(\.text) == ["Algemene verordening gegevensbescherming (AVG)"])
   }
 

@@ -9,7 +9,7 @@ import Testing
   func roles(_ text: String) -> [(String, String?)] {
     let ms = Extractor().mentions(in: text)
     checkSpans(text, ms)
-    return ms.filter { $0.kind.isDocument && !$0.kind.isLaw }.map { ($0.ids.joined(separator: " "), $0.fields[MentionField.role]) }
+    return ms.filter { $0.kind.isDocument && $0.kind != .bwb }.map { ($0.ids.joined(separator: " "), $0.fields[MentionField.role]) }
   }
 
   @Test func everyCitationUpToTheEndOfTheSentence() {
