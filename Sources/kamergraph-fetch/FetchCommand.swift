@@ -147,8 +147,7 @@ struct FetchCommand: ParsableCommand {
   /// Runs `kamergraph ARGUMENTS` (the program in this program's folder), its output on ours;
   /// returns its exit status.
   static func runKamergraph(_ arguments: [String]) throws -> Int32 {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let program = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent("kamergraph")
+    let program = URL(fileURLWithPath: SiblingProgram.path("kamergraph"))
     guard FileManager.default.isExecutableFile(atPath: program.path) else {
       throw FetchFailure(message: "\(program.path) is missing: the fetched documents are built with it; build it with `swift build`")
     }

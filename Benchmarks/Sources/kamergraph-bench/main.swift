@@ -42,12 +42,18 @@ func fail(_ message: String) -> Never {
   exit(64)
 }
 
-let usage = "usage: kamergraph-bench graphml EDGES OUT.graphml | kamergraph-bench extract-stages FILE [RUNS]"
+let usage =
+  "usage: kamergraph-bench graphml EDGES OUT.graphml | kamergraph-bench extract-stages FILE [RUNS]"
+  + " | kamergraph-bench pathological [RATIO]"
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "extract-stages" {
   guard args.count >= 2 else { fail(usage) }
   extractStages(path: args[1], runs: args.count > 2 ? Int(args[2]) ?? 3 : 3)
   exit(0)
+}
+if args.first == "pathological" {
+  let limit = args.count > 1 ? Double(args[1]) ?? 24 : 24
+  exit(pathological(maxRatio: limit) ? 0 : 1)
 }
 guard args.count == 3, args[0] == "graphml" else { fail(usage) }
 guard let edges = Int(args[1]), edges >= 0 else { fail("EDGES must be a number of edges, not \(args[1])") }
@@ -136,4 +142,28 @@ func extractStages(path: String, runs: Int) {
   }
   line += String(format: "; total %.3f s (%.0f MB/s)", total, mb / total)
   print(line)
+}
+
+/// Times extraction of each `PathologicalInputs` input at 128 kB and at 1 MB (8 times as much),
+/// best of two, and prints the ratio (linear is 8, quadratic 64); false when a ratio exceeds
+/// `maxRatio`. Below 50 ms a run is cache and scheduling noise, so both times count as 50 ms at least.
+/// This was the unit test `pathologicalInputIsLinear`, which failed on a loaded machine.
+func pathological(maxRatio: Double) -> Bool {
+  func fastest(_ text: String) -> Duration {
+    let clock = ContinuousClock()
+    var best = Duration.seconds(1_000_000)
+    for _ in 0..<2 { best = min(best, clock.measure { _ = Extractor().mentions(in: text) }) }
+    return best
+  }
+  let floor = Duration.milliseconds(50)
+  var ok = true
+  for (name, unit) in PathologicalInputs.all {
+    let small = fastest(PathologicalInputs.repeated(unit, bytes: 128 * 1024))
+    let large = fastest(PathologicalInputs.repeated(unit, bytes: 1024 * 1024))
+    let ratio = max(large, floor) / max(small, floor)
+    if ratio > maxRatio { ok = false }
+    let times = String(format: "128 kB %8.3f s  1 MB %8.3f s  ratio %5.1f", seconds(small), seconds(large), ratio)
+    print(name.padding(toLength: 32, withPad: " ", startingAt: 0) + times + (ratio > maxRatio ? "  over \(maxRatio)" : ""))
+  }
+  return ok
 }

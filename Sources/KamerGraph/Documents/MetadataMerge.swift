@@ -20,6 +20,8 @@ extension DocumentReader {
     let selfID = doc.ownIds.first ?? doc.path
     for fact in metadata.facts {
       var f = fact
+      // Its evidence names the metadata file, not the document it is merged into.
+      if f.path == nil { f.path = metadata.path }
       if case .edge(let s, let r, let t) = fact.statement, s == metadata.path { f.statement = .edge(source: selfID, relation: r, target: t) }
       if case .attribute(let s, let n, let v) = fact.statement, s == metadata.path { f.statement = .attribute(id: selfID, name: n, value: v) }
       if !doc.facts.contains(f) { doc.facts.append(f) }

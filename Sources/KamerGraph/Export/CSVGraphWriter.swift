@@ -56,7 +56,7 @@ public struct CSVGraphWriter: Sendable {
         out.append(ExportText.origin(edges[slot]).rawValue)
         out.append(",")
         if let first = edges[slot].evidence.first {
-          out.appendCSVField("\(first.path):\(first.line): \(first.text)")
+          out.appendCSVField("\(first.place): \(first.text)")
         }
         out.append("\r\n")
       }

@@ -21,7 +21,7 @@ enum ExportText {
   /// The first piece of evidence as `path:line: text`, or nil.
   static func evidenceSummary(_ edge: Edge) -> String? {
     guard let first = edge.evidence.first else { return nil }
-    return "\(first.path):\(first.line): \(first.text)"
+    return "\(first.place): \(first.text)"
   }
 
   /// True when `date` is an ISO calendar date `YYYY-MM-DD` that `xsd:date` accepts.

@@ -158,11 +158,13 @@ public struct GraphMLWriter: Sendable {
             try w.raw(relation)
             var origin = EvidenceSource.text  // Edge.origin: the least source, text when there is none
             if !evidence.isEmpty {
-              // "path:line: text", written in pieces so no joined string is built per edge.
+              // "path:line: text" ("path: text" without a line), in pieces: no joined string per edge.
               try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">")
               try w.text(evidence[0].path)
-              try w.raw(":")
-              try w.integer(evidence[0].line)
+              if let line = evidence[0].line {
+                try w.raw(":")
+                try w.integer(line)
+              }
               try w.raw(": ")
               try w.text(evidence[0].text)
               origin = evidence[0].source

@@ -67,8 +67,11 @@ public struct JSONGraphWriter: Sendable {
         for (i, e) in edges[slot].evidence.enumerated() {
           out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
           out.appendJSONQuoted(e.path)
-          out.append(",\"line\":")
-          out.append(e.line)
+          // No "line" when the evidence has none (metadata without a known element line).
+          if let line = e.line {
+            out.append(",\"line\":")
+            out.append(line)
+          }
           out.append(",\"start\":")
           out.append(e.start)
           out.append(",\"end\":")

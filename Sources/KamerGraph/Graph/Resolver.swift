@@ -25,12 +25,11 @@ public struct Resolver: Sendable {
     return state.run()
   }
 
-  /// Only the mentions with their statuses (identity, no edges). `StatusResolver` gives the same
-  /// statuses one document at a time (what `kamergraph extract` uses).
+  /// Only the mentions with their statuses (identity, no edges): the statuses of `StatusResolver`,
+  /// which `resolve` and `kamergraph extract` use too.
   public func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
     var state = ResolverState(input: input)
     state.buildIdentity()
-    state.buildDocumentNodes()
     state.setMentionStatuses()
     return state.graph.mentions
   }

@@ -70,6 +70,9 @@ extension ResolverState {
         let dateRole = m.fields[MentionField.dateRole]
         if dateRole == "ingezonden", questions.count == 1 {
           setAttribute(questions[0], "date", iso)
+        } else if dateRole == "ingezonden", questions.isEmpty, Self.isQuestions(d) {
+          // The questions themselves ("(ingezonden 15 november 2024)" under their heading).
+          setAttribute(d, "date", iso)
         } else if dateRole == "ontvangen" || dateRole == "datum" {
           setAttribute(d, "date", iso)
         }
@@ -147,7 +150,12 @@ extension ResolverState {
     else { return }
     edge(
       d, dossier, .partOfDossier,
-      Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: d, source: .metadata))
+      Evidence(path: e.document.path, line: nil, start: 0, end: 0, text: d, source: .metadata))
+  }
+
+  /// True for the node of written questions (`kv-tk-…`, or a bare zaak number).
+  static func isQuestions(_ node: String) -> Bool {
+    node.hasPrefix("kv-tk-") || ReferenceKind.tweedeKamerNumber(node) == .zaak
   }
 
   /// `dossier-36600-X` for `kst-36600-X-12`; nil for legacy ids whose parts are not certain.
@@ -209,7 +217,9 @@ extension ResolverState {
   mutating func addFactEdges() {
     for e in docs {
       for fact in e.document.facts {
-        let ev = Evidence(path: e.document.path, line: 0, start: 0, end: 0, text: fact.evidence, source: .metadata)
+        // The file and line the fact was read from (a merged `.metadata.xml`), else the document.
+        let ev = Evidence(
+          path: fact.path ?? e.document.path, line: fact.line, start: 0, end: 0, text: fact.evidence, source: .metadata)
         switch fact.statement {
         case .edge(let s, let relation, let t):
           edge(nodeID(s), nodeID(t), relation, ev)

@@ -12,11 +12,6 @@ struct ResolverState {
   /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
   var pending: [EdgeKey: [Evidence]] = [:]
   var attributes: [String: [String: String]] = [:]
-  /// `isResolvedTarget` answers, filled once the document nodes exist.
-  var resolvedTargets: [String: Bool] = [:]
-  /// The node ids of the corpus documents, when statuses are wanted without building the nodes
-  /// (`StatusResolver`): exactly the nodes `buildDocumentNodes` marks resolved.
-  var documentNodes: Set<String>?
 
   init(input: [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.

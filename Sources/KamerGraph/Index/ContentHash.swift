@@ -36,7 +36,7 @@ extension GraphIndex {
       var h = FNV1a64()
       h.add(edge.source); h.add(edge.target); h.add(edge.relation.rawValue); h.add(edge.evidence.count)
       for e in edge.evidence {
-        h.add(e.path); h.add(e.line); h.add(e.start); h.add(e.end); h.add(e.text); h.add(e.source.rawValue)
+        h.add(e.path); h.add(e.line ?? 0); h.add(e.start); h.add(e.end); h.add(e.text); h.add(e.source.rawValue)
       }
       edgeSum &+= mixed(h.value)
     }

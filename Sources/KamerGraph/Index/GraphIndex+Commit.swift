@@ -172,7 +172,8 @@ extension GraphIndex {
       let num = Int64(offset + 1)
       try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
       for e in edge.evidence {
-        try insertEvidence.run([num, e.path, e.line, e.start, e.end, e.text, e.source.rawValue])
+        // 0 stands for no line (lines count from 1; the column is NOT NULL).
+        try insertEvidence.run([num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue])
       }
     }
 

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 
 extension GraphIndex {
+  /// An evidence line as stored: 0 (no line) is nil.
+  static func evidenceLine(_ stored: Int) -> Int? { stored > 0 ? stored : nil }
+
   /// The stored graph, exactly as last committed (nodes, aliases, paths, edges with evidence,
   /// mentions in their committed order). An index that was never committed gives an empty graph.
   public func loadGraph() throws(IndexError) -> CitationGraph {
@@ -36,7 +39,7 @@ extension GraphIndex {
       while let row = try evidenceRows.next() {
         let source = EvidenceSource(rawValue: row[6]) ?? .text
         evidence[row[0], default: []].append(
-          Evidence(path: row[1], line: row[2], start: row[3], end: row[4], text: row[5], source: source))
+          Evidence(path: row[1], line: Self.evidenceLine(row[2]), start: row[3], end: row[4], text: row[5], source: source))
       }
       var edges: [Edge] = []
       let edgeRows = try Row.fetchCursor(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")

@@ -13,7 +13,7 @@ enum IndexBlob {
   /// First byte of a binary blob; JSON blobs start with `{` or `[`.
   static let magic: UInt8 = 0xB7
   /// Bumped when the layout changes; a blob of another version is a cache miss.
-  static let version: UInt8 = 2
+  static let version: UInt8 = 3
 
   /// The document without its text.
   static func encode(document: Document) -> [UInt8] {
@@ -58,6 +58,9 @@ enum IndexBlob {
         w.string(value)
       }
       w.string(fact.evidence)
+      // Version 3: the file and line the fact was read from (line 0: none).
+      w.optionalString(fact.path)
+      w.int(fact.line ?? 0)
     }
     w.strings(document.notes)
     // Version 2: the page layout of a paged document (count -1: none).
@@ -126,7 +129,10 @@ enum IndexBlob {
           case 2: statement = .attribute(id: try r.string(), name: try r.string(), value: try r.string())
           case let tag: throw BlobError("unknown fact kind \(tag)")
           }
-          facts.append(Fact(statement, evidence: try r.string()))
+          let evidence = try r.string()
+          let path = try r.optionalString()
+          let line = try r.int()
+          facts.append(Fact(statement, evidence: evidence, path: path, line: line > 0 ? line : nil))
         }
         let notes = try r.strings()
         var layout: PageLayout?

@@ -1,13 +1,15 @@
 /// One place that supports an edge: the quoted text with its file and position.
 public struct Evidence: Sendable, Hashable, Codable, Comparable {
+  /// The file the evidence is in: for metadata, the file that holds it (`X.metadata.xml`).
   public var path: String
-  public var line: Int
+  /// Its line (from 1), or nil when it has none (a fact of a reader without a place in the file).
+  public var line: Int?
   public var start: Int
   public var end: Int
   public var text: String
   public var source: EvidenceSource
 
-  public init(path: String, line: Int, start: Int, end: Int, text: String, source: EvidenceSource) {
+  public init(path: String, line: Int?, start: Int, end: Int, text: String, source: EvidenceSource) {
     self.path = path
     self.line = line
     self.start = start
@@ -15,6 +17,9 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
     self.text = text
     self.source = source
   }
+
+  /// `path:line`, or `path` alone when there is no line.
+  public var place: String { line.map { "\(path):\($0)" } ?? path }
 
   public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
     (lhs.path, lhs.start, lhs.end, lhs.text, lhs.source) < (rhs.path, rhs.start, rhs.end, rhs.text, rhs.source)

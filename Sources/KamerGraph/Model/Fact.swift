@@ -12,8 +12,15 @@ public struct Fact: Sendable, Hashable, Codable {
   public var statement: Statement
   /// Where it comes from, for the edge evidence ("OVERHEIDop.vraagnummer", "ZaakActor Indiener").
   public var evidence: String
-  public init(_ statement: Statement, evidence: String) {
+  /// The file it was read from when that is not the document's own (a `.metadata.xml` merged
+  /// into its document), else nil.
+  public var path: String?
+  /// The line of the element it was read from (libxml2's line of its start tag), or nil.
+  public var line: Int?
+  public init(_ statement: Statement, evidence: String, path: String? = nil, line: Int? = nil) {
     self.statement = statement
     self.evidence = evidence
+    self.path = path
+    self.line = line
   }
 }

@@ -150,8 +150,8 @@ extension ShowResult {
           JSONValue.array(
             e.evidence.map {
               JSONText.object([
-                ("path", JSONText.quoted($0.path)), ("line", String($0.line)), ("start", String($0.start)),
-                ("end", String($0.end)), ("text", JSONText.quoted($0.text)),
+                ("path", JSONText.quoted($0.path)), ("line", $0.line.map { String($0) } ?? "null"),
+                ("start", String($0.start)), ("end", String($0.end)), ("text", JSONText.quoted($0.text)),
                 ("source", JSONText.quoted($0.source.rawValue)),
               ])
             })
@@ -179,7 +179,7 @@ extension ShowResult {
       let arrow = e.outgoing ? "-\(e.relation.rawValue)->" : "<-\(e.relation.rawValue)-"
       table.rows.append([arrow, String(e.weight), e.other.id, e.other.label])
       for ev in e.evidence {
-        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.path):\(ev.line) [\(ev.source.rawValue)] \"\(ev.text)\"")
+        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.place) [\(ev.source.rawValue)] \"\(ev.text)\"")
       }
     }
     out += "\(edges.count) edge(s)\n" + table.render()

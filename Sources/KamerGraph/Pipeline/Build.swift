@@ -60,11 +60,16 @@ public struct BuildRequest: Sendable {
   public var alwaysRun: Bool
   /// Threads, the mention limit and the progress callback.
   public var options: BuildOptions
+  /// The files of every graph's paths, when the caller planned them already
+  /// (`CorpusLoader().plan(paths: allPaths)`, to refuse empty folders first): folders are then
+  /// walked once. Nil: the build plans them.
+  public var plan: InputPlan?
 
   public init(
     graphs: [GraphTarget], outputFolder: String = "graphs", formats: [GraphFormat] = GraphFormat.allCases,
     indexPath: String? = nil, rebuildIndex: Bool = false, indexWait: BuildWait = BuildWait(), picture: Bool = true,
-    picturePolicy: PicturePolicy = .init(), alwaysRun: Bool = false, options: BuildOptions = .init()
+    picturePolicy: PicturePolicy = .init(), alwaysRun: Bool = false, options: BuildOptions = .init(),
+    plan: InputPlan? = nil
   ) {
     self.graphs = graphs
     self.outputFolder = outputFolder
@@ -76,10 +81,11 @@ public struct BuildRequest: Sendable {
     self.picturePolicy = picturePolicy
     self.alwaysRun = alwaysRun
     self.options = options
+    self.plan = plan
   }
 
   /// Every input path of every graph, in order.
-  var allPaths: [String] { graphs.flatMap(\.paths) }
+  public var allPaths: [String] { graphs.flatMap(\.paths) }
 
   /// The key the build state is stored under (see `BuildState.key`).
   var stateKey: String {
@@ -180,10 +186,12 @@ public struct Build: Sendable {
       store = nil
     }
     var outcome = BuildOutcome(indexPath: request.indexPath)
+    // The folders are walked once: for the up-to-date check and for the build.
+    let plan = request.plan ?? CorpusLoader(reader: pipeline.reader).plan(paths: request.allPaths)
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
     if let store, !request.alwaysRun, let state = try indexed({ () throws(IndexError) in try BuildState.load(store, key: request.stateKey) }),
-      state.outputsUnchanged(), try indexed({ () throws(IndexError) in try pipeline.isUpToDate(paths: request.allPaths, index: store) })
+      state.outputsUnchanged(), try indexed({ () throws(IndexError) in try pipeline.isUpToDate(plan, index: store) })
     {
       try indexed { () throws(IndexError) in try store.endBuild() }
       outcome.upToDate = true
@@ -191,7 +199,7 @@ public struct Build: Sendable {
       return outcome
     }
     // One build over everything (so the index holds one graph), then one graph file per unit.
-    var all = try indexed { () throws(IndexError) in try pipeline.build(paths: request.allPaths, index: store) }
+    var all = try indexed { () throws(IndexError) in try pipeline.build(plan, index: store) }
     // Nothing to read (an empty folder, only README files): say so instead of writing empty graphs.
     if all.report.readCount == 0 && all.report.failedCount == 0 {
       throw .nothingToRead(

@@ -47,16 +47,16 @@ public struct BuildOptions: Sendable {
 
 /// Everything a build produced: the graph, the account of every input file, and the documents
 /// with their mentions.
-public struct BuildResult: Sendable {
-  public var resolution: Resolution
-  public var report: RunReport
-  public var documents: [ExtractedDocument]
+package struct BuildResult: Sendable {
+  package var resolution: Resolution
+  package var report: RunReport
+  package var documents: [ExtractedDocument]
   /// Files whose cached extraction was reused from the index.
-  public var reused: Int
-  public var graph: CitationGraph { resolution.graph }
+  package var reused: Int
+  package var graph: CitationGraph { resolution.graph }
 
   /// The part of this build that comes from files under `paths`, resolved on its own.
-  public func restricted(to paths: [String]) -> BuildResult {
+  package func restricted(to paths: [String]) -> BuildResult {
     func inside(_ file: String) -> Bool {
       paths.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
@@ -69,12 +69,12 @@ public struct BuildResult: Sendable {
 
 /// The whole flow: plan the input files, read and extract each document (or reuse the index's
 /// copy when its files did not change), resolve everything into one graph, and update the index.
-public struct BuildPipeline: Sendable {
-  public var reader: DocumentReader
-  public var extractor: Extractor
-  public var options: BuildOptions
+package struct BuildPipeline: Sendable {
+  package var reader: DocumentReader
+  package var extractor: Extractor
+  package var options: BuildOptions
 
-  public init(reader: DocumentReader = DocumentReader(), extractor: Extractor = Extractor(), options: BuildOptions = BuildOptions()) {
+  package init(reader: DocumentReader = DocumentReader(), extractor: Extractor = Extractor(), options: BuildOptions = BuildOptions()) {
     self.reader = reader
     self.extractor = extractor
     self.options = options
@@ -85,8 +85,12 @@ public struct BuildPipeline: Sendable {
   /// hashed), removed files leave the index, and the index is updated in one transaction that
   /// also records every input unit with its stamp (see `isUpToDate`). The index writes the files
   /// while the graph is being resolved.
-  public func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
-    let plan = CorpusLoader(reader: reader).plan(paths: paths)
+  package func build(paths: [String], index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
+    try build(CorpusLoader(reader: reader).plan(paths: paths), index: index)
+  }
+
+  /// `build(paths:index:)` on planned inputs (the folders are not walked again).
+  package func build(_ plan: InputPlan, index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
     let units = plan.units
     var outcomes = plan.outcomes
     var results = [UnitResult?](repeating: nil, count: units.count)
@@ -162,7 +166,7 @@ public struct BuildPipeline: Sendable {
   }
 
   /// Extracts the mentions of each document in parallel; the result is in the order of `documents`.
-  public func extract(_ documents: [Document]) -> [ExtractedDocument] {
+  package func extract(_ documents: [Document]) -> [ExtractedDocument] {
     var results = [ExtractedDocument?](repeating: nil, count: documents.count)
     let extractor = self.extractor
     results.withUnsafeMutableBufferPointer { buffer in
@@ -187,7 +191,7 @@ public struct BuildPipeline: Sendable {
 
   /// The content hash of a unit: every file of it together, so a changed metadata file changes
   /// the document. Nil when a file cannot be read.
-  public static func contentHash(of unit: InputUnit) -> String? {
+  package static func contentHash(of unit: InputUnit) -> String? {
     var parts: [String] = []
     for file in unit.files {
       guard let data = FileName.contents(of: file) else { return nil }
@@ -201,8 +205,12 @@ public struct BuildPipeline: Sendable {
   /// the `FileStamp`s recorded by that build is taken as unchanged without reading it; the others
   /// are hashed, and when their content is the same their newer stamps are recorded, so the next
   /// check needs no hashing. Any failed, new, removed or changed unit gives false.
-  public func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
-    let plan = CorpusLoader(reader: reader).plan(paths: paths)
+  package func isUpToDate(paths: [String], index: GraphIndex) throws(IndexError) -> Bool {
+    try isUpToDate(CorpusLoader(reader: reader).plan(paths: paths), index: index)
+  }
+
+  /// `isUpToDate(paths:index:)` on planned inputs.
+  package func isUpToDate(_ plan: InputPlan, index: GraphIndex) throws(IndexError) -> Bool {
     guard !plan.outcomes.contains(where: { $0.status == .failed }) else { return false }
     let known = try index.inputs()
     guard known.count == plan.units.count else { return false }

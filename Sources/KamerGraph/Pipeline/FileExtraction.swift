@@ -17,7 +17,7 @@ extension BuildPipeline {
   /// expected to fit are read whole: that is faster than reading them in place.) `onOutcome` gets every file that was not simply read (skipped or
   /// failed, from the plan and from reading, in path order, before anything is emitted) and any
   /// file that changed between its two reads.
-  public func extractResolved(
+  package func extractResolved(
     _ plan: InputPlan, mentionBudget: Int = MentionBudget.defaultBytes,
     onOutcome: (FileOutcome) -> Void, emit: (_ path: String, _ mentions: [Mention]) -> Void
   ) {

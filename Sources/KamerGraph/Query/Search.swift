@@ -20,15 +20,14 @@ extension GraphIndex {
   public func search(
     _ text: String, limit: Int = 20, since: DateBound? = nil, until: DateBound? = nil
   ) throws(IndexError) -> [SearchHit] {
-    let words = Self.distinctWords(text)
+    // Built once, used for both tables; its terms are counted while it is built.
+    let (query, words) = Self.ftsQueryAndTerms(text)
     guard words <= Self.maximumSearchTerms else {
       throw .invalidArgument(
         name: "TEXT", value: String(text.prefix(60)) + (text.count > 60 ? "…" : ""),
         reason: "it has \(words) different words; a search takes at most \(Self.maximumSearchTerms) "
           + "(every word must occur unless OR says otherwise, so a few distinctive words find more)")
     }
-    // Built once, used for both tables.
-    let query = Self.ftsQuery(text)
     guard !query.isEmpty else {
       throw .invalidArgument(name: "TEXT", value: text, reason: "it has no letters or digits to search for")
     }
@@ -80,30 +79,16 @@ extension GraphIndex {
   /// with their number.
   public static let maximumSearchTerms = 64
 
-  /// How many different words (case folded) `text` has, FTS5's operators not counted; one pass.
-  static func distinctWords(_ text: String) -> Int {
-    var seen: Set<String> = []
-    var word = ""
-    func flush() {
-      if !word.isEmpty, word != "AND", word != "OR", word != "NOT", word != "NEAR" { seen.insert(word.lowercased()) }
-      word = ""
-    }
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        word.unicodeScalars.append(scalar)
-      } else {
-        flush()
-      }
-    }
-    flush()
-    return seen.count
-  }
-
   /// `text` as a valid FTS5 query, in one pass: words and phrases are quoted (so no character of
   /// the user's text reaches FTS5 unquoted), AND/OR/NOT (in capitals) stay operators where an
   /// operand stands on both sides, parentheses are balanced, NEAR(...) keeps its terms and
   /// distance, a `*` right after a word or phrase makes it a prefix. Other characters separate words.
-  static func ftsQuery(_ text: String) -> String {
+  static func ftsQuery(_ text: String) -> String { ftsQueryAndTerms(text).query }
+
+  /// `ftsQuery(text)` and how many different terms (case folded) it searches for: the words of
+  /// terms, phrases and NEAR groups, not the operators or a NEAR distance.
+  static func ftsQueryAndTerms(_ text: String) -> (query: String, terms: Int) {
+    var terms: Set<String> = []
     enum Token: Equatable {
       case term(String), op(String), open, close, near(terms: [String], distance: String?)
     }
@@ -117,6 +102,12 @@ extension GraphIndex {
         word.unicodeScalars.append(scalars[i])
         i += 1
       }
+      return word
+    }
+    /// A word the query searches for, counted.
+    func readTerm() -> String {
+      let word = readWord()
+      terms.insert(word.lowercased())
       return word
     }
     func starred(_ quoted: String) -> String {
@@ -133,7 +124,7 @@ extension GraphIndex {
         i += 1
         var words: [String] = []
         while i < scalars.count, scalars[i] != "\"" {
-          if isWordScalar(scalars[i]) { words.append(readWord()) } else { i += 1 }
+          if isWordScalar(scalars[i]) { words.append(readTerm()) } else { i += 1 }
         }
         if i < scalars.count { i += 1 }
         if !words.isEmpty { tokens.append(.term(starred("\"" + words.joined(separator: " ") + "\""))) }
@@ -150,7 +141,7 @@ extension GraphIndex {
         } else if word == "NEAR", i < scalars.count, scalars[i] == "(" {
           // NEAR(a b c, N): the words, then an optional distance.
           i += 1
-          var terms: [String] = []
+          var near: [String] = []
           var distance: String?
           while i < scalars.count, scalars[i] != ")" {
             if scalars[i] == "," {
@@ -161,18 +152,19 @@ extension GraphIndex {
                 distance = digits
               }
             } else if isWordScalar(scalars[i]) {
-              terms.append("\"" + readWord() + "\"")
+              near.append("\"" + readTerm() + "\"")
             } else {
               i += 1
             }
           }
           if i < scalars.count { i += 1 }
-          if terms.count >= 2 {
-            tokens.append(.near(terms: terms, distance: distance))
-          } else if let only = terms.first {
+          if near.count >= 2 {
+            tokens.append(.near(terms: near, distance: distance))
+          } else if let only = near.first {
             tokens.append(.term(only))
           }
         } else {
+          terms.insert(word.lowercased())
           tokens.append(.term(starred("\"" + word + "\"")))
         }
       } else {
@@ -244,6 +236,6 @@ extension GraphIndex {
       }
       depth -= 1
     }
-    return out.joined(separator: " ")
+    return (out.joined(separator: " "), terms.count)
   }
 }

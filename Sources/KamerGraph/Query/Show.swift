@@ -52,7 +52,7 @@ extension GraphIndex {
               """, arguments: [edge[0] as Int64]
           ).map {
             Evidence(
-              path: $0[0], line: $0[1], start: $0[2], end: $0[3], text: $0[4],
+              path: $0[0], line: Self.evidenceLine($0[1]), start: $0[2], end: $0[3], text: $0[4],
               source: EvidenceSource(rawValue: $0[5]) ?? .text)
           }
           edges.append(

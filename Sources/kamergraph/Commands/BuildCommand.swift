@@ -69,9 +69,11 @@ struct BuildCommand: ParsableCommand {
     let wait = BuildWait { pid in
       printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
     }
+    let (graphs, plan) = try workUnits()
     let request = BuildRequest(
-      graphs: try workUnits(), outputFolder: out, formats: format, indexPath: noIndex ? nil : indexPath,
-      rebuildIndex: rebuild, indexWait: wait, picture: !noPicture, alwaysRun: report != nil, options: options)
+      graphs: graphs, outputFolder: out, formats: format, indexPath: noIndex ? nil : indexPath,
+      rebuildIndex: rebuild, indexWait: wait, picture: !noPicture, alwaysRun: report != nil, options: options,
+      plan: plan)
     let outcome: BuildOutcome
     do {
       outcome = try Build(request).run()
@@ -161,9 +163,10 @@ struct BuildCommand: ParsableCommand {
     return "cannot create the output folder \(folder): permission denied; pass --out FOLDER where you may write"
   }
 
-  /// The graphs to build: each corpus folder, or the PATHs given. A mistyped PATH or folders
-  /// with nothing in them stop the build before anything is written (no empty graphs, no index).
-  func workUnits() throws -> [GraphTarget] {
+  /// The graphs to build: each corpus folder, or the PATHs given with their planned files (handed
+  /// to the build, which then does not walk them again). A mistyped PATH or folders with nothing in
+  /// them stop the build before anything is written (no empty graphs, no index).
+  func workUnits() throws -> ([GraphTarget], InputPlan?) {
     if !paths.isEmpty {
       for path in paths where !FileManager.default.fileExists(atPath: path) {
         throw RuntimeError(missingPathMessage(path))
@@ -172,10 +175,10 @@ struct BuildCommand: ParsableCommand {
       if plan.units.isEmpty && plan.outcomes.isEmpty {
         throw RuntimeError("nothing to read in \(paths.joined(separator: ", ")) (no files); name the files or folders that hold the documents")
       }
-      return [GraphTarget.of(paths: paths, name: name)]
+      return ([GraphTarget.of(paths: paths, name: name)], plan)
     }
     do {
-      return try GraphTarget.corpusFolders(in: "corpus")
+      return (try GraphTarget.corpusFolders(in: "corpus"), nil)
     } catch .noCorpus {
       throw RuntimeError(
         "no PATH given and there is no corpus/ folder here; run it from the KamerGraph folder, or name the files and folders to read")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KamerGraph
 
 /// `kamergraph fetch ...`: runs `kamergraph-fetch ...`, the program built beside this one, with
 /// the same arguments. Fetching needs URLSession's FoundationNetworking (libcurl and some 25
@@ -38,7 +39,7 @@ struct SyncCommand: ParsableCommand {
 
 /// Replaces this process with `kamergraph-fetch ARGUMENTS`.
 func execFetchProgram(_ arguments: [String]) throws {
-  let program = siblingProgram("kamergraph-fetch")
+  let program = SiblingProgram.path("kamergraph-fetch")
   guard FileManager.default.isExecutableFile(atPath: program) else {
     throw RuntimeError(
       "\(program) is missing: `kamergraph fetch` and `sync` run it; build it with `swift build` (or `swift build -c release`), "
@@ -48,10 +49,4 @@ func execFetchProgram(_ arguments: [String]) throws {
   var cArgs = argv.map { strdup($0) } + [nil]
   execv(program, &cArgs)
   throw RuntimeError("could not run \(program): \(String(cString: strerror(errno)))")
-}
-
-/// The path of `name` in the folder this program was started from.
-func siblingProgram(_ name: String) -> String {
-  let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-  return URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name).path
 }

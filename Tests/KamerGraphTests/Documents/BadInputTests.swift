@@ -82,11 +82,9 @@ struct BadInputTests {
       decl += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">"
     }
     let xml = "<?xml version=\"1.0\"?><!DOCTYPE officiele-publicatie [\(decl)]><officiele-publicatie>&lol9;</officiele-publicatie>"
-    let clock = ContinuousClock()
-    let start = clock.now
+    // Refused as a whole (the declarations are seen before any expansion), not expanded and cut.
     let e = error(Array(xml.utf8), path: "bomb.xml")
     expectOneLine(e, path: "bomb.xml", contains: ["entities"])
-    #expect(clock.now - start < .seconds(2))
   }
 
   @Test func malformedXMLHasLineAndColumn() {

@@ -110,6 +110,15 @@ struct InputFormatTests {
     #expect(RechtspraakReader.bwbID("1.0:v:BWB:BWBR00023") == nil)
   }
 
+  /// tweedekamer.nl's header list dates the page ("Publicatiedatum 10 februari 2015").
+  @Test func publicationDateOfATweedeKamerPage() throws {
+    let html = "<html><body><dl><dt>Nummer</dt><dd>33308-13</dd><dt>Publicatiedatum</dt><dd>10 februari 2015</dd></dl>"
+      + "<p>Motie van het lid Helder.</p></body></html>"
+    let doc = try HTMLReader.read(bytes: Array(html.utf8), path: "motie.html")
+    #expect(doc.ownIds == ["kst-33308-13"])
+    #expect(doc.metadata.date == "2015-02-10")
+  }
+
   @Test func siteMenusAreNotContent() throws {
     let doc = try ReaderFixture.read("Tests/Fixtures/documents/tweedekamer-motie.html")
     for chrome in ["Direct naar", "Kamerleden", "Omgevingswet", "Grondwet", "Woordvoerderschappen", "Deel dit via", "Colofon", "Sluiten", "Home"] {

@@ -164,6 +164,31 @@ private func has(_ g: CitationGraph, _ s: String, _ r: Relation, _ t: String) ->
     #expect(g.edges.allSatisfy { $0.source != $0.target })
   }
 
+  /// Questions carry their own "ingezonden" date (before, only an answer gave it to the questions
+  /// it answers); a date without a role dates nothing.
+  @Test func questionsCarryTheirIngezondenDate() {
+    let text = "2024Z18566\nVragen van het lid Podt (D66) over Veldzicht (ingezonden 15 november 2024).\nNRC, 16 april 2024"
+    var doc = Document(path: "vragen.txt", format: .plainText, text: text)
+    doc.ownIds = ["kv-tk-2024Z18566"]
+    let graph = Resolver().resolve([
+      ExtractedDocument(
+        document: doc,
+        mentions: [
+          mention(.date, [], "15 november 2024", in: text, [MentionField.iso: "2024-11-15", MentionField.dateRole: "ingezonden"]),
+          mention(.date, [], "16 april 2024", in: text, [MentionField.iso: "2024-04-16"]),
+        ])
+    ]).graph
+    #expect(graph.node("kv-tk-2024Z18566")?.date == "2024-11-15")
+    var letter = doc
+    letter.ownIds = ["kenmerk:ABC123"]
+    letter.path = "brief.txt"
+    let undated = Resolver().resolve([
+      ExtractedDocument(
+        document: letter, mentions: [mention(.date, [], "16 april 2024", in: text, [MentionField.iso: "2024-04-16"])])
+    ]).graph
+    #expect(undated.node("kenmerk:ABC123")?.date == nil)
+  }
+
   @Test func txtAndDocxOfOneLetterMergeIntoOneNode() {
     var docx = defenceLetter(path: "defensie.docx")
     docx.document.format = .docx

@@ -92,7 +92,7 @@ import Testing
     ),
     ("Footnote", ["number", "mark", "body", "sentence"]),
     ("ExplicitLink", ["target", "range"]),
-    ("Fact", ["statement", "evidence"]),
+    ("Fact", ["statement", "evidence", "path", "line"]),
     ("ByteRange", ["start", "end"]),
     ("Mention", ["kind", "ids", "text", "start", "end", "line", "column", "fields", "status", "reason"]),
   ])

@@ -226,7 +226,7 @@ enum GeneratedGraph {
               path: path, document: id,
               mention: Mention(
                 kind: .aanhangsel, ids: [answerID(target)], text: text, start: cite.start, end: cite.end,
-                line: cite.line, column: 1, status: .resolved)))
+                line: 10 + c, column: 1, status: .resolved)))
         }
       }
       if i % 50 == 0 {

@@ -57,6 +57,25 @@ import Testing
     #expect(third.reused == third.readCount)
   }
 
+  /// A request that carries its plan is built from it: the folders are not walked again (a unit
+  /// left out of the plan is not read, though its file is in the folder).
+  @Test func aPlannedRequestIsBuiltFromItsPlan() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let full = CorpusLoader().plan(paths: [s.corpus])
+    var planned = full
+    planned.units.removeAll { $0.primary.hasSuffix(".txt") }
+    #expect(planned.units.count == full.units.count - 1)
+    var request = s.request()
+    request.indexPath = nil
+    let walked = try Build(request).run().readCount
+    request.plan = planned
+    let outcome = try Build(request).run()
+    let files = try #require(outcome.graphs.first).report.files.map(\.path)
+    #expect(!files.contains { $0.hasSuffix(".txt") })
+    #expect(outcome.readCount == walked - 1)
+  }
+
   @Test func anotherFormatIsNotUpToDate() throws {
     let s = try Setup()
     defer { try? FileManager.default.removeItem(at: s.root) }

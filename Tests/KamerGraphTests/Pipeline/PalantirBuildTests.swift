@@ -48,6 +48,27 @@ import Testing
     }
   }
 
+  /// Evidence from a `.metadata.xml` sidecar names that file and the line of the element it came
+  /// from (issue 23: it named the document and line 0); no evidence anywhere has line 0.
+  @Test func sidecarEvidenceNamesTheMetadataFileAndLine() throws {
+    let metadata = Repo.path("corpus/palantir/ah-tk-20252026-313.metadata.xml")
+    func evidence(_ source: String, _ relation: Relation, _ target: String) -> [Evidence] {
+      Self.result.graph.edgesByKey[EdgeKey(source: source, target: target, relation: relation)]?.evidence ?? []
+    }
+    let answers = evidence("ah-tk-20252026-313", .answers, "kv-tk-2025Z15452").filter { $0.path == metadata }
+    #expect(answers.map(\.line) == [9])
+    #expect(answers.map(\.text) == ["OVERHEIDop.vraagnummer"])
+    let asked = evidence("kv-tk-2025Z15452", .askedBy, "persoon:van-houwelingen").filter { $0.source == .metadata }
+    #expect(asked.contains { $0.path == metadata && $0.line == 11 && $0.text == "OVERHEIDop.indiener" })
+    // Facts of a reader that knows no line (the Tweede Kamer feed) have none, not 0.
+    #expect(asked.contains { $0.path.hasSuffix("tk-syncfeed-2025Z15452.xml") && $0.line == nil })
+    let lines = Self.result.graph.edgesByKey.values.flatMap(\.evidence).map(\.line)
+    #expect(!lines.contains(0))
+    #expect(!Self.result.graph.edgesByKey.values.flatMap(\.evidence).contains {
+      $0.source == .metadata && $0.path.hasSuffix("ah-tk-20252026-313.xml")
+    })
+  }
+
   @Test func graphHoldsTheRequiredEdges() {
     let g = Self.result.graph
     for (s, r, t) in Self.required {

@@ -159,6 +159,17 @@ import Testing
     #expect(GraphIndex.ftsQuery("d'Hondt; DROP") == #""d" "Hondt" "DROP""#)
   }
 
+  /// The search-term limit counts what the query searches for, while it is built: words of terms,
+  /// phrases and NEAR groups once each (case folded), not operators or a NEAR distance.
+  @Test(arguments: [
+    ("palantir software", 2), ("Palantir OR palantir", 1), (#""gebruik van software" OR palantir NOT van"#, 4),
+    ("NEAR(palantir politie, 5) politie", 2), ("AND OR NOT ( )", 0), ("softw* Softw", 1), ("vragen or antwoorden", 3),
+  ])
+  func searchTermsAreCountedWhileTheQueryIsBuilt(text: String, terms: Int) {
+    #expect(GraphIndex.ftsQueryAndTerms(text).terms == terms)
+    #expect(GraphIndex.ftsQueryAndTerms(text).query == GraphIndex.ftsQuery(text))
+  }
+
   @Test func searchFindsWithOperatorsAndLeavesOutDatesOutsideTheWindow() throws {
     let index = try palantirIndex()
     let either = try index.search("raffinaderij OR bogus")

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import KamerGraph
+import KamerGraphHarness
 
 @Suite struct ExtractorTests {
   /// Text that looks numeric or official but is no reference.
@@ -139,6 +140,22 @@ import Testing
     #expect(ms.last?.fields[MentionField.dateRole] == "ontvangen")
   }
 
+  /// Dates that date their document (issue 23: a date anywhere should reach the node): one broken
+  /// over two lines by PDF text, and the place-and-date line of a letter or list.
+  @Test(arguments: [
+    ("Antwoord van Minister Bruins Slot (ontvangen 3 juni\n2024).", "3 juni\n2024", "2024-06-03", "ontvangen"),
+    ("Den Haag, 27 maart 2015\n\nVoortouwcommissie:", "27 maart 2015", "2015-03-27", "datum"),
+    ("\u{2019}s-Gravenhage, 12 maart 2019", "12 maart 2019", "2019-03-12", "datum"),
+    ("NRC, 16 april 2024, «Reisorganisatie»", "16 april 2024", "2024-04-16", nil),
+  ] as [(String, String, String, String?)])
+  func datesThatDateTheirDocument(text: String, quoted: String, iso: String, role: String?) {
+    let ms = Extractor().mentions(in: text).filter { $0.kind == .date }
+    checkSpans(text, ms)
+    #expect(ms.map(\.text) == [quoted])
+    #expect(ms.first?.fields[MentionField.iso] == iso)
+    #expect(ms.first?.fields[MentionField.dateRole] == role)
+  }
+
   @Test func aByteOrderMarkDoesNotHideTheFirstWord() {
     let text = "\u{FEFF}Kamerstuk 32802, nr. 137"
     let ms = Extractor().mentions(in: text)
@@ -154,14 +171,14 @@ import Testing
     #expect(Extractor().mentions(in: "K").isEmpty)
   }
 
-  /// Long runs of anchor-like text stay linear: no recognizer looks further than a fixed window.
-  @Test func pathologicalInputStaysFast() {
+  /// Long runs of anchor-like text, one after another: every mention depends only on the text
+  /// near it (`FuzzHarness.localityProblems`), so the cost stays linear; timed by `kamergraph-bench pathological`.
+  @Test func pathologicalInputStaysLocal() {
     let text =
       String(repeating: "Kamerstukken II 2024/25, 36 600 X, nrs. 1 en ", count: 2000)
       + String(repeating: "ECLI:NL:HR:", count: 5000) + String(repeating: "1 2 3 4 ", count: 20000)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = Extractor().mentions(in: text) }
-    #expect(elapsed < .seconds(5))
+    let prefix = String(text.utf8.prefix(text.utf8.count / 2))!
+    #expect(FuzzHarness.localityProblems(prefix: prefix, longer: text) == [])
   }
 }
 

@@ -89,6 +89,8 @@ package enum HTMLReader {
         let value = item.text.collapsingSpaces
         if t == "nummer", let id = tweedeKamerNumber(value), !doc.ownIds.contains(id) {
           doc.ownIds.append(id)
+        } else if t == "publicatiedatum" || t == "datum", doc.metadata.date == nil, let iso = DutchDate.iso(value) {
+          doc.metadata.date = iso
         } else if t == "indiener" || t == "indieners" {
           let selfID = doc.ownIds.first ?? doc.path
           for person in value.components(separatedBy: ";") {

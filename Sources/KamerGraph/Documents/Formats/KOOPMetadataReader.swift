@@ -9,6 +9,8 @@ package enum KOOPMetadataReader {
     var name: String
     var scheme: String
     var value: String
+    /// The line of its element in the file, nil when libxml2 does not know it.
+    var line: Int? = nil
   }
 
   static func fields(of root: XMLTreeElement) -> [Field] {
@@ -18,7 +20,9 @@ package enum KOOPMetadataReader {
         if child.isNamed("metadata"), let name = child.attribute("name") {
           let value = (child.attribute("content") ?? "").trimmingSpaces
           let key = String(name.split(separator: ".").last ?? Substring(name)).lowercased()
-          if !value.isEmpty { out.append(Field(key: key, name: name, scheme: child.attribute("scheme") ?? "", value: value)) }
+          if !value.isEmpty {
+            out.append(Field(key: key, name: name, scheme: child.attribute("scheme") ?? "", value: value, line: Self.line(child)))
+          }
           walk(child)
         } else if child.elements.isEmpty {
           let local = child.name
@@ -26,7 +30,8 @@ package enum KOOPMetadataReader {
           let prefix = child.prefix.map { $0 == "dcterms" ? "DCTERMS." : ($0 == "overheidop" ? "OVERHEIDop." : $0 + ".") } ?? ""
           let value = child.text.trimmingSpaces
           if !value.isEmpty {
-            out.append(Field(key: key, name: prefix + local, scheme: child.attribute("scheme") ?? "", value: value))
+            out.append(
+              Field(key: key, name: prefix + local, scheme: child.attribute("scheme") ?? "", value: value, line: Self.line(child)))
           }
         } else {
           walk(child)
@@ -36,6 +41,9 @@ package enum KOOPMetadataReader {
     walk(root)
     return out
   }
+
+  /// The line of an element's start tag, nil when unknown (libxml2 gives 0).
+  static func line(_ e: XMLTreeElement) -> Int? { e.line > 0 ? e.line : nil }
 
   package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
@@ -82,7 +90,7 @@ package enum KOOPMetadataReader {
     let zaak = first("vraagnummer")
     let questions = zaak.map { "kv-tk-" + $0.value }
     if let zaak {
-      doc.facts.append(Fact(.edge(source: selfID, relation: .answers, target: zaak.value), evidence: zaak.name))
+      doc.facts.append(Fact(.edge(source: selfID, relation: .answers, target: zaak.value), evidence: zaak.name, path: path, line: zaak.line))
     }
     // Indiener and ontvanger belong to the questions when the zaak is known, otherwise to the document.
     let actorSource = questions ?? selfID
@@ -93,16 +101,16 @@ package enum KOOPMetadataReader {
     for indiener in all("indiener") {
       let person = PersonName.id(fullName: indiener.value)
       let relation: Relation = kamerstuk ? .signedBy : .askedBy
-      doc.facts.append(Fact(.edge(source: actorSource, relation: relation, target: person), evidence: indiener.name))
-      doc.facts.append(Fact(.attribute(id: person, name: "label", value: indiener.value), evidence: indiener.name))
+      doc.facts.append(Fact(.edge(source: actorSource, relation: relation, target: person), evidence: indiener.name, path: path, line: indiener.line))
+      doc.facts.append(Fact(.attribute(id: person, name: "label", value: indiener.value), evidence: indiener.name, path: path, line: indiener.line))
     }
     for ontvanger in all("ontvanger") {
       let target = Ministry.id(forName: ontvanger.value) ?? PersonName.id(fullName: ontvanger.value)
-      doc.facts.append(Fact(.edge(source: actorSource, relation: .addressedTo, target: target), evidence: ontvanger.name))
-      doc.facts.append(Fact(.attribute(id: target, name: "label", value: ontvanger.value), evidence: ontvanger.name))
+      doc.facts.append(Fact(.edge(source: actorSource, relation: .addressedTo, target: target), evidence: ontvanger.name, path: path, line: ontvanger.line))
+      doc.facts.append(Fact(.attribute(id: target, name: "label", value: ontvanger.value), evidence: ontvanger.name, path: path, line: ontvanger.line))
     }
     if let indiening = first("datumindiening"), let iso = DutchDate.iso(indiening.value) {
-      doc.facts.append(Fact(.attribute(id: actorSource, name: "date", value: iso), evidence: indiening.name))
+      doc.facts.append(Fact(.attribute(id: actorSource, name: "date", value: iso), evidence: indiening.name, path: path, line: indiening.line))
     }
     let known: Set<String> = ["identifier", "title", "type", "creator", "vergaderjaar", "aanhangselnummer", "ondernummer"]
     for field in fields where !known.contains(field.key) && meta.extra[field.name] == nil {

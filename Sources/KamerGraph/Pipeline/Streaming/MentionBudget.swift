@@ -2,14 +2,14 @@ import Dispatch
 import Synchronization
 
 /// The memory allowed for kept mentions in `BuildPipeline.extractResolved`.
-public enum MentionBudget {
+package enum MentionBudget {
   /// What one mention costs in memory, roughly (its struct, ids, text and fields), measured on the
   /// benchmark text: about 430 bytes.
-  public static let bytesPerMention = 512
+  package static let bytesPerMention = 512
   /// 256 MiB: about half a million mentions, or some 100 MB of parliamentary text.
-  public static let defaultBytes = 256 << 20
+  package static let defaultBytes = 256 << 20
 
   /// The most text whose mentions are expected to fit in `bytes`: one mention per 256 bytes of
   /// text (the benchmark text has one per 370), so a text of n bytes is expected to need 2n.
-  public static func textBytes(fitting bytes: Int) -> Int { max(0, bytes) / (bytesPerMention / 256) }
+  package static func textBytes(fitting bytes: Int) -> Int { max(0, bytes) / (bytesPerMention / 256) }
 }

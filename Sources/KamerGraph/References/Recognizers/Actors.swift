@@ -972,7 +972,8 @@ extension Scan {
       }
     }
     guard month > 0 else { return nil }
-    let y = t.skipSpaces(me, newlines: false, limit: 2)
+    // A line may break between month and year ("(ontvangen 3 juni\n2024)" in PDF text).
+    let y = t.skipSpaces(me, newlines: true, limit: 2)
     guard y > me, let ye = t.digits(y, min: 4, max: 4), t.atWordEnd(ye) else { return nil }
     let year = t.int(y, ye)
     guard year >= 1800 && year <= 2100 else { return nil }
@@ -981,7 +982,8 @@ extension Scan {
       fields[MentionField.dateRole] = "ingezonden"
     } else if endsBeforeSpaces(i, "ontvangen op") || endsBeforeSpaces(i, "ontvangen") {
       fields[MentionField.dateRole] = "ontvangen"
-    } else if endsBeforeSpaces(i, "datum") {
+    } else if endsBeforeSpaces(i, "datum") || endsBeforeSpaces(i, "Den Haag,") || endsBeforeSpaces(i, "s-Gravenhage,") {
+      // "Datum 11 juli 2025", and the place-and-date line of a letter or list: "Den Haag, 27 maart 2015".
       fields[MentionField.dateRole] = "datum"
     }
     add(.date, [], i, ye, fields)
