@@ -23,7 +23,7 @@ import Testing
     guard let exe = QueryCommandLineTests.binary() else { return }
     let dir = try palantirFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let env = ["KAMERGRAPH_PROGRESS_AFTER=0", "-C", dir.path, exe]
+    let env = ["-C", dir.path, "KAMERGRAPH_PROGRESS_AFTER=0", exe]
     let build = try #require(
       try ExternalTool.run("env", env + ["build", "palantir", "--out", "out", "--index", "i.sqlite", "--no-picture"]))
     #expect(build.status == 0, "\(build.stderr)")

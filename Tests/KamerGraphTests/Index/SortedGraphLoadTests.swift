@@ -74,7 +74,9 @@ import Testing
         try db.execute(sql: "UPDATE \(table.key) SET \(table.value) = \(table.value) * 10")
       }
       try db.execute(sql: "UPDATE edges SET source = source * 10, target = target * 10")
-      try db.execute(sql: "UPDATE nodes SET num = num * 10")
+      // Through negative numbers, so no two rows hold one number midway.
+      try db.execute(sql: "UPDATE nodes SET num = -num * 10")
+      try db.execute(sql: "UPDATE nodes SET num = -num")
     }
     try expectSameExports(index)
   }
