@@ -19,8 +19,10 @@ public struct CSVGraphWriter: Sendable {
   public init() {}
 
   /// The nodes file.
-  public func nodes(_ graph: CitationGraph) -> [UInt8] {
-    let g = ExportGraph(graph)
+  public func nodes(_ graph: CitationGraph) -> [UInt8] { nodes(ExportGraph(graph)) }
+
+  /// `nodes(_:)` of a graph in export order.
+  func nodes(_ g: ExportGraph) -> [UInt8] {
     var out = ExportBytes(capacity: 128 + g.nodes.count * 200)
     Self.row(&out, Self.nodeHeader)
     for node in g.nodes {
@@ -36,8 +38,10 @@ public struct CSVGraphWriter: Sendable {
   }
 
   /// The edges file.
-  public func edges(_ graph: CitationGraph) -> [UInt8] {
-    let g = ExportGraph(graph)
+  public func edges(_ graph: CitationGraph) -> [UInt8] { edges(ExportGraph(graph)) }
+
+  /// `edges(_:)` of a graph in export order.
+  func edges(_ g: ExportGraph) -> [UInt8] {
     var out = ExportBytes(capacity: 128 + g.order.count * 160)
     Self.row(&out, Self.edgeHeader)
     g.unsorted.withUnsafeBufferPointer { edges in

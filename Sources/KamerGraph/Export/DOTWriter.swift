@@ -17,7 +17,11 @@ public struct DOTWriter: Sendable {
 
   /// The DOT text for `graph`, as UTF-8 bytes.
   public func write(_ graph: CitationGraph, name: String = "citations") -> [UInt8] {
-    let g = ExportGraph(graph)
+    write(ExportGraph(graph), name: name)
+  }
+
+  /// `write(_:name:)` of a graph in export order.
+  func write(_ g: ExportGraph, name: String) -> [UInt8] {
     var dotID: [String: String] = [:]
     dotID.reserveCapacity(g.nodes.count)
     for (index, node) in g.nodes.enumerated() { dotID[node.id] = "n\(index)" }

@@ -83,6 +83,25 @@ struct ExportGraph {
     self.degree = degree
   }
 
+  /// The graph of `sorted`, which is in this order already: nothing is hashed or sorted.
+  init(_ sorted: SortedGraph) {
+    nodes = sorted.nodes
+    unsorted = sorted.edges
+    order = Array(sorted.edges.indices)
+    var ends: [(source: Int, target: Int)] = []
+    ends.reserveCapacity(sorted.edges.count)
+    var degree = [Int](repeating: 0, count: sorted.nodes.count)
+    for i in sorted.edges.indices {
+      let source = Int(sorted.sources[i])
+      let target = Int(sorted.targets[i])
+      ends.append((source, target))
+      degree[source] += 1
+      degree[target] += 1
+    }
+    self.ends = ends
+    self.degree = degree
+  }
+
   /// The edges sorted by (source, target, relation), as `CitationGraph.edges` gives them.
   var edges: [Edge] { order.map { unsorted[$0] } }
 

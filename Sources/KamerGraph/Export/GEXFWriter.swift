@@ -26,7 +26,11 @@ public struct GEXFWriter: Sendable {
   /// its indentation (two spaces a level, one element a line) or none, `<x/>` for an empty
   /// element, attribute values escaped by `appendXMLAttribute` and text by `appendXMLText`.
   public func write(_ graph: CitationGraph, name: String = "citations") throws(ExportError) -> [UInt8] {
-    let g = ExportGraph(graph)
+    try write(ExportGraph(graph), name: name)
+  }
+
+  /// `write(_:name:)` of a graph in export order.
+  func write(_ g: ExportGraph, name: String) throws(ExportError) -> [UInt8] {
     let indent = options.indent
     var out = ExportBytes(capacity: 1024 + g.nodes.count * 500 + g.order.count * 400)
     // Fixed markup in its indented and its flat form.

@@ -111,19 +111,34 @@ public enum GraphExporter {
     for graph: CitationGraph, name: String, format: GraphFormat, options: ExportOptions = .init()
   ) throws(ExportError) -> [(fileName: String, contents: [UInt8])] {
     guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { throw .invalidName(name) }
+    return try files(ExportGraph(graph), name: name, format: format, options: options)
+  }
+
+  /// The same files for a graph read in order from the index (`GraphIndex.loadSortedGraph`):
+  /// the same bytes as for the `CitationGraph` it holds, without hashing or sorting anything.
+  public static func files(
+    for graph: SortedGraph, name: String, format: GraphFormat, options: ExportOptions = .init()
+  ) throws(ExportError) -> [(fileName: String, contents: [UInt8])] {
+    guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { throw .invalidName(name) }
+    return try files(ExportGraph(graph), name: name, format: format, options: options)
+  }
+
+  private static func files(
+    _ g: ExportGraph, name: String, format: GraphFormat, options: ExportOptions
+  ) throws(ExportError) -> [(fileName: String, contents: [UInt8])] {
     switch format {
     case .graphml:
-      return [("\(name).graphml", try GraphMLWriter(options: options).write(graph, name: name))]
+      return [("\(name).graphml", try GraphMLWriter(options: options).write(g, name: name))]
     case .dot:
-      return [("\(name).dot", DOTWriter(options: options).write(graph, name: name))]
+      return [("\(name).dot", DOTWriter(options: options).write(g, name: name))]
     case .gexf:
-      return [("\(name).gexf", try GEXFWriter(options: options).write(graph, name: name))]
+      return [("\(name).gexf", try GEXFWriter(options: options).write(g, name: name))]
     case .json:
-      return [("\(name).json", JSONGraphWriter().write(graph, name: name))]
+      return [("\(name).json", JSONGraphWriter().write(g, name: name))]
     case .csv:
       let csv = CSVGraphWriter()
       let bom: [UInt8] = options.csvByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-      return [("\(name).nodes.csv", bom + csv.nodes(graph)), ("\(name).edges.csv", bom + csv.edges(graph))]
+      return [("\(name).nodes.csv", bom + csv.nodes(g)), ("\(name).edges.csv", bom + csv.edges(g))]
     }
   }
 }

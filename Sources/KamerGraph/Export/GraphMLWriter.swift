@@ -44,7 +44,11 @@ public struct GraphMLWriter: Sendable {
   /// are those the element and attribute calls would give; a million edges take about 2 s of CPU
   /// (Benchmarks/README.md, "GraphML vs networkx").
   public func write(_ graph: CitationGraph, name: String = "citations") throws(ExportError) -> [UInt8] {
-    let g = ExportGraph(graph)
+    try write(ExportGraph(graph), name: name)
+  }
+
+  /// `write(_:name:)` of a graph in export order.
+  func write(_ g: ExportGraph, name: String) throws(ExportError) -> [UInt8] {
     let ids = try ExportText.xmlIDs(g.nodes)
     do {
       let w = try XMLWriter(indent: false, capacity: 256 + g.nodes.count * 450 + g.order.count * 400)
@@ -62,7 +66,16 @@ public struct GraphMLWriter: Sendable {
   public func write(_ graph: CitationGraph, name: String = "citations", toFile path: String) throws(ExportError)
     -> Int
   {
-    let g = ExportGraph(graph)
+    try write(ExportGraph(graph), name: name, toFile: path)
+  }
+
+  /// `write(_:name:toFile:)` of a graph read in order from the index (`GraphIndex.loadSortedGraph`).
+  @discardableResult
+  public func write(_ graph: SortedGraph, name: String = "citations", toFile path: String) throws(ExportError) -> Int {
+    try write(ExportGraph(graph), name: name, toFile: path)
+  }
+
+  private func write(_ g: ExportGraph, name: String, toFile path: String) throws(ExportError) -> Int {
     let ids = try ExportText.xmlIDs(g.nodes)
     do {
       let w = try XMLWriter(file: path, indent: false)

@@ -8,7 +8,11 @@ public struct JSONGraphWriter: Sendable {
 
   /// The JSON document for `graph` (one node or edge per line), `name` as the graph's name.
   public func write(_ graph: CitationGraph, name: String = "citations") -> [UInt8] {
-    let g = ExportGraph(graph)
+    write(ExportGraph(graph), name: name)
+  }
+
+  /// `write(_:name:)` of a graph in export order.
+  func write(_ g: ExportGraph, name: String) -> [UInt8] {
     var out = ExportBytes(capacity: 64 + g.nodes.count * 300 + g.order.count * 300)
     out.append("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":")
     out.appendJSONQuoted(name)

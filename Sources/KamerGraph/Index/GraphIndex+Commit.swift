@@ -12,30 +12,35 @@ extension GraphIndex {
   public func commit(
     files: [IndexedFile], removedPaths: [String], graph: CitationGraph, inputs: [IndexedInput]? = nil
   ) throws(IndexError) {
-    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph })
+    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph }, progress: nil)
   }
 
   /// `commit`, with the graph handed over by `graph` once the files are written: a build resolves
   /// the graph on one thread while another writes the files (`graph` is called inside the write
-  /// transaction, and may block until the graph is ready).
+  /// transaction, and may block until the graph is ready). `progress` hears (done, total): the
+  /// changed files as they are stored, then the graph's rows (the total grows by them).
   func commit(
-    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph
+    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph,
+    progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws(IndexError) {
     var files = files
     let indexPath = path
     try write { db in
-      try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath)
+      let stored = try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath, progress: progress)
       // Written: let the texts go before the graph, the larger part, is stored.
       files = []
       try Self.storeInputs(inputs, in: db)
       let graph = graph()
       let fingerprint = Self.fingerprint(of: graph)
-      let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
-      if stored != fingerprint {
-        try Self.replaceGraph(graph, in: db, indexPath: indexPath)
+      let storedFingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
+      if storedFingerprint != fingerprint {
+        var rows: ((Int, Int) -> Void)? = nil
+        if let progress { rows = { done, total in progress(stored + done, stored + total) } }
+        try Self.replaceGraph(graph, in: db, indexPath: indexPath, progress: rows)
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
       }
+      progress?(1, 1)
     }
     // A build's write lock ends with its graph.
     try endBuild()
@@ -61,9 +66,11 @@ extension GraphIndex {
     return blobs
   }
 
+  /// Stores the files whose content changed and removes `removedPaths`; returns how many were stored.
   private static func storeFiles(
-    _ files: [IndexedFile], removedPaths: [String], in db: Database, indexPath: String
-  ) throws {
+    _ files: [IndexedFile], removedPaths: [String], in db: Database, indexPath: String,
+    progress: ((_ done: Int, _ total: Int) -> Void)?
+  ) throws -> Int {
     var existing: [String: (id: Int64, hash: String)] = [:]
     let rows = try Row.fetchCursor(db, sql: "SELECT id, path, content_hash FROM files")
     while let row = try rows.next() { existing[row[1]] = (row[0], row[2]) }
@@ -82,6 +89,7 @@ extension GraphIndex {
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
     let changed = files.filter { existing[$0.path]?.hash != $0.contentHash }
+    progress?(0, changed.count + 1)
     // Encoded on all cores a slice at a time, so the blobs of a whole corpus are never all in memory.
     var blobs: [(document: [UInt8], mentions: [UInt8])] = []
     for (index, file) in changed.enumerated() {
@@ -102,15 +110,26 @@ extension GraphIndex {
         rowID = db.lastInsertedRowID
       }
       try insertText.run([rowID, title, file.document.text])
+      if index & 63 == 63 { progress?(index + 1, changed.count + 1) }
     }
     for removed in Set(removedPaths).sorted() {
       guard let old = existing[removed] else { continue }
       try forgetText.execute(arguments: [old.id])
       try deleteFile.execute(arguments: [old.id])
     }
+    return changed.count
   }
 
-  private static func replaceGraph(_ graph: CitationGraph, in db: Database, indexPath: String) throws {
+  /// Replaces the graph tables with `graph`; `progress` hears (rows written, nodes + edges + mentions).
+  private static func replaceGraph(
+    _ graph: CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
+  ) throws {
+    let rows = graph.nodesByID.count + graph.edgesByKey.count + graph.mentions.count + 1
+    var written = 0
+    func advance() {
+      written += 1
+      if written & 0x3FFF == 0 { progress?(written, rows) }
+    }
     // Dropping and recreating is much faster than deleting every row, and building the indexes
     // after the rows (one sort each) is faster than keeping them up to date row by row.
     for table in graphTableNames { try db.execute(sql: "DROP TABLE \(table)") }
@@ -143,6 +162,7 @@ extension GraphIndex {
         try insertName.run([alias.lowercased(), num, alias, 1])
       }
       for file in node.paths { try insertPath.run([num, file]) }
+      advance()
     }
 
     // Ids are ASCII (ids.md), so SQLite's lower() is Swift's lowercased() for them.
@@ -175,6 +195,7 @@ extension GraphIndex {
         // 0 stands for no line (lines count from 1; the column is NOT NULL).
         try insertEvidence.run([num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue])
       }
+      advance()
     }
 
     let insertMention = try db.makeStatement(
@@ -188,6 +209,7 @@ extension GraphIndex {
         Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
         m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
       ])
+      advance()
     }
     try db.execute(sql: graphIndexes)
   }

@@ -237,8 +237,11 @@ public struct Build: Sendable {
   func write(_ result: BuildResult, name: String, counts: RunSummary.Counts) throws(BuildError) -> BuildOutcome.GraphOutput {
     var written: [String] = []
     var dot: [UInt8]?
+    let progress = request.options.progress
     for format in request.formats {
       let files: [(fileName: String, contents: [UInt8])]
+      progress?(BuildProgress(stage: .writing(format), done: 0, total: 1))
+      defer { progress?(BuildProgress(stage: .writing(format), done: 1, total: 1)) }
       do { files = try GraphExporter.files(for: result.graph, name: name, format: format) } catch {
         throw .output(path: path(name), reason: error.description)
       }
@@ -254,7 +257,9 @@ public struct Build: Sendable {
       // The picture, when Graphviz is installed (it is optional); the DOT just written is drawn.
       if GraphvizRenderer.dotExecutable() != nil {
         let target = path(name + ".svg")
+        progress?(BuildProgress(stage: .drawing, done: 0, total: 1))
         let drawn = Picture.draw(dot: dot, name: name, policy: request.picturePolicy)
+        progress?(BuildProgress(stage: .drawing, done: 1, total: 1))
         if let svg = drawn.svg {
           try writeFile(svg, to: target)
           written.append(target)

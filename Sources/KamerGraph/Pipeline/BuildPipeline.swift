@@ -10,8 +10,9 @@ import Synchronization
 public struct BuildOptions: Sendable {
   /// How many files are read and extracted at once; the result is the same for any value.
   public var threads: Int
-  /// Called as documents are read, with (done, total); from any thread.
-  public var progress: (@Sendable (Int, Int) -> Void)?
+  /// Called as the stages of a build go (reading, resolving, writing the index, each format, the
+  /// picture), from any thread; see `BuildProgress`.
+  public var progress: (@Sendable (BuildProgress) -> Void)?
   /// At most this many mentions are kept per document (the first ones); a note says so.
   public var maxMentionsPerDocument: Int
   /// Appended to the note of a document whose mentions were cut at the limit: how the caller
@@ -22,7 +23,7 @@ public struct BuildOptions: Sendable {
   /// the graph keeps memory down on large corpora. The graph and the index are the same.
   public var keepsDocuments = true
   public init(
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (Int, Int) -> Void)? = nil,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, progress: (@Sendable (BuildProgress) -> Void)? = nil,
     maxMentionsPerDocument: Int = 1_000_000
   ) {
     self.threads = max(1, threads)
@@ -108,7 +109,9 @@ package struct BuildPipeline: Sendable {
         out[i] = Self.process(
           units[i], reader: reader, extractor: extractor, index: index, options: options, known: known[units[i].primary],
           racyAfter: racyAfter)
-        if let progress { progress(done.withLock { $0 += 1; return $0 }, units.count) }
+        if let progress {
+          progress(BuildProgress(stage: .reading, done: done.withLock { $0 += 1; return $0 }, total: units.count))
+        }
       }
       if options.threads == 1 {
         for i in units.indices { work(i) }
@@ -145,24 +148,36 @@ package struct BuildPipeline: Sendable {
       let committed = DispatchGroup()
       DispatchQueue.global().async(group: committed) { [inputs] in
         do throws(IndexError) {
-          try index.commit(files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait)
+          var storing: ((Int, Int) -> Void)? = nil
+          if let progress {
+            storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+          }
+          try index.commit(
+            files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing)
         } catch {
           failure.withLock { $0 = error }
         }
       }
-      resolution = Resolver().resolve(extracted)
+      resolution = resolve(extracted)
       if !options.keepsDocuments { extracted = [] }
       handOver.give(resolution.graph, releasing: !options.keepsDocuments)
       committed.wait()
       if let error = failure.withLock({ $0 }) { throw error }
       try index.setIdentityConflicts(resolution.conflicts)
     } else {
-      resolution = Resolver().resolve(extracted)
+      resolution = resolve(extracted)
       if !options.keepsDocuments { extracted = [] }
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
     return BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused)
+  }
+
+  /// The resolution of `documents`, reported as the stage `resolving` (it has no steps to count).
+  private func resolve(_ documents: [ExtractedDocument]) -> Resolution {
+    options.progress?(BuildProgress(stage: .resolving, done: 0, total: 1))
+    defer { options.progress?(BuildProgress(stage: .resolving, done: 1, total: 1)) }
+    return Resolver().resolve(documents)
   }
 
   /// Extracts the mentions of each document in parallel; the result is in the order of `documents`.

@@ -62,9 +62,10 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let indexPath = IndexLocation.resolve(index)
+    let bar = ProgressBar.start(quiet: console.quiet)
     var options = BuildOptions(
-      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-      progress: isatty(STDERR_FILENO) == 1 && !console.quiet ? ProgressBar.update : nil, maxMentionsPerDocument: maxMentions)
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: bar?.build,
+      maxMentionsPerDocument: maxMentions)
     options.mentionLimitHint = " (raise the limit with --max-mentions)"
     let wait = BuildWait { pid in
       printError("kamergraph: waiting for another build of \(indexPath)" + (pid.map { " (pid \($0))" } ?? ""))
@@ -78,7 +79,7 @@ struct BuildCommand: ParsableCommand {
     do {
       outcome = try Build(request).run()
     } catch {
-      ProgressBar.finish()
+      bar?.finish()
       switch error {
       case .indexUnavailable(_, let reason), .index(let reason):
         fail(reason.description, code: exitStatus(for: reason))
@@ -88,7 +89,7 @@ struct BuildCommand: ParsableCommand {
         fail(error.description)
       }
     }
-    ProgressBar.finish()
+    bar?.finish()
     // Nothing changed since the last build (same files, same contents, outputs untouched): one
     // line per graph (its file counts), not the whole summary again; nothing was written.
     if outcome.upToDate {

@@ -49,15 +49,40 @@ struct ExportCommand: ParsableCommand {
     // Any alias works, and an unknown id gets suggestions, as in the other queries; it is looked
     // up before the graph is loaded.
     let center = around.map { id in querying { () throws(IndexError) in try store.resolve(id) } }
-    var graph = querying { () throws(IndexError) in try store.loadGraph() }
-    if let center { graph = graph.egoNetwork(around: center, depth: depth) }
+    let bar = ProgressBar.start(quiet: console.quiet)
+    /// Clears the progress line before anything else is said.
+    func stop(_ message: String) -> Never {
+      bar?.finish()
+      fail(message)
+    }
+    // The whole graph is read from the index already in export order (no mentions, no sorting);
+    // --around needs the graph itself for the ego network.
+    let graph: Either
+    do throws(IndexError) {
+      if let center {
+        graph = .citation(try store.loadGraph().egoNetwork(around: center, depth: depth))
+      } else {
+        graph = .sorted(try store.loadSortedGraph { done, total in bar?.display.update("loading the index", done: done, total: total) })
+      }
+    } catch {
+      bar?.finish()
+      fail(error.description, code: exitStatus(for: error))
+    }
+    bar?.display.update("loading the index", done: 1, total: 1)
+    let stage = "writing \(format.rawValue)"
+    bar?.display.update(stage, done: 0, total: 1)
     if format == .graphml, let output, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
       // GraphML to a file is streamed: the document is never held whole in memory.
       do {
-        let size = try GraphMLWriter().write(graph, name: name, toFile: output)
+        let size: Int
+        switch graph {
+        case .sorted(let g): size = try GraphMLWriter().write(g, name: name, toFile: output)
+        case .citation(let g): size = try GraphMLWriter().write(g, name: name, toFile: output)
+        }
+        bar?.finish()
         say("wrote \(output) (\(size) bytes)")
       } catch {
-        fail(error.description)
+        stop(error.description)
       }
       return
     }
@@ -65,16 +90,21 @@ struct ExportCommand: ParsableCommand {
     do {
       var exportOptions = ExportOptions()
       exportOptions.csvByteOrderMark = byteOrderMark
-      files = try GraphExporter.files(for: graph, name: name, format: format, options: exportOptions)
+      switch graph {
+      case .sorted(let g): files = try GraphExporter.files(for: g, name: name, format: format, options: exportOptions)
+      case .citation(let g): files = try GraphExporter.files(for: g, name: name, format: format, options: exportOptions)
+      }
     } catch {
-      fail(error.description)
+      stop(error.description)
     }
     guard let output = output ?? (files.count > 1 ? name + ".csv" : nil) else {
+      bar?.finish()
       FileHandle.standardOutput.write(Data(files[0].contents))
       return
     }
     let folder = (output as NSString).deletingLastPathComponent
     let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+    var wrote: [String] = []
     for file in files {
       // A single file goes exactly where asked; several keep their suffix after the chosen stem.
       let path =
@@ -83,9 +113,17 @@ struct ExportCommand: ParsableCommand {
       do {
         try Data(file.contents).write(to: URL(fileURLWithPath: path))
       } catch {
-        fail(fileProblem(error, path: path, doing: "write"))
+        stop(fileProblem(error, path: path, doing: "write"))
       }
-      say("wrote \(path) (\(file.contents.count) bytes)")
+      wrote.append("wrote \(path) (\(file.contents.count) bytes)")
     }
+    bar?.finish()
+    for line in wrote { say(line) }
+  }
+
+  /// The graph to write: read in order from the index, or an ego network.
+  private enum Either {
+    case sorted(SortedGraph)
+    case citation(CitationGraph)
   }
 }
