@@ -3,7 +3,7 @@ enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
   case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter, seeAlso
-  case documentKenmerk, voteTable, spokesperson
+  case documentKenmerk, voteTable, spokesperson, aanhangselHeading
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -359,6 +359,22 @@ public enum ReferenceCatalogue {
         ]),
         .init("De AH 604 route", []),
       ], id: .answerNumberHeader),
+    RecognizerSpec(
+      name: "aanhangsel-heading", kinds: [.aanhangsel], anchors: ["Vragen gesteld door de leden der Kamer"],
+      caseInsensitive: true, afterDigit: false,
+      examples: [
+        .init(
+          "# 2\n\n#### Vergaderjaar 2023–2024 Aanhangsel van de Handelingen\n\n**Vragen gesteld door de leden der Kamer, met de daarop door de**\n**regering gegeven antwoorden**\n\n### 387\n\nVragen van het lid Boswijk (CDA)",
+          ["ah-tk-20232024-387"]),
+        .init(
+          "Vergaderjaar 2023–2024\nVragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n615\nVragen van",
+          ["ah-tk-20232024-615"]),
+        // Decoys: no vergaderjaar; a number inside a sentence; a year.
+        .init("Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n387\n", []),
+        .init(
+          "Vergaderjaar 2023–2024\nVragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\nIn 387 gevallen",
+          []),
+      ], id: .aanhangselHeading),
     RecognizerSpec(
       name: "motion-number", kinds: [.kamerstuk], anchors: ["Zij krijgt", "Hij krijgt"], caseInsensitive: true,
       afterDigit: false,

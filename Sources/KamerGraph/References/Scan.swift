@@ -184,6 +184,7 @@ struct Scan {
     case .documentKenmerk: return documentKenmerk(i)
     case .voteTable: return voteTable(i)
     case .spokesperson: return spokesperson(i)
+    case .aanhangselHeading: return aanhangselHeading(i)
     case .ecli: return ecli(i)
     case .ecliCourt: return ecliWithoutPrefix(i)
     case .ljn: return ljn(i)

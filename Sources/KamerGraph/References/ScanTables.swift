@@ -102,7 +102,7 @@ struct AnchorTable: Sendable {
   static let exactAnchors: Set<RecognizerID> = [
     .members, .ministry, .lexicon, .law, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
     .salutation, .aanhangsel, .handelingen, .gazette, .seeAlso, .documentKenmerk, .voteTable,
-    .spokesperson,
+    .spokesperson, .aanhangselHeading,
   ]
 
   /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's

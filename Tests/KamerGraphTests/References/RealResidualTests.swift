@@ -94,4 +94,27 @@ import Testing
     #expect(f.filter { $0.0 == .fractie }.map(\.1) == ["fractie:SP", "fractie:GL"], "\(f)")
     #expect(found("een GL-fles en koper (CU) en statiegeld op GL en blik").filter { $0.0 == .fractie }.isEmpty)
   }
+
+  /// "c.s." between a member and the party, the chamber after the party in the parentheses.
+  @Test func memberWithCoMoversAndChamber() {
+    let ms = Extractor().mentions(
+      in: "Wat is de voortgang ten aanzien van de aangenomen motie van het lid VanMeenen c.s. (D66, Eerste Kamer), die verzoekt")
+    let p = ms.first { $0.kind == .persoon }
+    #expect(p?.ids == ["persoon:van-meenen"] && p?.fields[MentionField.party] == "fractie:D66", "\(ms)")
+    #expect(ms.first { $0.kind == .fractie }?.text == "D66")
+    // Decoys: something else after the comma; "c.s." without a party.
+    let other = Extractor().mentions(in: "de motie van het lid Jansen (D66, zie bijlage) en het lid Smit c.s. over")
+    #expect(other.allSatisfy { $0.fields[MentionField.party] == nil }, "\(other)")
+  }
+
+  /// The former citeertitel of the Wet milieubeheer (a 1995 ruling): the longer title wins over
+  /// "Wet algemene bepalingen" (BWBR0001833), which still stands for itself.
+  @Test func formerLawTitle() {
+    let old = found("als bedoeld in artikel 61i, lid 1, van de Wet algemene bepalingen milieuhygiëne. 1.2. Het Hoofd")
+    #expect(old.filter { $0.0 == .bwb }.map(\.1) == ["BWBR0003245"], "\(old)")
+    let wrapped = found("van  de Wet  algemene bepalingen milieuhygiëne (hierna: de Wet) over")
+    #expect(wrapped.filter { $0.0 == .bwb }.map(\.1) == ["BWBR0003245"], "\(wrapped)")
+    let other = found("artikel 9 van de Wet algemene bepalingen, dat")
+    #expect(other.filter { $0.0 == .bwb }.map(\.1) == ["BWBR0001833"], "\(other)")
+  }
 }
