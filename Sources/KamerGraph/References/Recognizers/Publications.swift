@@ -204,9 +204,9 @@ extension Scan {
     return close + 1
   }
 
-  /// Whether a value in parentheses has a ministry kenmerk's shape: 2 to 8 upper-case letters, at
-  /// most one `-` or `/`, then at least six digits (`BZ2407724`, `MINDEF20250032172`, `DGB/2024123456`),
-  /// more parts allowed after the digits; or seven or eight bare digits. Not a law, treaty or case id.
+  /// Whether a value in parentheses has a ministry kenmerk's shape: 2 to 8 upper-case letters, then
+  /// digits, capitals and `-`/`/` holding at least six digits (`BZ2407724`, `MINDEF20250032172`,
+  /// `DGB-2024/123456`, `IENW/BSK-2025/130201`); or seven or eight bare digits. Not a law, treaty or case id.
   static func isKenmerkShape(_ value: String) -> Bool {
     let u = Array(value.utf8)
     for p in ["BWBR", "BWBV", "CELEX", "ECLI", "CVDR", "ISBN", "ISO", "NEN", "EU", "COM"] where value.hasPrefix(p) {
@@ -218,10 +218,17 @@ extension Scan {
       return (7...8).contains(u.count) && u.allSatisfy(isDigit)
     }
     guard (2...8).contains(k) else { return false }
-    if k < u.count && (u[k] == UInt8(ascii: "-") || u[k] == UInt8(ascii: "/")) { k += 1 }
-    var d = k
-    while d < u.count && isDigit(u[d]) { d += 1 }
-    return d - k >= 6
+    // The rest: digits, upper-case letters and separators, at least six digits in all
+    // ("2407724", "-2024/123456", "/BSK-2025/130201"); no lower-case word.
+    var digits = 0
+    for c in u[k...] {
+      if isDigit(c) {
+        digits += 1
+      } else if !(isUpper(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "/") || c == UInt8(ascii: "_")) {
+        return false
+      }
+    }
+    return digits >= 6
   }
 
   /// True when a label ending at `e` is followed on its line only by spaces, a colon or a tab and
