@@ -36,7 +36,38 @@ extension ResolverState {
   mutating func addMentionEdges(_ e: ExtractedDocument, node d: String, questions: [String]) {
     let path = e.document.path
     let asked = questions.isEmpty ? [d] : questions
+    // A party is `member-of` its members, not mentioned: the party of the document's askers and
+    // signers ("Vragen van het lid X (CDA)", "Lilian Helder, Kamerlid PVV"), and a party in
+    // parentheses after a member's name ("De heer Amhaouch (CDA):"). A party named in its own
+    // words next to other members ("de SGP-leden Bisschop en Van der Staaij") is mentioned too.
+    let actorRoles: Set<String> = [
+      MentionRole.asker, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner, MentionRole.sender,
+    ]
     let personParties = Set(e.mentions.compactMap { $0.kind == .persoon ? $0.fields[MentionField.party] : nil })
+    let actorParties = Set(
+      e.mentions.compactMap { m in
+        m.kind == .persoon && m.fields[MentionField.role].map(actorRoles.contains) == true
+          ? m.fields[MentionField.party] : nil
+      })
+    let bytes = e.document.text.utf8
+    /// Whether the mention starting at `start` opens a parenthesis ("(CDA)", "(allen GroenLinks)",
+    /// "(\nVVD\n)"): only spaces, line breaks and "allen"/"beiden"/"beide" between them.
+    func inParentheses(_ start: Int) -> Bool {
+      var k = min(start, bytes.count)
+      var i = bytes.index(bytes.startIndex, offsetBy: k)
+      var word = 0
+      while k > 0 && start - k < 24 {
+        i = bytes.index(before: i)
+        k -= 1
+        let c = bytes[i]
+        if c == UInt8(ascii: "(") { return true }
+        if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
+        // A few letters: "allen", "beiden", "beide".
+        guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) && word < 6 else { return false }
+        word += 1
+      }
+      return false
+    }
     // The dossier of the document itself (a Kamerstuk): named in its text, it is `part-of-dossier`.
     let ownDossiers = Set(
       ([d] + e.mentions.filter { $0.fields[MentionField.role] == MentionRole.own }.flatMap(\.ids))
@@ -99,7 +130,9 @@ extension ResolverState {
           }
         }
       case .fractie:
-        for id in m.ids where !personParties.contains(id) { edge(d, id, .mentions, ev) }
+        for id in m.ids where !actorParties.contains(id) && !(personParties.contains(id) && inParentheses(m.start)) {
+          edge(d, id, .mentions, ev)
+        }
       case .organisatie, .programma:
         for id in m.ids {
           noteLabel(id, m.text)

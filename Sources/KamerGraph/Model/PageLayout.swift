@@ -50,7 +50,7 @@ public struct PageLayout: Sendable, Hashable, Codable {
   }
 
   /// Adds the page fields to mentions (`pdf-page`, and `page-label` when the page has one) and
-  /// gives document references in furniture lines the role `own`: a footer such as
+  /// gives document references (not laws) in furniture lines the role `own`: a footer such as
   /// "kst-36600-X-12" or "Tweede Kamer, vergaderjaar 2024–2025, 36 600 X, nr. 12" names the
   /// document that carries it.
   public func mark(_ mentions: inout [Mention]) {
@@ -59,7 +59,11 @@ public struct PageLayout: Sendable, Hashable, Codable {
         mentions[k].fields[MentionField.pdfPage] = String(page.number)
         if let label = page.label { mentions[k].fields[MentionField.pageLabel] = label }
       }
-      if mentions[k].kind.isDocument, mentions[k].fields[MentionField.role] == nil, isFurniture(mentions[k].start) {
+      // A law is never the identity of the document that names it, whatever line it stands on
+      // (a body line at a page top taken for furniture: "de Algemene Wet Bestuursrecht. Dit ...").
+      if mentions[k].kind.isDocument, mentions[k].kind != .bwb, mentions[k].fields[MentionField.role] == nil,
+        isFurniture(mentions[k].start)
+      {
         mentions[k].fields[MentionField.role] = MentionRole.own
       }
     }

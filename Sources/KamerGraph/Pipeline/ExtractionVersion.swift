@@ -7,5 +7,5 @@
 /// fails when the output on the corpus, the fixtures and the catalogue examples changes while the
 /// version stays the same.
 public enum ExtractionVersion {
-  public static let current = "2026-12-07.10"
+  public static let current = "2026-12-07.11"
 }

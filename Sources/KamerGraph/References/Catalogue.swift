@@ -3,6 +3,7 @@ enum RecognizerID: UInt8, CaseIterable, Sendable {
   case aanhangsel, kamerstuk, tkKamerstuk, handelingen, kamervragen, dossier, gazette, koopID, ecli, ecliCourt, ljn
   case bwb, juriconnect, celex, kenmerkLabel, kenmerkFormat, tkNumber, bareKamerstuk, answerHeader, members, ministry
   case law, lexicon, programme, date, salutation, answerNumberHeader, motionNumber, eersteKamerLetter, seeAlso
+  case documentKenmerk, voteTable, spokesperson, aanhangselHeading
 }
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
@@ -193,6 +194,47 @@ public enum ReferenceCatalogue {
         .init("Postbus 20701 2500 ES Den Haag, tel. 070-3188188", []), .init("WJZ/ 34681182", ["kenmerk:WJZ_34681182"]),
       ], id: .kenmerkFormat),
     RecognizerSpec(
+      name: "document-kenmerk", kinds: [.kenmerk],
+      anchors: ["Kamerbrief", "brief", "beleidsbrief", "verzamelbrief", "rapport", "nota", "notitie", "memo", "beslisnota"],
+      caseInsensitive: true, afterDigit: false,
+      examples: [
+        .init(
+          "Op 29 oktober is de Kamer aanvullend geïnformeerd over de BNI-koppeling middels een Kamerbrief (BZ2407724).",
+          ["kenmerk:BZ2407724"]),
+        .init("in de brief van 3 maart 2024 (DGB-2024/123456)", ["kenmerk:DGB-2024_123456"]),
+        .init("zie de brief (5178141) hierover", ["kenmerk:5178141"]),
+        .init("de brief (MINDEF20250032172)", ["kenmerk:MINDEF20250032172"]),
+        // Decoys: a year, an abbreviation, a law id, a norm, a page count, a short LJN.
+        .init("het rapport (2019) en de nota (AVG)", []), .init("de brief (BWBR0005537)", []),
+        .init("het rapport (NEN 2767) en de notitie (ISO27001)", []), .init("de brief (12 pagina's)", []),
+        .init("de Kamerbrief (zie bijlage 2) en het rapport (AA3097)", []),
+      ], id: .documentKenmerk),
+    RecognizerSpec(
+      name: "vote-table", kinds: [.fractie, .persoon], anchors: ["Fractie"], caseInsensitive: false,
+      afterDigit: false,
+      examples: [
+        .init(
+          "Fractie Zetels voor tegen Details\nVVD 41      \nCU 5      \nGL 4      \nGrKÖ 2      \nVan Vliet 1    \nNiet deelgenomen\nKlein 1      \n50PLUS 1    \nBehandeling\nGL 4",
+          ["fractie:VVD", "fractie:CU", "fractie:GL", "persoon:van-vliet", "persoon:klein", "fractie:50PLUS"]),
+        // Decoys: no header, a total row, a row that is a number only.
+        .init("Fractie CU 5\nGL 4", []), .init("Fractie Zetels\nTotaal 150\nCU 5\n2024 3", ["fractie:CU"]),
+      ], id: .voteTable),
+    RecognizerSpec(
+      name: "spokesperson", kinds: [.fractie, .persoon], anchors: ["woordvoerder", "woordvoerster"],
+      caseInsensitive: true, afterDigit: false,
+      examples: [
+        .init(
+          "door de toenmalige financieel woordvoerder van NSC – dhr. Tjebbe van Oostenbruggen - letterlijk gezegd",
+          ["fractie:NSC", "persoon:van-oostenbruggen"]),
+        .init(
+          "Beschouwingendoor de toenmalige financieel woordvoerder van NSC – dhr. Tjebbe vanOostenbruggen – letterlijk",
+          ["fractie:NSC", "persoon:van-oostenbruggen"]),
+        .init("de VVD-woordvoerder Mark Jansen zei", ["fractie:VVD", "persoon:jansen"]),
+        // Decoys: a ministry's spokesperson is a civil servant; a party's spokesperson unnamed.
+        .init("een woordvoerder van het ministerie, dhr. Jansen, zei", []),
+        .init("de woordvoerder van de VVD zei", ["fractie:VVD"]),
+      ], id: .spokesperson),
+    RecognizerSpec(
       name: "tk-number", kinds: [.zaak, .tkdocument], anchors: ["#"], caseInsensitive: false, afterDigit: false,
       examples: [
         .init("zaak 2025Z14549 en document 2025D45253", ["2025Z14549", "2025D45253"]),
@@ -280,6 +322,11 @@ public enum ReferenceCatalogue {
         .init("artikel 2.23, eerste lid, onderdeel e, van de Aanbestedingswet 2012", ["BWBR0032203"]),
         .init("een Woo-verzoek op grond van de Woo", ["BWBR0045754", "BWBR0045754"]),
         .init("de VVD en GroenLinks-PvdA", ["fractie:VVD", "fractie:GL-PVDA"]),
+        // "GL" and "CU" only in a list of parties; decoys: a glass label, a copper symbol.
+        .init("In de e-mailprocedure hebben de volgende fracties met het voorstel ingestemd:\nSP, GL en groep Kuzu/Öztürk.",
+          ["fractie:SP", "fractie:GL"]),
+        .init("de VVD, CU en SGP", ["fractie:VVD", "fractie:CU", "fractie:SGP"]),
+        .init("statiegeld op GL en koper (CU) in de bak", []),
         .init("de politiek", []),
       ], id: .lexicon),
     RecognizerSpec(
@@ -312,6 +359,22 @@ public enum ReferenceCatalogue {
         ]),
         .init("De AH 604 route", []),
       ], id: .answerNumberHeader),
+    RecognizerSpec(
+      name: "aanhangsel-heading", kinds: [.aanhangsel], anchors: ["Vragen gesteld door de leden der Kamer"],
+      caseInsensitive: true, afterDigit: false,
+      examples: [
+        .init(
+          "# 2\n\n#### Vergaderjaar 2023–2024 Aanhangsel van de Handelingen\n\n**Vragen gesteld door de leden der Kamer, met de daarop door de**\n**regering gegeven antwoorden**\n\n### 387\n\nVragen van het lid Boswijk (CDA)",
+          ["ah-tk-20232024-387"]),
+        .init(
+          "Vergaderjaar 2023–2024\nVragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n615\nVragen van",
+          ["ah-tk-20232024-615"]),
+        // Decoys: no vergaderjaar; a number inside a sentence; a year.
+        .init("Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\n387\n", []),
+        .init(
+          "Vergaderjaar 2023–2024\nVragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\nIn 387 gevallen",
+          []),
+      ], id: .aanhangselHeading),
     RecognizerSpec(
       name: "motion-number", kinds: [.kamerstuk], anchors: ["Zij krijgt", "Hij krijgt"], caseInsensitive: true,
       afterDigit: false,

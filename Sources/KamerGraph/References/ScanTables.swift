@@ -101,7 +101,8 @@ struct AnchorTable: Sendable {
   /// its anchors (the lexicon with its entries, whose spaces match any run of spaces).
   static let exactAnchors: Set<RecognizerID> = [
     .members, .ministry, .lexicon, .law, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
-    .salutation, .aanhangsel, .handelingen, .gazette, .seeAlso,
+    .salutation, .aanhangsel, .handelingen, .gazette, .seeAlso, .documentKenmerk, .voteTable,
+    .spokesperson, .aanhangselHeading,
   ]
 
   /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's

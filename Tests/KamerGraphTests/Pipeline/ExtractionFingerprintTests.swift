@@ -9,7 +9,7 @@ import Testing
 @Suite struct ExtractionFingerprintTests {
   /// The version and fingerprint recorded together. When this test fails after a change to a
   /// reader or recognizer: bump `ExtractionVersion.current`, then copy both values here.
-  static let recorded = (version: "2026-12-07.10", fingerprint: "87436ff49a0498725982d2ea21c73b12-7806")
+  static let recorded = (version: "2026-12-07.11", fingerprint: "b525c9bd14e1dce3a3d22c111105aa3c-8121")
 
   static func fingerprint() throws -> String {
     var lines: [String] = []

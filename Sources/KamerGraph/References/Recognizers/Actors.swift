@@ -202,8 +202,14 @@ extension Scan {
       s = t.skipSpaces(e, newlines: false, limit: 2)
       all = true
     }
-    guard let id = Party.id(bytes: UnsafeBufferPointer(rebasing: t.b[s..<close])) else { return nil }
-    return (id, s, close, all, close + 1)
+    if let id = Party.id(bytes: UnsafeBufferPointer(rebasing: t.b[s..<close])) { return (id, s, close, all, close + 1) }
+    // "(D66, Eerste Kamer)", "(CDA, Tweede Kamer)": the party, then its chamber after a comma.
+    var comma = s
+    while comma < close && t[comma] != UInt8(ascii: ",") { comma += 1 }
+    guard comma < close, let id = Party.id(bytes: UnsafeBufferPointer(rebasing: t.b[s..<comma])) else { return nil }
+    let rest = t.skipSpaces(comma + 1, newlines: true, limit: 4)
+    guard t.word(rest, "Eerste Kamer") != nil || t.word(rest, "Tweede Kamer") != nil else { return nil }
+    return (id, s, comma, all, close + 1)
   }
 
   /// The id of a name given as a surname ("het lid Six Dijkstra", "Minister Van Oosten"), initials
@@ -603,7 +609,11 @@ extension Scan {
       guard let ne = personName(j) else { break }
       var party: String?
       end = ne
-      let s = t.skipSpaces(ne, newlines: false, limit: 8)
+      var s = t.skipSpaces(ne, newlines: false, limit: 8)
+      // "het lid Van Meenen c.s. (D66)": the co-movers between name and party.
+      if let cs = t.lit(s, "c.s."), t[t.skipSpaces(cs, newlines: false, limit: 8)] == UInt8(ascii: "(") {
+        s = t.skipSpaces(cs, newlines: false, limit: 8)
+      }
       if let p = partyInParens(s), !p.all {
         party = p.id
         parties.append((p.id, p.start, p.end))

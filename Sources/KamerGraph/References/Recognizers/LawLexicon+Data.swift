@@ -46,6 +46,8 @@ BWBR0002063	Wet op de economische delicten
 BWBR0002063	WED	a
 BWBR0003245	Wet milieubeheer	
 BWBR0003245	Wm	a
+BWBR0003245	Wet algemene bepalingen milieuhygiëne	
+BWBR0003245	Wabm	a
 BWBR0001840	Grondwet	
 BWBR0001840	Gw	a
 BWBR0002320	Algemene wet inzake rijksbelastingen	

@@ -62,6 +62,10 @@ enum Lexicon {
     "NSC", "Nieuw Sociaal Contract", "BBB", "BoerBurgerBeweging", "50PLUS", "BIJ1", "SP",
   ]
 
+  /// Short party names that are other things too ("GL" glass, "CU" copper): a party only in a
+  /// list of parties ("SP, GL en groep Kuzu/Öztürk", "de VVD, CU en SGP").
+  static let listOnlyParties: [String] = ["CU", "GL"]
+
   /// Ministry abbreviations as they stand in text.
   static let ministries: [String] = [
     "JenV", "IenW", "BZK", "OCW", "VWS", "SZW", "EZK", "LNV", "LVVN", "KGG", "VRO", "VROM", "IenM", "VenJ",
@@ -73,7 +77,7 @@ enum Lexicon {
     for o in Organisations.all {
       for name in o.names { all.append(LexiconEntry(name, .organisatie, "organisatie:" + o.id)) }
     }
-    for name in parties {
+    for name in parties + listOnlyParties {
       if let id = Party.id(for: name) { all.append(LexiconEntry(name, .fractie, id)) }
     }
     for name in ministries {
@@ -97,6 +101,38 @@ enum Lexicon {
 }
 
 extension Scan {
+  /// True when the word `i..<e` stands in a list next to another party: ", " or " en " joins it
+  /// to a party word before or after it ("SP, GL en groep Kuzu", "GL en PvdA").
+  func inPartyList(_ i: Int, _ e: Int) -> Bool {
+    // Before: "P, " or "P en ".
+    var k = i
+    while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+    var joined = false
+    if k > 0 && t[k - 1] == UInt8(ascii: ",") {
+      k -= 1
+      joined = true
+    } else if k >= 3 && t[k - 1] == UInt8(ascii: "n") && t[k - 2] == UInt8(ascii: "e") && t[k - 3] == 0x20 {
+      k -= 3
+      joined = true
+    }
+    if joined {
+      while k > 0 && t[k - 1] == 0x20 { k -= 1 }
+      var p = k
+      while p > 0 && k - p < 24 && (isAlnum(t[p - 1]) || t[p - 1] == UInt8(ascii: "-")) { p -= 1 }
+      if p < k, Party.id(bytes: UnsafeBufferPointer(rebasing: t.b[p..<k])) != nil { return true }
+    }
+    // After: ", P" or " en P".
+    var j = t.skipSpaces(e, newlines: false, limit: 2)
+    if t[j] == UInt8(ascii: ",") {
+      j = t.skipSpaces(j + 1, newlines: true, limit: 2)
+    } else if let en = t.word(j, "en") {
+      j = t.skipSpaces(en, newlines: true, limit: 2)
+    } else {
+      return false
+    }
+    return partyWord(j) != nil
+  }
+
   /// A lexicon name at `i`. A law name followed by its abbreviation in parentheses ("Algemene
   /// verordening gegevensbescherming (AVG)") is one mention; "artikel 2.23, eerste lid, ... van de
   /// Aanbestedingswet 2012" puts the article in the field `article`.
@@ -109,6 +145,7 @@ extension Scan {
         continue
       }
       if e.kind == .organisatie, Organisations.needsContext(e.text), !shortAbbreviationFits(i, end) { continue }
+      if e.kind == .fractie, Lexicon.listOnlyParties.contains(e.text), !inPartyList(i, end) { continue }
       var stop = end
       var fields: MentionFields = [:]
       if e.kind == .bwb {

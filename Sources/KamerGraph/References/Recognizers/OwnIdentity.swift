@@ -189,6 +189,34 @@ extension Scan {
     return n
   }
 
+  /// The KOOP heading of an Aanhangsel: "Vragen gesteld door de leden der Kamer, met de daarop door
+  /// de regering gegeven antwoorden", then the Aanhangsel number alone on its line ("387", also a
+  /// Markdown heading "### 387" of a converted PDF), in the vergaderjaar printed above it
+  /// ("Vergaderjaar 2023–2024 Aanhangsel van de Handelingen"). Without a vergaderjaar no id.
+  mutating func aanhangselHeading(_ i: Int) -> Int? {
+    guard inHeading(i), let a = t.wordCI(i, "Vragen gesteld door de leden der Kamer") else { return nil }
+    // The rest of the heading, over lines and Markdown emphasis, up to the number's line.
+    guard let w = findWord("antwoorden", from: a, to: min(t.count, a + 160)) else { return nil }
+    var line = t.nearLineEnd(w)
+    for _ in 0..<4 {
+      guard let next = nextLine(after: line, limit: 64) else { return nil }
+      var s = next
+      while t[s] == UInt8(ascii: "#") && s - next < 6 { s += 1 }
+      s = t.skipSpaces(s, newlines: false, limit: 3)
+      if let n = t.digits(s, max: 4), t[s] != UInt8(ascii: "0"), t.onlySpaces(n, t.nearLineEnd(n)) {
+        guard let vj = headVergaderjaar() else { return nil }
+        add(
+          .aanhangsel, ["ah-tk-" + vj.filter { $0 != "-" } + "-" + t.string(s, n)], s, n,
+          [MentionField.role: MentionRole.own, MentionField.vergaderjaar: vj, "form": "ah-heading"])
+        return n
+      }
+      // Only emphasis markers or blank lines between heading and number.
+      guard t.onlySpaces(next, t.nearLineEnd(next)) || t[next] == UInt8(ascii: "*") else { return nil }
+      line = t.nearLineEnd(next)
+    }
+    return nil
+  }
+
   /// The vergaderjaar of the document from its first lines: a printed vergaderjaar, else the
   /// date after "ontvangen" (the answer) or "ingezonden" (the questions).
   func headVergaderjaar() -> String? {

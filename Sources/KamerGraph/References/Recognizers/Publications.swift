@@ -164,6 +164,73 @@ extension Scan {
     return ve
   }
 
+  /// Words naming a letter or report whose kenmerk may follow in parentheses.
+  static let kenmerkDocumentWords: [StaticString] = [
+    "Kamerbrief", "brief", "beleidsbrief", "verzamelbrief", "rapport", "nota", "notitie", "memo", "beslisnota",
+  ]
+
+  /// A ministry kenmerk in parentheses right after a document word: "een Kamerbrief (BZ2407724)",
+  /// "de brief (DGB-2024/123456)", "de brief van 3 maart 2024 (5178141)". Only kenmerk shapes count
+  /// (reference-formats.md §1.6): upper-case letters glued or joined by `-`/`/` to at least six
+  /// digits, or seven or eight bare digits (J&V, OCW: only with such context); the value must fill
+  /// the parentheses. Law and case ids (`BWBR0005537`, `CELEX...`) and zaak or document numbers are
+  /// left to their own recognizers.
+  mutating func documentKenmerk(_ i: Int) -> Int? {
+    var e: Int?
+    for w in Scan.kenmerkDocumentWords {
+      if let x = t.wordCI(i, w) {
+        e = x
+        break
+      }
+    }
+    guard let e else { return nil }
+    var j = t.skipSpaces(e, newlines: true, limit: 3)
+    // "brief van 3 maart 2024 (…)", "brief d.d. 3 maart 2024 (…)": a date between word and kenmerk.
+    if let v = t.word(j, "van") ?? t.word(j, "d.d.") {
+      var k = t.skipSpaces(v, newlines: true, limit: 3)
+      guard let d = t.digits(k, max: 2) else { return nil }
+      k = t.skipSpaces(d, newlines: true, limit: 3)
+      while isLower(t[k]) && k - d < 16 { k += 1 }
+      k = t.skipSpaces(k, newlines: true, limit: 3)
+      if let y = t.digits(k, min: 4, max: 4) { k = t.skipSpaces(y, newlines: true, limit: 3) }
+      j = k
+    }
+    guard t[j] == UInt8(ascii: "(") else { return nil }
+    let s = t.skipSpaces(j + 1, newlines: false, limit: 2)
+    guard tkNumberAt(s) == nil, let (value, ve) = kenmerkValue(s) else { return nil }
+    let close = t.skipSpaces(ve, newlines: false, limit: 2)
+    guard t[close] == UInt8(ascii: ")"), Scan.isKenmerkShape(value) else { return nil }
+    add(.kenmerk, [CanonicalID.kenmerk(value)], s, ve, ["form": "document-parenthesis"])
+    return close + 1
+  }
+
+  /// Whether a value in parentheses has a ministry kenmerk's shape: 2 to 8 upper-case letters, then
+  /// digits, capitals and `-`/`/` holding at least six digits (`BZ2407724`, `MINDEF20250032172`,
+  /// `DGB-2024/123456`, `IENW/BSK-2025/130201`); or seven or eight bare digits. Not a law, treaty or case id.
+  static func isKenmerkShape(_ value: String) -> Bool {
+    let u = Array(value.utf8)
+    for p in ["BWBR", "BWBV", "CELEX", "ECLI", "CVDR", "ISBN", "ISO", "NEN", "EU", "COM"] where value.hasPrefix(p) {
+      return false
+    }
+    var k = 0
+    while k < u.count && isUpper(u[k]) { k += 1 }
+    if k == 0 {
+      return (7...8).contains(u.count) && u.allSatisfy(isDigit)
+    }
+    guard (2...8).contains(k) else { return false }
+    // The rest: digits, upper-case letters and separators, at least six digits in all
+    // ("2407724", "-2024/123456", "/BSK-2025/130201"); no lower-case word.
+    var digits = 0
+    for c in u[k...] {
+      if isDigit(c) {
+        digits += 1
+      } else if !(isUpper(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "/") || c == UInt8(ascii: "_")) {
+        return false
+      }
+    }
+    return digits >= 6
+  }
+
   /// True when a label ending at `e` is followed on its line only by spaces, a colon or a tab and
   /// then one value ("Kenmerk\n2024-0000123456", "Kenmerk: 7362548", "Kenmerk\t7362548"), not by
   /// running text ("Kenmerk 2024Z00081, d.d. 6 maart 2024" heads a footnote).
