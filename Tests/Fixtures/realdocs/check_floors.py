@@ -3,20 +3,20 @@
 
 Usage: check_floors.py SCORE.json   (the --json output of score.py in this folder)
 
-The floors sit a little under the figures of 2026-12-07 (mentions P 0.99 / R 0.97, own ids 50 of 51,
-edges P 0.98 / R 0.96), so that a change which loses real references, laws, actors, own ids or
+The floors sit a little under the figures of 2026-12-07, session 8 (mentions P 0.99 / R 1.00, own ids
+51 of 51, edges P 0.99 / R 1.00; before that session mentions R 0.97, edges P 0.98 / R 0.96), so that a change which loses real references, laws, actors, own ids or
 edges turns CI red. Raise them when the figures rise; never lower them to make a change pass.
 """
 import json, sys
 
 FLOORS = {
     # category: (min precision, min recall)
-    "self": (0.97, 0.95),
-    "references": (0.97, 0.97),
-    "laws": (0.88, 0.95),
-    "actors": (0.97, 0.95),
-    "total": (0.97, 0.95),
-    "edges": (0.96, 0.94),
+    "self": (0.97, 0.97),
+    "references": (0.98, 0.98),
+    "laws": (0.92, 0.97),
+    "actors": (0.98, 0.98),
+    "total": (0.98, 0.98),
+    "edges": (0.98, 0.98),
 }
 
 
