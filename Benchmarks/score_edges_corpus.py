@@ -30,60 +30,10 @@ KG = os.environ.get("KAMERGRAPH", ".build/debug/kamergraph")
 UNSCORED_TARGET_PREFIX = ("programma:", "date:", "url:", "http")
 
 
-# ---- from ../shared/realdocs/score.py (same normalisation of ids)
-def norm_id(i):
-    s = unicodedata.normalize("NFC", i.strip())
-    s = s.replace("\u2013", "-").replace("\u2014", "-")
-    if s.lower().startswith("kenmerk:"):
-        s = "kenmerk:" + s[8:].replace(" ", "").replace("/", "_")
-    if s.lower().startswith("dossier:"):
-        s = "dossier-" + s[8:]
-    m = re.fullmatch(r"(?i)kv-tk-((?:19|20)\d{2}Z\d{5})", s)
-    if m: s = m.group(1)
-    return s.casefold()
-
-
-TUSSENVOEGSELS = {"van", "de", "der", "den", "ter", "ten", "te", "het", "in", "op", "la", "le", "du", "el"}
-
-
-def same_person(truth_id, tool_id):
-    """persoon:helder == persoon:helder-c == persoon:conny-helder; persoon:dijk != persoon:van-dijk."""
-    if not (truth_id.startswith("persoon:") and tool_id.startswith("persoon:")):
-        return False
-    a, b = truth_id[8:].split("-"), tool_id[8:].split("-")
-    if len(b) <= len(a):
-        return False
-    if b[-len(a):] == a:
-        extra = b[:-len(a)]
-    elif b[:len(a)] == a:
-        extra = b[len(a):]
-    else:
-        return False
-    return not any(x in TUSSENVOEGSELS for x in extra)
-
-
-def load_tsv(path):
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        for line in f:
-            if not line.strip(): continue
-            parts = line.rstrip("\n").split("\t")
-            parts += [""] * (len(header) - len(parts))
-            rows.append(dict(zip(header, parts)))
-    return rows
-
-
-def prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else None
-    r = tp / (tp + fn) if tp + fn else None
-    f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-    return p, r, f
-
-
-def fmt(x):
-    return "–" if x is None else f"{x:.2f}"
-# ---- end of the part from score.py
+# The id normalisation, person matching and table helpers of the real-document scorer (a copy of
+# ../shared/realdocs/score.py kept in Tests/Fixtures/realdocs), imported so the two never drift apart.
+sys.path.insert(0, os.path.join(HERE, "..", "Tests", "Fixtures", "realdocs"))
+from score import norm_id, same_person, load_tsv, prf, fmt  # noqa: E402
 
 
 def doc_file(path):

@@ -62,23 +62,9 @@ struct FetchCommand: ParsableCommand {
   @Option(name: .customLong("rechtspraak-url"), help: "Rechtspraak open data base URL (default \(FetchSources.defaultRechtspraak)).")
   var rechtspraakURL: String?
 
-  @Option(name: .long, help: "At most this many requests per second to one host.")
-  var rate = 2.0
+  @OptionGroup var polite: PolitenessOptions
 
-  @Option(name: .long, help: "Seconds to wait for an answer before retrying.")
-  var timeout = 30.0
-
-  @Option(name: .customLong("max-bytes"), help: "Refuse answers larger than this many bytes.")
-  var maxBytes = 64 << 20
-
-  @Option(name: .long, help: "Folder for the graph files (default: CACHE/graphs).")
-  var out: String?
-
-  @Option(name: .long, help: "Name of the graph files.")
-  var name = "fetched"
-
-  @Option(name: .long, help: "The index file, updated as build updates it (default: \(IndexLocation.default) in the current folder).")
-  var index: String?
+  @OptionGroup var output: GraphOutputOptions
 
   @Flag(name: .customLong("no-build"), help: "Only fetch; do not build the graph.")
   var noBuild = false
@@ -89,9 +75,6 @@ struct FetchCommand: ParsableCommand {
     if retryMissingAfter < 0 { throw ValidationError("--retry-missing-after must be 0 or more days") }
     if citedBy < 0 { throw ValidationError("--cited-by must be 0 or more") }
     if maxDocuments < 1 { throw ValidationError("--max-documents must be at least 1") }
-    if rate <= 0 { throw ValidationError("--rate must be more than 0 requests per second") }
-    if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
-    if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
     if let since, Self.date(since) == nil { throw ValidationError("--since \(since): give a date as YYYY-MM-DD") }
   }
 
@@ -112,7 +95,7 @@ struct FetchCommand: ParsableCommand {
     } catch {
       throw FetchFailure(message: error.description)
     }
-    let politeness = Politeness(requestsPerSecond: rate, timeout: timeout, maxBytes: maxBytes)
+    let politeness = polite.politeness
     let options = FetchOptions(
       sources: sources, politeness: politeness, follow: follow, maxDocuments: maxDocuments, offline: offline,
       revalidateBefore: since.flatMap(Self.date), citedBy: citedBy, retryMissingAfter: retryMissingAfter * 86400)
@@ -127,7 +110,7 @@ struct FetchCommand: ParsableCommand {
     let failed = report.items.contains { [.failed, .notFound, .offline].contains($0.status) }
     var buildFailed = false
     if !noBuild && !report.items.allSatisfy({ $0.files.isEmpty }) {
-      buildFailed = try Self.build(store, out: out, name: name, index: index)
+      buildFailed = try Self.build(store, out: output.out, name: output.name, index: output.index)
     }
     if failed || buildFailed { throw ExitCode(2) }
   }

@@ -46,23 +46,9 @@ struct SyncCommand: ParsableCommand {
   @Option(name: .customLong("koop-url"), help: "KOOP repository base URL (default \(FetchSources.defaultKOOP)).")
   var koopURL: String?
 
-  @Option(name: .long, help: "At most this many requests per second to one host.")
-  var rate = 2.0
+  @OptionGroup var polite: PolitenessOptions
 
-  @Option(name: .long, help: "Seconds to wait for an answer before retrying.")
-  var timeout = 30.0
-
-  @Option(name: .customLong("max-bytes"), help: "Refuse answers larger than this many bytes.")
-  var maxBytes = 64 << 20
-
-  @Option(name: .long, help: "Folder for the graph files (default: CACHE/graphs).")
-  var out: String?
-
-  @Option(name: .long, help: "Name of the graph files.")
-  var name = "fetched"
-
-  @Option(name: .long, help: "The index file, updated as build updates it (default: \(IndexLocation.default) in the current folder).")
-  var index: String?
+  @OptionGroup var output: GraphOutputOptions
 
   @Flag(name: .customLong("no-build"), help: "Only sync; do not build the graph.")
   var noBuild = false
@@ -72,9 +58,6 @@ struct SyncCommand: ParsableCommand {
       throw ValidationError("sync cannot run --offline: it asks the Tweede Kamer SyncFeed what changed; use `kamergraph fetch --offline` to see what the cache holds")
     }
     if maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
-    if rate <= 0 { throw ValidationError("--rate must be more than 0 requests per second") }
-    if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
-    if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
     if let since, FetchCommand.date(since) == nil { throw ValidationError("--since \(since): give a date as YYYY-MM-DD") }
   }
 
@@ -88,7 +71,7 @@ struct SyncCommand: ParsableCommand {
       throw FetchFailure(message: error.description)
     }
     let options = SyncOptions(
-      sources: sources, politeness: Politeness(requestsPerSecond: rate, timeout: timeout, maxBytes: maxBytes),
+      sources: sources, politeness: polite.politeness,
       since: since.flatMap(FetchCommand.date), maxPages: maxPages)
     let report: SyncReport
     do {
@@ -106,7 +89,7 @@ struct SyncCommand: ParsableCommand {
       // build refuses an empty folder: say so rather than fail.
       FileHandle.standardError.write(Data("sync: the cache holds no documents now; nothing was built, and the index still lists the deleted ones\n".utf8))
     } else if !noBuild && changed {
-      buildFailed = try FetchCommand.build(store, out: out, name: name, index: index)
+      buildFailed = try FetchCommand.build(store, out: output.out, name: output.name, index: output.index)
     }
     if report.failed || buildFailed { throw ExitCode(2) }
   }
