@@ -72,15 +72,33 @@ public final class GraphIndex: Sendable {
     if access != .read {
       config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
-    do {
-      pool = try DatabasePool(path: path, configuration: config)
-    } catch {
-      throw Self.openingError(error, path: path)
-    }
+    pool = try Self.openPool(path: path, configuration: config, retryBusy: access != .read)
     switch access {
     case .read: try checkReadable()
     case .write: try prepare(rebuild: false)
     case .build(let rebuild, _): try lockForBuild(rebuild: rebuild)
+    }
+  }
+
+  /// Opens the pool. Writers that open a new or rollback-journal file at the same moment race to
+  /// switch it to WAL, and SQLite answers the loser SQLITE_BUSY at once, without its busy handler
+  /// (the switch needs an exclusive lock it will not wait for). For a writer that is a transient
+  /// state, not another build holding the index: try again, a bounded number of times with a
+  /// growing pause (at most about 5 seconds in all), before it is reported as locked.
+  static func openPool(path: String, configuration: Configuration, retryBusy: Bool) throws(IndexError) -> DatabasePool {
+    var attempt = 0
+    while true {
+      do {
+        return try DatabasePool(path: path, configuration: configuration)
+      } catch let error as DatabaseError
+        where retryBusy && attempt < 40
+        && [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode.primaryResultCode)
+      {
+        attempt += 1
+        usleep(useconds_t(min(250_000, 5_000 * attempt)))
+      } catch {
+        throw Self.openingError(error, path: path)
+      }
     }
   }
 
