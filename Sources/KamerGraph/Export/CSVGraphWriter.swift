@@ -8,7 +8,7 @@
 public struct CSVGraphWriter: Sendable {
   /// The nodes header.
   public static let nodeHeader = [
-    "Id", "Label", "kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths",
+    "Id", "Label", "kind", "law", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths",
   ]
   /// The edges header. `origin` is the strongest kind of evidence; `evidence` its first mention.
   public static let edgeHeader = [
@@ -29,7 +29,7 @@ public struct CSVGraphWriter: Sendable {
       Self.row(
         &out,
         [
-          node.id, node.label, node.kind, node.status.rawValue, node.date ?? "", node.year.map(String.init) ?? "",
+          node.id, node.label, node.kind, node.law ?? "", node.status.rawValue, node.date ?? "", node.year.map(String.init) ?? "",
           node.vergaderjaar ?? "", node.ministry ?? "", node.url ?? "", node.aliases.joined(separator: " "),
           node.paths.joined(separator: " "),
         ])

@@ -125,9 +125,17 @@ public struct DOTWriter: Sendable {
   /// The label drawn for `node`: its label (or id), cut to `limit`; a document whose label does
   /// not carry its number (whole, or as "nr. N") gets a first line with its kind and number
   /// ("aanhangsel 20252026-313"), so documents with the same title stay apart. Laws, dossiers
-  /// and addresses keep their label: it is their name.
+  /// and addresses keep their label: it is their name; an EU act named by its title gets its
+  /// number as the first line.
   public static func label(for node: Node, limit: Int) -> String {
     let text = cut(node.label.isEmpty ? node.id : node.label, limit)
+    // An EU act known by its name gets its number too ("Verordening (EU) 2016/679"), so it is not
+    // taken for a Dutch law (ids.md gives both the kind bwb).
+    if node.law == "EU", let citation = OfficialSource.euCitation(celex: node.id), !node.label.isEmpty,
+      node.label != citation
+    {
+      return citation + "\n" + text
+    }
     guard let kind = ReferenceKind(rawValue: node.kind), kind.isDocument, kind != .bwb, kind != .url, kind != .dossier,
       node.label != node.id, !node.label.isEmpty
     else { return text }

@@ -5,7 +5,7 @@
 public struct GEXFWriter: Sendable {
   /// Node attribute columns (id = title) and their GEXF types.
   static let nodeAttributes: [(String, String)] = [
-    ("kind", "string"), ("status", "string"), ("date", "string"), ("year", "integer"),
+    ("kind", "string"), ("law", "string"), ("status", "string"), ("date", "string"), ("year", "integer"),
     ("vergaderjaar", "string"), ("ministry", "string"), ("url", "string"), ("aliases", "string"),
     ("paths", "string"),
   ]
@@ -64,6 +64,7 @@ public struct GEXFWriter: Sendable {
       out.append("\">")
       var values = AttValues(indent: indent)
       values.add("kind", node.kind, &out)
+      if let law = node.law { values.add("law", law, &out) }
       values.add("status", node.status.rawValue, &out)
       if let date = node.date { values.add("date", date, &out) }
       if let year = node.year { values.add("year", String(year), &out) }

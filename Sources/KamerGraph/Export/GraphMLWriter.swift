@@ -14,7 +14,7 @@ public struct GraphMLWriter: Sendable {
   /// The node keys, in the order they are declared and written.
   static let nodeKeys: [Key] = [
     Key(id: "label", domain: "node", type: "string"), Key(id: "kind", domain: "node", type: "string"),
-    Key(id: "status", domain: "node", type: "string"), Key(id: "date", domain: "node", type: "string"),
+    Key(id: "law", domain: "node", type: "string"), Key(id: "status", domain: "node", type: "string"), Key(id: "date", domain: "node", type: "string"),
     Key(id: "year", domain: "node", type: "int"), Key(id: "vergaderjaar", domain: "node", type: "string"),
     Key(id: "ministry", domain: "node", type: "string"), Key(id: "url", domain: "node", type: "string"),
     Key(id: "aliases", domain: "node", type: "string"), Key(id: "paths", domain: "node", type: "string"),
@@ -119,6 +119,7 @@ public struct GraphMLWriter: Sendable {
       try w.raw("\">")
       if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
       if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
+      if let law = node.law { try data(w, "<data key=\"law\">", law, indent) }
       try fixed("\n      <data key=\"status\">", "<data key=\"status\">")
       try w.raw(Self.fixedName(node.status))
       try w.raw("</data>")

@@ -24,6 +24,10 @@ public struct JSONGraphWriter: Sendable {
       out.appendJSONQuoted(node.label)
       out.append(",\"kind\":")
       out.appendJSONQuoted(node.kind)
+      if let law = node.law {
+        out.append(",\"law\":")
+        out.appendJSONQuoted(law)
+      }
       out.append(",\"status\":")
       out.appendJSONQuoted(node.status.rawValue)
       if let date = node.date {
@@ -68,6 +72,7 @@ public struct JSONGraphWriter: Sendable {
         out.append(",\"origin\":")
         out.appendJSONQuoted(ExportText.origin(edges[slot]).rawValue)
         out.append(",\"evidence\":[")
+        let copies = EvidenceCopies.copyOf(edges[slot].evidence)
         for (i, e) in edges[slot].evidence.enumerated() {
           out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
           out.appendJSONQuoted(e.path)
@@ -84,6 +89,11 @@ public struct JSONGraphWriter: Sendable {
           out.appendJSONQuoted(e.text)
           out.append(",\"source\":")
           out.appendJSONQuoted(e.source.rawValue)
+          // Only on a row from a copy (brief.txt beside brief.docx): the file it copies.
+          if let original = copies[i] {
+            out.append(",\"copy_of\":")
+            out.appendJSONQuoted(original)
+          }
           out.append("}")
         }
         out.append("]}")

@@ -61,11 +61,39 @@ public enum OfficialSource {
       return Ministry.label(forAbbreviation: String(id.dropFirst("ministerie:".count)))
     case .fractie?:
       return String(id.dropFirst("fractie:".count))
+    case .bwb? where id.hasPrefix("CELEX:"):
+      return euCitation(celex: id) ?? id
     default:
       if let colon = id.firstIndex(of: ":"), !id.hasPrefix("ECLI:"), !id.hasPrefix("CELEX:") {
         return String(id[id.index(after: colon)...])
       }
       return id
+    }
+  }
+
+  /// How an EU regulation or directive is cited in Dutch, from its CELEX id: `CELEX:32016R0679` ->
+  /// "Verordening (EU) 2016/679", `CELEX:32006R1907` -> "Verordening (EG) nr. 1907/2006",
+  /// `CELEX:31995L0046` -> "Richtlijn 95/46/EG", `CELEX:32014L0024` -> "Richtlijn 2014/24/EU".
+  /// The series in parentheses follows the Union's name when the act was made (EEG before 1993, EG
+  /// until 2009, EU since; numbering year first for regulations since 2015). Nil for any other
+  /// CELEX id (decisions, case law, ...): its id is then its label.
+  public static func euCitation(celex id: String) -> String? {
+    let body = Array(id.dropFirst("CELEX:".count).utf8)
+    guard id.hasPrefix("CELEX:"), body.count >= 7, body.count <= 10, body[0] == UInt8(ascii: "3"),
+      body[1...4].allSatisfy({ $0 >= 48 && $0 <= 57 }), body[6...].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let year = Int(String(decoding: body[1...4], as: UTF8.self)),
+      let number = Int(String(decoding: body[6...], as: UTF8.self)), number > 0
+    else { return nil }
+    let series = year < 1993 ? "EEG" : year < 2010 ? "EG" : "EU"
+    switch body[5] {
+    case UInt8(ascii: "R"):
+      return year >= 2015 ? "Verordening (EU) \(year)/\(number)" : "Verordening (\(series)) nr. \(number)/\(year)"
+    case UInt8(ascii: "L"):
+      if year >= 2015 { return "Richtlijn (EU) \(year)/\(number)" }
+      let shown = year < 1999 ? String(String(year).suffix(2)) : String(year)
+      return "Richtlijn \(shown)/\(number)/\(series)"
+    default:
+      return nil
     }
   }
 

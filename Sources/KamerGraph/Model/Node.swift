@@ -47,6 +47,17 @@ public struct Node: Sendable, Hashable, Codable {
     self.paths = paths
   }
 
+  /// For a law (kind `bwb`, which ids.md gives Dutch and EU law alike): `EU` for an act of the
+  /// European Union (`CELEX:...`, on EUR-Lex), `treaty` for a treaty in the Dutch treaty
+  /// collection (`BWBV...`), `NL` for a Dutch law or regulation (`BWBR...`, or known by its title
+  /// only, `law:...`). Nil for every other kind. The exports carry it as the `law` column.
+  public var law: String? {
+    guard kind == ReferenceKind.bwb.rawValue else { return nil }
+    if id.hasPrefix("CELEX:") { return "EU" }
+    if id.hasPrefix("BWBV") { return "treaty" }
+    return "NL"
+  }
+
   /// The year of `date`, for Gephi's integer year column.
   public var year: Int? {
     guard let date, date.utf8.count >= 4 else { return nil }

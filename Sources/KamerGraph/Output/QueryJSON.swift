@@ -11,7 +11,8 @@ import Foundation
 //             "sharedTargets":[id],"sharedSources":[id]}]}
 //   show     {"node":{"id","kind","label","date","vergaderjaar","ministry","status","url","aliases":[id],"paths":[path]},
 //             "edges":[{"direction":"out"|"in","relation","other":node,"weight":int,
-//                       "evidence":[{"path","line","start","end","text","source"}]}]}
+//                       "evidence":[{"path","line","start","end","text","source","copy_of":path|null}]}]}
+//             copy_of: the row comes from a copy of that file (the same name, another extension)
 //   search   {"query":string,"results":[{"node":node,"field":"label"|"text","snippet":string,"rank":number}]}
 //   unresolved {"mentions":[{"path","line","column","kind","text","status","reason":string|null,"ids":[id]}]}
 //   stats    {"files","nodes","edges","mentions":int,"nodesByKind"|"nodesByStatus"|"edgesByRelation"|"mentionsByStatus":{name:int}}
@@ -148,11 +149,11 @@ extension ShowResult {
         (
           "evidence",
           JSONValue.array(
-            e.evidence.map {
+            zip(e.evidence, EvidenceCopies.copyOf(e.evidence)).map { ev, copyOf in
               JSONText.object([
-                ("path", JSONText.quoted($0.path)), ("line", $0.line.map { String($0) } ?? "null"),
-                ("start", String($0.start)), ("end", String($0.end)), ("text", JSONText.quoted($0.text)),
-                ("source", JSONText.quoted($0.source.rawValue)),
+                ("path", JSONText.quoted(ev.path)), ("line", ev.line.map { String($0) } ?? "null"),
+                ("start", String(ev.start)), ("end", String(ev.end)), ("text", JSONText.quoted(ev.text)),
+                ("source", JSONText.quoted(ev.source.rawValue)), ("copy_of", JSONValue.string(copyOf)),
               ])
             })
         ),
@@ -178,8 +179,9 @@ extension ShowResult {
     for e in edges {
       let arrow = e.outgoing ? "-\(e.relation.rawValue)->" : "<-\(e.relation.rawValue)-"
       table.rows.append([arrow, String(e.weight), e.other.id, e.other.label])
-      for ev in e.evidence {
-        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.place) [\(ev.source.rawValue)] \"\(ev.text)\"")
+      for (ev, copyOf) in zip(e.evidence, EvidenceCopies.copyOf(e.evidence)) {
+        let copy = copyOf.map { " (copy of \($0))" } ?? ""
+        evidenceLines.append("  \(arrow) \(e.other.id)  \(ev.place) [\(ev.source.rawValue)] \"\(ev.text)\"\(copy)")
       }
     }
     out += "\(edges.count) edge(s)\n" + table.render()

@@ -43,8 +43,8 @@ struct SearchCommand: ParsableCommand {
       nothing: "nothing found for \(query)\(dates.phrase)")
   }
 
-  /// The options of `search` that take a value.
-  static let valueOptions: Set<String> = ["--limit", "--index"]
+  /// The options of `search` that take a value (a value is never one of the words).
+  static let valueOptions: Set<String> = ["--limit", "--index", "--since", "--until"]
 
   /// `arguments` (without the program name) with the words of a `search` joined into one
   /// argument, in one pass. ArgumentParser gathers a variadic argument in time quadratic in its

@@ -203,6 +203,22 @@ import Testing
     #expect(badDate.stderr.hasPrefix("kamergraph: error: The value \"juli\" of --since is not usable"), "\(badDate.stderr)")
   }
 
+  @Test func searchTakesItsDateOptionsBeforeOrAfterTheWords() throws {
+    let index = try palantirIndexPath()
+    // The value of --since/--until is not one of the words (it was: "Missing value for --since").
+    guard let after = try kamergraph(["search", "raffinaderij", "--since", "2025-08", "--index", index], in: Repo.root.path)
+    else { return }
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(after.stdout.contains("kv-tk-2025Z15452"), "\(after.stdout)")
+    let before = try #require(
+      try kamergraph(["search", "--until", "2025", "--since", "2025", "raffinaderij", "OR", "palantir", "--index", index], in: Repo.root.path))
+    #expect(before.status == 0, "\(before.stderr)")
+    #expect(before.stdout.contains("kv-tk-2025Z15452"), "\(before.stdout)")
+    let late = try #require(try kamergraph(["search", "raffinaderij", "--since", "2026", "--index", index], in: Repo.root.path))
+    #expect(!late.stdout.contains("kv-tk-2025Z15452"), "a document of 2025 is left out from 2026: \(late.stdout)")
+    #expect(late.stderr.isEmpty || late.stderr.hasPrefix("kamergraph: nothing found for raffinaderij dated from 2026"), "\(late.stderr)")
+  }
+
   @Test func anActorIsFoundByItsNameWithoutPrefix() throws {
     let index = try palantirIndexPath()
     guard let show = try kamergraph(["show", "palantir", "--index", index], in: Repo.root.path) else { return }

@@ -195,6 +195,13 @@ import Testing
     #expect(DOTWriter.label(for: named, limit: 60) == "Kamervragen 2025Z14549")
     let numbered = Node(id: "ah-tk-20242025-2790", kind: "aanhangsel", label: "Aanhangsel Handelingen II 2024/25, nr. 2790", status: .external)
     #expect(DOTWriter.label(for: numbered, limit: 60) == "Aanhangsel Handelingen II 2024/25, nr. 2790")
+    // An EU act named by its title gets its number first; a Dutch law keeps its name alone.
+    let avg = Node(id: "CELEX:32016R0679", kind: "bwb", label: "Algemene verordening gegevensbescherming (AVG)", status: .external)
+    #expect(DOTWriter.label(for: avg, limit: 60) == "Verordening (EU) 2016/679\nAlgemene verordening gegevensbescherming (AVG)")
+    let unnamed = Node(id: "CELEX:32016R0679", kind: "bwb", label: "Verordening (EU) 2016/679", status: .external)
+    #expect(DOTWriter.label(for: unnamed, limit: 60) == "Verordening (EU) 2016/679")
+    let dutch = Node(id: "BWBR0032203", kind: "bwb", label: "Aanbestedingswet 2012", status: .external)
+    #expect(DOTWriter.label(for: dutch, limit: 60) == "Aanbestedingswet 2012")
     // Decoy: the number's last part alone (not as "nr. 313") is no reason to leave the number out.
     let decoy = Node(id: "ah-tk-20252026-313", kind: "aanhangsel", label: "Vragen over 313 drones", status: .external)
     #expect(DOTWriter.label(for: decoy, limit: 60) == "aanhangsel 20252026-313\nVragen over 313 drones")

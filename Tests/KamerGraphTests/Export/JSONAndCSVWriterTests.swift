@@ -105,7 +105,7 @@ import Testing
     let edges = String(decoding: CSVGraphWriter().edges(ExportFixtures.palantir()), as: UTF8.self)
     #expect(
       nodes.hasPrefix(
-        "Id,Label,kind,status,date,year,vergaderjaar,ministry,url,aliases,paths\r\n2025Z14549,2025Z14549,zaak,external,"
+        "Id,Label,kind,law,status,date,year,vergaderjaar,ministry,url,aliases,paths\r\n2025Z14549,2025Z14549,zaak,,external,"
       ))
     // The relation once, as Gephi's edge Kind: no column that always repeats it.
     #expect(edges.hasPrefix("Source,Target,Type,Kind,Id,Weight,origin,evidence\r\n"))

@@ -19,7 +19,7 @@ enum NetworkxRoundTrip {
     """
     import json, sys, networkx as nx
     g = \(read)(sys.argv[1])
-    keys = ["kind", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths"]
+    keys = ["kind", "law", "status", "date", "year", "vergaderjaar", "ministry", "url", "aliases", "paths"]
     nodes = {n: {k: str(d[k]) for k in keys if k in d} for n, d in g.nodes(data=True)}
     edges = sorted([s, t, d["relation"], d.get("evidence", ""), d["origin"]] for s, t, d in g.edges(data=True))
     \(check ?? "")
@@ -44,6 +44,7 @@ enum NetworkxRoundTrip {
     var nodes: [String: [String: String]] = [:]
     for node in graph.nodes {
       var a: [String: String] = ["kind": node.kind, "status": node.status.rawValue]
+      a["law"] = node.law
       a["date"] = node.date
       a["year"] = node.year.map(String.init)
       a["vergaderjaar"] = node.vergaderjaar

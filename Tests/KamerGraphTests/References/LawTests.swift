@@ -89,6 +89,37 @@ import Testing
     #expect(found.first?.1 == id, "\(found)")
   }
 
+  /// The label of an EU act by its CELEX id is how it is cited in Dutch, and the recogniser
+  /// reads that citation back as the same id (a label a user can paste into a search).
+  @Test(arguments: [
+    ("CELEX:32016R0679", "Verordening (EU) 2016/679"),
+    ("CELEX:32006R1907", "Verordening (EG) nr. 1907/2006"),
+    ("CELEX:32013R1305", "Verordening (EU) nr. 1305/2013"),
+    ("CELEX:31995L0046", "Richtlijn 95/46/EG"),
+    ("CELEX:32014L0024", "Richtlijn 2014/24/EU"),
+    ("CELEX:32019L1937", "Richtlijn (EU) 2019/1937"),
+  ])
+  func euCitationOfACelexId(id: String, citation: String) {
+    #expect(OfficialSource.euCitation(celex: id) == citation)
+    #expect(OfficialSource.label(for: id) == citation)
+    #expect(laws("zie de \(citation) over").map(\.1) == [id], "read back: \(laws("zie de \(citation) over"))")
+  }
+
+  /// A CELEX id of another sector or type (a decision, a ruling) keeps its id as label, and a
+  /// law node says whether it is EU, Dutch or a treaty (the kind stays `bwb`, as ids.md defines).
+  @Test func otherCelexIdsAndTheLawOfANode() {
+    #expect(OfficialSource.euCitation(celex: "CELEX:32019D0001") == nil)
+    #expect(OfficialSource.euCitation(celex: "CELEX:62014CJ0362") == nil)
+    #expect(OfficialSource.label(for: "CELEX:62014CJ0362") == "CELEX:62014CJ0362")
+    #expect(OfficialSource.euCitation(celex: "CELEX:3201XR0679") == nil)
+    func law(_ id: String, kind: String = "bwb") -> String? { Node(id: id, kind: kind, label: id, status: .external).law }
+    #expect(law("CELEX:32016R0679") == "EU")
+    #expect(law("BWBR0032203") == "NL")
+    #expect(law("law:burgerlijk-wetboek") == "NL")
+    #expect(law("BWBV0001000") == "treaty")
+    #expect(law("ah-tk-20242025-2790", kind: "aanhangsel") == nil)
+  }
+
   /// Decoys: "wet", "besluit" and "regeling" as common nouns, sentence-initial "Wet"/"Besluit"
   /// before other words, titles of persons, agenda items and compounds that are no law.
   @Test(arguments: [
