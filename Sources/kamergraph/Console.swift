@@ -82,12 +82,39 @@ func fail(_ message: String, code: Int32 = ExitStatus.runtime) -> Never {
   Foundation.exit(code)
 }
 
+/// The folder part of `path`, as NSString's `deletingLastPathComponent` gives it (`a/b` -> `a`,
+/// `b` -> ``, `/b` -> `/`), on the string itself: that method stops the program with "Illegal
+/// instruction" on a one-character path in swift-corelibs-foundation (`build y`, `export
+/// --output q` crashed).
+func parentPath(_ path: String) -> String {
+  var p = Substring(path)
+  while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+  guard let slash = p.lastIndex(of: "/") else { return "" }
+  if slash == p.startIndex { return "/" }
+  var parent = p[..<slash]
+  while parent.count > 1, parent.hasSuffix("/") { parent = parent.dropLast() }
+  return String(parent)
+}
+
+/// The last part of `path` (`a/b/` -> `b`).
+func lastPathComponent(_ path: String) -> String {
+  var p = Substring(path)
+  while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+  guard let slash = p.lastIndex(of: "/"), p.count > 1 else { return String(p) }
+  return String(p[p.index(after: slash)...])
+}
+
+/// `name` in `folder` (`""` is the current folder).
+func joinPath(_ folder: String, _ name: String) -> String {
+  folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+}
+
 /// An error from Foundation (a file that cannot be written, a folder that is a file) as one
 /// sentence naming `path`, without the NSCocoaErrorDomain text.
 func fileProblem(_ error: Error, path: String, doing action: String) -> String {
   var isDir: ObjCBool = false
   let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-  let parent = (path as NSString).deletingLastPathComponent
+  let parent = parentPath(path)
   var parentIsDir: ObjCBool = false
   let parentExists = parent.isEmpty || FileManager.default.fileExists(atPath: parent, isDirectory: &parentIsDir)
   if !parentExists {

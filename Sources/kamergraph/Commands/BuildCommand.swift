@@ -159,7 +159,7 @@ struct BuildCommand: ParsableCommand {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue {
         return "cannot write the graphs to \(folder): \(path) is a file, not a folder; pass --out FOLDER"
       }
-      path = (path as NSString).deletingLastPathComponent
+      path = parentPath(path)
     }
     return "cannot create the output folder \(folder): permission denied; pass --out FOLDER where you may write"
   }
@@ -190,14 +190,14 @@ struct BuildCommand: ParsableCommand {
 
   /// "PATH does not exist", with the nearest names in its folder.
   func missingPathMessage(_ path: String) -> String {
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = parentPath(path)
     let folder = parent.isEmpty ? "." : parent
-    let base = (path as NSString).lastPathComponent
+    let base = lastPathComponent(path)
     let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     let near = nearestCommand(to: base, among: entries.map { $0.lowercased() }).flatMap { lower in
       entries.first { $0.lowercased() == lower }
     }
-    let suggestion = near.map { "did you mean \((parent as NSString).appendingPathComponent($0))?" } ?? "check the path"
+    let suggestion = near.map { "did you mean \(joinPath(parent, $0))?" } ?? "check the path"
     return "\(path) does not exist, nothing was written; \(suggestion)"
   }
 }

@@ -102,14 +102,11 @@ struct ExportCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(files[0].contents))
       return
     }
-    let folder = (output as NSString).deletingLastPathComponent
-    let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
+    let (folder, stem) = Self.folderAndStem(of: output)
     var wrote: [String] = []
     for file in files {
       // A single file goes exactly where asked; several keep their suffix after the chosen stem.
-      let path =
-        files.count == 1
-        ? output : (folder as NSString).appendingPathComponent(stem + file.fileName.dropFirst(name.count))
+      let path = files.count == 1 ? output : folder + stem + file.fileName.dropFirst(name.count)
       do {
         try Data(file.contents).write(to: URL(fileURLWithPath: path))
       } catch {
@@ -119,6 +116,17 @@ struct ExportCommand: ParsableCommand {
     }
     bar?.finish()
     for line in wrote { say(line) }
+  }
+
+  /// `out/g.csv` -> (`out/`, `g`); `g` -> (``, `g`); `.csv` -> (``, `.csv`). On the string itself:
+  /// NSString's path methods crash on a one-character path in swift-corelibs-foundation
+  /// (`export --format csv --output g` stopped with "Illegal instruction").
+  static func folderAndStem(of output: String) -> (folder: String, stem: String) {
+    let slash = output.lastIndex(of: "/")
+    let folder = slash.map { String(output[...$0]) } ?? ""
+    let last = slash.map { output[output.index(after: $0)...] } ?? output[...]
+    guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return (folder, String(last)) }
+    return (folder, String(last[..<dot]))
   }
 
   /// The graph to write: read in order from the index, or an ego network.

@@ -79,7 +79,7 @@ import Testing
     #expect(edges.count == 2)
     let evidence = try #require(edges[1]["evidence"] as? [[String: Any]])
     #expect(evidence.first?["line"] as? Int == 43)
-    #expect(Array(evidence[0].keys).sorted() == ["end", "line", "path", "source", "start", "text"])
+    #expect(Array(evidence[0].keys).sorted() == ["copy_of", "end", "line", "path", "source", "start", "text"])
 
     let similar = try object(try #require(try kamergraph(["similar", "ah-tk-20242025-2790", "--json"], index: index)).stdout)
     let similarResults = try #require(similar["results"] as? [[String: Any]])
