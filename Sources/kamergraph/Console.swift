@@ -60,10 +60,31 @@ struct NothingFound: Error {
 /// The one line every error is printed as: `kamergraph: error: <sentence>`; the sentence ends with
 /// exactly one full stop (library messages that already end in one keep it).
 func errorLine(_ message: String) -> String {
-  var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+  var text = oneStyle(message.trimmingCharacters(in: .whitespacesAndNewlines))
   while text.hasSuffix("..") { text.removeLast() }
   if let last = text.last, !".?!)\"`".contains(last) { text += "." }
   return "kamergraph: error: " + text
+}
+
+/// The words that open a sentence of the library's messages (`IndexError`: "The index X has no
+/// node or alias "y". Did you mean: z?").
+private let sentenceOpeners = [
+  "The ", "There ", "Cannot ", "Rebuild ", "Run ", "Use ", "Wait ", "Try ", "Did you mean", "It was ", "Nothing ",
+]
+
+/// A library message in the command line's one style, the fix after a semicolon, lower case
+/// after "error:": "the index X has no node or alias "y"; did you mean: z?". Only a full stop
+/// before one of `sentenceOpeners` ends a sentence, so "nr. 2790" or a path stays as it is.
+func oneStyle(_ message: String) -> String {
+  func lowered(_ opener: String) -> String { opener.prefix(1).lowercased() + opener.dropFirst() }
+  var text = message
+  if let opener = sentenceOpeners.first(where: { text.hasPrefix($0) }) {
+    text = lowered(opener) + text.dropFirst(opener.count)
+  }
+  for opener in sentenceOpeners {
+    text = text.replacingOccurrences(of: ". " + opener, with: "; " + lowered(opener))
+  }
+  return text
 }
 
 /// Writes a message and a line break to standard error.
@@ -102,6 +123,19 @@ func lastPathComponent(_ path: String) -> String {
   while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
   guard let slash = p.lastIndex(of: "/"), p.count > 1 else { return String(p) }
   return String(p[p.index(after: slash)...])
+}
+
+/// "PATH does not exist, CONSEQUENCE; did you mean P?", with the nearest name in its folder.
+func missingPathMessage(_ path: String, _ consequence: String) -> String {
+  let parent = parentPath(path)
+  let folder = parent.isEmpty ? "." : parent
+  let base = lastPathComponent(path)
+  let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+  let near = nearestCommand(to: base, among: entries.map { $0.lowercased() }).flatMap { lower in
+    entries.first { $0.lowercased() == lower }
+  }
+  let suggestion = near.map { "did you mean \(joinPath(parent, $0))?" } ?? "check the path"
+  return "\(path) does not exist, \(consequence); \(suggestion)"
 }
 
 /// `name` in `folder` (`""` is the current folder).

@@ -170,7 +170,7 @@ struct BuildCommand: ParsableCommand {
   func workUnits() throws -> ([GraphTarget], InputPlan?) {
     if !paths.isEmpty {
       for path in paths where !FileManager.default.fileExists(atPath: path) {
-        throw RuntimeError(missingPathMessage(path))
+        throw RuntimeError(missingPathMessage(path, "nothing was written"))
       }
       let plan = CorpusLoader().plan(paths: paths)
       if plan.units.isEmpty && plan.outcomes.isEmpty {
@@ -186,18 +186,5 @@ struct BuildCommand: ParsableCommand {
     } catch {
       throw RuntimeError("corpus/ has no folders to read; put each corpus in its own folder, e.g. corpus/palantir/")
     }
-  }
-
-  /// "PATH does not exist", with the nearest names in its folder.
-  func missingPathMessage(_ path: String) -> String {
-    let parent = parentPath(path)
-    let folder = parent.isEmpty ? "." : parent
-    let base = lastPathComponent(path)
-    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-    let near = nearestCommand(to: base, among: entries.map { $0.lowercased() }).flatMap { lower in
-      entries.first { $0.lowercased() == lower }
-    }
-    let suggestion = near.map { "did you mean \(joinPath(parent, $0))?" } ?? "check the path"
-    return "\(path) does not exist, nothing was written; \(suggestion)"
   }
 }

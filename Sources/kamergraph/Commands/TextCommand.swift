@@ -16,6 +16,10 @@ struct TextCommand: ParsableCommand {
   var file: String
 
   func run() throws {
+    guard FileManager.default.fileExists(atPath: file) else {
+      printError(errorLine(missingPathMessage(file, "there is no text to print")))
+      throw ExitCode(2)
+    }
     do {
       let document = try DocumentReader().read(path: file)
       FileHandle.standardOutput.write(Data(document.text.utf8))

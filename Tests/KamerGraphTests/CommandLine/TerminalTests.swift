@@ -183,6 +183,13 @@ import Testing
     #expect(typo.stderr == "kamergraph: error: y does not exist, nothing was written; check the path.\n", "\(typo.stderr)")
     let near = try #require(try kamergraph(["build", "corpu"], in: dir.path))
     #expect(near.stderr == "kamergraph: error: corpu does not exist, nothing was written; did you mean corpus?\n", "\(near.stderr)")
+    // `text` of a mistyped file says so as build does (it said "cannot be read: ... (No such file or directory)").
+    let text = try #require(try kamergraph(["text", "corpus/x/lettr.txt"], in: dir.path))
+    #expect(text.status == 2)
+    #expect(text.stdout.isEmpty)
+    #expect(
+      text.stderr == "kamergraph: error: corpus/x/lettr.txt does not exist, there is no text to print; did you mean corpus/x/letter.txt?\n",
+      "\(text.stderr)")
     let build = try #require(try kamergraph(["build", "corpus/x", "--out", "o", "--format", "json", "-q"], in: dir.path))
     #expect(build.status == 0, "\(build.stderr)")
     let json = try #require(try kamergraph(["export", "--format", "json", "--output", "q"], in: dir.path))
@@ -225,7 +232,7 @@ import Testing
     #expect(quiet.status == 1, "both sets of questions are answered: \(quiet.stdout)")
     let badDate = try #require(try kamergraph(["questions", "--since", "juli", "--index", index], in: Repo.root.path))
     #expect(badDate.status == 64)
-    #expect(badDate.stderr.hasPrefix("kamergraph: error: The value \"juli\" of --since is not usable"), "\(badDate.stderr)")
+    #expect(badDate.stderr.hasPrefix("kamergraph: error: the value \"juli\" of --since is not usable"), "\(badDate.stderr)")
   }
 
   @Test func searchTakesItsDateOptionsBeforeOrAfterTheWords() throws {
@@ -255,6 +262,8 @@ import Testing
     #expect(actor.stdout.contains(#""ministries":[{"ministry":{"id":"ministerie:DEF""#))
     let unknown = try #require(try kamergraph(["actor", "Houwelingen", "--index", index], in: Repo.root.path))
     #expect(unknown.status == 1)
-    #expect(unknown.stderr.hasPrefix("kamergraph: error: The index"), "\(unknown.stderr)")
+    #expect(
+      unknown.stderr == "kamergraph: error: the index \(index) has no node or alias \"Houwelingen\"; did you mean: persoon:van-houwelingen?\n",
+      "one style, the fix after a semicolon: \(unknown.stderr)")
   }
 }

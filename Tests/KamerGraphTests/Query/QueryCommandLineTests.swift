@@ -136,7 +136,7 @@ import Testing
     guard let run = try kamergraph(["show", "MINDEF2025003217"], index: index) else { return }
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty)
-    #expect(run.stderr.contains("has no node or alias \"MINDEF2025003217\". Did you mean: kenmerk:MINDEF20250032172"))
+    #expect(run.stderr.contains("has no node or alias \"MINDEF2025003217\"; did you mean: kenmerk:MINDEF20250032172"))
   }
 
   @Test func aMissingIndexIsAClearError() throws {
