@@ -84,6 +84,11 @@ func querying<T>(_ body: () throws(IndexError) -> T) -> T {
   do {
     return try body()
   } catch {
-    fail(error.description, code: exitStatus(for: error))
+    var message = error.description
+    // An id with nothing near it still gets a way on: a search for it.
+    if case .unknownID(_, let id, let suggestions) = error, suggestions.isEmpty {
+      message += " Try `kamergraph search '\(id.replacingOccurrences(of: "'", with: ""))'` to find it by its words"
+    }
+    fail(message, code: exitStatus(for: error))
   }
 }

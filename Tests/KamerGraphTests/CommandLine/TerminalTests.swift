@@ -265,5 +265,10 @@ import Testing
     #expect(
       unknown.stderr == "kamergraph: error: the index \(index) has no node or alias \"Houwelingen\"; did you mean: persoon:van-houwelingen?\n",
       "one style, the fix after a semicolon: \(unknown.stderr)")
+    let nothingNear = try #require(try kamergraph(["related", "zzz", "--index", index], in: Repo.root.path))
+    #expect(nothingNear.status == 1)
+    #expect(
+      nothingNear.stderr == "kamergraph: error: the index \(index) has no node or alias \"zzz\"; try `kamergraph search 'zzz'` to find it by its words.\n",
+      "\(nothingNear.stderr)")
   }
 }
