@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "The format: \(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: GraphFormat
 
-  @Option(name: [.short, .long], help: "Where to write the file.")
+  @Option(name: [.short, .long, .customLong("out")], help: "Where to write the file (--out as in build).")
   var output: String?
 
   @Option(help: "The graph's name inside the file (and the CSV file name stem without --output).")

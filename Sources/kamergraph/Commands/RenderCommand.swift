@@ -22,7 +22,7 @@ struct RenderCommand: ParsableCommand {
   @Argument(help: "The DOT file to draw, such as graphs/palantir.dot.")
   var dotFile: String
 
-  @Option(name: [.short, .long], help: "Where to write the picture.")
+  @Option(name: [.short, .long, .customLong("out")], help: "Where to write the picture (--out as in build).")
   var output: String?
 
   @Option(name: .long, help: "The Graphviz layout program: \(GraphvizRenderer.engines.joined(separator: ", ")).")

@@ -195,6 +195,10 @@ import Testing
     let json = try #require(try kamergraph(["export", "--format", "json", "--output", "q"], in: dir.path))
     #expect(json.status == 0, "\(json.stderr)")
     #expect(json.stderr.hasPrefix("kamergraph: wrote q ("), "\(json.stderr)")
+    // --out, as build spells it, is export's --output too.
+    let out = try #require(try kamergraph(["export", "--format", "json", "--out", "r.json"], in: dir.path))
+    #expect(out.status == 0, "\(out.stderr)")
+    #expect(out.stderr.hasPrefix("kamergraph: wrote r.json ("), "\(out.stderr)")
     let csv = try #require(try kamergraph(["export", "--format", "csv", "--output", "g"], in: dir.path))
     #expect(csv.status == 0, "\(csv.stderr)")
     #expect(csv.stderr.hasPrefix("kamergraph: wrote g.nodes.csv ("), "\(csv.stderr)")
