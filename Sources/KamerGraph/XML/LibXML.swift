@@ -273,20 +273,41 @@ public struct XMLTreeElement {
     return out
   }
 
+  /// What a child node is to a walk: an element, character data (text and CDATA), or something
+  /// a walk skips (comments, processing instructions, entity references: entities are never loaded).
+  enum ChildKind {
+    case element
+    case text(String)
+    case other
+  }
+
+  /// The first child node, of any type.
+  var firstChildNode: xmlNodePtr? { node.pointee.children }
+
+  /// The node after `node` among its siblings.
+  static func nextSibling(of node: xmlNodePtr) -> xmlNodePtr? { node.pointee.next }
+
+  static func kind(of node: xmlNodePtr) -> ChildKind {
+    switch node.pointee.type {
+    case XML_ELEMENT_NODE: return .element
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let content = node.pointee.content { return .text(String(cString: content)) }
+      return .other
+    default: return .other
+    }
+  }
+
   /// Calls `body` for every child element and text node, in document order. Entity references,
   /// comments and processing instructions are skipped (entities are never loaded).
   public func forEachChild(_ body: (XMLTreeNode) throws -> Void) rethrows {
-    var child = node.pointee.children
+    var child = firstChildNode
     while let c = child {
-      switch c.pointee.type {
-      case XML_ELEMENT_NODE:
-        try body(.element(XMLTreeElement(tree: tree, node: c)))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = c.pointee.content { try body(.text(String(cString: content))) }
-      default:
-        break
+      switch Self.kind(of: c) {
+      case .element: try body(.element(XMLTreeElement(tree: tree, node: c)))
+      case .text(let text): try body(.text(text))
+      case .other: break
       }
-      child = c.pointee.next
+      child = Self.nextSibling(of: c)
     }
   }
 
@@ -319,31 +340,35 @@ public struct XMLTreeElement {
 
   /// All descendant elements (depth first, document order) with this local name.
   public func descendants(named name: String) -> [XMLTreeElement] {
-    var out: [XMLTreeElement] = []
-    func walk(_ e: XMLTreeElement) {
-      e.forEachChild { child in
-        if case .element(let c) = child {
-          if c.isNamed(name) { out.append(c) }
-          walk(c)
-        }
-      }
-    }
-    walk(self)
-    return out
+    var collector = DescendantCollector(name: name)
+    walkChildren(with: &collector)
+    return collector.found
   }
 
   /// The concatenated text of all descendant text nodes.
   public var text: String {
-    var out = ""
-    func walk(_ e: XMLTreeElement) {
-      e.forEachChild { child in
-        switch child {
-        case .text(let t): out += t
-        case .element(let c): walk(c)
-        }
-      }
-    }
-    walk(self)
-    return out
+    var collector = TextCollector()
+    walkChildren(with: &collector)
+    return collector.text
   }
+}
+
+/// Collects the descendant elements with one local name.
+private struct DescendantCollector: XMLWalker {
+  typealias Failure = Never
+  let name: String
+  var found: [XMLTreeElement] = []
+  mutating func startElement(_ node: XMLTreeElement) -> XMLDescent {
+    if node.isNamed(name) { found.append(node) }
+    return .children
+  }
+  mutating func text(_ text: String) {}
+}
+
+/// Concatenates the character data under an element.
+private struct TextCollector: XMLWalker {
+  typealias Failure = Never
+  var text = ""
+  mutating func startElement(_ node: XMLTreeElement) -> XMLDescent { .children }
+  mutating func text(_ text: String) { self.text += text }
 }
