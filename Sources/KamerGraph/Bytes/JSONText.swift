@@ -1,7 +1,7 @@
 /// Small helpers to write JSON by hand, so that key order is fixed and output is reproducible.
-public enum JSONText {
+package enum JSONText {
   /// `text` as a JSON string literal, with the escapes RFC 8259 requires.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     // Fast path: most strings need no escape at all.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
     var bytes: [UInt8] = []
@@ -10,7 +10,7 @@ public enum JSONText {
   }
 
   /// Appends `text` as a JSON string literal to a UTF-8 buffer.
-  public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+  package static func appendQuoted(_ text: String, to out: inout [UInt8]) {
     out.append(0x22)
     // Fast path: no byte needs escaping (the usual case), so the bytes go in with one copy.
     let copied =
@@ -43,7 +43,7 @@ public enum JSONText {
   }
 
   /// Appends the decimal digits of `n` without building a String.
-  public static func appendNumber(_ n: Int, to out: inout [UInt8]) {
+  package static func appendNumber(_ n: Int, to out: inout [UInt8]) {
     if n < 0 {
       out.append(0x2D)
       if n == Int.min {
@@ -73,17 +73,17 @@ public enum JSONText {
   }
 
   /// An object from ordered key/value pairs whose values are already JSON.
-  public static func object(_ pairs: [(String, String)]) -> String {
+  package static func object(_ pairs: [(String, String)]) -> String {
     "{" + pairs.map { quoted($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
   }
 
   /// An array of strings.
-  public static func array(_ items: [String]) -> String {
+  package static func array(_ items: [String]) -> String {
     "[" + items.map(quoted).joined(separator: ",") + "]"
   }
 
   /// An object of string fields with keys sorted.
-  public static func sortedObject(_ dict: [String: String]) -> String {
+  package static func sortedObject(_ dict: [String: String]) -> String {
     object(dict.keys.sorted().map { ($0, quoted(dict[$0]!)) })
   }
 }

@@ -9,17 +9,17 @@ import Synchronization
 
 /// Loads a corpus: expands folders, pairs KOOP metadata files with their documents, reads every
 /// file (concurrently) and accounts for every input file in a `RunReport`.
-public struct CorpusLoader: Sendable {
+package struct CorpusLoader: Sendable {
   /// The reader used for every file.
-  public var reader: DocumentReader
+  package var reader: DocumentReader
 
   /// A loader that reads with `reader`.
-  public init(reader: DocumentReader = .init()) { self.reader = reader }
+  package init(reader: DocumentReader = .init()) { self.reader = reader }
 
   /// Expands folders recursively (sorted, symlink loops detected, hidden files skipped) and pairs
   /// metadata with documents (`X.xml` + `X.metadata.xml`, or `X/metadata.xml`): what to read, and
   /// the paths that are skipped or failed before reading. Deterministic whatever the input order.
-  public func plan(paths: [String]) -> InputPlan {
+  package func plan(paths: [String]) -> InputPlan {
     var outcomes: [FileOutcome] = []
     var files: [String] = []
     var seen: Set<String> = []
@@ -44,7 +44,7 @@ public struct CorpusLoader: Sendable {
 
   /// Plans `paths`, reads every unit (concurrently) and reports each file as read, skipped (why)
   /// or failed (why). The documents come back sorted by path, whatever the input order and thread timing.
-  public func load(paths: [String]) -> (documents: [Document], report: RunReport) {
+  package func load(paths: [String]) -> (documents: [Document], report: RunReport) {
     let plan = plan(paths: paths)
     let units = plan.units
     let results = Mutex<[(Document?, [FileOutcome])?]>(Array(repeating: nil, count: units.count))

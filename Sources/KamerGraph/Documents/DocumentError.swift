@@ -1,6 +1,6 @@
 /// Why a file could not be read. Every description is one sentence that names the file and the
 /// problem (with line:column for XML).
-public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file does not exist, is a folder, a dangling symlink, or cannot be opened.
   case unreadable(path: String, reason: String)
   /// The file is larger than `ReaderLimits.maxFileSize`.
@@ -19,7 +19,7 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
   case invalidContent(path: String, reason: String)
 
   /// The file the error is about.
-  public var path: String {
+  package var path: String {
     switch self {
     case .unreadable(let p, _), .tooLarge(let p, _, _), .empty(let p), .binary(let p),
       .unsupportedFormat(let p, _), .zip(let p, _), .invalidContent(let p, _):
@@ -29,13 +29,13 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// True for errors the loader reports as "skipped" rather than "failed".
-  public var isSkip: Bool {
+  package var isSkip: Bool {
     if case .unsupportedFormat = self { return true }
     return false
   }
 
   /// The reason without the file name, for the run report.
-  public var reason: String {
+  package var reason: String {
     switch self {
     case .unreadable(_, let r): return "cannot be read: \(r)"
     case .tooLarge(_, let size, let limit):
@@ -51,23 +51,23 @@ public enum DocumentError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// "path: reason", one line.
-  public var description: String { "\(path): \(reason)" }
+  package var description: String { "\(path): \(reason)" }
 }
 
 /// Limits that protect a run from oversized or hostile inputs. libxml2's own limits (10 MB per
 /// text node, depth 256) always apply and cannot be lifted.
-public struct ReaderLimits: Sendable, Hashable {
+package struct ReaderLimits: Sendable, Hashable {
   /// The largest file read, in bytes (default 256 MiB).
-  public var maxFileSize: Int
+  package var maxFileSize: Int
   /// The most entries a .docx/.odt may hold.
-  public var maxZipEntries: Int
+  package var maxZipEntries: Int
   /// The most bytes all entries of a .docx/.odt may hold uncompressed (declared and actual).
-  public var maxZipUncompressed: Int
+  package var maxZipUncompressed: Int
   /// The most bytes one extracted zip entry may hold.
-  public var maxZipEntrySize: Int
+  package var maxZipEntrySize: Int
 
   /// Limits with generous defaults: 256 MiB per file, 10,000 zip entries, 512 MiB uncompressed.
-  public init(
+  package init(
     maxFileSize: Int = 256 << 20, maxZipEntries: Int = 10_000, maxZipUncompressed: Int = 512 << 20,
     maxZipEntrySize: Int = 256 << 20
   ) {

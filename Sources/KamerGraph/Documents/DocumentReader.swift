@@ -1,14 +1,14 @@
 /// Reads one input file into a `Document`: the format is sniffed from the bytes (BOM, XML root
 /// element and namespace, zip contents, HTML), the extension only breaks ties.
-public struct DocumentReader: Sendable {
+package struct DocumentReader: Sendable {
   /// The size limits every read checks.
-  public var limits: ReaderLimits
+  package var limits: ReaderLimits
 
   /// A reader with the given limits.
-  public init(limits: ReaderLimits = .init()) { self.limits = limits }
+  package init(limits: ReaderLimits = .init()) { self.limits = limits }
 
   /// Reads a file from disk.
-  public func read(path: String) throws(DocumentError) -> Document {
+  package func read(path: String) throws(DocumentError) -> Document {
     try read(loaded: try Self.load(path: path, limit: limits.maxFileSize, directText: true), path: path)
   }
 
@@ -21,7 +21,7 @@ public struct DocumentReader: Sendable {
   }
 
   /// Reads the bytes of a file; `path` names it in the document and in errors.
-  public func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
+  package func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     guard !bytes.isEmpty else { throw .empty(path: path) }
     guard bytes.count <= limits.maxFileSize else {
       throw .tooLarge(path: path, size: bytes.count, limit: limits.maxFileSize)

@@ -4,10 +4,10 @@ import Foundation
 /// read. Inside KamerGraph it is a String in which each byte that is not part of valid UTF-8 is
 /// written `\xHH`, which is also how it is shown, so a user can find the file (`ls -b` shows the
 /// same escapes). The system calls get the original bytes back from `systemPath`.
-public enum FileName {
+enum FileName {
   /// `bytes` (a name or path from the system) as a String: itself when it is UTF-8, otherwise
   /// with every byte outside valid UTF-8 written `\xHH`.
-  public static func fromSystem<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+  static func fromSystem<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     if let text = String(validating: bytes, as: UTF8.self) { return text }
     var out = ""
     // Sequence by sequence; a byte that starts no valid sequence is escaped on its own.
@@ -42,7 +42,7 @@ public enum FileName {
 
   /// The bytes the system knows `path` by: `path` itself when that exists (or has no escapes),
   /// otherwise with each `\xHH` turned back into its byte.
-  public static func systemPath(_ path: String) -> [CChar] {
+  static func systemPath(_ path: String) -> [CChar] {
     guard path.contains("\\x") else { return path.utf8CString.map { $0 } }
     if access(path, F_OK) == 0 { return path.utf8CString.map { $0 } }
     let utf8 = Array(path.utf8)
@@ -70,7 +70,7 @@ public enum FileName {
   }
 
   /// The bytes of the file at `path` (see `systemPath`), or nil when it cannot be read.
-  public static func contents(of path: String) -> [UInt8]? {
+  static func contents(of path: String) -> [UInt8]? {
     let fd = open(systemPath(path), O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }

@@ -5,7 +5,7 @@
 #endif
 
 /// Format detection from the bytes.
-public enum FormatSniffer {
+enum FormatSniffer {
   enum Sniffed: Equatable {
     case zip
     case format(DocumentFormat)
@@ -56,7 +56,7 @@ public enum FormatSniffer {
 
   /// The format of the bytes as far as it can be told without unpacking a zip: `.docx` and
   /// `.odt` are decided by `DocumentReader`. For the CLI and tests.
-  public static func format(of bytes: [UInt8], path: String) -> DocumentFormat {
+  static func format(of bytes: [UInt8], path: String) -> DocumentFormat {
     switch sniff(bytes, path: path) {
     case .zip: return ext(path) == "odt" ? .odt : .docx
     case .format(let f): return f

@@ -1,11 +1,11 @@
 /// A document with the mentions the extractor found in it: the resolver's input.
-public struct ExtractedDocument: Sendable, Hashable, Codable {
-  public var document: Document
-  public var mentions: [Mention]
+package struct ExtractedDocument: Sendable, Hashable, Codable {
+  package var document: Document
+  package var mentions: [Mention]
   /// Set by `releasingText()`: a digest that stands in for the released text wherever documents
   /// are compared (two files with one id are copies when their texts are equal).
-  public var textDigest: String?
-  public init(document: Document, mentions: [Mention]) {
+  package var textDigest: String?
+  package init(document: Document, mentions: [Mention]) {
     self.document = document
     self.mentions = mentions
   }
@@ -17,7 +17,7 @@ public struct ExtractedDocument: Sendable, Hashable, Codable {
   ///
   /// `digest: false` is for a document that will be compared with no other (the only one read):
   /// its digest is then left empty instead of computed.
-  public func releasingText(digest: Bool = true) -> ExtractedDocument {
+  package func releasingText(digest: Bool = true) -> ExtractedDocument {
     guard textDigest == nil, !document.text.isEmpty else { return self }
     var copy = self
     copy.textDigest = digest ? FastDigest.of(document.text) : ""

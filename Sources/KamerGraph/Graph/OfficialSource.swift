@@ -1,8 +1,8 @@
 /// Labels in standard citation form and URLs to the official sources, built from canonical ids
 /// alone, for nodes the corpus does not hold.
-public enum OfficialSource {
+enum OfficialSource {
   /// The URL where a user can read the document or entity, or nil when none can be built.
-  public static func url(for id: String) -> String? {
+  static func url(for id: String) -> String? {
     guard let kind = ReferenceKind.of(id: id) else { return nil }
     switch kind {
     case .kamerstuk, .aanhangsel, .kamervragen, .handelingen, .staatsblad, .staatscourant, .tractatenblad, .koop:
@@ -29,7 +29,7 @@ public enum OfficialSource {
   }
 
   /// A readable label in standard citation form ("Aanhangsel Handelingen II 2024/25, nr. 2790").
-  public static func label(for id: String) -> String {
+  static func label(for id: String) -> String {
     let parts = id.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     func vj(_ s: String) -> String {
       guard s.count == 8 else { return s }
@@ -98,7 +98,7 @@ public enum OfficialSource {
   }
 
   /// The vergaderjaar (`YYYY-YYYY`) an id carries (`ah-tk-20242025-2790` -> `2024-2025`).
-  public static func vergaderjaar(for id: String) -> String? {
+  static func vergaderjaar(for id: String) -> String? {
     let parts = id.split(separator: "-")
     guard parts.count >= 3, ["ah", "h"].contains(parts[0]), parts[2].count == 8 else { return nil }
     return CanonicalID.vergaderjaar(String(parts[2]))

@@ -12,7 +12,7 @@ public struct IdentityConflict: Sendable, Hashable, Codable, Comparable {
 }
 
 /// The resolver's output.
-public struct Resolution: Sendable, Hashable {
-  public var graph: CitationGraph
-  public var conflicts: [IdentityConflict]
+package struct Resolution: Sendable, Hashable {
+  package var graph: CitationGraph
+  package var conflicts: [IdentityConflict]
 }

@@ -16,10 +16,10 @@
 /// - `answered-by`: a ministry named in the sentence that carries a footnote mark, when that
 ///   sentence speaks of an answer ("beantwoording", "antwoord"), for each document the footnote cites.
 /// - `mentions`: organisations, programmes, laws, and actors without a role.
-public struct Resolver: Sendable {
-  public init() {}
+struct Resolver: Sendable {
+  init() {}
 
-  public func resolve(_ input: [ExtractedDocument]) -> Resolution {
+  func resolve(_ input: [ExtractedDocument]) -> Resolution {
     // Persons with one surname and different initials get apart first (`PersonIdentity`).
     var state = ResolverState(input: PersonIdentity.separate(input))
     return state.run()
@@ -27,7 +27,7 @@ public struct Resolver: Sendable {
 
   /// Only the mentions with their statuses (identity, no edges): the statuses of `StatusResolver`,
   /// which `resolve` and `kamergraph extract` use too.
-  public func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
+  func resolveMentions(_ input: [ExtractedDocument]) -> [DocumentMention] {
     var state = ResolverState(input: input)
     state.buildIdentity()
     state.setMentionStatuses()

@@ -2,11 +2,11 @@ import Foundation
 
 /// Builders for the canonical ids of `ids.md` that more than one stage needs (the extractor for
 /// running text, the readers for metadata and open data, the resolver for lookups).
-public enum CanonicalID {
+enum CanonicalID {
   /// `kenmerk:{value}`: spaces removed, every character an XML NMTOKEN cannot hold written `_`.
   ///
   /// "IENW/BSK-2025/130201" -> `kenmerk:IENW_BSK-2025_130201`; "WJZ/ 34681182" -> `kenmerk:WJZ_34681182`.
-  public static func kenmerk(_ raw: String) -> String {
+  static func kenmerk(_ raw: String) -> String {
     // ASCII (nearly every kenmerk): on the bytes. ASCII whitespace is tab to CR and space.
     if raw.utf8.allSatisfy({ $0 < 0x80 }) {
       let prefix: StaticString = "kenmerk:"
@@ -43,7 +43,7 @@ public enum CanonicalID {
 
   /// A slug: lower-case ASCII letters and digits, every run of other characters one hyphen,
   /// accents folded ("Ó" -> "o", "ë" -> "e").
-  public static func slug(_ text: String) -> String {
+  static func slug(_ text: String) -> String {
     var out = ""
     var pendingHyphen = false
     for scalar in text.unicodeScalars {
@@ -132,7 +132,7 @@ public enum CanonicalID {
 
   /// Normalises a vergaderjaar in any notation ("2024-2025", "2024–2025", "2024/25", "08/09",
   /// "2021/2022", "20242025") to `YYYY-YYYY`, or nil when it is not one.
-  public static func vergaderjaar(_ raw: String) -> String? {
+  static func vergaderjaar(_ raw: String) -> String? {
     // The digits (ASCII: no other scalar is "0"..."9"), at most nine of them counted.
     var digits: [Int] = []
     digits.reserveCapacity(9)

@@ -2,7 +2,7 @@
 /// by source, target and relation), so every export is byte-for-byte reproducible.
 public struct CitationGraph: Sendable, Hashable, Codable {
   public private(set) var nodesByID: [String: Node] = [:]
-  public private(set) var edgesByKey: [EdgeKey: Edge] = [:]
+  package private(set) var edgesByKey: [EdgeKey: Edge] = [:]
   /// Mentions kept with their status, including the unresolved and ambiguous ones.
   public var mentions: [DocumentMention] = []
 

@@ -15,7 +15,7 @@ public struct Document: Sendable, Hashable, Codable {
   /// Remarks for the run summary ("decoded as Windows-1252").
   public var notes: [String]
   /// Pages and running headers/footers of a paged document (PDF); nil for every other format.
-  public var layout: PageLayout? = nil
+  package var layout: PageLayout? = nil
 
   public init(
     path: String, format: DocumentFormat, text: String, ownIds: [String] = [],

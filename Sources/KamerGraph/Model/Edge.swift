@@ -1,14 +1,14 @@
 /// The identity of an edge.
-public struct EdgeKey: Sendable, Hashable, Codable, Comparable {
-  public var source: String
-  public var target: String
-  public var relation: Relation
-  public init(source: String, target: String, relation: Relation) {
+package struct EdgeKey: Sendable, Hashable, Codable, Comparable {
+  package var source: String
+  package var target: String
+  package var relation: Relation
+  package init(source: String, target: String, relation: Relation) {
     self.source = source
     self.target = target
     self.relation = relation
   }
-  public static func < (lhs: EdgeKey, rhs: EdgeKey) -> Bool {
+  package static func < (lhs: EdgeKey, rhs: EdgeKey) -> Bool {
     (lhs.source, lhs.target, lhs.relation.rawValue) < (rhs.source, rhs.target, rhs.relation.rawValue)
   }
 }
@@ -57,5 +57,5 @@ public struct Edge: Sendable, Hashable, Codable {
   }
   /// The strongest kind of evidence (metadata before xml-link before text).
   public var origin: EvidenceSource { evidence.map(\.source).min() ?? .text }
-  public var key: EdgeKey { EdgeKey(source: source, target: target, relation: relation) }
+  package var key: EdgeKey { EdgeKey(source: source, target: target, relation: relation) }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Ministries: `ministerie:{ABBR}` from names, including renamed ministries.
-public enum Ministry {
+package enum Ministry {
   /// Name (after "Ministerie van", "minister van", ...) -> abbreviation. Matching is
   /// case-insensitive. Longer names must be tried before shorter ones that prefix them.
-  public static let names: [(name: String, abbreviation: String)] = [
+  package static let names: [(name: String, abbreviation: String)] = [
     ("Algemene Zaken", "AZ"),
     ("Buitenlandse Zaken", "BZ"),
     ("Buitenlandse Handel en Ontwikkelingssamenwerking", "BZ"),
@@ -71,7 +71,7 @@ public enum Ministry {
   /// Names whose minister is one without portfolio when written "Minister voor X" (a minister
   /// in another ministry) but heads a ministry of that name when written "Minister van X":
   /// "Minister voor Volkshuisvesting en Ruimtelijke Ordening" (2022-2024) was a BZK minister.
-  public static let withoutPortfolio: [(name: String, abbreviation: String)] = [
+  package static let withoutPortfolio: [(name: String, abbreviation: String)] = [
     ("Volkshuisvesting en Ruimtelijke Ordening", "BZK")
   ]
 
@@ -79,7 +79,7 @@ public enum Ministry {
   /// document of that day or later that uses the old name means the successor: "samen met de
   /// Minister van Veiligheid en Justitie" in an answer of 2024 is the Minister van Justitie en
   /// Veiligheid. Ministries that were split (VROM, EZK) have no single successor and stay.
-  public static let renamed: [String: (since: String, successor: String)] = [
+  package static let renamed: [String: (since: String, successor: String)] = [
     "ministerie:VENW": ("2010-10-14", "ministerie:IENM"),
     "ministerie:IENM": ("2017-10-26", "ministerie:IENW"),
     "ministerie:VENJ": ("2017-10-26", "ministerie:JENV"),
@@ -88,7 +88,7 @@ public enum Ministry {
 
   /// `id` as a document dated `iso` (yyyy-mm-dd) means it: the successor of a ministry renamed
   /// before that date, else `id` itself.
-  public static func id(_ id: String, atDate iso: String?) -> String {
+  package static func id(_ id: String, atDate iso: String?) -> String {
     guard let iso else { return id }
     var current = id
     while let r = renamed[current], iso >= r.since { current = r.successor }
@@ -96,7 +96,7 @@ public enum Ministry {
   }
 
   /// Abbreviations as they stand in text ("JenV", "IenW", "OCW") -> the id abbreviation.
-  public static let abbreviations: [String: String] = [
+  package static let abbreviations: [String: String] = [
     "AZ": "AZ", "BZ": "BZ", "BUZA": "BZ", "BZK": "BZK", "DEF": "DEF", "EZ": "EZ", "EZK": "EZK",
     "FIN": "FIN", "IENW": "IENW", "JENV": "JENV", "KGG": "KGG", "LVVN": "LVVN",
     "LNV": "LNV", "OCW": "OCW", "SZW": "SZW", "VWS": "VWS", "VRO": "VRO", "MINDEF": "DEF",
@@ -107,7 +107,7 @@ public enum Ministry {
 
   /// The id for a ministry named in words ("Justitie en Veiligheid", "minister van Defensie"),
   /// or nil. The name may carry a prefix such as "Ministerie van" or "de minister van".
-  public static func id(forName text: String) -> String? {
+  package static func id(forName text: String) -> String? {
     let lower = text.lowercased()
     var best: (Int, String)?
     for (name, abbr) in names {
@@ -123,7 +123,7 @@ public enum Ministry {
   }
 
   /// The display name for an id abbreviation ("DEF" -> "Ministerie van Defensie").
-  public static func label(forAbbreviation abbr: String) -> String {
+  package static func label(forAbbreviation abbr: String) -> String {
     if let name = names.first(where: { $0.abbreviation == abbr })?.name { return "Ministerie van " + name }
     return "Ministerie " + abbr
   }

@@ -1,15 +1,15 @@
 /// Where the pages of a paged document (PDF) lie in its text, and which lines are page furniture
 /// (running headers and footers, the KOOP publication footer): what `extract` needs to tell a user
 /// the page of a mention and to take the document's own ids from its footers.
-public struct PageLayout: Sendable, Hashable, Codable {
+package struct PageLayout: Sendable, Hashable, Codable {
   /// One page: its text range (after the form feed that separates it from the page before).
-  public struct Page: Sendable, Hashable, Codable {
+  package struct Page: Sendable, Hashable, Codable {
     /// The physical page number, from 1.
-    public var number: Int
+    package var number: Int
     /// The page label the PDF gives the page ("iii", "A-3"), when it differs from `number`.
-    public var label: String?
-    public var range: ByteRange
-    public init(number: Int, label: String? = nil, range: ByteRange) {
+    package var label: String?
+    package var range: ByteRange
+    package init(number: Int, label: String? = nil, range: ByteRange) {
       self.number = number
       self.label = label
       self.range = range
@@ -17,18 +17,18 @@ public struct PageLayout: Sendable, Hashable, Codable {
   }
 
   /// The pages in text order; ranges do not overlap.
-  public var pages: [Page]
+  package var pages: [Page]
   /// Running headers and footers kept in the text (each once, where it first appears) and the
   /// publication footer of a first page: document references in them name the document itself.
-  public var furniture: [ByteRange]
+  package var furniture: [ByteRange]
 
-  public init(pages: [Page] = [], furniture: [ByteRange] = []) {
+  package init(pages: [Page] = [], furniture: [ByteRange] = []) {
     self.pages = pages
     self.furniture = furniture
   }
 
   /// The page whose range holds `offset` (the last page that starts at or before it).
-  public func page(at offset: Int) -> Page? {
+  package func page(at offset: Int) -> Page? {
     var low = 0
     var high = pages.count
     while low < high {
@@ -39,7 +39,7 @@ public struct PageLayout: Sendable, Hashable, Codable {
   }
 
   /// Whether `offset` lies in a furniture line.
-  public func isFurniture(_ offset: Int) -> Bool {
+  package func isFurniture(_ offset: Int) -> Bool {
     var low = 0
     var high = furniture.count
     while low < high {
@@ -53,7 +53,7 @@ public struct PageLayout: Sendable, Hashable, Codable {
   /// gives document references (not laws) in furniture lines the role `own`: a footer such as
   /// "kst-36600-X-12" or "Tweede Kamer, vergaderjaar 2024–2025, 36 600 X, nr. 12" names the
   /// document that carries it.
-  public func mark(_ mentions: inout [Mention]) {
+  package func mark(_ mentions: inout [Mention]) {
     for k in mentions.indices {
       if let page = page(at: mentions[k].start) {
         mentions[k].fields[MentionField.pdfPage] = String(page.number)
@@ -72,7 +72,7 @@ public struct PageLayout: Sendable, Hashable, Codable {
 
 extension MentionField {
   /// The page of a paged document (PDF) the mention is on, from 1.
-  public static let pdfPage = "pdf-page"
+  package static let pdfPage = "pdf-page"
   /// The PDF's own label of that page, when it has one that differs from the page number.
-  public static let pageLabel = "page-label"
+  package static let pageLabel = "page-label"
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Parliamentary parties: `fractie:{ABBR}` from the forms they appear in.
-public enum Party {
+enum Party {
   /// Written form (compared case-insensitively, spaces and dots ignored) -> id abbreviation.
-  public static let aliases: [String: String] = {
+  static let aliases: [String: String] = {
     let table: [(String, [String])] = [
       ("FVD", ["FVD", "FvD", "Forum voor Democratie"]),
       ("GL-PVDA", ["GL-PvdA", "GroenLinks-PvdA", "GL/PvdA", "GroenLinks/PvdA", "GLPvdA"]),
@@ -37,7 +37,7 @@ public enum Party {
   }
 
   /// The id for a party as written ("FvD", "GroenLinks-PvdA"), or nil when it is not a known party.
-  public static func id(for text: String) -> String? {
+  static func id(for text: String) -> String? {
     aliases[key(text)].map { "fractie:" + $0 }
   }
 

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Persons: ids from names (`persoon:{slug of surname with tussenvoegsel}`).
-public enum PersonName {
+enum PersonName {
   /// Dutch tussenvoegsels that start a surname ("van", "de", "van der", ...).
-  public static let tussenvoegsels: Set<String> = [
+  static let tussenvoegsels: Set<String> = [
     "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "von", "la", "le", "du",
     "op", "d'", "van't", "vd", "des", "del", "da", "dos",
   ]
 
   /// The id for a name given as a surname only ("Van Houwelingen", "Six Dijkstra", "Tuinman"),
   /// as in "het lid Van Houwelingen" or "Minister Van Oosten".
-  public static func id(surname: String) -> String { "persoon:" + CanonicalID.slug(surname) }
+  static func id(surname: String) -> String { "persoon:" + CanonicalID.slug(surname) }
 
   /// The id for a full name: initials and first names dropped ("Gijs Tuinman" -> `persoon:tuinman`,
   /// "P. van Houwelingen" -> `persoon:van-houwelingen`).
-  public static func id(fullName: String) -> String {
+  static func id(fullName: String) -> String {
     var copy = fullName
     if let id = copy.withUTF8({ asciiFullNameID($0) }) { return id }
     return id(surname: surname(ofFullName: fullName))
@@ -112,7 +112,7 @@ public enum PersonName {
   /// the first name is dropped ("Gijs Tuinman", "Hanke Bruins Slot"), and so are the first names
   /// before a tussenvoegsel ("Inge van Dijk" -> "van Dijk"). A tussenvoegsel after a hyphen or a
   /// dash stays in a double name ("Faber - Van de Klashorst", "Gräper-van Koolwijk").
-  public static func surname(ofFullName name: String) -> String {
+  static func surname(ofFullName name: String) -> String {
     let words = normalized(name).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map(String.init)
     guard !words.isEmpty else { return name }
     var start = 0
@@ -145,7 +145,7 @@ public enum PersonName {
   /// Slot", "P. van Houwelingen", "Inge van Dijk", "vanDijk"): initials dropped, first names
   /// before a lower-case tussenvoegsel dropped, and a tussenvoegsel glued to the surname by a
   /// lost space ("Inge vanDijk", "VanMeenen" in text from PDF) parted from it.
-  public static func surname(ofWrittenName name: String) -> String {
+  static func surname(ofWrittenName name: String) -> String {
     var words = normalized(name).split(separator: " ").map(String.init)
     while words.count > 1, words[0].hasSuffix("."), words[0].count <= 6 { words.removeFirst() }
     words = words.flatMap(splitGlued)
@@ -224,7 +224,7 @@ public enum PersonName {
 
   /// A name in NFC: a name typed or converted in decomposed form ("Yes\u{0327}ilgo\u{0308}z")
   /// is composed ("Yeşilgöz"), so label and id are those of the composed name.
-  public static func normalized(_ name: String) -> String {
+  static func normalized(_ name: String) -> String {
     guard name.unicodeScalars.contains(where: CanonicalID.isCombiningMark) else { return name }
     return name.precomposedStringWithCanonicalMapping
   }

@@ -8,38 +8,38 @@ enum RecognizerID: UInt8, CaseIterable, Sendable {
 
 /// One literal example of a recognizer and the ids it must yield (ids of the recognizer's kinds,
 /// as a multiset, in order of appearance).
-public struct CatalogueExample: Sendable, Hashable {
+struct CatalogueExample: Sendable, Hashable {
   /// The input text.
-  public let text: String
+  let text: String
   /// The ids it must yield (of the recognizer's kinds), in any order.
-  public let ids: [String]
-  public init(_ text: String, _ ids: [String]) {
+  let ids: [String]
+  init(_ text: String, _ ids: [String]) {
     self.text = text
     self.ids = ids
   }
 }
 
 /// A recognizer as data: the anchor words that start it, the kinds it reports and its examples.
-public struct RecognizerSpec: Sendable {
+struct RecognizerSpec: Sendable {
   /// A short name ("kamerstuk", "ecli", ...).
-  public let name: String
+  let name: String
   /// The kinds this recognizer reports.
-  public let kinds: [ReferenceKind]
+  let kinds: [ReferenceKind]
   /// Literal anchors (the scan keys on their first two bytes); "#" stands for any digit.
-  public let anchors: [String]
+  let anchors: [String]
   /// Anchors are matched case-insensitively.
-  public let caseInsensitive: Bool
+  let caseInsensitive: Bool
   /// The anchor may follow a digit directly ("1Kamerstukken": a footnote number glued on).
-  public let afterDigit: Bool
+  let afterDigit: Bool
   /// Literal inputs with the ids they must give; a test checks every one.
-  public let examples: [CatalogueExample]
+  let examples: [CatalogueExample]
   let id: RecognizerID
 }
 
 /// The catalogue of reference recognizers, each with the example strings a test checks.
-public enum ReferenceCatalogue {
+enum ReferenceCatalogue {
   /// Every recognizer with its anchors and examples.
-  public static var recognizers: [RecognizerSpec] { specs }
+  static var recognizers: [RecognizerSpec] { specs }
 
   static let specs: [RecognizerSpec] = [
     RecognizerSpec(

@@ -3,16 +3,16 @@ import CLibXML2
 /// Options for parsing XML and HTML with libxml2. Only safe options can be expressed: there is no
 /// way to ask for entity substitution, DTD loading or validation, XInclude or lifted size limits,
 /// and network access is always off. Parse errors never go to stderr; they come back as `XMLError`.
-public struct ParseOptions: OptionSet, Sendable, Hashable {
-  public let rawValue: UInt8
-  public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct ParseOptions: OptionSet, Sendable, Hashable {
+  package let rawValue: UInt8
+  package init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// Keep going after recoverable errors (libxml2's RECOVER). Off by default: malformed XML fails.
-  public static let recover = ParseOptions(rawValue: 1 << 0)
+  package static let recover = ParseOptions(rawValue: 1 << 0)
   /// Drop whitespace-only text nodes (libxml2's NOBLANKS).
-  public static let dropBlankText = ParseOptions(rawValue: 1 << 1)
+  package static let dropBlankText = ParseOptions(rawValue: 1 << 1)
   /// Merge CDATA sections into text nodes (libxml2's NOCDATA).
-  public static let mergeCDATA = ParseOptions(rawValue: 1 << 2)
+  package static let mergeCDATA = ParseOptions(rawValue: 1 << 2)
 
   /// The libxml2 XML parser flags: the chosen options plus NONET, NOERROR and NOWARNING. Unknown
   /// bits of `rawValue` are ignored, so no caller can smuggle in NOENT, DTDLOAD or HUGE.
@@ -34,17 +34,17 @@ public struct ParseOptions: OptionSet, Sendable, Hashable {
 }
 
 /// A parse error reported by libxml2 (or by our safety checks), with its position.
-public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The file (or name) the input came from.
-  public var file: String
+  package var file: String
   /// 1-based line, 0 when unknown.
-  public var line: Int
+  package var line: Int
   /// 1-based column, 0 when unknown.
-  public var column: Int
+  package var column: Int
   /// libxml2's message, one line.
-  public var message: String
+  package var message: String
 
-  public init(file: String, line: Int, column: Int, message: String) {
+  package init(file: String, line: Int, column: Int, message: String) {
     self.file = file
     self.line = line
     self.column = column
@@ -52,7 +52,7 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `file:line:column: message`.
-  public var description: String {
+  package var description: String {
     line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
   }
 }
@@ -135,10 +135,10 @@ enum LibXML {
 
 /// A parsed XML or HTML document (libxml2 DOM). It frees the libxml2 tree when released; the
 /// elements handed out keep it alive.
-public final class XMLTree {
+package final class XMLTree {
   let doc: xmlDocPtr
   /// The file name used in errors.
-  public let file: String
+  package let file: String
 
   private init(doc: xmlDocPtr, file: String) {
     self.doc = doc
@@ -148,7 +148,7 @@ public final class XMLTree {
   deinit { xmlFreeDoc(doc) }
 
   /// Parses XML bytes (any encoding libxml2 detects from a BOM or the declaration).
-  public static func parse(_ bytes: [UInt8], file: String, options: ParseOptions = []) throws(XMLError) -> XMLTree {
+  package static func parse(_ bytes: [UInt8], file: String, options: ParseOptions = []) throws(XMLError) -> XMLTree {
     LibXML.ensureInitialised()
     guard bytes.count < Int(Int32.max) else {
       throw XMLError(file: file, line: 0, column: 0, message: "the document is larger than 2 GB")
@@ -183,7 +183,7 @@ public final class XMLTree {
   }
 
   /// Parses HTML bytes with libxml2's forgiving HTML parser (NONET, RECOVER, no error output).
-  public static func parseHTML(_ bytes: [UInt8], file: String, encoding: String? = nil) throws(XMLError) -> XMLTree {
+  package static func parseHTML(_ bytes: [UInt8], file: String, encoding: String? = nil) throws(XMLError) -> XMLTree {
     LibXML.ensureInitialised()
     guard bytes.count < Int(Int32.max) else {
       throw XMLError(file: file, line: 0, column: 0, message: "the document is larger than 2 GB")
@@ -201,28 +201,28 @@ public final class XMLTree {
   }
 
   /// The root element, if any.
-  public var root: XMLTreeElement? {
+  package var root: XMLTreeElement? {
     guard let node = xmlDocGetRootElement(doc) else { return nil }
     return XMLTreeElement(tree: self, node: node)
   }
 }
 
 /// A child of an element: an element or a piece of text (text and CDATA).
-public enum XMLTreeNode {
+package enum XMLTreeNode {
   case element(XMLTreeElement)
   case text(String)
 }
 
 /// An element of an `XMLTree`. Holds its tree alive; exposes no libxml2 types.
-public struct XMLTreeElement {
+package struct XMLTreeElement {
   let tree: XMLTree
   let node: xmlNodePtr
 
   /// The local name (without prefix).
-  public var name: String { String(cString: node.pointee.name) }
+  package var name: String { String(cString: node.pointee.name) }
 
   /// True when the local name equals `other` (compares bytes, no String allocation).
-  public func isNamed(_ other: String) -> Bool {
+  package func isNamed(_ other: String) -> Bool {
     var other = other
     return other.withUTF8 { buf in
       let p = node.pointee.name!
@@ -232,16 +232,16 @@ public struct XMLTreeElement {
   }
 
   /// The namespace URI, or nil.
-  public var namespace: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
+  package var namespace: String? { node.pointee.ns?.pointee.href.map { String(cString: $0) } }
 
   /// The namespace prefix, or nil.
-  public var prefix: String? { node.pointee.ns?.pointee.prefix.map { String(cString: $0) } }
+  package var prefix: String? { node.pointee.ns?.pointee.prefix.map { String(cString: $0) } }
 
   /// The line of the start tag (1-based).
-  public var line: Int { Int(xmlGetLineNo(node)) }
+  package var line: Int { Int(xmlGetLineNo(node)) }
 
   /// The attributes as (local name, namespace URI, value), in document order.
-  public var attributes: [(name: String, namespace: String?, value: String)] {
+  package var attributes: [(name: String, namespace: String?, value: String)] {
     var out: [(String, String?, String)] = []
     var attr = node.pointee.properties
     while let a = attr {
@@ -254,7 +254,7 @@ public struct XMLTreeElement {
   }
 
   /// The value of the first attribute with this local name (any namespace), or nil.
-  public func attribute(_ name: String) -> String? {
+  package func attribute(_ name: String) -> String? {
     var attr = node.pointee.properties
     while let a = attr {
       if String(cString: a.pointee.name) == name { return Self.attributeValue(a) }
@@ -273,39 +273,60 @@ public struct XMLTreeElement {
     return out
   }
 
+  /// What a child node is to a walk: an element, character data (text and CDATA), or something
+  /// a walk skips (comments, processing instructions, entity references: entities are never loaded).
+  enum ChildKind {
+    case element
+    case text(String)
+    case other
+  }
+
+  /// The first child node, of any type.
+  var firstChildNode: xmlNodePtr? { node.pointee.children }
+
+  /// The node after `node` among its siblings.
+  static func nextSibling(of node: xmlNodePtr) -> xmlNodePtr? { node.pointee.next }
+
+  static func kind(of node: xmlNodePtr) -> ChildKind {
+    switch node.pointee.type {
+    case XML_ELEMENT_NODE: return .element
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let content = node.pointee.content { return .text(String(cString: content)) }
+      return .other
+    default: return .other
+    }
+  }
+
   /// Calls `body` for every child element and text node, in document order. Entity references,
   /// comments and processing instructions are skipped (entities are never loaded).
-  public func forEachChild(_ body: (XMLTreeNode) throws -> Void) rethrows {
-    var child = node.pointee.children
+  package func forEachChild(_ body: (XMLTreeNode) throws -> Void) rethrows {
+    var child = firstChildNode
     while let c = child {
-      switch c.pointee.type {
-      case XML_ELEMENT_NODE:
-        try body(.element(XMLTreeElement(tree: tree, node: c)))
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = c.pointee.content { try body(.text(String(cString: content))) }
-      default:
-        break
+      switch Self.kind(of: c) {
+      case .element: try body(.element(XMLTreeElement(tree: tree, node: c)))
+      case .text(let text): try body(.text(text))
+      case .other: break
       }
-      child = c.pointee.next
+      child = Self.nextSibling(of: c)
     }
   }
 
   /// The children (elements and text), in document order.
-  public var children: [XMLTreeNode] {
+  package var children: [XMLTreeNode] {
     var out: [XMLTreeNode] = []
     forEachChild { out.append($0) }
     return out
   }
 
   /// The child elements, in document order.
-  public var elements: [XMLTreeElement] {
+  package var elements: [XMLTreeElement] {
     var out: [XMLTreeElement] = []
     forEachChild { if case .element(let e) = $0 { out.append(e) } }
     return out
   }
 
   /// The first child element with this local name.
-  public func firstElement(named name: String) -> XMLTreeElement? {
+  package func firstElement(named name: String) -> XMLTreeElement? {
     var child = node.pointee.children
     while let c = child {
       if c.pointee.type == XML_ELEMENT_NODE {
@@ -318,32 +339,36 @@ public struct XMLTreeElement {
   }
 
   /// All descendant elements (depth first, document order) with this local name.
-  public func descendants(named name: String) -> [XMLTreeElement] {
-    var out: [XMLTreeElement] = []
-    func walk(_ e: XMLTreeElement) {
-      e.forEachChild { child in
-        if case .element(let c) = child {
-          if c.isNamed(name) { out.append(c) }
-          walk(c)
-        }
-      }
-    }
-    walk(self)
-    return out
+  package func descendants(named name: String) -> [XMLTreeElement] {
+    var collector = DescendantCollector(name: name)
+    walkChildren(with: &collector)
+    return collector.found
   }
 
   /// The concatenated text of all descendant text nodes.
-  public var text: String {
-    var out = ""
-    func walk(_ e: XMLTreeElement) {
-      e.forEachChild { child in
-        switch child {
-        case .text(let t): out += t
-        case .element(let c): walk(c)
-        }
-      }
-    }
-    walk(self)
-    return out
+  package var text: String {
+    var collector = TextCollector()
+    walkChildren(with: &collector)
+    return collector.text
   }
+}
+
+/// Collects the descendant elements with one local name.
+private struct DescendantCollector: XMLWalker {
+  typealias Failure = Never
+  let name: String
+  var found: [XMLTreeElement] = []
+  mutating func startElement(_ node: XMLTreeElement) -> XMLDescent {
+    if node.isNamed(name) { found.append(node) }
+    return .children
+  }
+  mutating func text(_ text: String) {}
+}
+
+/// Concatenates the character data under an element.
+private struct TextCollector: XMLWalker {
+  typealias Failure = Never
+  var text = ""
+  mutating func startElement(_ node: XMLTreeElement) -> XMLDescent { .children }
+  mutating func text(_ text: String) { self.text += text }
 }

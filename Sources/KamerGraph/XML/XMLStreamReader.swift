@@ -5,9 +5,9 @@ import CLibXML2
 ///
 /// Use it through `XMLStreamReader.read(_:file:options:_:)`, which keeps the input bytes alive for
 /// the reader's lifetime.
-public final class XMLStreamReader {
+package final class XMLStreamReader {
   /// What the cursor points at.
-  public enum NodeKind: Sendable, Equatable {
+  package enum NodeKind: Sendable, Equatable {
     case element
     case endElement
     /// Text or CDATA.
@@ -28,7 +28,7 @@ public final class XMLStreamReader {
   private let reader: xmlTextReaderPtr
   private let box: ErrorBox
   /// The file name used in errors.
-  public let file: String
+  package let file: String
 
   private init(reader: xmlTextReaderPtr, box: ErrorBox, file: String) {
     self.reader = reader
@@ -40,7 +40,7 @@ public final class XMLStreamReader {
 
   /// Runs `body` with a reader over `bytes`. Errors thrown by `body` (including the `XMLError`s
   /// of `next()`) are rethrown.
-  public static func read<R>(
+  package static func read<R>(
     _ bytes: [UInt8], file: String, options: ParseOptions = [], _ body: (XMLStreamReader) throws -> R
   ) throws -> R {
     LibXML.ensureInitialised()
@@ -74,7 +74,7 @@ public final class XMLStreamReader {
   }
 
   /// Advances to the next node. Returns false at the end of the document.
-  public func next() throws(XMLError) -> Bool {
+  package func next() throws(XMLError) -> Bool {
     let r = xmlTextReaderRead(reader)
     if r == 1 {
       if UInt32(bitPattern: xmlTextReaderNodeType(reader)) == XML_READER_TYPE_DOCUMENT_TYPE.rawValue,
@@ -92,7 +92,7 @@ public final class XMLStreamReader {
   }
 
   /// The kind of the current node.
-  public var kind: NodeKind {
+  package var kind: NodeKind {
     switch UInt32(bitPattern: xmlTextReaderNodeType(reader)) {
     case XML_READER_TYPE_ELEMENT.rawValue: return .element
     case XML_READER_TYPE_END_ELEMENT.rawValue: return .endElement
@@ -103,37 +103,37 @@ public final class XMLStreamReader {
   }
 
   /// The local name of the current element (empty for text).
-  public var localName: String {
+  package var localName: String {
     guard let p = xmlTextReaderConstLocalName(reader) else { return "" }
     return String(cString: p)
   }
 
   /// Calls `body` with the UTF-8 bytes of the local name, without allocating a String.
-  public func withLocalName<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package func withLocalName<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     guard let p = xmlTextReaderConstLocalName(reader) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
     return body(UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
   }
 
   /// The namespace URI of the current node, or nil.
-  public var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
+  package var namespaceURI: String? { xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) } }
 
   /// True for an element written `<a/>` (no end-element node follows).
-  public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+  package var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
 
   /// The text of the current text or whitespace node.
-  public var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
+  package var value: String { xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? "" }
 
   /// Appends the UTF-8 bytes of the current node's value to `out` without an intermediate String.
-  public func appendValue(to out: inout [UInt8]) {
+  package func appendValue(to out: inout [UInt8]) {
     guard let p = xmlTextReaderConstValue(reader) else { return }
     out.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
   }
 
   /// The current line (1-based).
-  public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+  package var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 
   /// The attributes of the current element as (local name, value).
-  public var attributes: [(name: String, value: String)] {
+  package var attributes: [(name: String, value: String)] {
     var out: [(String, String)] = []
     guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -146,7 +146,7 @@ public final class XMLStreamReader {
   }
 
   /// The value of the attribute with this local name on the current element, or nil.
-  public func attribute(_ name: String) -> String? {
+  package func attribute(_ name: String) -> String? {
     guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
     defer { xmlTextReaderMoveToElement(reader) }
     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -161,17 +161,17 @@ public final class XMLStreamReader {
 /// Element names interned as small integers, so a streaming consumer can switch on names without
 /// building a String per element. libxml2 interns names per reader; the table caches by that
 /// pointer and confirms every hit by comparing bytes, so a reused pointer can never mislead it.
-public struct XMLNameTable {
+package struct XMLNameTable {
   /// The names by id.
-  public private(set) var names: [String] = []
+  package private(set) var names: [String] = []
   private var bytes: [[UInt8]] = []
   private var byPointer: [UnsafeRawPointer: Int] = [:]
   private var byName: [String: Int] = [:]
 
-  public init() {}
+  package init() {}
 
   /// The id of `name`, adding it when new.
-  public mutating func intern(_ name: String) -> Int {
+  package mutating func intern(_ name: String) -> Int {
     if let id = byName[name] { return id }
     let id = names.count
     names.append(name)
@@ -199,13 +199,13 @@ public struct XMLNameTable {
 
 extension XMLStreamReader {
   /// The id of the current node's local name in `table`.
-  public func localNameID(in table: inout XMLNameTable) -> Int {
+  package func localNameID(in table: inout XMLNameTable) -> Int {
     guard let p = xmlTextReaderConstLocalName(reader) else { return table.intern("") }
     return table.id(for: p)
   }
 
   /// Calls `body` with the UTF-8 bytes of the current node's value (valid only during the call).
-  public func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package func withValueBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     guard let p = xmlTextReaderConstValue(reader) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
     return body(UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p))))
   }

@@ -2,14 +2,14 @@ import CLibXML2
 import Foundation
 
 /// Why libxml2's writer could not produce a document.
-public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
+struct XMLWriterError: Error, CustomStringConvertible, Sendable {
   /// The writer call that failed, such as `xmlTextWriterStartElement(node)`.
-  public var call: String
+  var call: String
   /// For a writer to a file: why the file could not be opened or written (`strerror`), when that
   /// is what failed.
-  public var fileFailure: String? = nil
+  var fileFailure: String? = nil
   /// The failure as a sentence.
-  public var description: String {
+  var description: String {
     if let fileFailure { return "libxml2's XML writer could not write its file (\(call)): \(fileFailure)." }
     return "libxml2's XML writer failed in \(call); the document was not written."
   }
@@ -22,7 +22,7 @@ public struct XMLWriterError: Error, CustomStringConvertible, Sendable {
 /// forbids (libxml2 would otherwise emit U+0001 raw and make the file unreadable; see
 /// graph-formats-and-libxml2.md §3.2). libxml2 escapes `& < > "` and CR itself. Nothing
 /// time-dependent is written, so the same calls always give the same bytes.
-public final class XMLWriter {
+final class XMLWriter {
   /// The bytes written so far (complete after `finish()`), or, when writing to a file, the bytes
   /// not yet passed to `write(2)`.
   private final class Sink {
@@ -66,14 +66,14 @@ public final class XMLWriter {
 
   /// Starts a document with `<?xml version="1.0" encoding="UTF-8"?>`; `indent` pretty-prints with
   /// two spaces per level.
-  public init(indent: Bool = true, capacity: Int = 1 << 16) throws(XMLWriterError) {
+  init(indent: Bool = true, capacity: Int = 1 << 16) throws(XMLWriterError) {
     sink.bytes.reserveCapacity(capacity)
     writer = try Self.makeWriter(sink, indent: indent)
   }
 
   /// Starts a document like `init(indent:capacity:)`, written to the file at `path` (created or
   /// truncated) in chunks of about 1 MB; `finishFile()` completes and closes it.
-  public init(file path: String, indent: Bool = true) throws(XMLWriterError) {
+  init(file path: String, indent: Bool = true) throws(XMLWriterError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw XMLWriterError(call: "open(\(path))", fileFailure: String(cString: strerror(errno)))
@@ -129,13 +129,13 @@ public final class XMLWriter {
   }
 
   /// Opens `<name>`.
-  public func start(_ name: String) throws(XMLWriterError) {
+  func start(_ name: String) throws(XMLWriterError) {
     try check(
       Self.xmlSafe(name).withCString { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
   }
 
   /// Opens `<prefix:name xmlns:prefix=uri>` (or a prefixed element of a namespace declared above when `uri` is nil).
-  public func start(prefix: String, _ name: String, namespace uri: String? = nil) throws(XMLWriterError) {
+  func start(prefix: String, _ name: String, namespace uri: String? = nil) throws(XMLWriterError) {
     let rc = prefix.withCString { p in
       name.withCString { n in
         if let uri { return uri.withCString { xmlTextWriterStartElementNS(writer, p, n, $0) } }
@@ -146,13 +146,13 @@ public final class XMLWriter {
   }
 
   /// Writes the attribute `name="value"` on the element just opened.
-  public func attribute(_ name: String, _ value: String) throws(XMLWriterError) {
+  func attribute(_ name: String, _ value: String) throws(XMLWriterError) {
     let rc = name.withCString { n in Self.xmlSafe(value).withCString { xmlTextWriterWriteAttribute(writer, n, $0) } }
     try check(rc, "xmlTextWriterWriteAttribute(\(name))")
   }
 
   /// Writes escaped character data.
-  public func text(_ value: String) throws(XMLWriterError) {
+  func text(_ value: String) throws(XMLWriterError) {
     // Text with nothing to escape or drop (the usual label, path or quote) goes out as it is:
     // libxml2's escaping (xmlEncodeSpecialChars: < > & " and CR) would copy it unchanged, at the
     // cost of an allocation per value. Anything else takes libxml2's path. This writer never has
@@ -174,7 +174,7 @@ public final class XMLWriter {
   }
 
   /// Writes `<name>text</name>`.
-  public func element(_ name: String, text value: String) throws(XMLWriterError) {
+  func element(_ name: String, text value: String) throws(XMLWriterError) {
     try start(name)
     try text(value)
     try end()
@@ -182,14 +182,14 @@ public final class XMLWriter {
 
   /// Writes `markup` as it is: only for fixed, well-formed markup known when compiling (a start
   /// tag without variable attributes, an end tag, indentation), never for data.
-  public func raw(_ markup: StaticString) throws(XMLWriterError) {
+  func raw(_ markup: StaticString) throws(XMLWriterError) {
     let rc = markup.withUTF8Buffer { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count)) }
     try check(rc, "xmlTextWriterWriteRawLen")
   }
 
   /// Writes the decimal digits of `value` (after a `-` when it is negative): digits need no
   /// escaping, so they go out as they are, without building a `String`.
-  public func integer(_ value: Int) throws(XMLWriterError) {
+  func integer(_ value: Int) throws(XMLWriterError) {
     let rc = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer -> Int32 in
       var i = buffer.count
       var magnitude = value.magnitude
@@ -210,13 +210,13 @@ public final class XMLWriter {
   /// XML NMTOKENs of `[A-Za-z0-9._:-]` only (as `ExportText.nmtoken` makes every exported id),
   /// checked once and kept as bytes side by side, to be written many times with `token(_:of:)`:
   /// such a token needs no escaping in text or in a double-quoted attribute value written with `raw`.
-  public struct Tokens: Sendable {
+  struct Tokens: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Where each token ends in `bytes` (it starts where the one before ends).
     private(set) var ends: [Int] = []
 
     /// The tokens, in order. Throws naming the first string that is empty or holds any other byte.
-    public init(_ tokens: [String]) throws(XMLWriterError) {
+    init(_ tokens: [String]) throws(XMLWriterError) {
       ends.reserveCapacity(tokens.count)
       for token in tokens {
         let before = bytes.count
@@ -229,7 +229,7 @@ public final class XMLWriter {
     }
 
     /// How many tokens there are.
-    public var count: Int { ends.count }
+    var count: Int { ends.count }
 
     static func isTokenByte(_ b: UInt8) -> Bool {
       (b >= 0x30 && b <= 0x3A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
@@ -238,7 +238,7 @@ public final class XMLWriter {
   }
 
   /// Writes token `index` of `tokens` as it is.
-  public func token(_ index: Int, of tokens: Tokens) throws(XMLWriterError) {
+  func token(_ index: Int, of tokens: Tokens) throws(XMLWriterError) {
     let start = index == 0 ? 0 : tokens.ends[index - 1]
     let rc = tokens.bytes.withUnsafeBufferPointer { bytes in
       xmlTextWriterWriteRawLen(writer, bytes.baseAddress! + start, Int32(tokens.ends[index] - start))
@@ -247,12 +247,12 @@ public final class XMLWriter {
   }
 
   /// Closes the innermost open element (as `<x/>` when it has no content).
-  public func end() throws(XMLWriterError) {
+  func end() throws(XMLWriterError) {
     try check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
   }
 
   /// Closes every open element, flushes, and returns the document's bytes (ending with a newline).
-  public func finish() throws(XMLWriterError) -> [UInt8] {
+  func finish() throws(XMLWriterError) -> [UInt8] {
     if !finished {
       try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
       try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
@@ -263,7 +263,7 @@ public final class XMLWriter {
 
   /// For a writer made with `init(file:)`: closes every open element, writes the rest to the file,
   /// closes it, and returns the file's size in bytes.
-  public func finishFile() throws(XMLWriterError) -> Int {
+  func finishFile() throws(XMLWriterError) -> Int {
     _ = try finish()
     guard sink.fd >= 0 else { return sink.written }
     let drained = sink.drain()
@@ -286,7 +286,7 @@ public final class XMLWriter {
 
   /// True for the Unicode scalars XML 1.0 allows:
   /// `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
-  public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+  static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
     default: return false
@@ -295,7 +295,7 @@ public final class XMLWriter {
 
   /// `text` without the characters XML 1.0 forbids. Returns `text` itself (no copy) in the
   /// common case, found by one pass over the UTF-8 bytes.
-  public static func xmlSafe(_ text: String) -> String {
+  static func xmlSafe(_ text: String) -> String {
     var clean = true
     var text = text
     text.withUTF8 { bytes in

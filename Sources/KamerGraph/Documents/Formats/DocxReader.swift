@@ -22,21 +22,18 @@ package enum DocxReader {
       for note in root.elements where note.isNamed(kind) {
         let type = note.attribute("type") ?? "normal"
         guard type == "normal", let id = note.attribute("id") else { continue }
-        var b = TextBuilder()
-        var ignoredNotes: [PendingNote] = []
-        var ignoredLinks: [ExplicitLink] = []
-        walk(note, into: &b, notes: &ignoredNotes, links: &ignoredLinks, relationships: relationships, notesByID: [:])
-        notesByID[kind]![id] = Array(TextScan.trimmedBytes(b.bytes))
+        // A note's own note references and links are not kept.
+        var walk = DocxWalk(relationships: relationships, notesByID: [:])
+        note.walkChildren(with: &walk)
+        notesByID[kind]![id] = Array(TextScan.trimmedBytes(walk.text.bytes))
       }
     }
-    var main = TextBuilder()
-    var notes: [PendingNote] = []
-    var links: [ExplicitLink] = []
     guard let root = tree.root, let body = root.firstElement(named: "body") else {
       throw .invalidContent(path: path, reason: "has a word/document.xml without a w:body")
     }
-    walk(body, into: &main, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
-    var doc = assemble(main: main, notes: notes, links: links, path: path, format: .docx)
+    var walk = DocxWalk(relationships: relationships, notesByID: notesByID)
+    body.walkChildren(with: &walk)
+    var doc = assemble(main: walk.text, notes: walk.notes, links: walk.links, path: path, format: .docx)
     Letterhead.apply(to: &doc)
     if let core = try zip.bytes("docProps/core.xml"), let root = try? XMLTree.parse(core, file: path).root {
       for e in root.elements {
@@ -56,40 +53,62 @@ package enum DocxReader {
     }
     return doc
   }
+}
 
-  private static func walk(
-    _ element: XMLTreeElement, into b: inout TextBuilder, notes: inout [PendingNote], links: inout [ExplicitLink],
-    relationships: [String: String], notesByID: [String: [String: [UInt8]]]
-  ) {
-    element.forEachChild { child in
-      guard case .element(let e) = child else { return }
-      switch e.name {
-      case "p":
-        b.startParagraph()
-        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
-      case "t": b.appendRaw(e.text)
-      case "tab": b.appendLiteral(0x09)
-      case "br", "cr": b.appendLiteral(0x0A)
-      case "noBreakHyphen": b.appendRaw("-")
-      case "delText", "instrText", "rPr", "pPr", "sectPr", "footnoteRef", "endnoteRef", "separator",
-        "continuationSeparator", "fldData":
-        break
-      case "footnoteReference", "endnoteReference":
-        let kind = e.name == "footnoteReference" ? "footnote" : "endnote"
-        if let id = e.attribute("id"), let body = notesByID[kind]?[id] {
-          notes.append(PendingNote(number: id, mark: b.count, body: body))
-        }
-      case "hyperlink":
-        let start = b.count
-        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
-        if let rid = e.attribute("id"), let target = relationships[rid] {
-          links.append(ExplicitLink(target: target, range: ByteRange(start, b.count)))
-        } else if let anchor = e.attribute("anchor") {
-          links.append(ExplicitLink(target: "#" + anchor, range: ByteRange(start, b.count)))
-        }
-      default:
-        walk(e, into: &b, notes: &notes, links: &links, relationships: relationships, notesByID: notesByID)
+/// The walk over a docx body or note: paragraphs joined by "\n", footnote and endnote marks
+/// (bodies read beforehand, by id), hyperlinks by relationship id or anchor.
+private struct DocxWalk: XMLWalker {
+  typealias Failure = Never
+  let relationships: [String: String]
+  let notesByID: [String: [String: [UInt8]]]
+  var text = TextBuilder()
+  var notes: [PendingNote] = []
+  var links: [ExplicitLink] = []
+  /// Where each open `w:hyperlink` starts in the text.
+  var linkStarts: [Int] = []
+
+  init(relationships: [String: String], notesByID: [String: [String: [UInt8]]]) {
+    self.relationships = relationships
+    self.notesByID = notesByID
+  }
+
+  /// Paragraphs, hyperlinks and every element not named here are walked into; the elements named
+  /// here are handled (or ignored) whole.
+  mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+    switch e.name {
+    case "p":
+      text.startParagraph()
+      return .children
+    case "hyperlink":
+      linkStarts.append(text.count)
+      return .children
+    case "t": text.appendRaw(e.text)
+    case "tab": text.appendLiteral(0x09)
+    case "br", "cr": text.appendLiteral(0x0A)
+    case "noBreakHyphen": text.appendRaw("-")
+    case "delText", "instrText", "rPr", "pPr", "sectPr", "footnoteRef", "endnoteRef", "separator",
+      "continuationSeparator", "fldData":
+      break
+    case "footnoteReference", "endnoteReference":
+      let kind = e.name == "footnoteReference" ? "footnote" : "endnote"
+      if let id = e.attribute("id"), let body = notesByID[kind]?[id] {
+        notes.append(PendingNote(number: id, mark: text.count, body: body))
       }
+    default:
+      return .children
+    }
+    return .skipChildren
+  }
+
+  mutating func endElement(_ e: XMLTreeElement) {
+    guard e.isNamed("hyperlink"), let start = linkStarts.popLast() else { return }
+    if let rid = e.attribute("id"), let target = relationships[rid] {
+      links.append(ExplicitLink(target: target, range: ByteRange(start, text.count)))
+    } else if let anchor = e.attribute("anchor") {
+      links.append(ExplicitLink(target: "#" + anchor, range: ByteRange(start, text.count)))
     }
   }
+
+  /// Text outside `w:t` (whitespace between elements) is not document text.
+  mutating func text(_ text: String) {}
 }

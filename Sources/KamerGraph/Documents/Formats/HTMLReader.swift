@@ -42,8 +42,6 @@ package enum HTMLReader {
     let tree: XMLTree
     do { tree = try XMLTree.parseHTML(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root else { throw .invalidContent(path: path, reason: "is HTML without any element") }
-    var b = TextBuilder()
-    var links: [ExplicitLink] = []
     var metas: [(String, String)] = []
     var title: String?
     if let head = root.firstElement(named: "head") {
@@ -54,8 +52,10 @@ package enum HTMLReader {
       }
       title = head.firstElement(named: "title")?.text.collapsingSpaces
     }
-    walk(root.firstElement(named: "body") ?? root, into: &b, links: &links, pre: false)
-    var bytesOut = b.bytes
+    var walk = HTMLWalk()
+    (root.firstElement(named: "body") ?? root).walkChildren(with: &walk)
+    let links = walk.links
+    var bytesOut = walk.text.bytes
     while let last = bytesOut.last, TextScan.isSpace(last) { bytesOut.removeLast() }
     let clamped = links.map {
       ExplicitLink(target: $0.target, range: ByteRange(min($0.range.start, bytesOut.count), min($0.range.end, bytesOut.count)))
@@ -120,33 +120,58 @@ package enum HTMLReader {
     else { return nil }
     return "kst-" + parts.joined(separator: "-")
   }
+}
 
-  private static func walk(_ element: XMLTreeElement, into b: inout TextBuilder, links: inout [ExplicitLink], pre: Bool) {
-    element.forEachChild { child in
-      switch child {
-      case .text(let t):
-        if pre { b.appendRaw(t) } else { b.appendMarkupText(t, collapseAll: true) }
-      case .element(let e):
-        let name = e.name.lowercased()
-        if skipped.contains(name) || isSiteChrome(e, name: name) { return }
-        if name == "br" {
-          b.appendLiteral(0x0A)
-          return
-        }
-        if name == "td" || name == "th" { b.noteSpace() }
-        let block = blocks.contains(name)
-        if block { b.blockBreak() }
-        if name == "a", let href = e.attribute("href") {
-          b.flushPendingSpace()
-          let start = b.count
-          walk(e, into: &b, links: &links, pre: pre)
-          links.append(ExplicitLink(target: href, range: ByteRange(start, b.count)))
-        } else {
-          walk(e, into: &b, links: &links, pre: pre || name == "pre")
-        }
-        if block { b.blockBreak() }
-        if name == "td" || name == "th" { b.noteSpace() }
-      }
+/// The walk over an HTML body: blocks on their own lines, text with its spaces collapsed (kept
+/// inside `pre`), table cells apart, `<a href>` links; script, style and site chrome left out.
+private struct HTMLWalk: XMLWalker {
+  typealias Failure = Never
+  /// What an open element does when it closes.
+  struct Open {
+    var block = false
+    var cell = false
+    var pre = false
+    var link: (target: String, start: Int)? = nil
+  }
+
+  var text = TextBuilder()
+  var links: [ExplicitLink] = []
+  var open: [Open] = []
+  /// How many open elements are `pre`.
+  var preDepth = 0
+
+  mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+    let name = e.name.lowercased()
+    if HTMLReader.skipped.contains(name) || HTMLReader.isSiteChrome(e, name: name) {
+      open.append(Open())
+      return .skipChildren
     }
+    if name == "br" {
+      text.appendLiteral(0x0A)
+      open.append(Open())
+      return .skipChildren
+    }
+    var element = Open(block: HTMLReader.blocks.contains(name), cell: name == "td" || name == "th", pre: name == "pre")
+    if element.cell { text.noteSpace() }
+    if element.block { text.blockBreak() }
+    if name == "a", let href = e.attribute("href") {
+      text.flushPendingSpace()
+      element.link = (href, text.count)
+    }
+    if element.pre { preDepth += 1 }
+    open.append(element)
+    return .children
+  }
+
+  mutating func endElement(_ e: XMLTreeElement) {
+    guard let element = open.popLast() else { return }
+    if element.pre { preDepth -= 1 }
+    if let link = element.link { links.append(ExplicitLink(target: link.target, range: ByteRange(link.start, text.count))) }
+    if element.block { text.blockBreak() }
+    if element.cell { text.noteSpace() }
+  }
+
+  mutating func text(_ text: String) {
+    if preDepth > 0 { self.text.appendRaw(text) } else { self.text.appendMarkupText(text, collapseAll: true) }
   }
 }

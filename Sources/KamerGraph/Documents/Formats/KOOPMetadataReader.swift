@@ -13,33 +13,40 @@ package enum KOOPMetadataReader {
     var line: Int? = nil
   }
 
+  /// The fields under `root`: every `metadata` element with a name, and every element without
+  /// child elements (the owms style).
   static func fields(of root: XMLTreeElement) -> [Field] {
-    var out: [Field] = []
-    func walk(_ e: XMLTreeElement) {
-      for child in e.elements {
-        if child.isNamed("metadata"), let name = child.attribute("name") {
-          let value = (child.attribute("content") ?? "").trimmingSpaces
-          let key = String(name.split(separator: ".").last ?? Substring(name)).lowercased()
-          if !value.isEmpty {
-            out.append(Field(key: key, name: name, scheme: child.attribute("scheme") ?? "", value: value, line: Self.line(child)))
-          }
-          walk(child)
-        } else if child.elements.isEmpty {
-          let local = child.name
-          let key = String(local.split(separator: ".").last ?? Substring(local)).lowercased()
-          let prefix = child.prefix.map { $0 == "dcterms" ? "DCTERMS." : ($0 == "overheidop" ? "OVERHEIDop." : $0 + ".") } ?? ""
-          let value = child.text.trimmingSpaces
-          if !value.isEmpty {
-            out.append(
-              Field(key: key, name: prefix + local, scheme: child.attribute("scheme") ?? "", value: value, line: Self.line(child)))
-          }
-        } else {
-          walk(child)
+    var walk = FieldWalk()
+    root.walkChildren(with: &walk)
+    return walk.fields
+  }
+
+  /// Collects the fields of a metadata record.
+  private struct FieldWalk: XMLWalker {
+    typealias Failure = Never
+    var fields: [Field] = []
+
+    mutating func startElement(_ child: XMLTreeElement) -> XMLDescent {
+      if child.isNamed("metadata"), let name = child.attribute("name") {
+        let value = (child.attribute("content") ?? "").trimmingSpaces
+        let key = String(name.split(separator: ".").last ?? Substring(name)).lowercased()
+        if !value.isEmpty {
+          fields.append(Field(key: key, name: name, scheme: child.attribute("scheme") ?? "", value: value, line: line(child)))
         }
+        return .children
       }
+      guard child.elements.isEmpty else { return .children }
+      let local = child.name
+      let key = String(local.split(separator: ".").last ?? Substring(local)).lowercased()
+      let prefix = child.prefix.map { $0 == "dcterms" ? "DCTERMS." : ($0 == "overheidop" ? "OVERHEIDop." : $0 + ".") } ?? ""
+      let value = child.text.trimmingSpaces
+      if !value.isEmpty {
+        fields.append(Field(key: key, name: prefix + local, scheme: child.attribute("scheme") ?? "", value: value, line: line(child)))
+      }
+      return .skipChildren
     }
-    walk(root)
-    return out
+
+    mutating func text(_ text: String) {}
   }
 
   /// The line of an element's start tag, nil when unknown (libxml2 gives 0).

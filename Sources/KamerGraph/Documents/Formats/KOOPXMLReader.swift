@@ -79,6 +79,9 @@ private struct KOOPElement {
 /// The walk over one KOOP document: the main text and the notes as they are read, the open
 /// links and captures, and the fields the metadata is made of.
 private struct KOOPWalk: XMLWalker {
+  typealias Node = XMLStreamReader
+  typealias Text = XMLStreamReader
+  typealias Failure = any Error
   let path: String
   var main: TextBuilder
   var notes: [KOOPNote] = []
@@ -109,7 +112,7 @@ private struct KOOPWalk: XMLWalker {
     if currentNote != nil { currentNote!.body.blockBreak() } else { main.blockBreak() }
   }
 
-  mutating func startElement(_ reader: XMLStreamReader) throws {
+  mutating func startElement(_ reader: XMLStreamReader) throws -> XMLDescent {
     let id = reader.localNameID(in: &table)
     while infos.count <= id { infos.append(KOOPElement(table.names[infos.count])) }
     let info = infos[id]
@@ -162,6 +165,7 @@ private struct KOOPWalk: XMLWalker {
         if omschrijvingType == "antwoord", answerDate == nil { answerDate = iso }
       }
     }
+    return .children
   }
 
   mutating func endElement(_ reader: XMLStreamReader) {

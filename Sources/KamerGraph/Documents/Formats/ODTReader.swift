@@ -9,12 +9,10 @@ package enum ODTReader {
     }
     let tree = try parsePart(content, path, "content.xml")
     guard let root = tree.root else { throw .invalidContent(path: path, reason: "has an empty content.xml") }
-    var main = TextBuilder()
-    var notes: [PendingNote] = []
-    var links: [ExplicitLink] = []
     let body = root.firstElement(named: "body")?.firstElement(named: "text") ?? root
-    walk(body, into: &main, notes: &notes, links: &links)
-    var doc = assemble(main: main, notes: notes, links: links, path: path, format: .odt)
+    var walk = ODTWalk()
+    body.walkChildren(with: &walk)
+    var doc = assemble(main: walk.text, notes: walk.notes, links: walk.links, path: path, format: .odt)
     Letterhead.apply(to: &doc)
     if let meta = try zip.bytes("meta.xml"), let root = try? XMLTree.parse(meta, file: path).root,
       let office = root.firstElement(named: "meta")
@@ -34,40 +32,51 @@ package enum ODTReader {
     }
     return doc
   }
+}
 
-  private static func walk(
-    _ element: XMLTreeElement, into b: inout TextBuilder, notes: inout [PendingNote], links: inout [ExplicitLink]
-  ) {
-    element.forEachChild { child in
-      switch child {
-      case .text(let t):
-        b.appendRaw(t)
-      case .element(let e):
-        switch e.name {
-        case "p", "h":
-          b.startParagraph()
-          walk(e, into: &b, notes: &notes, links: &links)
-        case "tab": b.appendLiteral(0x09)
-        case "line-break": b.appendLiteral(0x0A)
-        case "s": b.appendRaw(String(repeating: " ", count: max(1, Int(e.attribute("c") ?? "1") ?? 1)))
-        case "note":
-          let number = e.firstElement(named: "note-citation")?.text.trimmingSpaces ?? e.attribute("id") ?? ""
-          var nb = TextBuilder()
-          var inner: [PendingNote] = []
-          var innerLinks: [ExplicitLink] = []
-          if let body = e.firstElement(named: "note-body") { walk(body, into: &nb, notes: &inner, links: &innerLinks) }
-          notes.append(PendingNote(number: number, mark: b.count, body: Array(TextScan.trimmedBytes(nb.bytes))))
-        case "a":
-          let start = b.count
-          walk(e, into: &b, notes: &notes, links: &links)
-          if let href = e.attribute("href") { links.append(ExplicitLink(target: href, range: ByteRange(start, b.count))) }
-        case "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "soft-page-break",
-          "bookmark", "bookmark-start", "bookmark-end", "annotation":
-          break
-        default:
-          walk(e, into: &b, notes: &notes, links: &links)
-        }
-      }
+/// The walk over OpenDocument text: paragraphs and headings joined by "\n", tabs, line breaks and
+/// runs of spaces, `text:note` bodies (each walked on its own) marked where the note stands,
+/// `text:a` links.
+private struct ODTWalk: XMLWalker {
+  typealias Failure = Never
+  var text = TextBuilder()
+  var notes: [PendingNote] = []
+  var links: [ExplicitLink] = []
+  /// Where each open `text:a` starts in the text.
+  var linkStarts: [Int] = []
+
+  /// Paragraphs, headings, links and every element not named here are walked into; the elements
+  /// named here are handled (or ignored) whole.
+  mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+    switch e.name {
+    case "p", "h":
+      text.startParagraph()
+      return .children
+    case "a":
+      linkStarts.append(text.count)
+      return .children
+    case "tab": text.appendLiteral(0x09)
+    case "line-break": text.appendLiteral(0x0A)
+    case "s": text.appendRaw(String(repeating: " ", count: max(1, Int(e.attribute("c") ?? "1") ?? 1)))
+    case "note":
+      let number = e.firstElement(named: "note-citation")?.text.trimmingSpaces ?? e.attribute("id") ?? ""
+      // A note's own notes and links are not kept.
+      var body = ODTWalk()
+      e.firstElement(named: "note-body")?.walkChildren(with: &body)
+      notes.append(PendingNote(number: number, mark: text.count, body: Array(TextScan.trimmedBytes(body.text.bytes))))
+    case "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "soft-page-break",
+      "bookmark", "bookmark-start", "bookmark-end", "annotation":
+      break
+    default:
+      return .children
     }
+    return .skipChildren
   }
+
+  mutating func endElement(_ e: XMLTreeElement) {
+    guard e.isNamed("a"), let start = linkStarts.popLast() else { return }
+    if let href = e.attribute("href") { links.append(ExplicitLink(target: href, range: ByteRange(start, text.count))) }
+  }
+
+  mutating func text(_ text: String) { self.text.appendRaw(text) }
 }

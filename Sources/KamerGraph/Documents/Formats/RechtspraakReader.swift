@@ -79,7 +79,11 @@ package enum RechtspraakReader {
       } else {
         hasBody = true
       }
-      walk(part, into: &b)
+      // The walk writes on the same builder (moved in and out, not copied).
+      var walk = RechtspraakWalk()
+      swap(&b, &walk.text)
+      part.walkChildren(with: &walk)
+      swap(&b, &walk.text)
       b.blockBreak()
     }
     var text = b.takeBytes()
@@ -96,26 +100,6 @@ package enum RechtspraakReader {
     doc.facts = facts
     if !hasBody { doc.notes.append("holds metadata only: no uitspraak or conclusie text") }
     return doc
-  }
-
-  /// The ruling's text: a line per paragraph (`para`, `title`, list items, table rows), blank lines
-  /// between blocks; footnote bodies stay where they stand in the XML.
-  private static func walk(_ element: XMLTreeElement, into b: inout TextBuilder) {
-    element.forEachChild { child in
-      switch child {
-      case .text(let t): b.appendMarkupText(t)
-      case .element(let e):
-        let name = e.name
-        if name == "br" {
-          b.appendLiteral(0x0A)
-          return
-        }
-        let block = lineElements.contains(name)
-        if block { b.blockBreak() } else { b.noteSpace() }
-        walk(e, into: &b)
-        if block { b.blockBreak() } else { b.noteSpace() }
-      }
-    }
   }
 
   static let lineElements: Set<String> = [
@@ -141,4 +125,33 @@ package enum RechtspraakReader {
     guard id.count == 11, id.dropFirst(4).allSatisfy(\.isNumber) else { return nil }
     return String(id)
   }
+}
+
+/// The walk over a ruling's text: a line per paragraph (`para`, `title`, list items, table rows),
+/// blank lines between blocks; footnote bodies stay where they stand in the XML.
+private struct RechtspraakWalk: XMLWalker {
+  typealias Failure = Never
+  var text = TextBuilder()
+  /// Per open element: true for a line element, false for an inline one, nil for `br`.
+  var open: [Bool?] = []
+
+  mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+    let name = e.name
+    if name == "br" {
+      text.appendLiteral(0x0A)
+      open.append(nil)
+      return .skipChildren
+    }
+    let block = RechtspraakReader.lineElements.contains(name)
+    if block { text.blockBreak() } else { text.noteSpace() }
+    open.append(block)
+    return .children
+  }
+
+  mutating func endElement(_ e: XMLTreeElement) {
+    guard let block = open.popLast(), let block else { return }
+    if block { text.blockBreak() } else { text.noteSpace() }
+  }
+
+  mutating func text(_ text: String) { self.text.appendMarkupText(text) }
 }

@@ -14,33 +14,43 @@ package enum TKOpenDataReader {
     func ref(_ name: String) -> [String] { refs[name.lowercased()] ?? [] }
   }
 
+  /// Collects the entities of the namespace (an element with an `id`), wherever they stand, and
+  /// counts the deleted ones; an entity's children are its fields and refs.
+  private struct EntityWalk: XMLWalker {
+    typealias Failure = Never
+    var entities: [Entity] = []
+    var deleted = 0
+
+    mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+      guard e.namespace == TKOpenDataReader.namespace, let guid = e.attribute("id") else { return .children }
+      if e.attribute("verwijderd") == "true" {
+        deleted += 1
+        return .skipChildren
+      }
+      var entity = Entity(kind: e.name.lowercased(), guid: guid)
+      for child in e.elements {
+        let key = child.name.lowercased()
+        if let ref = child.attribute("ref") {
+          entity.refs[key, default: []].append(ref)
+        } else if entity.fields[key] == nil {
+          entity.fields[key] = child.text.trimmingSpaces
+        }
+      }
+      entities.append(entity)
+      return .skipChildren
+    }
+
+    mutating func text(_ text: String) {}
+  }
+
   package static func read(bytes: [UInt8], path: String) throws(DocumentError) -> Document {
     let tree: XMLTree
     do { tree = try XMLTree.parse(bytes, file: path) } catch { throw .xml(error) }
     guard let root = tree.root else { throw .invalidContent(path: path, reason: "has no root element") }
-    var entities: [Entity] = []
-    var deleted = 0
-    func collect(_ e: XMLTreeElement, insideEntity: Bool) {
-      if !insideEntity, e.namespace == namespace, let guid = e.attribute("id") {
-        if e.attribute("verwijderd") == "true" {
-          deleted += 1
-          return
-        }
-        var entity = Entity(kind: e.name.lowercased(), guid: guid)
-        for child in e.elements {
-          let key = child.name.lowercased()
-          if let ref = child.attribute("ref") {
-            entity.refs[key, default: []].append(ref)
-          } else if entity.fields[key] == nil {
-            entity.fields[key] = child.text.trimmingSpaces
-          }
-        }
-        entities.append(entity)
-        return
-      }
-      for child in e.elements { collect(child, insideEntity: false) }
-    }
-    collect(root, insideEntity: false)
+    var walk = EntityWalk()
+    root.walk(with: &walk)
+    let entities = walk.entities
+    let deleted = walk.deleted
     var doc = Document(path: path, format: .tkOpenData, text: "")
     doc.facts = facts(for: entities)
     if deleted > 0 { doc.notes.append("skipped \(deleted) deleted entit\(deleted == 1 ? "y" : "ies") (tk:verwijderd=\"true\")") }
