@@ -257,7 +257,8 @@ public struct Build: Sendable {
   ) throws(BuildError) -> BuildOutcome.GraphOutput {
     let fingerprint = GraphIndex.fingerprint(of: result.graph)
     if let same = previous?.unchangedFiles(of: name, fingerprint: fingerprint) {
-      let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written)] + same.notes).joined(separator: "\n")
+      let left = "  the graph did not change: its files are as the last build wrote them, not written again"
+      let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written)] + same.notes + [left]).joined(separator: "\n")
       return BuildOutcome.GraphOutput(
         name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written,
         notes: same.notes, summary: summary, fingerprint: fingerprint, unchanged: true)

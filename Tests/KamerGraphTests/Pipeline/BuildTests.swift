@@ -114,6 +114,7 @@ import Testing
     let graph = try #require(second.graphs.first)
     #expect(graph.unchanged)
     #expect(graph.written == first.graphs.first?.written)
+    #expect(graph.summary.hasSuffix("not written again"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: s.out).sorted().map { FileStamp.of(s.out + "/" + $0) } == stamps)
     #expect(try Self.contents(of: s.out) == (try fresh()))
     // A new reference changes the graph: every file is written again.
