@@ -10,7 +10,7 @@ of one corpus byte-identical to the others of that corpus and to a `--no-index` 
 index holding exactly one of the two corpora. Prints the figures (counts, exit codes, query
 latency, build waits) and exits 1 when a check fails. Nothing leaves the temporary folder.
 """
-import argparse, os, shutil, sqlite3, subprocess, sys, tempfile, threading, time, collections, hashlib
+import argparse, os, shutil, sqlite3, subprocess, sys, tempfile, threading, time, collections, hashlib, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -105,6 +105,10 @@ def soak(exe, work, a):
     elapsed = time.monotonic() - started
 
     db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    # Schema v5 indexes the file texts through kamergraph_text (compressed texts: 0xB8, the length,
+    # a zlib stream); SQLite 3.44+ checks FTS5 tables in integrity_check and reads them through it.
+    db.create_function("kamergraph_text", 1, lambda v: zlib.decompress(v[5:]).decode()
+                       if isinstance(v, bytes) and v[:1] == b"\xb8" else v, deterministic=True)
     integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
     paths = sorted(r[0] for r in db.execute("SELECT path FROM files"))
     db.close()

@@ -7,7 +7,7 @@ extension GraphIndex {
   /// `wanted` maps paths to their current content hashes; the answer holds the files whose stored
   /// hash matches (the cache hits), by path. Prefer it to a loop of `cachedFile` for whole corpora.
   public func cachedFiles(_ wanted: [String: String]) throws(IndexError) -> [String: IndexedFile] {
-    typealias Stored = (path: String, hash: String, text: String, document: Data, mentions: Data)
+    typealias Stored = (path: String, hash: String, text: DatabaseValue, document: Data, mentions: Data)
     let rows: [Stored] = try read { db in
       var rows: [Stored] = []
       let cursor = try Row.fetchCursor(db, sql: "SELECT path, content_hash, text, document, mentions FROM files")
@@ -28,7 +28,7 @@ extension GraphIndex {
         while i < rows.count {
           let row = rows[i]
           do {
-            let document = try IndexBlob.decodeDocument(row.document, text: row.text)
+            let document = try IndexBlob.decodeDocument(row.document, text: IndexCompression.text(row.text))
             let mentions = try IndexBlob.decodeMentions(row.mentions)
             out[i] = .success(IndexedFile(path: row.path, contentHash: row.hash, document: document, mentions: mentions))
           } catch {

@@ -49,16 +49,24 @@ extension GraphIndex {
     _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
   }
 
-  /// The `IndexBlob` encodings (document without text, mentions) of every file, on all cores.
-  static func encodeBlobs(_ files: [IndexedFile]) -> [(document: [UInt8], mentions: [UInt8])] {
-    var blobs = [(document: [UInt8], mentions: [UInt8])](repeating: ([], []), count: files.count)
+  /// What `storeFiles` writes of one file: its text and its `IndexBlob`s (document without text,
+  /// mentions), each packed by `IndexCompression`.
+  typealias EncodedFile = (text: DatabaseValue, document: Data, mentions: Data)
+
+  /// The `EncodedFile` of every file, on all cores.
+  static func encodeBlobs(_ files: [IndexedFile]) -> [EncodedFile] {
+    var blobs = [EncodedFile](repeating: (.null, Data(), Data()), count: files.count)
     blobs.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let chunks = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 8))
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         var i = chunk
         while i < files.count {
-          out[i] = (IndexBlob.encode(document: files[i].document), IndexBlob.encode(mentions: files[i].mentions))
+          out[i] = (
+            IndexCompression.packText(files[i].document.text),
+            Data(IndexCompression.pack(IndexBlob.encode(document: files[i].document))),
+            Data(IndexCompression.pack(IndexBlob.encode(mentions: files[i].mentions)))
+          )
           i += chunks
         }
       }
@@ -74,11 +82,12 @@ extension GraphIndex {
     var existing: [String: (id: Int64, hash: String)] = [:]
     let rows = try Row.fetchCursor(db, sql: "SELECT id, path, content_hash FROM files")
     while let row = try rows.next() { existing[row[1]] = (row[0], row[2]) }
-    // file_fts indexes files.title and files.text (external content): a row must be taken out of
-    // it with its old values before the files row changes.
+    // file_fts indexes files.title and files.text (external content, through the view file_text,
+    // which unpacks the text): a row must be taken out of it with its old values before the files
+    // row changes.
     let forgetText = try db.makeStatement(
       sql: """
-        INSERT INTO file_fts(file_fts, rowid, title, text) SELECT 'delete', id, title, text FROM files WHERE id = ?
+        INSERT INTO file_fts(file_fts, rowid, title, text) SELECT 'delete', id, title, kamergraph_text(text) FROM files WHERE id = ?
         """)
 
     let insertFile = try db.makeStatement(
@@ -91,22 +100,20 @@ extension GraphIndex {
     let changed = files.filter { existing[$0.path]?.hash != $0.contentHash }
     progress?(0, changed.count + 1)
     // Encoded on all cores a slice at a time, so the blobs of a whole corpus are never all in memory.
-    var blobs: [(document: [UInt8], mentions: [UInt8])] = []
+    var blobs: [EncodedFile] = []
     for (index, file) in changed.enumerated() {
       if index % 2048 == 0 { blobs = encodeBlobs(Array(changed[index..<min(changed.count, index + 2048)])) }
       let blob = blobs[index % 2048]
       let old = existing[file.path]
       // The text has its own column (searched by file_fts); the blobs hold the rest.
-      let document = Data(blob.document)
-      let mentions = Data(blob.mentions)
       let title = file.document.metadata.title ?? ""
       let rowID: Int64
       if let old {
         try forgetText.execute(arguments: [old.id])
-        try updateFile.execute(arguments: [file.contentHash, title, file.document.text, document, mentions, old.id])
+        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, old.id])
         rowID = old.id
       } else {
-        try insertFile.run([file.path, file.contentHash, title, file.document.text, document, mentions])
+        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions])
         rowID = db.lastInsertedRowID
       }
       try insertText.run([rowID, title, file.document.text])

@@ -11,7 +11,7 @@ extension GraphIndex {
   public static var toolVersion: String { "kamergraph (extraction \(ExtractionVersion.current))" }
 
   /// The schema, one step per version (step i brings version i to i + 1). Never edit a shipped step.
-  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4]
+  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5]
 
   /// What a SQLite file holds.
   enum Contents: Equatable {
@@ -203,8 +203,11 @@ extension GraphIndex {
       arguments: [String(schemaVersion), toolVersion])
   }
 
-  /// Drops every table (virtual tables first: they drop their own shadow tables).
+  /// Drops every view and table (virtual tables first: they drop their own shadow tables).
   static func dropAll(_ db: Database) throws {
+    for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") {
+      try db.execute(sql: "DROP VIEW IF EXISTS \(name.quotedDatabaseIdentifier)")
+    }
     let virtual = try String.fetchAll(
       db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%' ORDER BY name")
     for name in virtual { try db.execute(sql: "DROP TABLE IF EXISTS \(name.quotedDatabaseIdentifier)") }

@@ -72,6 +72,8 @@ public final class GraphIndex: Sendable {
     if access != .read {
       config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     }
+    // The full-text index reads the (compressed) file texts through this function.
+    config.prepareDatabase { db in db.add(function: IndexCompression.textFunction) }
     pool = try Self.openPool(path: path, configuration: config, retryBusy: access != .read)
     switch access {
     case .read: try checkReadable()
@@ -126,8 +128,24 @@ public final class GraphIndex: Sendable {
   /// The names of the tables in `graphTables`.
   static let graphTableNames = ["nodes", "node_fts", "names", "node_paths", "edges", "evidence", "mentions"]
 
-  /// The secondary indexes of the graph tables (the queries depend on them).
+  /// The secondary indexes of the graph tables (the queries depend on them). `mentions_open`
+  /// holds only the mentions `unresolved()` lists (a few in a thousand), not all of them.
   static let graphIndexes = """
+    CREATE INDEX names_key ON names(key, node);
+    CREATE INDEX names_node ON names(node);
+    CREATE INDEX node_paths_path ON node_paths(path, node);
+    CREATE INDEX edges_out ON edges(source, target, relation, weight);
+    CREATE INDEX edges_in ON edges(target, source, relation, weight);
+    CREATE INDEX evidence_edge ON evidence(edge);
+    """ + mentionsOpenIndex
+
+  /// The index of the mentions that are not resolved (`unresolved()` asks exactly this `WHERE`).
+  static let mentionsOpenIndex = """
+    CREATE INDEX mentions_open ON mentions(path, start, "end") WHERE status IN ('unresolved', 'ambiguous');
+    """
+
+  /// `graphIndexes` as versions 1 to 4 created them.
+  static let graphIndexesV1 = """
     CREATE INDEX names_key ON names(key, node);
     CREATE INDEX names_node ON names(node);
     CREATE INDEX node_paths_path ON node_paths(path, node);
@@ -145,7 +163,7 @@ public final class GraphIndex: Sendable {
       text TEXT NOT NULL, document BLOB NOT NULL, mentions BLOB NOT NULL);
     CREATE VIRTUAL TABLE file_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
     """ + graphTables.replacingOccurrences(of: ", url TEXT, degree INTEGER NOT NULL DEFAULT 0);", with: ", url TEXT);")
-    + graphIndexes
+    + graphIndexesV1
 
   /// v2: the file text is indexed for search from `files` itself (FTS5 external content) instead
   /// of a second copy, which made the index a third larger.
@@ -170,6 +188,19 @@ public final class GraphIndex: Sendable {
   static let schemaV4 = """
     CREATE TABLE inputs(path TEXT PRIMARY KEY, stamp TEXT NOT NULL, content_hash TEXT) WITHOUT ROWID;
     """
+
+  /// v5 (issue 21: the index was three times the corpus): `files.text` and the blobs are stored
+  /// compressed (`IndexCompression`; older rows stay as they are and are still read), so the
+  /// full-text index reads the texts through the view `file_text`; the index of all mentions by
+  /// status becomes `mentions_open`, of the unresolved and ambiguous ones only.
+  static let schemaV5 = """
+    CREATE VIEW file_text AS SELECT id, title, kamergraph_text(text) AS text FROM files;
+    DROP TABLE file_fts;
+    CREATE VIRTUAL TABLE file_fts USING fts5(
+      title, text, content = 'file_text', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO file_fts(file_fts) VALUES ('rebuild');
+    DROP INDEX IF EXISTS mentions_status;
+    """ + mentionsOpenIndex
 
   /// A build's hold on the index's write lock.
   final class BuildLock: Sendable {
@@ -229,7 +260,7 @@ public final class GraphIndex: Sendable {
     }
     guard let row, (row["content_hash"] as String) == contentHash else { return nil }
     do {
-      let document = try IndexBlob.decodeDocument(row["document"], text: row["text"])
+      let document = try IndexBlob.decodeDocument(row["document"], text: IndexCompression.text(row["text"]))
       let mentions = try IndexBlob.decodeMentions(row["mentions"])
       return IndexedFile(path: file, contentHash: contentHash, document: document, mentions: mentions)
     } catch {

@@ -99,8 +99,10 @@ enum IndexBlob {
     return w.bytes
   }
 
-  /// A document blob (binary, or the JSON of older indexes), with `text` as its text.
-  static func decodeDocument(_ data: Data, text: String) throws -> Document {
+  /// A document blob (binary, or the JSON of older indexes; either may be packed by
+  /// `IndexCompression`), with `text` as its text.
+  static func decodeDocument(_ stored: Data, text: String) throws -> Document {
+    let data = try IndexCompression.unpack(stored)
     var document: Document
     if data.first == magic {
       document = try data.withUnsafeBytes { raw in
@@ -161,7 +163,8 @@ enum IndexBlob {
   }
 
   /// A mentions blob (binary, or the JSON of older indexes).
-  static func decodeMentions(_ data: Data) throws -> [Mention] {
+  static func decodeMentions(_ stored: Data) throws -> [Mention] {
+    let data = try IndexCompression.unpack(stored)
     guard data.first == magic else { return try JSONDecoder().decode([Mention].self, from: data) }
     return try data.withUnsafeBytes { raw in
       var r = BlobReader(raw)

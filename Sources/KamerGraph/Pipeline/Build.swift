@@ -141,6 +141,10 @@ public struct BuildOutcome: Sendable {
     public var notes: [String]
     /// The run summary of this graph, with its notes.
     public var summary: String
+    /// `GraphIndex.fingerprint(of:)` of the graph written.
+    var fingerprint = ""
+    /// True when the files were left as the last build wrote them (the graph did not change).
+    public var unchanged = false
   }
 
   /// The graphs written; empty when `upToDate`.
@@ -190,8 +194,14 @@ public struct Build: Sendable {
     let plan = request.plan ?? CorpusLoader(reader: pipeline.reader).plan(paths: request.allPaths)
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
-    if let store, !request.alwaysRun, let state = try indexed({ () throws(IndexError) in try BuildState.load(store, key: request.stateKey) }),
-      state.outputsUnchanged(), try indexed({ () throws(IndexError) in try pipeline.isUpToDate(plan, index: store) })
+    let previous: BuildState? =
+      if let store, !request.alwaysRun {
+        try indexed { () throws(IndexError) in try BuildState.load(store, key: request.stateKey) }
+      } else {
+        nil
+      }
+    if let store, let state = previous, state.outputsUnchanged(),
+      try indexed({ () throws(IndexError) in try pipeline.isUpToDate(plan, index: store) })
     {
       try indexed { () throws(IndexError) in try store.endBuild() }
       outcome.upToDate = true
@@ -218,11 +228,15 @@ public struct Build: Sendable {
     for target in request.graphs {
       let result = request.graphs.count == 1 ? all : all.restricted(to: target.paths)
       let counts = request.graphs.count == 1 ? allCounts : RunSummary.Counts(result.graph)
-      outcome.graphs.append(try write(result, name: target.name, counts: counts))
+      outcome.graphs.append(try write(result, name: target.name, counts: counts, previous: previous))
     }
     outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
     if let store, outcome.failedCount == 0 {
-      let state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written))
+      var graphs: [String: BuildState.WrittenGraph] = [:]
+      for graph in outcome.graphs {
+        graphs[graph.name] = BuildState.WrittenGraph(fingerprint: graph.fingerprint, written: graph.written, notes: graph.notes)
+      }
+      let state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: graphs)
       try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
     }
     return outcome
@@ -233,8 +247,22 @@ public struct Build: Sendable {
     do { return try body() } catch { throw .index(error) }
   }
 
-  /// Writes the files of one graph in every requested format, then its picture.
-  func write(_ result: BuildResult, name: String, counts: RunSummary.Counts) throws(BuildError) -> BuildOutcome.GraphOutput {
+  /// Writes the files of one graph in every requested format, then its picture. When `previous`
+  /// (the last build's state under the same key) wrote them from the same graph and they are
+  /// untouched since, they are left as they are: the exports would write the same bytes (a
+  /// rebuild after a change that does not change the graph, such as an edit outside any
+  /// reference, spent half its time there).
+  func write(
+    _ result: BuildResult, name: String, counts: RunSummary.Counts, previous: BuildState? = nil
+  ) throws(BuildError) -> BuildOutcome.GraphOutput {
+    let fingerprint = GraphIndex.fingerprint(of: result.graph)
+    if let same = previous?.unchangedFiles(of: name, fingerprint: fingerprint) {
+      let left = "  the graph did not change: its files are as the last build wrote them, not written again"
+      let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written)] + same.notes + [left]).joined(separator: "\n")
+      return BuildOutcome.GraphOutput(
+        name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written,
+        notes: same.notes, summary: summary, fingerprint: fingerprint, unchanged: true)
+    }
     var written: [String] = []
     var dot: [UInt8]?
     let progress = request.options.progress
@@ -272,7 +300,7 @@ public struct Build: Sendable {
     let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written)] + notes).joined(separator: "\n")
     return BuildOutcome.GraphOutput(
       name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: written,
-      notes: notes, summary: summary)
+      notes: notes, summary: summary, fingerprint: fingerprint)
   }
 
   private func path(_ fileName: String) -> String {

@@ -10,19 +10,58 @@ public struct BuildState: Sendable, Equatable {
   public var outputStamps: [String: String]
   /// The stamp of the program that built; empty when unknown.
   public var program: String
+  /// Each graph the build wrote, by name: what a later build needs to leave its files as they
+  /// are when its graph did not change (see `unchangedFiles(of:fingerprint:)`).
+  public var graphs: [String: WrittenGraph]
+
+  /// The files of one graph as a build wrote them.
+  public struct WrittenGraph: Sendable, Equatable {
+    /// `GraphIndex.fingerprint(of:)` of the graph the files were written from.
+    public var fingerprint: String
+    /// The files written, in the order written.
+    public var written: [String]
+    /// The lines said after the graph's summary (about the picture).
+    public var notes: [String]
+
+    public init(fingerprint: String, written: [String], notes: [String]) {
+      self.fingerprint = fingerprint
+      self.written = written
+      self.notes = notes
+    }
+  }
 
   /// The state after writing `outputs` (stamped now).
-  public init(summary: String, outputs: [String], program: String = BuildState.currentProgram) {
+  public init(
+    summary: String, outputs: [String], program: String = BuildState.currentProgram, graphs: [String: WrittenGraph] = [:]
+  ) {
     self.summary = summary
     outputStamps = Dictionary(outputs.map { ($0, FileStamp.of($0) ?? "") }, uniquingKeysWith: { a, _ in a })
     self.program = program
+    self.graphs = graphs
   }
 
   /// A state as stored.
-  public init(summary: String, outputStamps: [String: String], program: String) {
+  public init(summary: String, outputStamps: [String: String], program: String, graphs: [String: WrittenGraph] = [:]) {
     self.summary = summary
     self.outputStamps = outputStamps
     self.program = program
+    self.graphs = graphs
+  }
+
+  /// The files of graph `name` as the last build wrote them, when they are still exactly what it
+  /// wrote (same stamps, same program) and they were written from a graph with this
+  /// `fingerprint`: writing them again would give the same bytes (the exports are a function of
+  /// the graph, its name and the formats, all in the state's key). Nil otherwise.
+  public func unchangedFiles(of name: String, fingerprint: String, program current: String = BuildState.currentProgram)
+    -> WrittenGraph?
+  {
+    guard let graph = graphs[name], graph.fingerprint == fingerprint, !graph.written.isEmpty, !program.isEmpty,
+      program == current
+    else { return nil }
+    for file in graph.written {
+      guard let stamp = outputStamps[file], !stamp.isEmpty, FileStamp.of(file) == stamp else { return nil }
+    }
+    return graph
   }
 
   /// The key a build's state is stored under: what it writes where (output folder, whether the
@@ -54,12 +93,22 @@ public struct BuildState: Sendable, Equatable {
       let summary = object["summary"] as? String, let stamps = object["output_stamps"] as? [String: String],
       let program = object["program"] as? String
     else { return nil }
-    return BuildState(summary: summary, outputStamps: stamps, program: program)
+    var graphs: [String: WrittenGraph] = [:]
+    for (name, value) in object["graphs"] as? [String: Any] ?? [:] {
+      guard let graph = value as? [String: Any], let fingerprint = graph["fingerprint"] as? String,
+        let written = graph["written"] as? [String], let notes = graph["notes"] as? [String]
+      else { continue }
+      graphs[name] = WrittenGraph(fingerprint: fingerprint, written: written, notes: notes)
+    }
+    return BuildState(summary: summary, outputStamps: stamps, program: program, graphs: graphs)
   }
 
   /// Stores the state under `key`.
   public func save(_ index: GraphIndex, key: String) throws(IndexError) {
-    let object: [String: Any] = ["summary": summary, "output_stamps": outputStamps, "program": program]
+    var object: [String: Any] = ["summary": summary, "output_stamps": outputStamps, "program": program]
+    if !graphs.isEmpty {
+      object["graphs"] = graphs.mapValues { ["fingerprint": $0.fingerprint, "written": $0.written, "notes": $0.notes] }
+    }
     guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
     try index.setBuildState(key, String(decoding: data, as: UTF8.self))
   }

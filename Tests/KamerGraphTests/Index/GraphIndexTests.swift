@@ -252,7 +252,7 @@ import Testing
     changed.document.notes.append("changed")
     try index.commit(files: [changed], removedPaths: [], graph: CitationGraph())
     let blob = try index.pool.read { db in try Data.fetchOne(db, sql: "SELECT document FROM files WHERE path = ?", arguments: [file.path]) }
-    #expect(blob?.first == IndexBlob.magic)
+    #expect(try IndexCompression.unpack(try #require(blob)).first == IndexBlob.magic)
     #expect(try index.cachedFile(path: file.path, contentHash: changed.contentHash) == changed)
   }
 

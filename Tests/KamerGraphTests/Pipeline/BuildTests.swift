@@ -76,6 +76,66 @@ import Testing
     #expect(outcome.readCount == walked - 1)
   }
 
+  /// The bytes of every file in `folder`, by file name.
+  static func contents(of folder: String) throws -> [String: Data] {
+    var out: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      out[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+    }
+    return out
+  }
+
+  /// A rebuild whose graph is the one the last build wrote leaves the graph files as they are
+  /// (they are what the exporters would write again); any other rebuild writes them, and the
+  /// files are always those of a build from nothing.
+  @Test func filesOfAnUnchangedGraphAreLeftAndOthersWritten() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let formats = GraphFormat.allCases
+    func fresh() throws -> [String: Data] {
+      var request = s.request(formats: formats)
+      request.indexPath = nil
+      request.outputFolder = s.root.appendingPathComponent("fresh").path
+      try? FileManager.default.removeItem(atPath: request.outputFolder)
+      _ = try Build(request).run()
+      return try Self.contents(of: request.outputFolder)
+    }
+    let first = try Build(s.request(formats: formats)).run()
+    #expect(first.graphs.first?.unchanged == false)
+    let txt = s.corpus + "/defensie-antwoord-2025Z14549.txt"
+    let handle = try #require(FileHandle(forWritingAtPath: txt))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("\n".utf8))
+    try handle.close()
+    let stamps = try FileManager.default.contentsOfDirectory(atPath: s.out).sorted().map { FileStamp.of(s.out + "/" + $0) }
+    // A trailing newline changes the file, not the graph.
+    let second = try Build(s.request(formats: formats)).run()
+    #expect(!second.upToDate)
+    let graph = try #require(second.graphs.first)
+    #expect(graph.unchanged)
+    #expect(graph.written == first.graphs.first?.written)
+    #expect(graph.summary.hasSuffix("not written again"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: s.out).sorted().map { FileStamp.of(s.out + "/" + $0) } == stamps)
+    #expect(try Self.contents(of: s.out) == (try fresh()))
+    // A new reference changes the graph: every file is written again.
+    let more = try #require(FileHandle(forWritingAtPath: txt))
+    try more.seekToEnd()
+    try more.write(contentsOf: Data("Zie ook Kamerstukken II 2024/25, 36600 X, nr. 7.\n".utf8))
+    try more.close()
+    let third = try Build(s.request(formats: formats)).run()
+    #expect(third.graphs.first?.unchanged == false)
+    #expect(try Self.contents(of: s.out) == (try fresh()))
+    // An output changed by hand is written again, though the graph did not change.
+    try Data("changed".utf8).write(to: URL(fileURLWithPath: s.out + "/palantir.json"))
+    let again = try #require(FileHandle(forWritingAtPath: txt))
+    try again.seekToEnd()
+    try again.write(contentsOf: Data("\n".utf8))
+    try again.close()
+    let fourth = try Build(s.request(formats: formats)).run()
+    #expect(fourth.graphs.first?.unchanged == false)
+    #expect(try Self.contents(of: s.out) == (try fresh()))
+  }
+
   @Test func anotherFormatIsNotUpToDate() throws {
     let s = try Setup()
     defer { try? FileManager.default.removeItem(at: s.root) }
