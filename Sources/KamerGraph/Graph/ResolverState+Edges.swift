@@ -76,18 +76,12 @@ extension ResolverState {
     // Staatssecretaris van Financiën", a party's pleading signed "DE STAATSSECRETARIS VAN ...") are
     // named in it, they neither send nor sign it.
     // The document's own date (metadata, else "ontvangen"/"Datum"): an old ministry name in a
-    // later document means the ministry's successor, unless "toenmalige" says it is the old one.
-    let docDate =
-      e.document.metadata.date
-      ?? e.mentions.first {
-        $0.kind == .date && ($0.fields[MentionField.dateRole] == "ontvangen" || $0.fields[MentionField.dateRole] == "datum")
-      }?.fields[MentionField.iso]
+    // later document means the ministry's successor, unless "toenmalige" says it is the old one
+    // (`MinistryDating`, the rule `extract` follows too).
+    let docDate = MinistryDating.ownDate(metadata: e.document.metadata.date, mentions: e.mentions)
     let text = e.document.text.utf8
     func ministry(_ id: String, _ m: Mention) -> String {
-      guard Ministry.renamed[id] != nil, let docDate else { return id }
-      let from = max(0, m.start - 24)
-      let before = String(decoding: text[text.index(text.startIndex, offsetBy: from)..<text.index(text.startIndex, offsetBy: min(m.start, text.count))], as: UTF8.self)
-      return before.lowercased().contains("toenmalig") ? id : Ministry.id(id, atDate: docDate)
+      MinistryDating.id(id, date: docDate) { MinistryDating.namedAsFormer(text, before: m.start) }
     }
     let ruling = d.hasPrefix("ECLI:")
     let authorRoles: Set<String> = [MentionRole.sender, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner]

@@ -40,6 +40,8 @@ extension BuildPipeline {
       var outcomes: [FileOutcome]
       var pieces: [[Mention]]?
       var mapped = false
+      /// The document's own date and "toenmalige" ministries, for `MinistryDating` when emitted.
+      var dating = MinistryDating.Collector()
     }
     var results = [FirstRead?](repeating: nil, count: units.count)
     let reader = self.reader
@@ -53,8 +55,10 @@ extension BuildPipeline {
         var pieces: [[Mention]]? = []
         var cost = 0
         var identity = StatusResolver.IdentityCollector()
-        func keep(_ piece: inout [Mention]) {
+        var dating = MinistryDating.Collector()
+        func keep(_ piece: inout [Mention], text: some BidirectionalCollection<UInt8>) {
           identity.add(piece)
+          dating.add(piece, text: text)
           guard pieces != nil else { return }
           let more = piece.count * MentionBudget.bytesPerMention
           let fits = spent.withLock { used -> Bool in
@@ -80,12 +84,12 @@ extension BuildPipeline {
             minimumSize: mappedMinimum
               ?? max(MappedPlainText.minimumSize, MentionBudget.textBytes(fitting: mentionBudget - spent.withLock { $0 })))
         {
-          let digest = mapped.streamMentions(extractor, chunk: pieceSize, emit: keep)
+          let digest = mapped.streamMentions(extractor, chunk: pieceSize) { keep(&$0, text: mapped.bytes) }
           var document = ExtractedDocument(document: mapped.document, mentions: identity.mentions)
           document.textDigest = digest
           out[i] = FirstRead(
             document: document, outcomes: [FileOutcome(path: units[i].primary, status: .read, format: .plainText)],
-            pieces: pieces, mapped: true)
+            pieces: pieces, mapped: true, dating: dating)
           return
         }
         let (document, outcomes) = reader.read(unit: units[i])
@@ -93,7 +97,7 @@ extension BuildPipeline {
           out[i] = FirstRead(document: nil, outcomes: outcomes)
           return
         }
-        extractor.streamMentions(in: document, chunk: pieceSize, emit: keep)
+        extractor.streamMentions(in: document, chunk: pieceSize) { keep(&$0, text: document.text.utf8) }
         // The digest stands in for the text where documents are compared, and tells whether a
         // document read twice changed in between; one document whose mentions are kept needs
         // neither.
@@ -103,7 +107,7 @@ extension BuildPipeline {
         extracted.document.footnotes = []
         extracted.document.links = []
         extracted.document.notes = []
-        out[i] = FirstRead(document: extracted, outcomes: outcomes, pieces: pieces)
+        out[i] = FirstRead(document: extracted, outcomes: outcomes, pieces: pieces, dating: dating)
       }
     }
     var reported = plan.outcomes
@@ -121,12 +125,15 @@ extension BuildPipeline {
     for k in statuses.order {
       let i = unitOf[k]
       let path = documents[k].document.path
+      let dating = results[i]!.dating
+      let date = documents[k].document.metadata.date
       if var pieces = results[i]!.pieces {
         results[i]!.pieces = nil
         for j in pieces.indices {
           // Taken out of the array, so that setting statuses does not copy the piece.
           var piece: [Mention] = []
           swap(&piece, &pieces[j])
+          dating.apply(&piece, metadataDate: date)
           statuses.setStatuses(&piece)
           emit(path, piece)
         }
@@ -140,6 +147,7 @@ extension BuildPipeline {
             notes: ["changed while it was read; its mentions are from the second read"]))
       }
       func emitPiece(_ piece: inout [Mention]) {
+        dating.apply(&piece, metadataDate: date)
         statuses.setStatuses(&piece)
         emit(path, piece)
       }

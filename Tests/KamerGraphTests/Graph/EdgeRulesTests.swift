@@ -142,6 +142,25 @@ import Testing
     #expect(Ministry.id("ministerie:VENJ", atDate: nil) == "ministerie:VENJ")
   }
 
+  /// `MinistryDating`, the rule the edges and the mentions share: the date from metadata before
+  /// the text's own date, "toenmalig" only in the bytes just before the name.
+  @Test func ministryDatingTakesTheDocumentsOwnDateAndKeepsToenmalige() {
+    let text = "Datum 12 maart 2016\nDe toenmalige Minister van Veiligheid en Justitie schreef dat.\nDe Minister van Veiligheid en Justitie ook.\n"
+    var mentions = Extractor().mentions(in: text)
+    #expect(MinistryDating.ownDate(metadata: nil, mentions: mentions) == "2016-03-12")
+    #expect(MinistryDating.ownDate(metadata: "2024-05-17", mentions: mentions) == "2024-05-17")
+    #expect(MinistryDating.ownDate(metadata: nil, mentions: mentions.filter { $0.kind != .date }) == nil)
+    MinistryDating.apply(&mentions, date: "2024-05-17") { MinistryDating.namedAsFormer(text.utf8, before: $0.start) }
+    #expect(mentions.filter { $0.kind == .ministerie }.map(\.ids) == [["ministerie:VENJ"], ["ministerie:JENV"]])
+    #expect(MinistryDating.namedAsFormer("toenmalige X".utf8, before: 11))
+    #expect(!MinistryDating.namedAsFormer("toenmalige X".utf8, before: 0))
+    #expect(!MinistryDating.namedAsFormer("".utf8, before: 40), "a start past the text is no former name")
+    #expect(MinistryDating.id("ministerie:VENJ", date: nil) { false } == "ministerie:VENJ")
+    #expect(MinistryDating.id("ministerie:VENJ", date: "2017-10-26") { false } == "ministerie:JENV")
+    #expect(MinistryDating.id("ministerie:VENJ", date: "2017-10-25") { false } == "ministerie:VENJ")
+    #expect(MinistryDating.id("ministerie:FIN", date: "2024-01-01") { Issue.record("asked for a ministry never renamed"); return true } == "ministerie:FIN")
+  }
+
   @Test func bareKenmerkLabelLineIsTheLettersOwn() {
     let letter = extracted(
       "brief.txt",

@@ -141,6 +141,70 @@ import Testing
     #expect(failed == ["empty.txt", "missing.txt"])
   }
 
+  /// An old ministry name means its successor in a document dated after the rename, in every
+  /// extract path (kept, read twice, read in place, in pieces of one mention), as in the graph:
+  /// the real wording of an answer of May 2024 ("de Minister van Veiligheid en\nJustitie") is
+  /// `ministerie:JENV`; after "toenmalige", in a document of 2016 and in one with no date it stays
+  /// `ministerie:VENJ`.
+  @Test func oldMinistryNamesAreDatedAsInTheGraph() throws {
+    let dir = try ExternalTool.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let texts = [
+      "answer-2024.txt": """
+        Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede
+        namens de Minister van Justitie en Veiligheid (ontvangen 17 mei 2024).
+        Vraag 6
+        Antwoord 6
+        Zoals gezegd wordt gewerkt aan een kabinetsreactie op het rapport van de
+        Universiteit Twente. Hierin bekijk ik samen met de Minister van Veiligheid en
+        Justitie ook of het nodig is om de huidige regels aan te scherpen.
+        Dat schreef ook de toenmalige Minister van Veiligheid en Justitie.
+
+        """,
+      "answer-2016.txt": """
+        Antwoord van Minister Van der Steur (Veiligheid en Justitie) (ontvangen 3 maart 2016).
+        Hierin bekijk ik samen met de Minister van Veiligheid en
+        Justitie ook of het nodig is.
+
+        """,
+      "undated.txt": "Hierin bekijk ik samen met de Minister van Veiligheid en\nJustitie ook of het nodig is.\n",
+    ]
+    for (name, text) in texts { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+    /// The ministries of each file, by mention text, lines joined.
+    func ministries(_ mentions: [(String, Mention)]) -> [String: [String]] {
+      var out: [String: [String]] = [:]
+      for (path, m) in mentions where m.kind == .ministerie || m.fields[MentionField.ministry] != nil {
+        let id = m.kind == .ministerie ? m.ids.joined(separator: ",") : m.fields[MentionField.ministry]!
+        out[URL(fileURLWithPath: path).lastPathComponent, default: []]
+          .append(m.text.replacingOccurrences(of: "\n", with: " ") + " -> " + id)
+      }
+      return out
+    }
+    let expected = reference([dir.path])
+    let found = ministries(expected)
+    #expect(found["answer-2024.txt"]?.contains("Minister van Veiligheid en Justitie -> ministerie:JENV") == true, "\(found)")
+    #expect(found["answer-2024.txt"]?.filter { $0.hasSuffix("ministerie:VENJ") }.count == 1, "only after toenmalige: \(found)")
+    #expect(found["answer-2016.txt"]?.isEmpty == false)
+    #expect(found["answer-2016.txt"]?.allSatisfy { $0.hasSuffix("ministerie:VENJ") } == true, "\(found)")
+    #expect(found["undated.txt"] == ["Minister van Veiligheid en Justitie -> ministerie:VENJ"], "\(found)")
+    // The graph, from the same documents, says what the mentions say.
+    let plan = CorpusLoader().plan(paths: [dir.path])
+    let documents = plan.units.compactMap { DocumentReader().read(unit: $0).0 }
+    let graph = Resolver().resolve(documents.map { ExtractedDocument(document: $0, mentions: Extractor().mentions(in: $0)) }).graph
+    for (name, ids) in [("answer-2024.txt", ["ministerie:IENW", "ministerie:JENV", "ministerie:VENJ"]), ("undated.txt", ["ministerie:VENJ"])] {
+      let node = graph.nodesByID.values.first { $0.paths.contains { $0.hasSuffix(name) } }!.id
+      let targets = Set(graph.edgesByKey.keys.filter { $0.source == node && $0.target.hasPrefix("ministerie:") }.map(\.target))
+      #expect(targets == Set(ids), "\(name): \(targets)")
+    }
+    for budget in [MentionBudget.defaultBytes, 0, 6 * MentionBudget.bytesPerMention] {
+      for mappedMinimum in [nil, 0] as [Int?] {
+        for pieceSize in [1, 4096] {
+          expectSame(streamed([dir.path], budget: budget, mappedMinimum: mappedMinimum, pieceSize: pieceSize).mentions, expected)
+        }
+      }
+    }
+  }
+
   @Test func releasingTheTextKeepsIdentityAndStatuses() throws {
     let doc = Document(path: "x.txt", format: .plainText, text: "Kamerstuk 32802, nr. 137\n")
     let extracted = ExtractedDocument(document: doc, mentions: Extractor().mentions(in: doc))
