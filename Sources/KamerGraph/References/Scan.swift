@@ -96,20 +96,25 @@ struct Scan {
       let lengths = prefixLengths[key]
       if lengths != 0 && prefixFilter {
         // Fewer bytes left than the shortest anchor: nothing can match.
-        guard i + lengths.trailingZeroBitCount + 1 <= n else { return nil }
+        let length = lengths.trailingZeroBitCount + 1
+        guard i + length <= n else { return nil }
         let folded =
           i + 8 <= n
           ? AnchorTable.foldedWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
           : AnchorTable.foldedPrefix(base + i, length: min(8, n - i), fold: fold)
-        // The leading bytes on each length of the key's anchors, shortest first.
-        var rest = lengths
-        while true {
-          let length = rest.trailingZeroBitCount + 1
-          guard i + length <= n else { return nil }
-          let h = AnchorTable.prefixHash(folded, length: length)
-          if prefixBits[h >> 6] & (1 << UInt64(h & 63)) != 0 { break }
-          rest &= rest &- 1
+        let h = AnchorTable.prefixHash(folded, length: length)
+        if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 {
+          // The key's longer anchors, each length once (`AnchorTable.prefixLengths`).
+          var rest = lengths & (lengths &- 1)
           if rest == 0 { return nil }
+          while true {
+            let l = rest.trailingZeroBitCount + 1
+            guard i + l <= n else { return nil }
+            let h2 = AnchorTable.prefixHash(folded, length: l)
+            if prefixBits[h2 >> 6] & (1 << UInt64(h2 & 63)) != 0 { break }
+            rest &= rest &- 1
+            if rest == 0 { return nil }
+          }
         }
       }
       let bucket = slot - 1

@@ -7,10 +7,11 @@ struct AnchorTable: Sendable {
   /// leading bytes of a position, after `foldTable`, must be the start of one of its anchors; 0
   /// when the key's recognizers are not checked this way. Most positions the two bytes send to a
   /// recognizer ("de", "he", "aa", "on", ...) are common words that this test turns away without
-  /// a call. Each anchor is compared on its own length (at most 8, for anchors whose spaces match
-  /// runs of spaces no further than their first space): a short anchor of a key ("VRO", "WAO")
-  /// must not cut the others to its length, or "vragen" would pass as "vra" for the heading
-  /// "Vragen gesteld door ..." and "Wat" as "wat" for "Waterwet".
+  /// a call. When a key has an anchor of three or four bytes, each of its anchors is compared on
+  /// its own length (at most 8, for anchors whose spaces match runs of spaces no further than
+  /// their first space): a short anchor ("VRO", "WAO") must not cut the others to its length, or
+  /// "vragen" would pass as "vra" for the heading "Vragen gesteld door ..." and "Wat" as "wat" for
+  /// "Waterwet". Otherwise all are compared on the shortest length, one test per position.
   let prefixLengths: [UInt8]
   /// A set of `prefixBitCount` bits: the `prefixHash` values of the anchors' folded first 3 to 8
   /// bytes (the length is part of the hash). A hash collision only lets a position through to its
@@ -193,8 +194,12 @@ struct AnchorTable: Sendable {
         if a.flexible, let space = a.bytes.firstIndex(of: 0x20) { n = min(n, space + 1) }
         return n
       }
-      guard own.min()! >= 3 else { continue }
-      for (a, l) in zip(anchors, own) {
+      let shortest = own.min()!
+      guard shortest >= 3 else { continue }
+      for (a, n) in zip(anchors, own) {
+        // From five bytes on the shortest length turns most words away by itself: every anchor is
+        // compared on it, one test per position. Below that each anchor keeps its own length.
+        let l = shortest >= 5 ? shortest : n
         lengths[key] |= 1 << UInt8(l - 1)
         let x = a.bytes.prefix(l).withUnsafeBufferPointer { p in
           fold.withUnsafeBufferPointer { foldedPrefix(p.baseAddress!, length: l, fold: $0) }
