@@ -10,7 +10,7 @@
 /// One pass over the bytes: word starts are found eight bytes at a time (`SWAR`); a 65,536-entry
 /// table keyed by the first two bytes of each anchor word picks the recognizers to try there, after
 /// a test of the first three to eight bytes against the anchors' prefixes turns common words away
-/// (`AnchorTable.prefixLength`); each recognizer is a hand-written bounded matcher that returns
+/// (`AnchorTable.prefixLengths`); each recognizer is a hand-written bounded matcher that returns
 /// its captures directly. A recognizer that matches consumes its span, so the scan is linear in
 /// the input and a reference is never reported twice.
 public struct Extractor: Sendable {
@@ -18,7 +18,7 @@ public struct Extractor: Sendable {
   public init() {}
 
   /// False only in tests: every position the two-byte table picks goes to its recognizers, so
-  /// the prefix test (`AnchorTable.prefixLength`) can be checked to change no result.
+  /// the prefix test (`AnchorTable.prefixLengths`) can be checked to change no result.
   var prefixFilter = true
 
   /// All mentions in `text`, sorted by (start, end, kind), each with its exact UTF-8 byte span,

@@ -8,7 +8,7 @@
 struct Scan {
   let t: ByteText
   var out: [Mention] = []
-  /// Whether positions must pass `AnchorTable.prefixLength` before their recognizers run.
+  /// Whether positions must pass `AnchorTable.prefixLengths` before their recognizers run.
   var prefixFilter = true
   /// True once a salutation ("Geachte ...") was seen: letterhead lines come before it.
   var seenSalutation = false
@@ -81,7 +81,7 @@ struct Scan {
     let b = t.b
     let tables = ScanTables.shared
     let slots = tables.slots
-    let prefixLength = tables.prefixLength
+    let prefixLengths = tables.prefixLengths
     let prefixBits = tables.prefixBits
     let fold = tables.fold
     let flat = tables.flat
@@ -93,16 +93,29 @@ struct Scan {
       let key = Int(b[i]) << 8 | Int(i + 1 < n ? b[i + 1] : 0)
       let slot = Int(slots[key])
       if slot == 0 { return nil }
-      let length = Int(prefixLength[key])
-      if length != 0 && prefixFilter {
+      let lengths = prefixLengths[key]
+      if lengths != 0 && prefixFilter {
         // Fewer bytes left than the shortest anchor: nothing can match.
+        let length = lengths.trailingZeroBitCount + 1
         guard i + length <= n else { return nil }
         let folded =
           i + 8 <= n
           ? AnchorTable.foldedWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-          : AnchorTable.foldedPrefix(base + i, length: length, fold: fold)
+          : AnchorTable.foldedPrefix(base + i, length: min(8, n - i), fold: fold)
         let h = AnchorTable.prefixHash(folded, length: length)
-        if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 { return nil }
+        if prefixBits[h >> 6] & (1 << UInt64(h & 63)) == 0 {
+          // The key's longer anchors, each length once (`AnchorTable.prefixLengths`).
+          var rest = lengths & (lengths &- 1)
+          if rest == 0 { return nil }
+          while true {
+            let l = rest.trailingZeroBitCount + 1
+            guard i + l <= n else { return nil }
+            let h2 = AnchorTable.prefixHash(folded, length: l)
+            if prefixBits[h2 >> 6] & (1 << UInt64(h2 & 63)) != 0 { break }
+            rest &= rest &- 1
+            if rest == 0 { return nil }
+          }
+        }
       }
       let bucket = slot - 1
       if i > 0 {

@@ -3,14 +3,25 @@
 struct AnchorTable: Sendable {
   /// Bucket number + 1 per two-byte key; 0 when no anchor starts with these bytes.
   let slots: [UInt16]
-  /// Per two-byte key: how many leading bytes (3 to 8) must also be the start of one of its
-  /// anchors, after `foldTable`; 0 when the key's recognizers are not checked this way. Most
-  /// positions the two bytes send to a recognizer ("de", "he", "aa", "on", ...) are common words
-  /// that this test turns away without a call.
-  let prefixLength: [UInt8]
-  /// A 65,536-bit set of `prefixHash` values of the anchors' folded first 3 to 8 bytes. A hash
-  /// collision only lets a position through to its recognizers, which decide as before.
+  /// Per two-byte key: the lengths (3 to 8 bytes, length `l` as bit `l - 1`) on which the
+  /// leading bytes of a position, after `foldTable`, must be the start of one of its anchors; 0
+  /// when the key's recognizers are not checked this way. Most positions the two bytes send to a
+  /// recognizer ("de", "he", "aa", "on", ...) are common words that this test turns away without
+  /// a call. When a key has an anchor of three or four bytes, each of its anchors is compared on
+  /// its own length (at most 8, for anchors whose spaces match runs of spaces no further than
+  /// their first space): a short anchor ("VRO", "WAO") must not cut the others to its length, or
+  /// "vragen" would pass as "vra" for the heading "Vragen gesteld door ..." and "Wat" as "wat" for
+  /// "Waterwet". Otherwise all are compared on the shortest length, one test per position.
+  let prefixLengths: [UInt8]
+  /// A set of `prefixBitCount` bits: the `prefixHash` values of the anchors' folded first 3 to 8
+  /// bytes (the length is part of the hash). A hash collision only lets a position through to its
+  /// recognizers, which decide as before; with 65,536 bits a phrase of the generated benchmark
+  /// text ("Ik kan n") collided with an anchor and went to the law recognizer 3,228 times.
   let prefixBits: [UInt64]
+
+  /// Bits of `prefixHash`; `prefixBits` holds that many bits (32 KB).
+  static let prefixHashBits = 18
+  static let prefixBitCount = 1 << prefixHashBits
   let buckets: [[RecognizerID]]
   /// The buckets flattened (`flat[bucketStart[b]..<bucketStart[b + 1]]`), for a retain-free scan.
   let flat: [RecognizerID]
@@ -87,7 +98,7 @@ struct AnchorTable: Sendable {
     // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
     precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
     self.slots = slots
-    (prefixLength, prefixBits) = Self.prefixFilter(slots: slots, buckets: buckets)
+    (prefixLengths, prefixBits) = Self.prefixFilter(slots: slots, buckets: buckets)
     self.buckets = buckets
     self.flat = buckets.flatMap { $0 }
     var starts = [0]
@@ -102,7 +113,7 @@ struct AnchorTable: Sendable {
   static let exactAnchors: Set<RecognizerID> = [
     .members, .ministry, .lexicon, .law, .kenmerkLabel, .koopID, .kamerstuk, .kamervragen, .dossier, .answerHeader,
     .salutation, .aanhangsel, .handelingen, .gazette, .seeAlso, .documentKenmerk, .voteTable,
-    .spokesperson, .aanhangselHeading,
+    .spokesperson, .aanhangselHeading, .motionNumber, .eersteKamerLetter,
   ]
 
   /// Case folded away, and every byte that may begin a space or line break (tab, LF, CR, NBSP's
@@ -127,10 +138,12 @@ struct AnchorTable: Sendable {
     return lowered & ~((space >> 7) &* 0xFF) | space >> 2
   }
 
-  /// The hash of a folded prefix of `length` bytes (3 to 8), packed little-endian into `x`.
+  /// The hash of a folded prefix of `length` bytes (3 to 8), packed little-endian into `x`
+  /// (bytes past `length` are ignored).
   @inline(__always) static func prefixHash(_ x: UInt64, length: Int) -> Int {
     let kept = length == 8 ? x : x & ((1 << UInt64(8 * length)) &- 1)
-    return Int(truncatingIfNeeded: ((kept ^ UInt64(length) << 60) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    return Int(
+      truncatingIfNeeded: ((kept ^ UInt64(length) << 60) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - prefixHashBits))
   }
 
   /// The first `length` bytes at `p`, folded, packed little-endian.
@@ -152,7 +165,7 @@ struct AnchorTable: Sendable {
 
   static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64]) {
     var lengths = [UInt8](repeating: 0, count: 65536)
-    var bits = [UInt64](repeating: 0, count: 1024)
+    var bits = [UInt64](repeating: 0, count: prefixBitCount / 64)
     let fold = foldTable
     // Per recognizer, its anchors grouped by their first two bytes folded (the law lexicon has
     // thousands: comparing every anchor with every key would cost more than a scan).
@@ -176,18 +189,22 @@ struct AnchorTable: Sendable {
       guard !anchors.isEmpty else { continue }
       // Up to eight bytes, and for anchors whose spaces match runs of spaces, no further than
       // their first space (a longer run would shift the bytes after it).
-      let length = anchors.map { a -> Int in
+      let own = anchors.map { a -> Int in
         var n = min(8, a.bytes.count)
         if a.flexible, let space = a.bytes.firstIndex(of: 0x20) { n = min(n, space + 1) }
         return n
-      }.min()!
-      guard length >= 3 else { continue }
-      lengths[key] = UInt8(length)
-      for a in anchors {
-        let x = a.bytes.prefix(length).withUnsafeBufferPointer { p in
-          fold.withUnsafeBufferPointer { foldedPrefix(p.baseAddress!, length: length, fold: $0) }
+      }
+      let shortest = own.min()!
+      guard shortest >= 3 else { continue }
+      for (a, n) in zip(anchors, own) {
+        // From five bytes on the shortest length turns most words away by itself: every anchor is
+        // compared on it, one test per position. Below that each anchor keeps its own length.
+        let l = shortest >= 5 ? shortest : n
+        lengths[key] |= 1 << UInt8(l - 1)
+        let x = a.bytes.prefix(l).withUnsafeBufferPointer { p in
+          fold.withUnsafeBufferPointer { foldedPrefix(p.baseAddress!, length: l, fold: $0) }
         }
-        let h = prefixHash(x, length: length)
+        let h = prefixHash(x, length: l)
         bits[h >> 6] |= 1 << UInt64(h & 63)
       }
     }
@@ -200,7 +217,7 @@ struct AnchorTable: Sendable {
 /// closures.
 final class ScanTables: @unchecked Sendable {
   let slots: UnsafeBufferPointer<UInt16>
-  let prefixLength: UnsafeBufferPointer<UInt8>
+  let prefixLengths: UnsafeBufferPointer<UInt8>
   let prefixBits: UnsafeBufferPointer<UInt64>
   let fold: UnsafeBufferPointer<UInt8>
   let flat: UnsafeBufferPointer<RecognizerID>
@@ -216,7 +233,7 @@ final class ScanTables: @unchecked Sendable {
       return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
     }
     slots = permanent(table.slots)
-    prefixLength = permanent(table.prefixLength)
+    prefixLengths = permanent(table.prefixLengths)
     prefixBits = permanent(table.prefixBits)
     fold = permanent(AnchorTable.foldTable)
     flat = permanent(table.flat)

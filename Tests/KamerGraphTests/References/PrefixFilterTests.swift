@@ -4,7 +4,7 @@ import Testing
 @testable import KamerGraph
 
 /// The scan turns positions away by their first three or four bytes before calling recognizers
-/// (`AnchorTable.prefixLength`). That test must never change a result: every text here is
+/// (`AnchorTable.prefixLengths`). That test must never change a result: every text here is
 /// extracted with and without it, and the mentions must be equal.
 @Suite struct PrefixFilterTests {
   static let unfiltered: Extractor = {

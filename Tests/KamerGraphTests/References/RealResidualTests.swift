@@ -83,6 +83,18 @@ import Testing
       "\(f)")
   }
 
+  /// Blank lines are not rows, but the walk after the header is capped: a row after a long run of
+  /// empty lines is no longer part of the table (the walk used to go on to the last line).
+  @Test(arguments: [1, Scan.voteTableLineLimit + 1, 100_000])
+  func voteTableWalkIsCapped(blankLines: Int) {
+    let text = "Fractie Zetels voor tegen Details\nVVD 41\n" + String(repeating: "\n", count: blankLines) + "Van Vliet 1\n"
+    let ms = Extractor().mentions(in: text)
+    checkSpans(text, ms)
+    let ids = ms.filter { $0.kind == .fractie || $0.kind == .persoon }.map { $0.ids.first ?? "" }
+    let expected = blankLines < Scan.voteTableLineLimit ? ["fractie:VVD", "persoon:van-vliet"] : ["fractie:VVD"]
+    #expect(ids == expected, "\(ids)")
+  }
+
   @Test(arguments: ["Fractie VVD 41\nCU 5\nKlein 1", "CU 5\nGL 4\nVan Vliet 1", "Fractie Zetels\nTotaal 150\nGrBvK 2"])
   func noVoteTableDecoys(text: String) {
     let ids = found(text).filter { $0.0 == .persoon || ($0.0 == .fractie && $0.1 != "fractie:VVD") }

@@ -98,6 +98,29 @@ enum Lexicon {
     for k in map.keys { map[k]!.sort { entries[$0].bytes.count > entries[$1].bytes.count } }
     return map
   }()
+
+  /// `byPrefix` as flat arrays, for the scan: the entries of key `k` are
+  /// `prefixList[prefixStart[k]..<prefixStart[k + 1]]`, in the same order. The scan asks at every
+  /// position sent to `lexicon`, and a `Dictionary` lookup hashes the key each time.
+  static let prefixTable: (start: [Int32], list: [Int32]) = {
+    // Only the keys that have entries are looked up (65,536 lookups would cost more at start-up).
+    var start = [Int32](repeating: 0, count: 65537)
+    var list: [Int32] = []
+    var next = 0
+    for key in byPrefix.keys.sorted() {
+      let k = Int(key)
+      while next <= k {
+        start[next] = Int32(list.count)
+        next += 1
+      }
+      list += byPrefix[key]!.map { Int32($0) }
+    }
+    while next <= 65536 {
+      start[next] = Int32(list.count)
+      next += 1
+    }
+    return (start, list)
+  }()
 }
 
 extension Scan {
@@ -137,10 +160,10 @@ extension Scan {
   /// verordening gegevensbescherming (AVG)") is one mention; "artikel 2.23, eerste lid, ... van de
   /// Aanbestedingswet 2012" puts the article in the field `article`.
   mutating func lexicon(_ i: Int) -> Int? {
-    let key = UInt16(t[i]) << 8 | UInt16(t[i + 1])
-    guard let list = Lexicon.byPrefix[key] else { return nil }
-    for n in list {
-      let e = Lexicon.entries[n]
+    let key = Int(t[i]) << 8 | Int(t[i + 1])
+    let table = Lexicon.prefixTable
+    for r in Int(table.start[key])..<Int(table.start[key + 1]) {
+      let e = Lexicon.entries[Int(table.list[r])]
       guard let end = e.caseInsensitive ? t.litCIFlexible(i, e.bytes) : exact(i, e.bytes), t.atWordEnd(end) else {
         continue
       }

@@ -169,6 +169,9 @@ extension Scan {
     "Kamerbrief", "brief", "beleidsbrief", "verzamelbrief", "rapport", "nota", "notitie", "memo", "beslisnota",
   ]
 
+  /// The length in bytes of the longest of `kenmerkDocumentWords`.
+  static let kenmerkDocumentWordLongest = kenmerkDocumentWords.map(\.utf8CodeUnitCount).max() ?? 0
+
   /// A ministry kenmerk in parentheses right after a document word: "een Kamerbrief (BZ2407724)",
   /// "de brief (DGB-2024/123456)", "de brief van 3 maart 2024 (5178141)". Only kenmerk shapes count
   /// (reference-formats.md §1.6): upper-case letters glued or joined by `-`/`/` to at least six
@@ -176,9 +179,16 @@ extension Scan {
   /// the parentheses. Law and case ids (`BWBR0005537`, `CELEX...`) and zaak or document numbers are
   /// left to their own recognizers.
   mutating func documentKenmerk(_ i: Int) -> Int? {
+    // The word at `i` first (its ASCII letters), then only the document words of its length:
+    // most positions sent here are other words ("briefje", "notarieel", "Kamerbrieven").
+    var w = i
+    let longest = Scan.kenmerkDocumentWordLongest
+    while w < t.count && w - i <= longest && isAlpha(t[w]) { w += 1 }
+    let length = w - i
+    guard length >= 4, length <= longest, t.atWordEnd(w) else { return nil }
     var e: Int?
-    for w in Scan.kenmerkDocumentWords {
-      if let x = t.wordCI(i, w) {
+    for word in Scan.kenmerkDocumentWords where word.utf8CodeUnitCount == length {
+      if let x = t.litCI(i, word) {
         e = x
         break
       }

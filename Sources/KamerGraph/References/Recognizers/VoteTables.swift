@@ -5,6 +5,11 @@ extension Scan {
   /// Row names of a vote table that are neither party nor member.
   static let voteTableNonNames: Set<String> = ["totaal", "totaal aantal", "aanwezig", "afwezig", "zetels", "fractie"]
 
+  /// At most this many party rows in one vote table (the Tweede Kamer has had up to 20 groups).
+  static let voteTableRowLimit = 40
+  /// At most this many lines after the header, blank and detail lines included.
+  static let voteTableLineLimit = 4 * voteTableRowLimit
+
   /// The party table of a Tweede Kamer vote ("Stemmingsuitslagen" on tweedekamer.nl and in
   /// besluit pages): a header line "Fractie Zetels voor tegen ..." then one row per party or
   /// one-member group, its name and its seat count ("CU 5", "GrKÖ 2", "Van Vliet 1", "50PLUS 1"),
@@ -20,7 +25,11 @@ extension Scan {
     var line = t.nearLineEnd(z)
     var end: Int?
     var rows = 0
-    while rows < 40 {
+    // Blank and detail lines do not count as rows, but they count toward the walk: a long run of
+    // empty lines after the header ends the table instead of being walked to its end.
+    var walked = 0
+    while rows < Scan.voteTableRowLimit && walked < Scan.voteTableLineLimit {
+      walked += 1
       guard let b = lineBreak(line) else { break }
       let ls = t.skipSpaces(b, newlines: false, limit: 16)
       let le = t.nearLineEnd(ls)
