@@ -55,6 +55,30 @@ struct ExportCommand: ParsableCommand {
       bar?.finish()
       fail(message)
     }
+    // JSON of the whole graph is streamed from the index's tables into the writer: no graph is built.
+    if format == .json, center == nil, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
+      let bytes: [UInt8]
+      do throws(IndexError) {
+        bytes = try JSONGraphWriter().write(index: store, name: name) { done, total in
+          bar?.display.update("writing json", done: done, total: total)
+        }
+      } catch {
+        bar?.finish()
+        fail(error.description, code: exitStatus(for: error))
+      }
+      bar?.finish()
+      guard let output else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+      }
+      do {
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
+      } catch {
+        fail(fileProblem(error, path: output, doing: "write"))
+      }
+      say("wrote \(output) (\(bytes.count) bytes)")
+      return
+    }
     // The whole graph is read from the index already in export order (no mentions, no sorting);
     // --around needs the graph itself for the ego network.
     let graph: Either
