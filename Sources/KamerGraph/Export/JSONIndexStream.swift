@@ -169,9 +169,10 @@ private struct JSONIndexStream {
     var evidenceRow = try evidence.next()
     let rows = try IndexRows(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")
     var previous: (num: Int, source: Int, target: Int, relation: Relation)? = nil
-    // The current edge's evidence: its JSON, its (path, text) pairs, starts, ends and sources.
-    var items = ExportBytes(capacity: 4096)
+    // The current edge's evidence: its (path, text) pairs, lines, starts, ends and sources, kept
+    // until its weight and origin (which come first in the JSON) are known.
     var keys = ByteStrings()
+    var lines: [Int?] = []
     var starts: [Int] = []
     var ends: [Int] = []
     var sources: [EvidenceSource] = []
@@ -190,8 +191,8 @@ private struct JSONIndexStream {
       }
       previous = (num, source, target, relation)
 
-      items.bytes.removeAll(keepingCapacity: true)
       keys.removeAll()
+      lines.removeAll(keepingCapacity: true)
       starts.removeAll(keepingCapacity: true)
       ends.removeAll(keepingCapacity: true)
       sources.removeAll(keepingCapacity: true)
@@ -219,23 +220,9 @@ private struct JSONIndexStream {
           }
           guard increasing else { return false }
         }
-        items.append(starts.isEmpty ? "{\"path\":" : ",{\"path\":")
-        ColumnText.appendJSONQuoted(path, to: &items.bytes)
-        if !evidence.isNull(2) {
-          items.append(",\"line\":")
-          items.append(evidence.int(2))
-        }
-        items.append(",\"start\":")
-        items.append(start)
-        items.append(",\"end\":")
-        items.append(end)
-        items.append(",\"text\":")
-        ColumnText.appendJSONQuoted(text, to: &items.bytes)
-        items.append(",\"source\":\"")
-        items.append(kind.rawValue)
-        items.append("\"}")
         keys.append(path)
         keys.append(text)
+        lines.append(evidence.isNull(2) ? nil : evidence.int(2))
         starts.append(start)
         ends.append(end)
         sources.append(kind)
@@ -246,19 +233,27 @@ private struct JSONIndexStream {
       quotedIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
       out.append(",\"target\":")
       quotedIDs.with(target - 1) { out.bytes.append(contentsOf: $0) }
-      out.append(",\"key\":\"")
-      out.append(relation.rawValue)
-      out.append("\",\"relation\":\"")
-      out.append(relation.rawValue)
-      out.append("\",\"weight\":")
+      out.bytes.append(contentsOf: Self.relationJSON[relation.position])
       out.append(Self.weight(keys))
-      out.append(",\"origin\":\"")
       // As `ExportText.origin`: the strongest kind, text when there is no evidence.
       var origin: EvidenceSource? = nil
       for s in sources where origin == nil || s < origin! { origin = s }
-      out.append((origin ?? .text).rawValue)
-      out.append("\",\"evidence\":[")
-      out.bytes.append(contentsOf: items.bytes)
+      out.bytes.append(contentsOf: Self.originJSON[Self.sourceIndex(origin ?? .text)])
+      for i in starts.indices {
+        out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
+        keys.with(2 * i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        if let line = lines[i] {
+          out.append(",\"line\":")
+          out.append(line)
+        }
+        out.append(",\"start\":")
+        out.append(starts[i])
+        out.append(",\"end\":")
+        out.append(ends[i])
+        out.append(",\"text\":")
+        keys.with(2 * i + 1) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        out.bytes.append(contentsOf: Self.sourceJSON[Self.sourceIndex(sources[i])])
+      }
       out.append("]}")
       written += 1
       advance()
@@ -279,12 +274,62 @@ private struct JSONIndexStream {
       }
     }
     if samePath { return count }
+    if (0..<(2 * count)).allSatisfy({ keys.with($0) { ColumnText.isPlain($0) } }) {
+      return max(1, weightOfPlainCopies(keys, count: count))
+    }
     var evidence: [Evidence] = []
     for i in 0..<count {
       evidence.append(
         Evidence(path: keys.string(2 * i), line: nil, start: 0, end: 0, text: keys.string(2 * i + 1), source: .text))
     }
     return max(1, Edge.weightAcrossCopies(evidence))
+  }
+
+  /// `Edge.weightAcrossCopies` on ASCII bytes (where byte equality is string equality): per
+  /// (stem of the path, text), the count of the path with the most such evidence, summed.
+  private static func weightOfPlainCopies(_ keys: ByteStrings, count: Int) -> Int {
+    func stem(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+      guard let dot = p.lastIndex(of: UInt8(ascii: ".")) else { return p }
+      if let slash = p.lastIndex(of: UInt8(ascii: "/")), slash > dot { return p }
+      return UnsafeBufferPointer(rebasing: p[0..<dot])
+    }
+    /// (stem, text, path) compared byte-wise.
+    func order(_ a: Int, _ b: Int) -> Int {
+      keys.with(2 * a) { pa in
+        keys.with(2 * b) { pb in
+          let c = ColumnText.compare(stem(pa), stem(pb))
+          if c != 0 { return c }
+          let t = keys.with(2 * a + 1) { ta in keys.with(2 * b + 1) { tb in ColumnText.compare(ta, tb) } }
+          if t != 0 { return t }
+          return ColumnText.compare(pa, pb)
+        }
+      }
+    }
+    func sameGroup(_ a: Int, _ b: Int) -> Bool {
+      keys.with(2 * a) { pa in
+        keys.with(2 * b) { pb in
+          ColumnText.compare(stem(pa), stem(pb)) == 0
+            && keys.with(2 * a + 1) { ta in keys.with(2 * b + 1) { tb in ColumnText.compare(ta, tb) == 0 } }
+        }
+      }
+    }
+    let sorted = (0..<count).sorted { order($0, $1) < 0 }
+    var total = 0
+    var i = 0
+    while i < count {
+      // One (stem, text) group: runs of one path in it.
+      var best = 0
+      var j = i
+      while j < count, sameGroup(sorted[i], sorted[j]) {
+        var k = j
+        while k < count, order(sorted[j], sorted[k]) == 0 { k += 1 }
+        best = max(best, k - j)
+        j = k
+      }
+      total += best
+      i = j
+    }
+    return total
   }
 
   private static func array(_ out: inout ExportBytes, _ items: ByteStrings, sort: Bool) {
@@ -331,6 +376,26 @@ private struct JSONIndexStream {
       return r.relation
     }
     return nil
+  }
+
+  /// `,"key":"R","relation":"R","weight":` by `Relation.position`.
+  private static let relationJSON: [[UInt8]] = Relation.allCases.map {
+    Array(",\"key\":\"\($0.rawValue)\",\"relation\":\"\($0.rawValue)\",\"weight\":".utf8)
+  }
+  private static let allSources: [EvidenceSource] = [.metadata, .xmlLink, .text]
+  /// `,"origin":"S","evidence":[` by `sourceIndex`.
+  private static let originJSON: [[UInt8]] = allSources.map {
+    Array(",\"origin\":\"\($0.rawValue)\",\"evidence\":[".utf8)
+  }
+  /// `,"source":"S"}` by `sourceIndex`.
+  private static let sourceJSON: [[UInt8]] = allSources.map { Array(",\"source\":\"\($0.rawValue)\"}".utf8) }
+
+  private static func sourceIndex(_ s: EvidenceSource) -> Int {
+    switch s {
+    case .metadata: return 0
+    case .xmlLink: return 1
+    case .text: return 2
+    }
   }
 
   private static let metadataBytes = Array(EvidenceSource.metadata.rawValue.utf8)

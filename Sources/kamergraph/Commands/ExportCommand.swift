@@ -72,7 +72,13 @@ struct ExportCommand: ParsableCommand {
         return
       }
       do {
-        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        // Written from the buffer itself: no copy of a document of tens of MB.
+        try bytes.withUnsafeBytes { buffer in
+          try Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+            count: buffer.count, deallocator: .none
+          ).write(to: URL(fileURLWithPath: output))
+        }
       } catch {
         fail(fileProblem(error, path: output, doing: "write"))
       }

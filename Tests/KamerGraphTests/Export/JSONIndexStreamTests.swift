@@ -25,7 +25,7 @@ import Testing
   }
 
   func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
-    let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+    let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
     func around(_ x: [UInt8]) -> String { String(decoding: x[max(0, i - 60)..<min(x.count, i + 60)], as: UTF8.self) }
     return "at byte \(i): \(around(a)) | \(around(b))"
   }
@@ -67,7 +67,9 @@ import Testing
       Edge(source: "ah-tk-1", target: "kst-1", relation: .cites, evidence: copies),
       Edge(source: "ah-tk-1", target: "kst-2", relation: .seeAlso, evidence: []),
       Edge(source: "kst-2", target: "ah-tk-1", relation: .cites, evidence: [
-        Evidence(path: "ü.txt", line: 1, start: 2, end: 3, text: "«zie» \u{1}", source: .text)
+        Evidence(path: "ü.txt", line: 1, start: 2, end: 3, text: "«zie» \u{1}", source: .text),
+        Evidence(path: "ü.txt", line: 2, start: 5, end: 6, text: "«zie» \u{1}", source: .text),
+        Evidence(path: "ü.xml", line: 1, start: 2, end: 3, text: "«zie» \u{1}", source: .xmlLink),
       ]),
     ]
     let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
