@@ -51,6 +51,8 @@ let package = Package(
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Algorithms", package: "swift-algorithms"),
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API (the same library GRDB links), for exporters that read columns in place.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
       // The law table and its scripts (compiled into References/Recognizers/LawLexicon+Data.swift).
       exclude: ["References/Data"]

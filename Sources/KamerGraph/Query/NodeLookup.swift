@@ -140,10 +140,29 @@ extension GraphIndex {
 
   /// The edges around `num` in index order (outgoing first, then incoming; each sorted by the other
   /// node's id), restricted to `relations` when given.
+  ///
+  /// Without `nodeColumns` the other node's `date` and `degree` are not read (nil and 0): the rows
+  /// then come from the covering indexes `edges_out`/`edges_in` alone, without a lookup in `nodes`
+  /// per row, which is most of the time of `related` and `similar` around a hub (a ministry with
+  /// thousands of edges) at 100k documents.
   static func neighbours(
-    of num: Int64, direction: Direction, relations: Set<Relation>?, in db: Database, into out: inout [Neighbour]
+    of num: Int64, direction: Direction, relations: Set<Relation>?, in db: Database, into out: inout [Neighbour],
+    nodeColumns: Bool = true
   ) throws {
     out.removeAll(keepingCapacity: true)
+    if !nodeColumns {
+      if direction != .incoming {
+        let statement = try db.cachedStatement(
+          sql: "SELECT target, relation, weight FROM edges WHERE source = ? ORDER BY target, relation")
+        try collect(statement, num: num, forward: true, relations: relations, into: &out)
+      }
+      if direction != .outgoing {
+        let statement = try db.cachedStatement(
+          sql: "SELECT source, relation, weight FROM edges WHERE target = ? ORDER BY source, relation")
+        try collect(statement, num: num, forward: false, relations: relations, into: &out)
+      }
+      return
+    }
     if direction != .incoming {
       let statement = try db.cachedStatement(
         sql: """
@@ -166,11 +185,14 @@ extension GraphIndex {
     _ statement: Statement, num: Int64, forward: Bool, relations: Set<Relation>?, into out: inout [Neighbour]
   ) throws {
     let rows = try Row.fetchCursor(statement, arguments: [num])
+    let nodeColumns = statement.columnCount > 3
     while let row = try rows.next() {
       guard let relation = Relation(rawValue: row[1]) else { continue }
       if let relations, !relations.contains(relation) { continue }
       out.append(
-        Neighbour(node: row[0], relation: relation, weight: row[2], forward: forward, date: row[3], degree: row[4]))
+        Neighbour(
+          node: row[0], relation: relation, weight: row[2], forward: forward, date: nodeColumns ? row[3] : nil,
+          degree: nodeColumns ? row[4] : 0))
     }
   }
 }

@@ -74,7 +74,10 @@ extension GraphIndex {
       for level in 1...options.depth {
         var next: [Int64] = []
         for u in frontier {
-          try Self.neighbours(of: u, direction: options.direction, relations: options.relations, in: db, into: &buffer)
+          // Dates are read only when a window filters on them.
+          try Self.neighbours(
+            of: u, direction: options.direction, relations: options.relations, in: db, into: &buffer,
+            nodeColumns: !window.isOpen)
           if buffer.isEmpty { continue }
           let spread = level == 1 ? 1 : log2(1 + Double(buffer.count))
           let base = score[u, default: 0] * 0.5 / spread

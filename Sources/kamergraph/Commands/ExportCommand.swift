@@ -55,6 +55,36 @@ struct ExportCommand: ParsableCommand {
       bar?.finish()
       fail(message)
     }
+    // JSON of the whole graph is streamed from the index's tables into the writer: no graph is built.
+    if format == .json, center == nil, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
+      let bytes: [UInt8]
+      do throws(IndexError) {
+        bytes = try JSONGraphWriter().write(index: store, name: name) { done, total in
+          bar?.display.update("writing json", done: done, total: total)
+        }
+      } catch {
+        bar?.finish()
+        fail(error.description, code: exitStatus(for: error))
+      }
+      bar?.finish()
+      guard let output else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+      }
+      do {
+        // Written from the buffer itself: no copy of a document of tens of MB.
+        try bytes.withUnsafeBytes { buffer in
+          try Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+            count: buffer.count, deallocator: .none
+          ).write(to: URL(fileURLWithPath: output))
+        }
+      } catch {
+        fail(fileProblem(error, path: output, doing: "write"))
+      }
+      say("wrote \(output) (\(bytes.count) bytes)")
+      return
+    }
     // The whole graph is read from the index already in export order (no mentions, no sorting);
     // --around needs the graph itself for the ego network.
     let graph: Either

@@ -1,0 +1,410 @@
+import GRDB
+
+extension JSONGraphWriter {
+  /// The node-link JSON of the graph stored in `index`: the same bytes as `write` of
+  /// `index.loadSortedGraph()`, streamed from the tables into the output without building a
+  /// `Node`, `Edge` or `Evidence` (issue 21: loading the graph was half of the export's time).
+  ///
+  /// Nodes are read in number order with their aliases and paths merged in from cursors ordered by
+  /// node, edges in number order with their evidence merged in row order, as `loadSortedGraph`
+  /// reads them; text columns go from SQLite's buffer into the output. When the tables are not in
+  /// the order `commit` writes them (or hold anything the loader would sort, repair or refuse), the
+  /// stream gives up and the graph is loaded and written the general way, so the bytes (and the
+  /// errors) are the same either way.
+  public func write(
+    index: GraphIndex, name: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(IndexError) -> [UInt8] {
+    if let streamed = try streamed(from: index, name: name, progress: progress) { return streamed }
+    return write(ExportGraph(try index.loadSortedGraph(progress: progress)), name: name)
+  }
+
+  /// The streamed document, or nil when the tables are not in commit order.
+  func streamed(
+    from index: GraphIndex, name: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(IndexError) -> [UInt8]? {
+    try index.read { db -> [UInt8]? in
+      guard var stream = try JSONIndexStream(db: db, progress: progress) else { return nil }
+      return try stream.write(name: name)
+    }
+  }
+}
+
+/// One streamed JSON export (see `JSONGraphWriter.write(index:name:progress:)`).
+private struct JSONIndexStream {
+  let db: Database
+  let nodeCount: Int
+  let edgeCount: Int
+  let progress: ((_ done: Int, _ total: Int) -> Void)?
+  private var done = 0
+
+  /// Nil when the node numbers are not 1...count (the general path decides what they mean).
+  init?(db: Database, progress: ((_ done: Int, _ total: Int) -> Void)?) throws {
+    let counts = try IndexRows(
+      db,
+      sql: """
+        SELECT (SELECT min(num) FROM nodes), (SELECT max(num) FROM nodes), (SELECT count(*) FROM nodes),
+          (SELECT count(*) FROM edges)
+        """)
+    guard try counts.next() else { return nil }
+    let nodeCount = counts.int(2)
+    guard nodeCount == 0 || (!counts.isNull(0) && counts.int(0) == 1 && counts.int(1) == nodeCount) else { return nil }
+    self.db = db
+    self.nodeCount = nodeCount
+    self.edgeCount = counts.int(3)
+    self.progress = progress
+  }
+
+  private mutating func advance() {
+    done += 1
+    if done & 0x3FFF == 0 { progress?(done, nodeCount + edgeCount) }
+  }
+
+  /// The document, or nil when the tables are not in commit order.
+  mutating func write(name: String) throws -> [UInt8]? {
+    progress?(0, nodeCount + edgeCount)
+    var out = ExportBytes(capacity: 64 + nodeCount * 300 + edgeCount * 300)
+    out.append("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":")
+    out.appendJSONQuoted(name)
+    out.append("},\n\"nodes\":[")
+    // Each node's id as a JSON literal, by node index, for the edges.
+    var quotedIDs = ByteStrings()
+    quotedIDs.reserve(strings: nodeCount, bytes: nodeCount * 24)
+    guard try nodes(&out, quotedIDs: &quotedIDs) else { return nil }
+    out.append("\n],\n\"edges\":[")
+    guard try edges(&out, quotedIDs: quotedIDs) else { return nil }
+    out.append("\n]}\n")
+    progress?(nodeCount + edgeCount, nodeCount + edgeCount)
+    return out.bytes
+  }
+
+  private mutating func nodes(_ out: inout ExportBytes, quotedIDs: inout ByteStrings) throws -> Bool {
+    let aliases = try IndexRows(db, sql: "SELECT node, name FROM names WHERE is_alias = 1 ORDER BY node, rowid")
+    var aliasRow = try aliases.next()
+    let paths = try IndexRows(db, sql: "SELECT node, path FROM node_paths ORDER BY node, path")
+    var pathRow = try paths.next()
+    let rows = try IndexRows(
+      db, sql: "SELECT num, id, kind, label, date, vergaderjaar, ministry, status, url FROM nodes ORDER BY num")
+    var previousID: [UInt8] = []
+    var list = ByteStrings()
+    var scratch: [UInt8] = []
+    var k = 0
+    while try rows.next() {
+      let num = rows.int(0)
+      guard num == k + 1, !rows.isNull(1), !rows.isNull(2), !rows.isNull(3), !rows.isNull(7) else { return false }
+      let id = rows.text(1)
+      // Ids strictly increasing, as `SortedGraph` requires.
+      if k > 0, !previousID.withUnsafeBufferPointer({ ColumnText.less($0, id) }) { return false }
+      previousID.removeAll(keepingCapacity: true)
+      previousID.append(contentsOf: id)
+      let status = rows.text(7)
+      guard Self.isNodeStatus(status) else { return false }  // the loader reports it
+
+      out.append(k == 0 ? "\n{\"id\":" : ",\n{\"id\":")
+      scratch.removeAll(keepingCapacity: true)
+      ColumnText.appendJSONQuoted(id, to: &scratch)
+      out.bytes.append(contentsOf: scratch)
+      scratch.withUnsafeBufferPointer { quotedIDs.append($0) }
+      out.append(",\"label\":")
+      ColumnText.appendJSONQuoted(rows.text(3), to: &out.bytes)
+      out.append(",\"kind\":")
+      ColumnText.appendJSONQuoted(rows.text(2), to: &out.bytes)
+      out.append(",\"status\":")
+      ColumnText.appendJSONQuoted(status, to: &out.bytes)
+      if !rows.isNull(4) {
+        let date = ColumnText.string(rows.text(4))
+        out.append(",\"date\":")
+        out.appendJSONQuoted(date)
+        // As `Node.year`.
+        if date.utf8.count >= 4, let year = Int(date.prefix(4)) {
+          out.append(",\"year\":")
+          out.append(year)
+        }
+      }
+      if !rows.isNull(5) {
+        out.append(",\"vergaderjaar\":")
+        ColumnText.appendJSONQuoted(rows.text(5), to: &out.bytes)
+      }
+      if !rows.isNull(6) {
+        out.append(",\"ministry\":")
+        ColumnText.appendJSONQuoted(rows.text(6), to: &out.bytes)
+      }
+      if !rows.isNull(8) {
+        out.append(",\"url\":")
+        ColumnText.appendJSONQuoted(rows.text(8), to: &out.bytes)
+      }
+
+      // Aliases in row order, sorted when there are several (as the loader does).
+      list.removeAll()
+      while aliasRow {
+        let node = aliases.int(0)
+        guard node >= num, node <= nodeCount, !aliases.isNull(1) else { return false }
+        if node > num { break }
+        list.append(aliases.text(1))
+        aliasRow = try aliases.next()
+      }
+      out.append(",\"aliases\":")
+      Self.array(&out, list, sort: list.count > 1)
+      // Paths in key order, sorted as Swift sorts strings when that order differs.
+      list.removeAll()
+      while pathRow {
+        let node = paths.int(0)
+        guard node >= num, node <= nodeCount, !paths.isNull(1) else { return false }
+        if node > num { break }
+        list.append(paths.text(1))
+        pathRow = try paths.next()
+      }
+      out.append(",\"paths\":")
+      Self.array(&out, list, sort: !Self.isSorted(list))
+      out.append("}")
+      k += 1
+      advance()
+    }
+    // Aliases or paths of nodes that do not exist: the general path decides what they mean.
+    return k == nodeCount && !aliasRow && !pathRow
+  }
+
+  private mutating func edges(_ out: inout ExportBytes, quotedIDs: ByteStrings) throws -> Bool {
+    let evidence = try IndexRows(
+      db, sql: "SELECT edge, path, line, start, \"end\", text, source FROM evidence ORDER BY rowid")
+    var evidenceRow = try evidence.next()
+    let rows = try IndexRows(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")
+    var previous: (num: Int, source: Int, target: Int, relation: Relation)? = nil
+    // The current edge's evidence: its (path, text) pairs, lines, starts, ends and sources, kept
+    // until its weight and origin (which come first in the JSON) are known.
+    var keys = ByteStrings()
+    var lines: [Int?] = []
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var sources: [EvidenceSource] = []
+    var written = 0
+    while try rows.next() {
+      let num = rows.int(0)
+      let source = rows.int(1)
+      let target = rows.int(2)
+      guard let relation = Self.relation(rows.text(3)), source >= 1, source <= nodeCount, target >= 1,
+        target <= nodeCount
+      else { return false }  // the loader reports the damaged edge
+      if let p = previous {
+        guard num > p.num else { return false }
+        // (source, target, relation) strictly increasing, as `SortedGraph` requires.
+        guard (p.source, p.target, p.relation.rawValue) < (source, target, relation.rawValue) else { return false }
+      }
+      previous = (num, source, target, relation)
+
+      keys.removeAll()
+      lines.removeAll(keepingCapacity: true)
+      starts.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      sources.removeAll(keepingCapacity: true)
+      while evidenceRow {
+        let edge = evidence.int(0)
+        if edge > num { break }
+        guard edge == num, !evidence.isNull(1), !evidence.isNull(3), !evidence.isNull(4), !evidence.isNull(5),
+          !evidence.isNull(6)
+        else { return false }
+        let path = evidence.text(1)
+        let text = evidence.text(5)
+        let start = evidence.int(3)
+        let end = evidence.int(4)
+        let kind = Self.evidenceSource(evidence.text(6))
+        if let last = starts.indices.last {
+          // Strictly increasing (path, start, end, text, source), or the loader would sort and dedupe.
+          let increasing = keys.with(2 * last) { lastPath in
+            keys.with(2 * last + 1) { lastText in
+              if !ColumnText.equal(lastPath, path) { return ColumnText.less(lastPath, path) }
+              if starts[last] != start { return starts[last] < start }
+              if ends[last] != end { return ends[last] < end }
+              if !ColumnText.equal(lastText, text) { return ColumnText.less(lastText, text) }
+              return sources[last] < kind
+            }
+          }
+          guard increasing else { return false }
+        }
+        keys.append(path)
+        keys.append(text)
+        lines.append(evidence.isNull(2) ? nil : evidence.int(2))
+        starts.append(start)
+        ends.append(end)
+        sources.append(kind)
+        evidenceRow = try evidence.next()
+      }
+
+      out.append(written == 0 ? "\n{\"source\":" : ",\n{\"source\":")
+      quotedIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
+      out.append(",\"target\":")
+      quotedIDs.with(target - 1) { out.bytes.append(contentsOf: $0) }
+      out.bytes.append(contentsOf: Self.relationJSON[relation.position])
+      out.append(Self.weight(keys))
+      // As `ExportText.origin`: the strongest kind, text when there is no evidence.
+      var origin: EvidenceSource? = nil
+      for s in sources where origin == nil || s < origin! { origin = s }
+      out.bytes.append(contentsOf: Self.originJSON[Self.sourceIndex(origin ?? .text)])
+      for i in starts.indices {
+        out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
+        keys.with(2 * i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        if let line = lines[i] {
+          out.append(",\"line\":")
+          out.append(line)
+        }
+        out.append(",\"start\":")
+        out.append(starts[i])
+        out.append(",\"end\":")
+        out.append(ends[i])
+        out.append(",\"text\":")
+        keys.with(2 * i + 1) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        out.bytes.append(contentsOf: Self.sourceJSON[Self.sourceIndex(sources[i])])
+      }
+      out.append("]}")
+      written += 1
+      advance()
+    }
+    // Evidence of an edge that does not exist: the general path decides what it means.
+    return written == edgeCount && !evidenceRow
+  }
+
+  /// `Edge.weight` of evidence whose (path, text) pairs are `keys`.
+  private static func weight(_ keys: ByteStrings) -> Int {
+    let count = keys.count / 2
+    guard count > 0 else { return 1 }
+    var samePath = true
+    keys.with(0) { first in
+      for i in 1..<count where !keys.with(2 * i, { ColumnText.equal(first, $0) }) {
+        samePath = false
+        break
+      }
+    }
+    if samePath { return count }
+    if (0..<(2 * count)).allSatisfy({ keys.with($0) { ColumnText.isPlain($0) } }) {
+      return max(1, weightOfPlainCopies(keys, count: count))
+    }
+    var evidence: [Evidence] = []
+    for i in 0..<count {
+      evidence.append(
+        Evidence(path: keys.string(2 * i), line: nil, start: 0, end: 0, text: keys.string(2 * i + 1), source: .text))
+    }
+    return max(1, Edge.weightAcrossCopies(evidence))
+  }
+
+  /// `Edge.weightAcrossCopies` on ASCII bytes (where byte equality is string equality): per
+  /// (stem of the path, text), the count of the path with the most such evidence, summed.
+  private static func weightOfPlainCopies(_ keys: ByteStrings, count: Int) -> Int {
+    func stem(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+      guard let dot = p.lastIndex(of: UInt8(ascii: ".")) else { return p }
+      if let slash = p.lastIndex(of: UInt8(ascii: "/")), slash > dot { return p }
+      return UnsafeBufferPointer(rebasing: p[0..<dot])
+    }
+    /// (stem, text, path) compared byte-wise.
+    func order(_ a: Int, _ b: Int) -> Int {
+      keys.with(2 * a) { pa in
+        keys.with(2 * b) { pb in
+          let c = ColumnText.compare(stem(pa), stem(pb))
+          if c != 0 { return c }
+          let t = keys.with(2 * a + 1) { ta in keys.with(2 * b + 1) { tb in ColumnText.compare(ta, tb) } }
+          if t != 0 { return t }
+          return ColumnText.compare(pa, pb)
+        }
+      }
+    }
+    func sameGroup(_ a: Int, _ b: Int) -> Bool {
+      keys.with(2 * a) { pa in
+        keys.with(2 * b) { pb in
+          ColumnText.compare(stem(pa), stem(pb)) == 0
+            && keys.with(2 * a + 1) { ta in keys.with(2 * b + 1) { tb in ColumnText.compare(ta, tb) == 0 } }
+        }
+      }
+    }
+    let sorted = (0..<count).sorted { order($0, $1) < 0 }
+    var total = 0
+    var i = 0
+    while i < count {
+      // One (stem, text) group: runs of one path in it.
+      var best = 0
+      var j = i
+      while j < count, sameGroup(sorted[i], sorted[j]) {
+        var k = j
+        while k < count, order(sorted[j], sorted[k]) == 0 { k += 1 }
+        best = max(best, k - j)
+        j = k
+      }
+      total += best
+      i = j
+    }
+    return total
+  }
+
+  private static func array(_ out: inout ExportBytes, _ items: ByteStrings, sort: Bool) {
+    out.append("[")
+    if sort {
+      for (i, item) in (0..<items.count).map({ items.string($0) }).sorted().enumerated() {
+        if i > 0 { out.append(",") }
+        out.appendJSONQuoted(item)
+      }
+    } else {
+      for i in 0..<items.count {
+        if i > 0 { out.append(",") }
+        items.with(i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+      }
+    }
+    out.append("]")
+  }
+
+  /// True when each string is not below the one before it (as Swift compares strings).
+  private static func isSorted(_ items: ByteStrings) -> Bool {
+    guard items.count > 1 else { return true }
+    for i in 1..<items.count {
+      let below = items.with(i) { item in items.with(i - 1) { before in ColumnText.less(item, before) } }
+      if below { return false }
+    }
+    return true
+  }
+
+  private static let statuses: [[UInt8]] = [
+    Array(NodeStatus.resolved.rawValue.utf8), Array(NodeStatus.external.rawValue.utf8),
+    Array(NodeStatus.entity.rawValue.utf8),
+  ]
+
+  private static func isNodeStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    statuses.contains { s in s.withUnsafeBufferPointer { ColumnText.compare($0, bytes) == 0 } }
+  }
+
+  private static let relations: [(bytes: [UInt8], relation: Relation)] = Relation.allCases.map {
+    (Array($0.rawValue.utf8), $0)
+  }
+
+  private static func relation(_ bytes: UnsafeBufferPointer<UInt8>) -> Relation? {
+    for r in relations where r.bytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) {
+      return r.relation
+    }
+    return nil
+  }
+
+  /// `,"key":"R","relation":"R","weight":` by `Relation.position`.
+  private static let relationJSON: [[UInt8]] = Relation.allCases.map {
+    Array(",\"key\":\"\($0.rawValue)\",\"relation\":\"\($0.rawValue)\",\"weight\":".utf8)
+  }
+  private static let allSources: [EvidenceSource] = [.metadata, .xmlLink, .text]
+  /// `,"origin":"S","evidence":[` by `sourceIndex`.
+  private static let originJSON: [[UInt8]] = allSources.map {
+    Array(",\"origin\":\"\($0.rawValue)\",\"evidence\":[".utf8)
+  }
+  /// `,"source":"S"}` by `sourceIndex`.
+  private static let sourceJSON: [[UInt8]] = allSources.map { Array(",\"source\":\"\($0.rawValue)\"}".utf8) }
+
+  private static func sourceIndex(_ s: EvidenceSource) -> Int {
+    switch s {
+    case .metadata: return 0
+    case .xmlLink: return 1
+    case .text: return 2
+    }
+  }
+
+  private static let metadataBytes = Array(EvidenceSource.metadata.rawValue.utf8)
+  private static let xmlLinkBytes = Array(EvidenceSource.xmlLink.rawValue.utf8)
+
+  /// As the loader reads it: an unknown source is `.text`.
+  private static func evidenceSource(_ bytes: UnsafeBufferPointer<UInt8>) -> EvidenceSource {
+    if metadataBytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) { return .metadata }
+    if xmlLinkBytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) { return .xmlLink }
+    return .text
+  }
+}
