@@ -15,47 +15,56 @@ struct SRURecord: Sendable, Equatable {
   /// not XML (an HTML error page) or not an SRU answer.
   static func parse(_ bytes: [UInt8], source: String) throws(FetchError) -> [SRURecord] {
     try ContentCheck.xml(bytes, url: source)
-    var records: [SRURecord] = []
-    var sawSRU = false
-    do {
-      try XMLStreamReader.read(bytes, file: source) { reader in
-        var path: [String] = []
-        var current: SRURecord?
-        var text = ""
-        var manifestation: String?
-        while try reader.next() {
-          switch reader.kind {
-          case .element:
-            let name = reader.localName
-            if name == "searchRetrieveResponse" { sawSRU = true }
-            if name == "record" && !path.contains("record") { current = SRURecord(identifier: "", items: [:], url: nil) }
-            if name == "itemUrl" { manifestation = reader.attribute("manifestation") }
-            text = ""
-            if !reader.isEmptyElement { path.append(name) } else if name == "record" { current = nil }
-          case .text, .whitespace:
-            text += reader.value
-          case .endElement:
-            let name = path.popLast() ?? ""
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if name == "identifier" && path.last == "owmskern", current?.identifier.isEmpty == true { current?.identifier = value }
-            if name == "itemUrl", let m = manifestation, path.last == "enrichedData" { current?.items[m] = value }
-            if name == "url" && path.last == "enrichedData" { current?.url = value }
-            if name == "record" && !path.contains("record"), let record = current {
-              records.append(record)
-              current = nil
-            }
-            text = ""
-          case .other:
-            break
-          }
-        }
-      }
-    } catch {
+    var walk = SRUWalk()
+    do { try XMLStreamReader.walk(bytes, file: source, with: &walk) } catch {
       throw .unexpectedContent(url: source, message: "the SRU answer is not well-formed XML: \(error)")
     }
-    guard sawSRU else { throw .unexpectedContent(url: source, message: "the answer is XML but not an SRU searchRetrieveResponse") }
-    return records
+    guard walk.sawSRU else { throw .unexpectedContent(url: source, message: "the answer is XML but not an SRU searchRetrieveResponse") }
+    return walk.records
   }
+}
+
+/// The walk over an SRU answer: a record per outermost `record`, its fields by their parent
+/// (`owmskern/identifier`, `enrichedData/itemUrl`, `enrichedData/url`), each field's text trimmed.
+private struct SRUWalk: XMLWalker {
+  typealias Failure = Never
+  var records: [SRURecord] = []
+  /// A `searchRetrieveResponse` element was seen.
+  var sawSRU = false
+  /// The names of the open elements.
+  var path: [String] = []
+  var current: SRURecord?
+  /// The character data since the last start or end tag.
+  var text = ""
+  var manifestation: String?
+
+  mutating func startElement(_ reader: XMLStreamReader) -> XMLDescent {
+    let name = reader.localName
+    if name == "searchRetrieveResponse" { sawSRU = true }
+    if name == "record" && !path.contains("record") { current = SRURecord(identifier: "", items: [:], url: nil) }
+    if name == "itemUrl" { manifestation = reader.attribute("manifestation") }
+    text = ""
+    if !reader.isEmptyElement { path.append(name) } else if name == "record" { current = nil }
+    return .children
+  }
+
+  /// An empty element (`<url/>`) has neither text nor a record of its own: its end is ignored.
+  mutating func endElement(_ reader: XMLStreamReader) {
+    guard !reader.isEmptyElement else { return }
+    let name = path.popLast() ?? ""
+    let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    if name == "identifier" && path.last == "owmskern", current?.identifier.isEmpty == true { current?.identifier = value }
+    if name == "itemUrl", let m = manifestation, path.last == "enrichedData" { current?.items[m] = value }
+    if name == "url" && path.last == "enrichedData" { current?.url = value }
+    if name == "record" && !path.contains("record"), let record = current {
+      records.append(record)
+      current = nil
+    }
+    text = ""
+  }
+
+  mutating func text(_ reader: XMLStreamReader) { text += reader.value }
+  mutating func whitespace(_ reader: XMLStreamReader) { text += reader.value }
 }
 
 /// A Tweede Kamer zaak from an OData answer, with its actors (`ZaakActor`), for the sidecar of

@@ -39,47 +39,9 @@ struct SyncFeedPage: Sendable, Equatable {
     guard let root = tree.root, root.name == "feed", root.namespace == atom else {
       throw .unexpectedContent(url: source, message: "the answer is XML but not an Atom feed (a SyncFeed page)")
     }
-    var page = SyncFeedPage(entries: [], next: nil)
-    for element in root.elements where element.namespace == atom {
-      switch element.name {
-      case "link" where element.attribute("rel") == "next":
-        page.next = element.attribute("href").flatMap(skiptoken(of:))
-      case "entry":
-        page.entries.append(entry(element))
-      default:
-        break
-      }
-    }
-    return page
-  }
-
-  private static func entry(_ e: XMLTreeElement) -> Entry {
-    var out = Entry(guid: "", category: "", updated: nil, deleted: false, nummer: nil, zaken: [], next: nil)
-    var title = ""
-    for child in e.elements {
-      switch child.name {
-      case "title": title = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
-      case "updated": out.updated = date(child.text.trimmingCharacters(in: .whitespacesAndNewlines))
-      case "category": out.category = child.attribute("term") ?? out.category
-      case "link" where child.attribute("rel") == "next": out.next = child.attribute("href").flatMap(skiptoken(of:))
-      case "content":
-        guard let entity = child.elements.first else { continue }
-        if out.category.isEmpty { out.category = entity.name.prefix(1).uppercased() + entity.name.dropFirst() }
-        out.guid = entity.attribute("id") ?? ""
-        out.deleted = entity.attribute("verwijderd") == "true"
-        for field in entity.elements {
-          switch field.name {
-          case "documentNummer": out.nummer = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
-          case "zaak": if let ref = field.attribute("ref") { out.zaken.append(ref) }
-          default: break
-          }
-        }
-      default:
-        break
-      }
-    }
-    if out.guid.isEmpty { out.guid = title }
-    return out
+    var walk = FeedWalk()
+    root.walkChildren(with: &walk)
+    return walk.page
   }
 
   /// The `skiptoken` query value of a feed URL.
@@ -95,4 +57,78 @@ struct SyncFeedPage: Sendable, Equatable {
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.date(from: text)
   }
+}
+
+/// The walk over a SyncFeed page: the page's `next` link and its entries (Atom elements under the
+/// feed); of an entry its title, `updated`, category, `next` link and, in its `content`, the first
+/// element, the entity (GUID, deleted, and the fields `documentNummer` and `zaak ref=`).
+private struct FeedWalk: XMLWalker {
+  typealias Failure = Never
+  /// What an open element is to the walk.
+  enum Open { case entry, content, entity, other }
+
+  var page = SyncFeedPage(entries: [], next: nil)
+  var open: [Open] = []
+  /// The entry being read and its title (its GUID when the entity has no `id`).
+  var entry = SyncFeedPage.Entry(guid: "", category: "", updated: nil, deleted: false, nummer: nil, zaken: [], next: nil)
+  var title = ""
+  /// The open `content` has had no element yet: the next one is the entity.
+  var awaitingEntity = false
+
+  mutating func startElement(_ e: XMLTreeElement) -> XMLDescent {
+    let opened = start(e)
+    open.append(opened)
+    return opened == .other ? .skipChildren : .children
+  }
+
+  /// What `e` is; reads the elements that are read whole.
+  private mutating func start(_ e: XMLTreeElement) -> Open {
+    switch open.last {
+    case nil:  // a child of the feed
+      guard e.namespace == SyncFeedPage.atom else { return .other }
+      switch e.name {
+      case "link" where e.attribute("rel") == "next": page.next = e.attribute("href").flatMap(SyncFeedPage.skiptoken(of:))
+      case "entry":
+        entry = SyncFeedPage.Entry(guid: "", category: "", updated: nil, deleted: false, nummer: nil, zaken: [], next: nil)
+        title = ""
+        return .entry
+      default: break
+      }
+    case .entry:
+      switch e.name {
+      case "title": title = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      case "updated": entry.updated = SyncFeedPage.date(e.text.trimmingCharacters(in: .whitespacesAndNewlines))
+      case "category": entry.category = e.attribute("term") ?? entry.category
+      case "link" where e.attribute("rel") == "next": entry.next = e.attribute("href").flatMap(SyncFeedPage.skiptoken(of:))
+      case "content":
+        awaitingEntity = true
+        return .content
+      default: break
+      }
+    case .content:
+      guard awaitingEntity else { break }
+      awaitingEntity = false
+      if entry.category.isEmpty { entry.category = e.name.prefix(1).uppercased() + e.name.dropFirst() }
+      entry.guid = e.attribute("id") ?? ""
+      entry.deleted = e.attribute("verwijderd") == "true"
+      return .entity
+    case .entity:
+      switch e.name {
+      case "documentNummer": entry.nummer = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      case "zaak": if let ref = e.attribute("ref") { entry.zaken.append(ref) }
+      default: break
+      }
+    case .other:
+      break
+    }
+    return .other
+  }
+
+  mutating func endElement(_ e: XMLTreeElement) {
+    guard open.popLast() == .entry else { return }
+    if entry.guid.isEmpty { entry.guid = title }
+    page.entries.append(entry)
+  }
+
+  mutating func text(_ text: String) {}
 }

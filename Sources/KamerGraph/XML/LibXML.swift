@@ -318,7 +318,11 @@ package struct XMLTreeElement {
     return out
   }
 
-  /// The child elements, in document order.
+  /// The child elements, in document order. With `firstElement(named:)`, the one-level lookups of
+  /// the readers (docx relationships and core properties, odt meta, the fields of a Rechtspraak
+  /// description or a Tweede Kamer entity, the items of a `<dl>`): a list read in one loop needs no
+  /// state across levels, so a walker would only add a type around the same loop. Whatever goes
+  /// deeper than one level, or keeps state while it goes, is an `XMLWalker`.
   package var elements: [XMLTreeElement] {
     var out: [XMLTreeElement] = []
     forEachChild { if case .element(let e) = $0 { out.append(e) } }

@@ -1,5 +1,5 @@
 /// Whether a walk goes into the children of the element that just started.
-enum XMLDescent: Equatable {
+package enum XMLDescent: Equatable {
   /// Walk the children (the usual answer).
   case children
   /// Skip the children; the element's `endElement` still comes. A walker answers this for an
@@ -13,8 +13,9 @@ enum XMLDescent: Equatable {
 /// parsed (`Node` and `Text` are the reader itself, standing on the node), and
 /// `XMLTreeElement.walkChildren(with:)` over a parsed tree, for HTML, which only libxml2's tree
 /// parser reads, and for the small parts of zipped documents (`Node` is the element, `Text` its
-/// character data). An empty element (`<a/>`) is a start followed by an end.
-protocol XMLWalker {
+/// character data). An empty element (`<a/>`) is a start followed by an end. Package-wide, so that
+/// kamergraph-fetch reads its answers (SRU records, SyncFeed pages) the same way.
+package protocol XMLWalker {
   /// What the walker is given at an element: `XMLStreamReader` or `XMLTreeElement`.
   associatedtype Node = XMLStreamReader
   /// What the walker is given at character data: `XMLStreamReader` or `String`.
@@ -33,14 +34,14 @@ protocol XMLWalker {
 
 extension XMLWalker {
   /// Most walkers do nothing when an element closes.
-  mutating func endElement(_ node: Node) throws(Failure) {}
+  package mutating func endElement(_ node: Node) throws(Failure) {}
   /// Whitespace between elements is ignored unless a walker says otherwise.
-  mutating func whitespace(_ text: Text) throws(Failure) {}
+  package mutating func whitespace(_ text: Text) throws(Failure) {}
 }
 
 extension XMLStreamReader {
   /// Walks every node of `bytes` with `walker`. Errors of the XML and of the walker are rethrown.
-  static func walk<W: XMLWalker>(_ bytes: [UInt8], file: String, with walker: inout W) throws
+  package static func walk<W: XMLWalker>(_ bytes: [UInt8], file: String, with walker: inout W) throws
   where W.Node == XMLStreamReader, W.Text == XMLStreamReader {
     try read(bytes, file: file) { reader in
       // Depth inside an element whose children the walker skips (0: not skipping).
@@ -78,7 +79,7 @@ extension XMLStreamReader {
 
 extension XMLTreeElement {
   /// Walks this element and everything under it with `walker`.
-  func walk<W: XMLWalker>(with walker: inout W) throws(W.Failure)
+  package func walk<W: XMLWalker>(with walker: inout W) throws(W.Failure)
   where W.Node == XMLTreeElement, W.Text == String {
     if try walker.startElement(self) == .children { try walkChildren(with: &walker) }
     try walker.endElement(self)
@@ -87,7 +88,7 @@ extension XMLTreeElement {
   /// Walks the children of this element (not the element itself), depth first in document order,
   /// with `walker`. Text and CDATA are `text`; comments, processing instructions and entity
   /// references are skipped (entities are never loaded).
-  func walkChildren<W: XMLWalker>(with walker: inout W) throws(W.Failure)
+  package func walkChildren<W: XMLWalker>(with walker: inout W) throws(W.Failure)
   where W.Node == XMLTreeElement, W.Text == String {
     var child = firstChildNode
     while let c = child {

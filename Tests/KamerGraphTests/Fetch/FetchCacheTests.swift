@@ -140,6 +140,24 @@ import Testing
     #expect(escaped.metadata.title == "A <b> & \"c\"")
   }
 
+  @Test func emptyFieldsAndEmptyRecordsAreNotRead() throws {
+    let answer = """
+      <searchRetrieveResponse><records>
+      <record><gzd><originalData><meta><owmskern><identifier> a-1 </identifier><identifier>a-2</identifier></owmskern></meta>\
+      </originalData><enrichedData><url/><itemUrl manifestation="pdf"/><itemUrl manifestation="xml">http://x/a.xml</itemUrl>\
+      </enrichedData></gzd></record>
+      <record/>
+      <record><gzd><originalData><meta><owmskern><identifier>b</identifier></owmskern></meta></originalData>\
+      <enrichedData><url> http://x/b </url></enrichedData></gzd></record>
+      </records></searchRetrieveResponse>
+      """
+    let records = try SRURecord.parse(Array(answer.utf8), source: "sru")
+    #expect(records == [
+      SRURecord(identifier: "a-1", items: ["xml": "http://x/a.xml"], url: nil),
+      SRURecord(identifier: "b", items: [:], url: "http://x/b"),
+    ])
+  }
+
   @Test func anHTMLPageOrOtherXMLIsNotAnSRUAnswer() {
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<!DOCTYPE html><html><body>Storing</body></html>".utf8), source: "s") }
     #expect(throws: FetchError.self) { try SRURecord.parse(Array("<feed/>".utf8), source: "s") }

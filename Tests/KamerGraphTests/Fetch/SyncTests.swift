@@ -29,6 +29,29 @@ import Testing
     #expect(throws: FetchError.self) { try SyncFeedPage.parse(Array("<!DOCTYPE html><html>Onderhoud</html>".utf8), source: "f") }
     #expect(throws: FetchError.self) { try SyncFeedPage.parse(SourceMirror.fixture("sru-empty.xml"), source: "f") }
   }
+
+  @Test func onlyAtomEntriesAndTheFirstElementOfTheirContentAreRead() throws {
+    let feed = """
+      <feed xmlns="http://www.w3.org/2005/Atom"><title>feed</title>
+      <entry><title> from-the-title </title><content><zaak xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0">\
+      <documentNummer>no</documentNummer></zaak><document id="second"/></content></entry>
+      <x:entry xmlns:x="urn:other"><title>not atom</title></x:entry>
+      <entry><category term="Document"/><content><document id="g2" verwijderd="false"><documentNummer> 2025D1 </documentNummer>\
+      <zaak ref="z1"/><zaak ref="z2"/><extra><zaak ref="deep"/></extra></document></content>\
+      <link rel="next" href="http://m/Feed?skiptoken=9"/></entry>
+      <link rel="next" href="http://m/Feed?category=Document&amp;skiptoken=10"/>
+      </feed>
+      """
+    let page = try SyncFeedPage.parse(Array(feed.utf8), source: "feed")
+    #expect(page.next == "10")
+    #expect(page.entries.map(\.guid) == ["from-the-title", "g2"])
+    #expect(page.entries.map(\.category) == ["Zaak", "Document"])
+    // The zaak's own fields are read as its fields, the second element of content is not the entity.
+    #expect(page.entries[0].nummer == "no")
+    #expect(page.entries[1].nummer == "2025D1")
+    #expect(page.entries[1].zaken == ["z1", "z2"])
+    #expect(page.entries.map(\.next) == [nil, "9"])
+  }
 }
 
 /// `sync` against the mirror: the feed at /tksync, pages by skiptoken.
