@@ -8,7 +8,7 @@
 /// their relation; `mentions` edges come last, thin, grey and unlabelled. A legend box explains
 /// every mark (kinds, the dashed border of nodes outside the corpus, edge colours, widths and
 /// dashes); clusters group nodes by ministry or dossier when asked.
-public struct DOTWriter: Sendable {
+package struct DOTWriter: Sendable {
   /// What to write (clusters, legend, label limit, indentation).
   public var options: ExportOptions
 

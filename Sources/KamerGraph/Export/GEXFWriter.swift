@@ -2,7 +2,7 @@
 /// node with a date gets it as `start`, and every edge the date of its citing document, so
 /// Gephi's timeline plays the story in order. Attributes are those of the GraphML export;
 /// colour and size go in `viz:color` and `viz:size`. Valid against gephi/gexf `specs/1.3/gexf.rng`.
-public struct GEXFWriter: Sendable {
+package struct GEXFWriter: Sendable {
   /// Node attribute columns (id = title) and their GEXF types.
   static let nodeAttributes: [(String, String)] = [
     ("kind", "string"), ("law", "string"), ("status", "string"), ("date", "string"), ("year", "integer"),

@@ -1,7 +1,7 @@
 
 /// How a node kind looks in every export: its colour (GraphML, GEXF, DOT) and its Graphviz shape.
 /// Documents are blues, greens and oranges; actors are pinks, cyans and olives.
-public enum NodeStyle {
+package enum NodeStyle {
   /// The fill colour of a node of `kind` (a `ReferenceKind` raw value); grey for unknown kinds.
   public static func color(kind: String) -> RGB {
     switch kind {

@@ -1,5 +1,5 @@
 /// A colour as three 0–255 channels, as Gephi's `r`, `g`, `b` keys want them.
-public struct RGB: Sendable, Hashable {
+package struct RGB: Sendable, Hashable {
   /// Red, 0–255.
   public var r: Int
   /// Green, 0–255.

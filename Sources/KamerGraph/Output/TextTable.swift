@@ -1,5 +1,5 @@
 /// A plain text table with columns aligned by padding, for the default (non `--json`) output.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
   public var headers: [String]
   public var rows: [[String]]
 

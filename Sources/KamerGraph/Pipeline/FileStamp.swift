@@ -11,7 +11,7 @@ import Foundation
 /// its bytes are taken to be unchanged and are not read again (the way `git status` and `make`
 /// decide). Writing a file changes its modification and status-change times, so a change of the
 /// same size is still seen; `touch` changes them too, which only costs one hash.
-public enum FileStamp {
+package enum FileStamp {
   /// The stamp of `path` (symbolic links followed), or nil when it cannot be stat'ed.
   public static func of(_ path: String) -> String? {
     var st = stat()
