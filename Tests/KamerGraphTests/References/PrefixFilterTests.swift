@@ -132,6 +132,6 @@ import Testing
 
   @Test func commonWordsOfTheCaseInsensitiveKeysStopAtTheThirdByte() {
     for anchor in ["brief", "Brief", "nota", "NOTA", "memo", "rapport", "Rapport"] { #expect(Self.admits(anchor), "\(anchor)") }
-    for word in ["nog", "met", "raad", "Nog", "Met", "bre"] { #expect(!Self.admits(word), "\(word)") }
+    for word in ["nog", "met", "raad", "Nog", "bre"] { #expect(!Self.admits(word), "\(word)") }
   }
 }
