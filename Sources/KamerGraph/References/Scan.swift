@@ -83,6 +83,8 @@ struct Scan {
     let slots = tables.slots
     let prefixLengths = tables.prefixLengths
     let prefixBits = tables.prefixBits
+    let thirdMasks = tables.thirdMasks
+    let thirdClass = tables.thirdClass
     let fold = tables.fold
     let flat = tables.flat
     let bucketStart = tables.bucketStart
@@ -98,6 +100,8 @@ struct Scan {
         // Fewer bytes left than the shortest anchor: nothing can match.
         let length = lengths.trailingZeroBitCount + 1
         guard i + length <= n else { return nil }
+        // The third byte first (`AnchorTable.thirdMasks`): most words of a key end here.
+        if thirdMasks[key] >> UInt32(thirdClass[Int(b[i + 2])]) & 1 == 0 { return nil }
         let folded =
           i + 8 <= n
           ? AnchorTable.foldedWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))

@@ -18,6 +18,21 @@ struct AnchorTable: Sendable {
   /// recognizers, which decide as before; with 65,536 bits a phrase of the generated benchmark
   /// text ("Ik kan n") collided with an anchor and went to the law recognizer 3,228 times.
   let prefixBits: [UInt64]
+  /// Per two-byte key with `prefixLengths` set: the `thirdClass` values (bit per class) of the
+  /// folded third bytes of its anchors. A position whose third byte's class is not in it cannot
+  /// pass the prefix test without a hash collision, and the recognizers behind the test match only
+  /// on an anchor: the scan turns it away with three loads instead of the fold and the hash. The
+  /// case-insensitive anchors ("brief", "nota", "memo", "rapport") put keys such as "br", "no",
+  /// "me" and "ra" in the table, which common words ("nog", "met", "raad") start with.
+  let thirdMasks: [UInt32]
+
+  /// The class of a byte's `foldTable` value for `thirdMasks`: 0 for the space, 1 to 26 for the
+  /// letters, 27 to 31 for the rest (shared classes only let more positions through to the hash).
+  static let thirdClass: [UInt8] = foldTable.map { c in
+    if c == 0x20 { return 0 }
+    if c >= 0x61 && c <= 0x7A { return c - 0x60 }
+    return 27 + c % 5
+  }
 
   /// Bits of `prefixHash`; `prefixBits` holds that many bits (32 KB).
   static let prefixHashBits = 18
@@ -98,7 +113,7 @@ struct AnchorTable: Sendable {
     // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
     precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
     self.slots = slots
-    (prefixLengths, prefixBits) = Self.prefixFilter(slots: slots, buckets: buckets)
+    (prefixLengths, prefixBits, thirdMasks) = Self.prefixFilter(slots: slots, buckets: buckets)
     self.buckets = buckets
     self.flat = buckets.flatMap { $0 }
     var starts = [0]
@@ -163,8 +178,9 @@ struct AnchorTable: Sendable {
     return spec.anchors.map { (Array($0.utf8), false) }
   }
 
-  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64]) {
+  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64], [UInt32]) {
     var lengths = [UInt8](repeating: 0, count: 65536)
+    var masks = [UInt32](repeating: 0, count: 65536)
     var bits = [UInt64](repeating: 0, count: prefixBitCount / 64)
     let fold = foldTable
     // Per recognizer, its anchors grouped by their first two bytes folded (the law lexicon has
@@ -206,9 +222,11 @@ struct AnchorTable: Sendable {
         }
         let h = prefixHash(x, length: l)
         bits[h >> 6] |= 1 << UInt64(h & 63)
+        // Every length compared is at least 3: the third byte is always part of the test.
+        masks[key] |= 1 << UInt32(thirdClass[Int(a.bytes[2])])
       }
     }
-    return (lengths, bits)
+    return (lengths, bits, masks)
   }
 }
 
@@ -219,6 +237,8 @@ final class ScanTables: @unchecked Sendable {
   let slots: UnsafeBufferPointer<UInt16>
   let prefixLengths: UnsafeBufferPointer<UInt8>
   let prefixBits: UnsafeBufferPointer<UInt64>
+  let thirdMasks: UnsafeBufferPointer<UInt32>
+  let thirdClass: UnsafeBufferPointer<UInt8>
   let fold: UnsafeBufferPointer<UInt8>
   let flat: UnsafeBufferPointer<RecognizerID>
   let bucketStart: UnsafeBufferPointer<Int>
@@ -235,6 +255,8 @@ final class ScanTables: @unchecked Sendable {
     slots = permanent(table.slots)
     prefixLengths = permanent(table.prefixLengths)
     prefixBits = permanent(table.prefixBits)
+    thirdMasks = permanent(table.thirdMasks)
+    thirdClass = permanent(AnchorTable.thirdClass)
     fold = permanent(AnchorTable.foldTable)
     flat = permanent(table.flat)
     bucketStart = permanent(table.bucketStart)

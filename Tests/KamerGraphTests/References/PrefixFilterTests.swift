@@ -99,3 +99,39 @@ import Testing
     for space: UInt8 in [0x09, 0x0A, 0x0D, 0x20, 0xC2, 0xE2] { #expect(fold[Int(space)] == 0x20) }
   }
 }
+
+/// Before the fold and the hash, the scan checks a position's third byte against the classes of
+/// its key's anchors' third bytes (`AnchorTable.thirdMasks`).
+@Suite struct PrefixThirdByteTests {
+  static func admits(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    let key = Int(bytes[0]) << 8 | Int(bytes[1])
+    let mask = AnchorTable.shared.thirdMasks[key]
+    return mask >> UInt32(AnchorTable.thirdClass[Int(bytes[2])]) & 1 != 0
+  }
+
+  @Test func everyAnchorPassesTheThirdByteCheckOfItsKeys() {
+    let table = AnchorTable.shared
+    var checked = 0
+    for id in AnchorTable.exactAnchors {
+      for (bytes, _) in AnchorTable.anchorBytes(id) where bytes.count >= 3 {
+        for key in AnchorTable.keys(Array(bytes.prefix(2)), caseInsensitive: true) {
+          let slot = Int(table.slots[Int(key)])
+          guard slot != 0, table.prefixLengths[Int(key)] != 0, table.buckets[slot - 1].contains(id) else { continue }
+          for third in [bytes[2], upper(bytes[2]), lower(bytes[2])] {
+            #expect(table.thirdMasks[Int(key)] >> UInt32(AnchorTable.thirdClass[Int(third)]) & 1 != 0)
+          }
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 1000)
+    // A space's every spelling has the space's class.
+    for space: UInt8 in [0x09, 0x0A, 0x0D, 0x20, 0xC2, 0xE2] { #expect(AnchorTable.thirdClass[Int(space)] == 0) }
+  }
+
+  @Test func commonWordsOfTheCaseInsensitiveKeysStopAtTheThirdByte() {
+    for anchor in ["brief", "Brief", "nota", "NOTA", "memo", "rapport", "Rapport"] { #expect(Self.admits(anchor), "\(anchor)") }
+    for word in ["nog", "met", "raad", "Nog", "bre"] { #expect(!Self.admits(word), "\(word)") }
+  }
+}
