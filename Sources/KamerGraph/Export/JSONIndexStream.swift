@@ -30,7 +30,7 @@ extension JSONGraphWriter {
 }
 
 /// One streamed JSON export (see `JSONGraphWriter.write(index:name:progress:)`).
-private struct JSONIndexStream {
+struct JSONIndexStream {
   let db: Database
   let nodeCount: Int
   let edgeCount: Int
@@ -108,6 +108,11 @@ private struct JSONIndexStream {
       ColumnText.appendJSONQuoted(rows.text(3), to: &out.bytes)
       out.append(",\"kind\":")
       ColumnText.appendJSONQuoted(rows.text(2), to: &out.bytes)
+      if let law = Self.law(kind: rows.text(2), id: id) {
+        out.append(",\"law\":\"")
+        out.append(law)
+        out.append("\"")
+      }
       out.append(",\"status\":")
       ColumnText.appendJSONQuoted(status, to: &out.bytes)
       if !rows.isNull(4) {
@@ -176,6 +181,7 @@ private struct JSONIndexStream {
     var starts: [Int] = []
     var ends: [Int] = []
     var sources: [EvidenceSource] = []
+    var copies: [Int] = []
     var written = 0
     while try rows.next() {
       let num = rows.int(0)
@@ -222,7 +228,8 @@ private struct JSONIndexStream {
         }
         keys.append(path)
         keys.append(text)
-        lines.append(evidence.isNull(2) ? nil : evidence.int(2))
+        // 0 stands for no line (`GraphIndex.evidenceLine`).
+        lines.append(evidence.isNull(2) ? nil : GraphIndex.evidenceLine(evidence.int(2)))
         starts.append(start)
         ends.append(end)
         sources.append(kind)
@@ -239,6 +246,7 @@ private struct JSONIndexStream {
       var origin: EvidenceSource? = nil
       for s in sources where origin == nil || s < origin! { origin = s }
       out.bytes.append(contentsOf: Self.originJSON[Self.sourceIndex(origin ?? .text)])
+      Self.copies(keys, into: &copies)
       for i in starts.indices {
         out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
         keys.with(2 * i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
@@ -253,6 +261,13 @@ private struct JSONIndexStream {
         out.append(",\"text\":")
         keys.with(2 * i + 1) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
         out.bytes.append(contentsOf: Self.sourceJSON[Self.sourceIndex(sources[i])])
+        // As `EvidenceCopies.copyOf`: a row from a copy names the file it copies.
+        if copies[i] >= 0 {
+          out.bytes.removeLast()  // the closing brace of sourceJSON
+          out.append(",\"copy_of\":")
+          keys.with(2 * copies[i]) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+          out.append("}")
+        }
       }
       out.append("]}")
       written += 1
@@ -262,8 +277,69 @@ private struct JSONIndexStream {
     return written == edgeCount && !evidenceRow
   }
 
+  /// `Node.law` of a node of kind `kind` with id `id`.
+  static func law(kind: UnsafeBufferPointer<UInt8>, id: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bwbBytes.withUnsafeBufferPointer({ ColumnText.equal($0, kind) }) else { return nil }
+    func hasPrefix(_ prefix: String) -> Bool {
+      if ColumnText.isPlain(id) {
+        let p = Array(prefix.utf8)
+        return id.count >= p.count && p.withUnsafeBufferPointer { ColumnText.compare($0, UnsafeBufferPointer(rebasing: id[0..<p.count])) == 0 }
+      }
+      return ColumnText.string(id).hasPrefix(prefix)
+    }
+    if hasPrefix("CELEX:") { return "EU" }
+    if hasPrefix("BWBV") { return "treaty" }
+    return "NL"
+  }
+
+  private static let bwbBytes = Array(ReferenceKind.bwb.rawValue.utf8)
+
+  /// `EvidenceCopies.copyOf` of evidence whose (path, text) pairs are `keys`, sorted by path (as
+  /// the stream checks): for each row the row whose path it copies, or -1.
+  static func copies(_ keys: ByteStrings, into result: inout [Int]) {
+    let count = keys.count / 2
+    result.removeAll(keepingCapacity: true)
+    result.append(contentsOf: repeatElement(-1, count: count))
+    guard count > 1 else { return }
+    var samePath = true
+    keys.with(0) { first in
+      for i in 1..<count where !keys.with(2 * i, { ColumnText.equal(first, $0) }) {
+        samePath = false
+        break
+      }
+    }
+    if samePath { return }
+    if (0..<count).allSatisfy({ keys.with(2 * $0) { ColumnText.isPlain($0) } }) {
+      func stem(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let dot = p.lastIndex(of: UInt8(ascii: ".")) else { return p }
+        if let slash = p.lastIndex(of: UInt8(ascii: "/")), slash > dot { return p }
+        return UnsafeBufferPointer(rebasing: p[0..<dot])
+      }
+      // Rows come sorted by path, and byte order is string order here: the first row of each
+      // stem holds its smallest path, the one the others copy.
+      var firsts: [Int] = []
+      for i in 0..<count {
+        let found = keys.with(2 * i) { path in
+          firsts.first { f in keys.with(2 * f) { ColumnText.compare(stem($0), stem(path)) == 0 } }
+        }
+        guard let f = found else {
+          firsts.append(i)
+          continue
+        }
+        if keys.with(2 * f, { first in keys.with(2 * i) { ColumnText.compare(first, $0) != 0 } }) { result[i] = f }
+      }
+      return
+    }
+    let paths = (0..<count).map { keys.string(2 * $0) }
+    let originals = EvidenceCopies.copyOf(
+      paths.map { Evidence(path: $0, line: nil, start: 0, end: 0, text: "", source: .text) })
+    for (i, original) in originals.enumerated() {
+      if let original { result[i] = paths.firstIndex(of: original) ?? -1 }
+    }
+  }
+
   /// `Edge.weight` of evidence whose (path, text) pairs are `keys`.
-  private static func weight(_ keys: ByteStrings) -> Int {
+  static func weight(_ keys: ByteStrings) -> Int {
     let count = keys.count / 2
     guard count > 0 else { return 1 }
     var samePath = true
@@ -349,7 +425,7 @@ private struct JSONIndexStream {
   }
 
   /// True when each string is not below the one before it (as Swift compares strings).
-  private static func isSorted(_ items: ByteStrings) -> Bool {
+  static func isSorted(_ items: ByteStrings) -> Bool {
     guard items.count > 1 else { return true }
     for i in 1..<items.count {
       let below = items.with(i) { item in items.with(i - 1) { before in ColumnText.less(item, before) } }
@@ -363,7 +439,7 @@ private struct JSONIndexStream {
     Array(NodeStatus.entity.rawValue.utf8),
   ]
 
-  private static func isNodeStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isNodeStatus(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     statuses.contains { s in s.withUnsafeBufferPointer { ColumnText.compare($0, bytes) == 0 } }
   }
 
@@ -371,7 +447,7 @@ private struct JSONIndexStream {
     (Array($0.rawValue.utf8), $0)
   }
 
-  private static func relation(_ bytes: UnsafeBufferPointer<UInt8>) -> Relation? {
+  static func relation(_ bytes: UnsafeBufferPointer<UInt8>) -> Relation? {
     for r in relations where r.bytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) {
       return r.relation
     }
@@ -390,7 +466,7 @@ private struct JSONIndexStream {
   /// `,"source":"S"}` by `sourceIndex`.
   private static let sourceJSON: [[UInt8]] = allSources.map { Array(",\"source\":\"\($0.rawValue)\"}".utf8) }
 
-  private static func sourceIndex(_ s: EvidenceSource) -> Int {
+  static func sourceIndex(_ s: EvidenceSource) -> Int {
     switch s {
     case .metadata: return 0
     case .xmlLink: return 1
@@ -402,7 +478,7 @@ private struct JSONIndexStream {
   private static let xmlLinkBytes = Array(EvidenceSource.xmlLink.rawValue.utf8)
 
   /// As the loader reads it: an unknown source is `.text`.
-  private static func evidenceSource(_ bytes: UnsafeBufferPointer<UInt8>) -> EvidenceSource {
+  static func evidenceSource(_ bytes: UnsafeBufferPointer<UInt8>) -> EvidenceSource {
     if metadataBytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) { return .metadata }
     if xmlLinkBytes.withUnsafeBufferPointer({ ColumnText.compare($0, bytes) == 0 }) { return .xmlLink }
     return .text

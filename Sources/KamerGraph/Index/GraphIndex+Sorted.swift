@@ -109,7 +109,7 @@ extension GraphIndex {
           let edge: Int64 = e[0]
           let sourceText: String = e[6]
           let item = Evidence(
-            path: e[1], line: e[2], start: e[3], end: e[4], text: e[5],
+            path: e[1], line: Self.evidenceLine(e[2]), start: e[3], end: e[4], text: e[5],
             source: EvidenceSource(rawValue: sourceText) ?? .text)
           if edge == num {
             evidence.append(item)

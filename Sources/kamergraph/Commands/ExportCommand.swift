@@ -85,6 +85,21 @@ struct ExportCommand: ParsableCommand {
       say("wrote \(output) (\(bytes.count) bytes)")
       return
     }
+    // CSV of the whole graph is streamed the same way.
+    if format == .csv, center == nil {
+      let streamed: (nodes: [UInt8], edges: [UInt8])
+      do throws(IndexError) {
+        streamed = try CSVGraphWriter().write(index: store) { done, total in
+          bar?.display.update("writing csv", done: done, total: total)
+        }
+      } catch {
+        bar?.finish()
+        fail(error.description, code: exitStatus(for: error))
+      }
+      let bom: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+      writeFiles([("\(name).nodes.csv", bom + streamed.nodes), ("\(name).edges.csv", bom + streamed.edges)], bar: bar)
+      return
+    }
     // The whole graph is read from the index already in export order (no mentions, no sorting);
     // --around needs the graph itself for the ego network.
     let graph: Either
@@ -126,6 +141,15 @@ struct ExportCommand: ParsableCommand {
       }
     } catch {
       stop(error.description)
+    }
+    writeFiles(files, bar: bar)
+  }
+
+  /// Writes the export's files (one to stdout without --output) and says what it wrote.
+  private func writeFiles(_ files: [(fileName: String, contents: [UInt8])], bar: ProgressBar.Shown?) {
+    func stop(_ message: String) -> Never {
+      bar?.finish()
+      fail(message)
     }
     guard let output = output ?? (files.count > 1 ? name + ".csv" : nil) else {
       bar?.finish()

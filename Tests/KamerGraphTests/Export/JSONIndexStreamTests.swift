@@ -40,6 +40,53 @@ import Testing
     #expect(try JSONGraphWriter().streamed(from: index, name: "g") == JSONGraphWriter().write(graph, name: "g"))
   }
 
+  /// Laws (EU, treaty, NL), evidence from a copy (`copy_of`) and evidence without a line: the
+  /// stream and the loaded graph give the bytes of the graph that was committed (as `build`
+  /// writes it: no `"line"` where the evidence has none).
+  @Test func lawsCopiesAndLinelessEvidenceStreamAsBuildWritesThem() throws {
+    let doc = Node(id: "kst-1", kind: "kamerstuk", label: "Brief", status: .resolved, paths: ["b/brief.docx"])
+    let nodes = [
+      doc,
+      Node(id: "CELEX:32016R0679", kind: "bwb", label: "AVG", status: .external),
+      Node(id: "BWBV0001000", kind: "bwb", label: "Verdrag", status: .external),
+      Node(id: "BWBR0005416", kind: "bwb", label: "Gemeentewet", status: .external),
+      Node(id: "law:wet-x", kind: "bwb", label: "Wet X", status: .external),
+      Node(id: "organisatie:CELEX", kind: "organisatie", label: "CELEX", status: .entity),
+    ]
+    let edges = [
+      Edge(source: "kst-1", target: "CELEX:32016R0679", relation: .mentions, evidence: [
+        Evidence(path: "b/brief.docx", line: 3, start: 1, end: 4, text: "AVG", source: .text),
+        Evidence(path: "b/brief.metadata.xml", line: nil, start: 0, end: 0, text: "AVG", source: .metadata),
+        Evidence(path: "b/brief.txt", line: 3, start: 1, end: 4, text: "AVG", source: .text),
+        Evidence(path: "c/brief.txt", line: 2, start: 1, end: 4, text: "AVG", source: .text),
+        Evidence(path: "c/brief.xml", line: 2, start: 1, end: 4, text: "AVG", source: .text),
+      ]),
+      Edge(source: "kst-1", target: "BWBV0001000", relation: .mentions, evidence: [
+        Evidence(path: "b/é.docx", line: 1, start: 1, end: 4, text: "Verdrag", source: .text),
+        Evidence(path: "b/é.txt", line: nil, start: 1, end: 4, text: "Verdrag", source: .text),
+      ]),
+      Edge(source: "kst-1", target: "BWBR0005416", relation: .mentions, evidence: [
+        Evidence(path: "b/brief.docx", line: nil, start: 0, end: 0, text: "Gemeentewet", source: .metadata)
+      ]),
+    ]
+    let graph = CitationGraph(nodes: nodes, edges: edges)
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    try index.commit(files: [], removedPaths: [], graph: graph)
+    try expectSame(index, streams: true)
+    let built = JSONGraphWriter().write(graph, name: "g")
+    let streamed = try #require(try JSONGraphWriter().streamed(from: index, name: "g"))
+    #expect(streamed == built, "\(firstDifference(streamed, built))")
+    #expect(try loaded(index) == built)
+    let text = String(decoding: streamed, as: UTF8.self)
+    #expect(text.contains("\"kind\":\"bwb\",\"law\":\"EU\""))
+    #expect(text.contains("\"law\":\"treaty\""))
+    #expect(text.contains("\"law\":\"NL\""))
+    #expect(!text.contains("\"line\":0"))
+    #expect(text.contains("\"source\":\"text\",\"copy_of\":\"b/brief.docx\"}"))
+    #expect(text.contains("\"copy_of\":\"c/brief.txt\""))
+    #expect(text.contains("\"copy_of\":\"b/é.docx\""))
+  }
+
   @Test func anEmptyIndexStreamsAnEmptyGraph() throws {
     let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
     try expectSame(index, streams: true)

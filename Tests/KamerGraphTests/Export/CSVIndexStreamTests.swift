@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import KamerGraph
+
+/// `CSVGraphWriter.write(index:)`: the CSV files streamed from the index's tables are the bytes of
+/// the graph loaded from the index (`loadSortedGraph`) and written, and of the graph committed.
+@Suite struct CSVIndexStreamTests {
+  func loaded(_ index: GraphIndex) throws -> (nodes: [UInt8], edges: [UInt8]) {
+    let g = ExportGraph(try index.loadSortedGraph())
+    return (CSVGraphWriter().nodes(g), CSVGraphWriter().edges(g))
+  }
+
+  @Test func theStreamGivesTheLoadedAndTheCommittedGraphsBytes() throws {
+    let palantir = try IndexFixtures.palantirIndex()
+    let p = try #require(try CSVGraphWriter().streamed(from: palantir))
+    let pl = try loaded(palantir)
+    #expect(p.nodes == pl.nodes)
+    #expect(p.edges == pl.edges)
+
+    let graph = CitationGraph(
+      nodes: [
+        Node(
+          id: "ah-tk-1", kind: "aanhangsel", label: "Antwoord, \"één\"\n", date: "2025-03-04", ministry: "Financiën",
+          status: .resolved, url: "https://example.org/a?b=1,2", aliases: ["alpha", "zeta", "Ångström"],
+          paths: ["a.txt", "b/é.xml"]),
+        Node(id: "BWBV0001000", kind: "bwb", label: "Verdrag", status: .external),
+        Node(id: "CELEX:32016R0679", kind: "bwb", label: "AVG", date: "20", status: .external),
+        Node(id: "kst-1", kind: "kamerstuk", label: "Brief", status: .external, aliases: ["a,b"]),
+      ],
+      edges: [
+        Edge(source: "ah-tk-1", target: "CELEX:32016R0679", relation: .mentions, evidence: [
+          Evidence(path: "b/brief.docx", line: 3, start: 1, end: 4, text: "AVG, \"x\"", source: .text),
+          Evidence(path: "b/brief.txt", line: 3, start: 1, end: 4, text: "AVG, \"x\"", source: .text),
+        ]),
+        Edge(source: "ah-tk-1", target: "kst-1", relation: .cites, evidence: [
+          Evidence(path: "b/é.metadata.xml", line: nil, start: 0, end: 0, text: "kst-1", source: .metadata)
+        ]),
+        Edge(source: "kst-1", target: "BWBV0001000", relation: .seeAlso, evidence: []),
+      ])
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    try index.commit(files: [], removedPaths: [], graph: graph)
+    let s = try #require(try CSVGraphWriter().streamed(from: index))
+    let l = try loaded(index)
+    #expect(s.nodes == l.nodes)
+    #expect(s.edges == l.edges)
+    #expect(s.nodes == CSVGraphWriter().nodes(graph))
+    #expect(s.edges == CSVGraphWriter().edges(graph))
+    let edges = String(decoding: s.edges, as: UTF8.self)
+    #expect(edges.contains(",b/é.metadata.xml: kst-1\r\n"))
+  }
+
+  @Test func tablesOutOfCommitOrderGiveTheSameBytesTheGeneralWay() throws {
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    try index.commit(files: [], removedPaths: [], graph: GeneratedGraph.make(documents: 200, seed: 3))
+    try index.pool.write { db in
+      try db.execute(sql: "CREATE TEMP TABLE ev AS SELECT * FROM evidence ORDER BY rowid DESC")
+      try db.execute(sql: "DELETE FROM evidence")
+      try db.execute(sql: "INSERT INTO evidence SELECT * FROM ev")
+    }
+    #expect(try CSVGraphWriter().streamed(from: index) == nil)
+    let written = try CSVGraphWriter().write(index: index)
+    let l = try loaded(index)
+    #expect(written.nodes == l.nodes)
+    #expect(written.edges == l.edges)
+  }
+}
