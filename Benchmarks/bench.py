@@ -1121,14 +1121,19 @@ def main() -> None:
     b = Bench(a)
     t0 = time.perf_counter()
     b.t.on_add = lambda: write_results(a, m, b, time.perf_counter() - t0, partial=True)
-    write_results(a, m, b, time.perf_counter() - t0, partial=True)
-    if a.only_pdf:
-        b.pdf_reading()
+
+    def finish():
+        """The last table, written to the results file and printed."""
         b.t.on_add = None
         text = write_results(a, m, b, time.perf_counter() - t0, partial=False)
         print()
         print(text)
         print(f"(written to {a.results})")
+
+    write_results(a, m, b, time.perf_counter() - t0, partial=True)
+    if a.only_pdf:
+        b.pdf_reading()
+        finish()
         return
     if a.only_export_queries:
         for n in a.sizes:
@@ -1143,11 +1148,7 @@ def main() -> None:
             else:
                 b.build(n, d, entries)
             write_results(a, m, b, time.perf_counter() - t0, partial=True)
-        b.t.on_add = None
-        text = write_results(a, m, b, time.perf_counter() - t0, partial=False)
-        print()
-        print(text)
-        print(f"(written to {a.results})")
+        finish()
         return
     big, manifest, py_mbps = b.extraction()
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
@@ -1166,11 +1167,7 @@ def main() -> None:
     write_results(a, m, b, time.perf_counter() - t0, partial=True)
     b.graphml_vs_networkx()
     b.growth()
-    b.t.on_add = None
-    text = write_results(a, m, b, time.perf_counter() - t0, partial=False)
-    print()
-    print(text)
-    print(f"(written to {a.results})")
+    finish()
 
 
 def write_results(a, m: dict, b: Bench, total: float, partial: bool) -> str:

@@ -130,14 +130,18 @@ public final class GraphIndex: Sendable {
 
   /// The secondary indexes of the graph tables (the queries depend on them). `mentions_open`
   /// holds only the mentions `unresolved()` lists (a few in a thousand), not all of them.
-  static let graphIndexes = """
+  static let graphIndexes = tableIndexes + mentionsOpenIndex
+
+  /// The indexes every schema version has.
+  static let tableIndexes = """
     CREATE INDEX names_key ON names(key, node);
     CREATE INDEX names_node ON names(node);
     CREATE INDEX node_paths_path ON node_paths(path, node);
     CREATE INDEX edges_out ON edges(source, target, relation, weight);
     CREATE INDEX edges_in ON edges(target, source, relation, weight);
     CREATE INDEX evidence_edge ON evidence(edge);
-    """ + mentionsOpenIndex
+
+    """
 
   /// The index of the mentions that are not resolved (`unresolved()` asks exactly this `WHERE`).
   static let mentionsOpenIndex = """
@@ -145,13 +149,7 @@ public final class GraphIndex: Sendable {
     """
 
   /// `graphIndexes` as versions 1 to 4 created them.
-  static let graphIndexesV1 = """
-    CREATE INDEX names_key ON names(key, node);
-    CREATE INDEX names_node ON names(node);
-    CREATE INDEX node_paths_path ON node_paths(path, node);
-    CREATE INDEX edges_out ON edges(source, target, relation, weight);
-    CREATE INDEX edges_in ON edges(target, source, relation, weight);
-    CREATE INDEX evidence_edge ON evidence(edge);
+  static let graphIndexesV1 = tableIndexes + """
     CREATE INDEX mentions_status ON mentions(status, path, start);
     """
 
