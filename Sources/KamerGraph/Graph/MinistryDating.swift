@@ -77,17 +77,32 @@ package enum MinistryDating {
     private var firstOwnDate: String??
     /// The start offsets of mentions of renamed ministries after "toenmalige".
     private var former: Set<Int> = []
+    /// Whether a mention of `add` names a renamed ministry (`namesRenamed`). Most documents name
+    /// none: `apply` then leaves their pieces as they are without looking at them.
+    package private(set) var namesRenamed = false
     package init() {}
 
     package mutating func add(_ piece: [Mention], text: some BidirectionalCollection<UInt8>) {
-      for m in piece {
-        if firstOwnDate == nil, isOwnDate(m) { firstOwnDate = .some(m.fields[MentionField.iso]) }
-        if namesRenamed(m), namedAsFormer(text, before: m.start) { former.insert(m.start) }
+      // By index, without a copy of each mention; only dates, ministries and persons matter.
+      for k in piece.indices {
+        switch piece[k].kind {
+        case .date:
+          if firstOwnDate == nil, isOwnDate(piece[k]) { firstOwnDate = .some(piece[k].fields[MentionField.iso]) }
+        case .ministerie, .persoon:
+          if MinistryDating.namesRenamed(piece[k]) {
+            namesRenamed = true
+            if namedAsFormer(text, before: piece[k].start) { former.insert(piece[k].start) }
+          }
+        default: break
+        }
       }
     }
 
     /// `MinistryDating.apply` for a piece of the document whose metadata date is `metadataDate`.
-    package func apply(_ piece: inout [Mention], metadataDate: String?) {
+    /// `seen`: the piece is one of those given to `add` (the first read), so that when none of them
+    /// named a renamed ministry the piece is left as it is; a piece of a second read is looked at.
+    package func apply(_ piece: inout [Mention], metadataDate: String?, seen: Bool = true) {
+      if seen && !namesRenamed { return }
       MinistryDating.apply(&piece, date: metadataDate ?? firstOwnDate ?? nil) { former.contains($0.start) }
     }
   }

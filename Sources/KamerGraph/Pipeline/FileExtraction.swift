@@ -147,7 +147,8 @@ extension BuildPipeline {
             notes: ["changed while it was read; its mentions are from the second read"]))
       }
       func emitPiece(_ piece: inout [Mention]) {
-        dating.apply(&piece, metadataDate: date)
+        // A file changed since its first read may name a renamed ministry the first did not.
+        dating.apply(&piece, metadataDate: date, seen: false)
         statuses.setStatuses(&piece)
         emit(path, piece)
       }

@@ -84,6 +84,7 @@ struct Scan {
     let prefixLengths = tables.prefixLengths
     let prefixBits = tables.prefixBits
     let thirdMasks = tables.thirdMasks
+    let fourthMasks = tables.fourthMasks
     let thirdClass = tables.thirdClass
     let fold = tables.fold
     let flat = tables.flat
@@ -102,6 +103,7 @@ struct Scan {
         guard i + length <= n else { return nil }
         // The third byte first (`AnchorTable.thirdMasks`): most words of a key end here.
         if thirdMasks[key] >> UInt32(thirdClass[Int(b[i + 2])]) & 1 == 0 { return nil }
+        if i + 3 < n && fourthMasks[key] >> UInt32(thirdClass[Int(b[i + 3])]) & 1 == 0 { return nil }
         let folded =
           i + 8 <= n
           ? AnchorTable.foldedWord(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))

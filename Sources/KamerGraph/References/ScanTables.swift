@@ -25,6 +25,9 @@ struct AnchorTable: Sendable {
   /// case-insensitive anchors ("brief", "nota", "memo", "rapport") put keys such as "br", "no",
   /// "me" and "ra" in the table, which common words ("nog", "met", "raad") start with.
   let thirdMasks: [UInt32]
+  /// The same for the fourth byte, for keys whose anchors are all compared on 4 bytes or more;
+  /// all ones for the others (a position of such a key may end after three bytes).
+  let fourthMasks: [UInt32]
 
   /// The class of a byte's `foldTable` value for `thirdMasks`: 0 for the space, 1 to 26 for the
   /// letters, 27 to 31 for the rest (shared classes only let more positions through to the hash).
@@ -113,7 +116,7 @@ struct AnchorTable: Sendable {
     // The scan leaves out positions holding a space (`Scan.run`): no anchor may start with one.
     precondition((0..<256).allSatisfy { slots[0x20 << 8 | $0] == 0 }, "an anchor starts with a space")
     self.slots = slots
-    (prefixLengths, prefixBits, thirdMasks) = Self.prefixFilter(slots: slots, buckets: buckets)
+    (prefixLengths, prefixBits, thirdMasks, fourthMasks) = Self.prefixFilter(slots: slots, buckets: buckets)
     self.buckets = buckets
     self.flat = buckets.flatMap { $0 }
     var starts = [0]
@@ -178,9 +181,10 @@ struct AnchorTable: Sendable {
     return spec.anchors.map { (Array($0.utf8), false) }
   }
 
-  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64], [UInt32]) {
+  static func prefixFilter(slots: [UInt16], buckets: [[RecognizerID]]) -> ([UInt8], [UInt64], [UInt32], [UInt32]) {
     var lengths = [UInt8](repeating: 0, count: 65536)
     var masks = [UInt32](repeating: 0, count: 65536)
+    var fourth = [UInt32](repeating: 0, count: 65536)
     var bits = [UInt64](repeating: 0, count: prefixBitCount / 64)
     let fold = foldTable
     // Per recognizer, its anchors grouped by their first two bytes folded (the law lexicon has
@@ -224,9 +228,10 @@ struct AnchorTable: Sendable {
         bits[h >> 6] |= 1 << UInt64(h & 63)
         // Every length compared is at least 3: the third byte is always part of the test.
         masks[key] |= 1 << UInt32(thirdClass[Int(a.bytes[2])])
+        fourth[key] |= l >= 4 ? 1 << UInt32(thirdClass[Int(a.bytes[3])]) : ~0
       }
     }
-    return (lengths, bits, masks)
+    return (lengths, bits, masks, fourth)
   }
 }
 
@@ -238,6 +243,7 @@ final class ScanTables: @unchecked Sendable {
   let prefixLengths: UnsafeBufferPointer<UInt8>
   let prefixBits: UnsafeBufferPointer<UInt64>
   let thirdMasks: UnsafeBufferPointer<UInt32>
+  let fourthMasks: UnsafeBufferPointer<UInt32>
   let thirdClass: UnsafeBufferPointer<UInt8>
   let fold: UnsafeBufferPointer<UInt8>
   let flat: UnsafeBufferPointer<RecognizerID>
@@ -256,6 +262,7 @@ final class ScanTables: @unchecked Sendable {
     prefixLengths = permanent(table.prefixLengths)
     prefixBits = permanent(table.prefixBits)
     thirdMasks = permanent(table.thirdMasks)
+    fourthMasks = permanent(table.fourthMasks)
     thirdClass = permanent(AnchorTable.thirdClass)
     fold = permanent(AnchorTable.foldTable)
     flat = permanent(table.flat)

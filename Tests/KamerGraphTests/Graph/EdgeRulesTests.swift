@@ -161,6 +161,31 @@ import Testing
     #expect(MinistryDating.id("ministerie:FIN", date: "2024-01-01") { Issue.record("asked for a ministry never renamed"); return true } == "ministerie:FIN")
   }
 
+  /// `MinistryDating.Collector` remembers whether a piece named a renamed ministry (a person's
+  /// ministry too); pieces of a document that named none are left as they are, and a piece of a
+  /// second read (`seen: false`) is dated whatever the first read saw.
+  @Test func ministryDatingCollectorTellsWhetherARenamedMinistryWasNamed() {
+    let plain = "Datum 12 maart 2024\nDe Minister van Financiën schreef dat.\n"
+    var collector = MinistryDating.Collector()
+    var piece = Extractor().mentions(in: plain)
+    #expect(piece.contains { $0.kind == .ministerie })
+    collector.add(piece, text: plain.utf8)
+    #expect(!collector.namesRenamed)
+    let before = piece
+    collector.apply(&piece, metadataDate: nil)
+    #expect(piece == before)
+    let renamed = "Datum 12 maart 2024\nDe Minister van Veiligheid en Justitie schreef dat.\n"
+    var second = Extractor().mentions(in: renamed)
+    collector.apply(&second, metadataDate: nil, seen: false)
+    #expect(second.filter { $0.kind == .ministerie }.map(\.ids) == [["ministerie:JENV"]])
+    var dated = MinistryDating.Collector()
+    var piece2 = Extractor().mentions(in: renamed)
+    dated.add(piece2, text: renamed.utf8)
+    #expect(dated.namesRenamed)
+    dated.apply(&piece2, metadataDate: nil)
+    #expect(piece2.filter { $0.kind == .ministerie }.map(\.ids) == [["ministerie:JENV"]])
+  }
+
   @Test func bareKenmerkLabelLineIsTheLettersOwn() {
     let letter = extracted(
       "brief.txt",

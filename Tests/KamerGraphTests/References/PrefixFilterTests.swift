@@ -135,3 +135,54 @@ import Testing
     for word in ["nog", "met", "raad", "Nog", "bre"] { #expect(!Self.admits(word), "\(word)") }
   }
 }
+
+/// After the third byte, the fourth, for keys whose anchors are all compared on four bytes or more
+/// (`AnchorTable.fourthMasks`); a key with an anchor compared on three bytes admits every fourth byte.
+@Suite struct PrefixFourthByteTests {
+  static func admits(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    let key = Int(bytes[0]) << 8 | Int(bytes[1])
+    let table = AnchorTable.shared
+    return table.thirdMasks[key] >> UInt32(AnchorTable.thirdClass[Int(bytes[2])]) & 1 != 0
+      && table.fourthMasks[key] >> UInt32(AnchorTable.thirdClass[Int(bytes[3])]) & 1 != 0
+  }
+
+  @Test func everyAnchorPassesTheFourthByteCheckOfItsKeys() {
+    let table = AnchorTable.shared
+    var checked = 0
+    for id in AnchorTable.exactAnchors {
+      for (bytes, _) in AnchorTable.anchorBytes(id) where bytes.count >= 4 {
+        for key in AnchorTable.keys(Array(bytes.prefix(2)), caseInsensitive: true) {
+          let slot = Int(table.slots[Int(key)])
+          guard slot != 0, table.prefixLengths[Int(key)] != 0, table.buckets[slot - 1].contains(id) else { continue }
+          for fourth in [bytes[3], upper(bytes[3]), lower(bytes[3])] {
+            #expect(table.fourthMasks[Int(key)] >> UInt32(AnchorTable.thirdClass[Int(fourth)]) & 1 != 0)
+          }
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 1000)
+  }
+
+  @Test func keysWithAThreeByteAnchorAdmitEveryFourthByte() {
+    let table = AnchorTable.shared
+    var threeByteKeys = 0
+    for key in 0..<65536 where table.prefixLengths[key] & 0b100 != 0 {
+      #expect(table.fourthMasks[key] == ~0, "key \(key)")
+      threeByteKeys += 1
+    }
+    #expect(threeByteKeys > 0)
+  }
+
+  @Test func wordsPastTheThirdByteStopAtTheFourth() {
+    for anchor in ["brief", "Brief", "BRIEF", "nota", "NOTA", "memo", "rapport", "Rapport"] { #expect(Self.admits(anchor), "\(anchor)") }
+    var stopped: [String] = []
+    for word in ["brie", "bril", "brin", "notu", "noti", "meme", "memb", "rapa", "rapt", "nott", "noto"]
+    where !Self.admits(word) {
+      stopped.append(word)
+    }
+    print("stopped at the fourth byte:", stopped)
+    #expect(!stopped.isEmpty)
+  }
+}
