@@ -101,26 +101,19 @@ private struct CSVIndexStream {
   }
 
   private mutating func nodes(_ out: inout ExportBytes, fieldIDs: inout ByteStrings) throws -> Bool {
-    let aliases = try IndexRows(db, sql: "SELECT node, name FROM names WHERE is_alias = 1 ORDER BY node, rowid")
-    var aliasRow = try aliases.next()
-    let paths = try IndexRows(db, sql: "SELECT node, path FROM node_paths ORDER BY node, path")
-    var pathRow = try paths.next()
-    let rows = try IndexRows(
-      db, sql: "SELECT num, id, kind, label, date, vergaderjaar, ministry, status, url FROM nodes ORDER BY num")
-    var previousID: [UInt8] = []
+    var aliases = try IndexStreamWalk.NodeList.aliases(db, nodeCount: nodeCount)
+    var paths = try IndexStreamWalk.NodeList.paths(db, nodeCount: nodeCount)
+    let rows = try IndexRows(db, sql: IndexStreamWalk.nodesSQL)
+    var order = IndexStreamWalk.NodeOrder()
     var list = ByteStrings()
     var scratch = ExportBytes(capacity: 64)
     var joinScratch: [UInt8] = []
     var k = 0
     while try rows.next() {
-      let num = rows.int(0)
-      guard num == k + 1, !rows.isNull(1), !rows.isNull(2), !rows.isNull(3), !rows.isNull(7) else { return false }
+      guard order.accepts(rows) else { return false }
+      let num = k + 1
       let id = rows.text(1)
-      if k > 0, !previousID.withUnsafeBufferPointer({ ColumnText.less($0, id) }) { return false }
-      previousID.removeAll(keepingCapacity: true)
-      previousID.append(contentsOf: id)
       let status = rows.text(7)
-      guard JSONIndexStream.isNodeStatus(status) else { return false }
 
       scratch.bytes.removeAll(keepingCapacity: true)
       Self.field(id, &scratch)
@@ -152,96 +145,28 @@ private struct CSVIndexStream {
       if !rows.isNull(8) { Self.field(rows.text(8), &out) }
       out.append(",")
 
-      list.removeAll()
-      while aliasRow {
-        let node = aliases.int(0)
-        guard node >= num, node <= nodeCount, !aliases.isNull(1) else { return false }
-        if node > num { break }
-        list.append(aliases.text(1))
-        aliasRow = try aliases.next()
-      }
+      guard try aliases.take(node: num, into: &list) else { return false }
       Self.joined(list, sort: list.count > 1, &out, scratch: &joinScratch)
       out.append(",")
-      list.removeAll()
-      while pathRow {
-        let node = paths.int(0)
-        guard node >= num, node <= nodeCount, !paths.isNull(1) else { return false }
-        if node > num { break }
-        list.append(paths.text(1))
-        pathRow = try paths.next()
-      }
+      guard try paths.take(node: num, into: &list) else { return false }
       Self.joined(list, sort: !JSONIndexStream.isSorted(list), &out, scratch: &joinScratch)
       out.append("\r\n")
       k += 1
       advance()
     }
-    return k == nodeCount && !aliasRow && !pathRow
+    return k == nodeCount && aliases.isDone && paths.isDone
   }
 
   private mutating func edges(_ out: inout ExportBytes, fieldIDs: ByteStrings) throws -> Bool {
-    let evidence = try IndexRows(
-      db, sql: "SELECT edge, path, line, start, \"end\", text, source FROM evidence ORDER BY rowid")
-    var evidenceRow = try evidence.next()
-    let rows = try IndexRows(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")
-    var previous: (num: Int, source: Int, target: Int, relation: Relation)? = nil
-    var keys = ByteStrings()
-    var firstLine: Int? = nil
-    var lastStart = 0
-    var lastEnd = 0
-    var lastSource = EvidenceSource.text
-    var origin: EvidenceSource? = nil
+    var evidence = try IndexStreamWalk.EdgeEvidence(db)
+    let rows = try IndexRows(db, sql: IndexStreamWalk.edgesSQL)
+    var order = IndexStreamWalk.EdgeOrder(nodeCount: nodeCount)
     var summary: [UInt8] = []
     var written = 0
     while try rows.next() {
-      let num = rows.int(0)
+      guard let relation = order.relation(rows), try evidence.take(edge: rows.int(0)) else { return false }
       let source = rows.int(1)
       let target = rows.int(2)
-      guard let relation = JSONIndexStream.relation(rows.text(3)), source >= 1, source <= nodeCount, target >= 1,
-        target <= nodeCount
-      else { return false }
-      if let p = previous {
-        guard num > p.num else { return false }
-        guard (p.source, p.target, p.relation.rawValue) < (source, target, relation.rawValue) else { return false }
-      }
-      previous = (num, source, target, relation)
-
-      keys.removeAll()
-      origin = nil
-      firstLine = nil
-      while evidenceRow {
-        let edge = evidence.int(0)
-        if edge > num { break }
-        guard edge == num, !evidence.isNull(1), !evidence.isNull(3), !evidence.isNull(4), !evidence.isNull(5),
-          !evidence.isNull(6)
-        else { return false }
-        let path = evidence.text(1)
-        let text = evidence.text(5)
-        let start = evidence.int(3)
-        let end = evidence.int(4)
-        let kind = JSONIndexStream.evidenceSource(evidence.text(6))
-        if keys.count > 0 {
-          let last = keys.count / 2 - 1
-          let increasing = keys.with(2 * last) { lastPath in
-            keys.with(2 * last + 1) { lastText in
-              if !ColumnText.equal(lastPath, path) { return ColumnText.less(lastPath, path) }
-              if lastStart != start { return lastStart < start }
-              if lastEnd != end { return lastEnd < end }
-              if !ColumnText.equal(lastText, text) { return ColumnText.less(lastText, text) }
-              return lastSource < kind
-            }
-          }
-          guard increasing else { return false }
-        } else {
-          firstLine = evidence.isNull(2) ? nil : GraphIndex.evidenceLine(evidence.int(2))
-        }
-        keys.append(path)
-        keys.append(text)
-        lastStart = start
-        lastEnd = end
-        lastSource = kind
-        if origin == nil || kind < origin! { origin = kind }
-        evidenceRow = try evidence.next()
-      }
 
       fieldIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
       out.append(",")
@@ -251,30 +176,31 @@ private struct CSVIndexStream {
       out.append(",e")
       out.append(written)
       out.append(",")
-      out.append(JSONIndexStream.weight(keys))
+      out.append(JSONIndexStream.weight(evidence.keys))
       out.append(".0,")
-      out.append((origin ?? .text).rawValue)
+      out.append((evidence.origin ?? .text).rawValue)
       out.append(",")
       // As `ExportText`'s first evidence: "place: text", place `path:line` or `path`.
-      if keys.count > 0 {
-        let plain = keys.with(0) { ColumnText.isPlain($0) } && keys.with(1) { ColumnText.isPlain($0) }
+      if evidence.keys.count > 0 {
+        let plain =
+          evidence.keys.with(0) { ColumnText.isPlain($0) } && evidence.keys.with(1) { ColumnText.isPlain($0) }
         if plain {
           summary.removeAll(keepingCapacity: true)
-          keys.with(0) { summary.append(contentsOf: $0) }
-          if let line = firstLine { summary.append(contentsOf: ":\(line)".utf8) }
+          evidence.keys.with(0) { summary.append(contentsOf: $0) }
+          if let line = evidence.lines[0] { summary.append(contentsOf: ":\(line)".utf8) }
           summary.append(contentsOf: ": ".utf8)
-          keys.with(1) { summary.append(contentsOf: $0) }
+          evidence.keys.with(1) { summary.append(contentsOf: $0) }
           summary.withUnsafeBufferPointer { Self.field($0, &out) }
         } else {
-          let path = keys.string(0)
-          let place = firstLine.map { "\(path):\($0)" } ?? path
-          out.appendCSVField("\(place): \(keys.string(1))")
+          let path = evidence.keys.string(0)
+          let place = evidence.lines[0].map { "\(path):\($0)" } ?? path
+          out.appendCSVField("\(place): \(evidence.keys.string(1))")
         }
       }
       out.append("\r\n")
       written += 1
       advance()
     }
-    return written == edgeCount && !evidenceRow
+    return written == edgeCount && evidence.isDone
   }
 }

@@ -78,26 +78,18 @@ struct JSONIndexStream {
   }
 
   private mutating func nodes(_ out: inout ExportBytes, quotedIDs: inout ByteStrings) throws -> Bool {
-    let aliases = try IndexRows(db, sql: "SELECT node, name FROM names WHERE is_alias = 1 ORDER BY node, rowid")
-    var aliasRow = try aliases.next()
-    let paths = try IndexRows(db, sql: "SELECT node, path FROM node_paths ORDER BY node, path")
-    var pathRow = try paths.next()
-    let rows = try IndexRows(
-      db, sql: "SELECT num, id, kind, label, date, vergaderjaar, ministry, status, url FROM nodes ORDER BY num")
-    var previousID: [UInt8] = []
+    var aliases = try IndexStreamWalk.NodeList.aliases(db, nodeCount: nodeCount)
+    var paths = try IndexStreamWalk.NodeList.paths(db, nodeCount: nodeCount)
+    let rows = try IndexRows(db, sql: IndexStreamWalk.nodesSQL)
+    var order = IndexStreamWalk.NodeOrder()
     var list = ByteStrings()
     var scratch: [UInt8] = []
     var k = 0
     while try rows.next() {
-      let num = rows.int(0)
-      guard num == k + 1, !rows.isNull(1), !rows.isNull(2), !rows.isNull(3), !rows.isNull(7) else { return false }
+      guard order.accepts(rows) else { return false }
+      let num = k + 1
       let id = rows.text(1)
-      // Ids strictly increasing, as `SortedGraph` requires.
-      if k > 0, !previousID.withUnsafeBufferPointer({ ColumnText.less($0, id) }) { return false }
-      previousID.removeAll(keepingCapacity: true)
-      previousID.append(contentsOf: id)
       let status = rows.text(7)
-      guard Self.isNodeStatus(status) else { return false }  // the loader reports it
 
       out.append(k == 0 ? "\n{\"id\":" : ",\n{\"id\":")
       scratch.removeAll(keepingCapacity: true)
@@ -139,25 +131,11 @@ struct JSONIndexStream {
       }
 
       // Aliases in row order, sorted when there are several (as the loader does).
-      list.removeAll()
-      while aliasRow {
-        let node = aliases.int(0)
-        guard node >= num, node <= nodeCount, !aliases.isNull(1) else { return false }
-        if node > num { break }
-        list.append(aliases.text(1))
-        aliasRow = try aliases.next()
-      }
+      guard try aliases.take(node: num, into: &list) else { return false }
       out.append(",\"aliases\":")
       Self.array(&out, list, sort: list.count > 1)
       // Paths in key order, sorted as Swift sorts strings when that order differs.
-      list.removeAll()
-      while pathRow {
-        let node = paths.int(0)
-        guard node >= num, node <= nodeCount, !paths.isNull(1) else { return false }
-        if node > num { break }
-        list.append(paths.text(1))
-        pathRow = try paths.next()
-      }
+      guard try paths.take(node: num, into: &list) else { return false }
       out.append(",\"paths\":")
       Self.array(&out, list, sort: !Self.isSorted(list))
       out.append("}")
@@ -165,107 +143,49 @@ struct JSONIndexStream {
       advance()
     }
     // Aliases or paths of nodes that do not exist: the general path decides what they mean.
-    return k == nodeCount && !aliasRow && !pathRow
+    return k == nodeCount && aliases.isDone && paths.isDone
   }
 
   private mutating func edges(_ out: inout ExportBytes, quotedIDs: ByteStrings) throws -> Bool {
-    let evidence = try IndexRows(
-      db, sql: "SELECT edge, path, line, start, \"end\", text, source FROM evidence ORDER BY rowid")
-    var evidenceRow = try evidence.next()
-    let rows = try IndexRows(db, sql: "SELECT num, source, target, relation FROM edges ORDER BY num")
-    var previous: (num: Int, source: Int, target: Int, relation: Relation)? = nil
-    // The current edge's evidence: its (path, text) pairs, lines, starts, ends and sources, kept
-    // until its weight and origin (which come first in the JSON) are known.
-    var keys = ByteStrings()
-    var lines: [Int?] = []
-    var starts: [Int] = []
-    var ends: [Int] = []
-    var sources: [EvidenceSource] = []
+    var evidence = try IndexStreamWalk.EdgeEvidence(db)
+    let rows = try IndexRows(db, sql: IndexStreamWalk.edgesSQL)
+    var order = IndexStreamWalk.EdgeOrder(nodeCount: nodeCount)
     var copies: [Int] = []
     var written = 0
     while try rows.next() {
-      let num = rows.int(0)
+      // The loader reports a damaged edge.
+      guard let relation = order.relation(rows), try evidence.take(edge: rows.int(0)) else { return false }
       let source = rows.int(1)
       let target = rows.int(2)
-      guard let relation = Self.relation(rows.text(3)), source >= 1, source <= nodeCount, target >= 1,
-        target <= nodeCount
-      else { return false }  // the loader reports the damaged edge
-      if let p = previous {
-        guard num > p.num else { return false }
-        // (source, target, relation) strictly increasing, as `SortedGraph` requires.
-        guard (p.source, p.target, p.relation.rawValue) < (source, target, relation.rawValue) else { return false }
-      }
-      previous = (num, source, target, relation)
-
-      keys.removeAll()
-      lines.removeAll(keepingCapacity: true)
-      starts.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      sources.removeAll(keepingCapacity: true)
-      while evidenceRow {
-        let edge = evidence.int(0)
-        if edge > num { break }
-        guard edge == num, !evidence.isNull(1), !evidence.isNull(3), !evidence.isNull(4), !evidence.isNull(5),
-          !evidence.isNull(6)
-        else { return false }
-        let path = evidence.text(1)
-        let text = evidence.text(5)
-        let start = evidence.int(3)
-        let end = evidence.int(4)
-        let kind = Self.evidenceSource(evidence.text(6))
-        if let last = starts.indices.last {
-          // Strictly increasing (path, start, end, text, source), or the loader would sort and dedupe.
-          let increasing = keys.with(2 * last) { lastPath in
-            keys.with(2 * last + 1) { lastText in
-              if !ColumnText.equal(lastPath, path) { return ColumnText.less(lastPath, path) }
-              if starts[last] != start { return starts[last] < start }
-              if ends[last] != end { return ends[last] < end }
-              if !ColumnText.equal(lastText, text) { return ColumnText.less(lastText, text) }
-              return sources[last] < kind
-            }
-          }
-          guard increasing else { return false }
-        }
-        keys.append(path)
-        keys.append(text)
-        // 0 stands for no line (`GraphIndex.evidenceLine`).
-        lines.append(evidence.isNull(2) ? nil : GraphIndex.evidenceLine(evidence.int(2)))
-        starts.append(start)
-        ends.append(end)
-        sources.append(kind)
-        evidenceRow = try evidence.next()
-      }
 
       out.append(written == 0 ? "\n{\"source\":" : ",\n{\"source\":")
       quotedIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
       out.append(",\"target\":")
       quotedIDs.with(target - 1) { out.bytes.append(contentsOf: $0) }
       out.bytes.append(contentsOf: Self.relationJSON[relation.position])
-      out.append(Self.weight(keys))
-      // As `ExportText.origin`: the strongest kind, text when there is no evidence.
-      var origin: EvidenceSource? = nil
-      for s in sources where origin == nil || s < origin! { origin = s }
-      out.bytes.append(contentsOf: Self.originJSON[Self.sourceIndex(origin ?? .text)])
-      Self.copies(keys, into: &copies)
-      for i in starts.indices {
+      out.append(Self.weight(evidence.keys))
+      // As `ExportText.origin`: text when there is no evidence.
+      out.bytes.append(contentsOf: Self.originJSON[Self.sourceIndex(evidence.origin ?? .text)])
+      Self.copies(evidence.keys, into: &copies)
+      for i in 0..<evidence.count {
         out.append(i == 0 ? "{\"path\":" : ",{\"path\":")
-        keys.with(2 * i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
-        if let line = lines[i] {
+        evidence.keys.with(2 * i) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        if let line = evidence.lines[i] {
           out.append(",\"line\":")
           out.append(line)
         }
         out.append(",\"start\":")
-        out.append(starts[i])
+        out.append(evidence.starts[i])
         out.append(",\"end\":")
-        out.append(ends[i])
+        out.append(evidence.ends[i])
         out.append(",\"text\":")
-        keys.with(2 * i + 1) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
-        out.bytes.append(contentsOf: Self.sourceJSON[Self.sourceIndex(sources[i])])
+        evidence.keys.with(2 * i + 1) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+        out.bytes.append(contentsOf: Self.sourceJSON[Self.sourceIndex(evidence.sources[i])])
         // As `EvidenceCopies.copyOf`: a row from a copy names the file it copies.
         if copies[i] >= 0 {
           out.bytes.removeLast()  // the closing brace of sourceJSON
           out.append(",\"copy_of\":")
-          keys.with(2 * copies[i]) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
+          evidence.keys.with(2 * copies[i]) { ColumnText.appendJSONQuoted($0, to: &out.bytes) }
           out.append("}")
         }
       }
@@ -274,7 +194,7 @@ struct JSONIndexStream {
       advance()
     }
     // Evidence of an edge that does not exist: the general path decides what it means.
-    return written == edgeCount && !evidenceRow
+    return written == edgeCount && evidence.isDone
   }
 
   /// `Node.law` of a node of kind `kind` with id `id`.
