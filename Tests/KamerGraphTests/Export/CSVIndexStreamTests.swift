@@ -52,13 +52,8 @@ import Testing
   }
 
   @Test func tablesOutOfCommitOrderGiveTheSameBytesTheGeneralWay() throws {
-    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
-    try index.commit(files: [], removedPaths: [], graph: GeneratedGraph.make(documents: 200, seed: 3))
-    try index.pool.write { db in
-      try db.execute(sql: "CREATE TEMP TABLE ev AS SELECT * FROM evidence ORDER BY rowid DESC")
-      try db.execute(sql: "DELETE FROM evidence")
-      try db.execute(sql: "INSERT INTO evidence SELECT * FROM ev")
-    }
+    let index = try IndexFixtures.generatedIndex(documents: 200, seed: 3)
+    try IndexFixtures.reverseEvidenceRows(index)
     #expect(try CSVGraphWriter().streamed(from: index) == nil)
     let written = try CSVGraphWriter().write(index: index)
     let l = try loaded(index)

@@ -137,13 +137,8 @@ import Testing
 
   @Test func tablesOutOfCommitOrderGiveTheSameBytesTheGeneralWay() throws {
     // Evidence rows last edge first: the merge join gives up.
-    var index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
-    try index.commit(files: [], removedPaths: [], graph: GeneratedGraph.make(documents: 200, seed: 3))
-    try index.pool.write { db in
-      try db.execute(sql: "CREATE TEMP TABLE ev AS SELECT * FROM evidence ORDER BY rowid DESC")
-      try db.execute(sql: "DELETE FROM evidence")
-      try db.execute(sql: "INSERT INTO evidence SELECT * FROM ev")
-    }
+    var index = try IndexFixtures.generatedIndex(documents: 200, seed: 3)
+    try IndexFixtures.reverseEvidenceRows(index)
     try expectSame(index, streams: false)
 
     // Edge numbers reversed: the rows are no longer in key order.

@@ -8,6 +8,23 @@ enum IndexFixtures {
   static let defensiePath = "corpus/palantir/defensie-antwoord-2025Z14549.txt"
   static let jenvPath = "corpus/palantir/ah-tk-20252026-313.xml"
 
+  /// A fresh index holding the generated graph of `documents` documents (`GeneratedGraph.make`).
+  static func generatedIndex(documents: Int, seed: UInt64) throws -> GraphIndex {
+    let index = try GraphIndex(path: temporaryIndexPath())
+    try index.commit(files: [], removedPaths: [], graph: GeneratedGraph.make(documents: documents, seed: seed))
+    return index
+  }
+
+  /// Writes the evidence rows back in reverse (last edge first, each edge's evidence reversed): the
+  /// same rows out of commit order.
+  static func reverseEvidenceRows(_ index: GraphIndex) throws {
+    try index.pool.write { db in
+      try db.execute(sql: "CREATE TEMP TABLE ev AS SELECT * FROM evidence ORDER BY rowid DESC")
+      try db.execute(sql: "DELETE FROM evidence")
+      try db.execute(sql: "INSERT INTO evidence SELECT * FROM ev")
+    }
+  }
+
   static func evidence(_ path: String, _ line: Int, _ start: Int, _ text: String, _ source: EvidenceSource = .text)
     -> Evidence
   {

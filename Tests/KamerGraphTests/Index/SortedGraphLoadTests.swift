@@ -43,14 +43,9 @@ import Testing
   }
 
   @Test func evidenceRowsOutOfOrderGiveTheSameFiles() throws {
-    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
-    try index.commit(files: [], removedPaths: [], graph: GeneratedGraph.make(documents: 200, seed: 3))
+    let index = try IndexFixtures.generatedIndex(documents: 200, seed: 3)
     // The same rows, written back last edge first and each edge's evidence reversed.
-    try index.pool.write { db in
-      try db.execute(sql: "CREATE TEMP TABLE ev AS SELECT * FROM evidence ORDER BY rowid DESC")
-      try db.execute(sql: "DELETE FROM evidence")
-      try db.execute(sql: "INSERT INTO evidence SELECT * FROM ev")
-    }
+    try IndexFixtures.reverseEvidenceRows(index)
     try expectSameExports(index)
   }
 
