@@ -96,6 +96,9 @@ package struct CorpusLoader: Sendable {
     return pairs
   }
 
+  /// Where `d_name` starts in a `dirent` record.
+  private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
   /// Adds `path` (a file) or the files below it (a folder) to `files`.
   private func expand(
     _ path: String, explicit: Bool, into files: inout [String], outcomes: inout [FileOutcome], visited: Set<String>
@@ -132,9 +135,11 @@ package struct CorpusLoader: Sendable {
     }
     var names: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        FileName.fromSystem(raw.prefix(while: { $0 != 0 }))
-      }
+      // The record readdir returns can be shorter than `dirent` (its d_reclen), so d_name is read
+      // up to its NUL in place: copying the whole 256-byte field can run past the end of the
+      // mapped buffer (a crash on a folder of 10,000+ entries).
+      let raw = UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: UInt8.self)
+      let name = FileName.fromSystem(UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self))))
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
       names.append(name)
     }

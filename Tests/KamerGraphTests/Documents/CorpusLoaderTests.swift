@@ -98,4 +98,20 @@ struct CorpusLoaderTests {
     #expect(documents.map(\.path) == documents.map(\.path).sorted())
     #expect(Set(documents.flatMap(\.ownIds)).count == count)
   }
+
+  /// readdir's records are as long as their names, not `sizeof(dirent)`: a folder of thousands
+  /// of short and long names must be listed whole (reading d_name as a 256-byte copy ran past the
+  /// end of the listing buffer and crashed on the 100k benchmark corpus).
+  @Test func aLargeFolderOfShortAndLongNamesIsListedWhole() throws {
+    let dir = try ExternalTool.temporaryDirectory().path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var expected: [String] = []
+    for i in 0..<3_000 {
+      let name = "d\(i)" + String(repeating: "x", count: (i * 37) % 200) + ".txt"
+      FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data("Ons kenmerk: K\(i)\n".utf8))
+      expected.append("\(dir)/\(name)")
+    }
+    let plan = CorpusLoader().plan(paths: [dir])
+    #expect(plan.units.map(\.primary) == expected.sorted())
+  }
 }
