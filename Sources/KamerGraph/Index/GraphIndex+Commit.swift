@@ -49,6 +49,19 @@ extension GraphIndex {
     _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
   }
 
+  /// Stores a build whose graph is the one the index holds (every changed file was extracted
+  /// as the index has it cached): the changed files' rows and the inputs, in one transaction;
+  /// the graph tables are not touched. Ends the build's hold on the write lock as `commit` does.
+  public func commitFiles(_ files: [IndexedFile], inputs: [IndexedInput]) throws(IndexError) {
+    let indexPath = path
+    try write { db in
+      _ = try Self.storeFiles(files, removedPaths: [], in: db, indexPath: indexPath, progress: nil)
+      try Self.storeInputs(inputs, in: db)
+    }
+    try endBuild()
+    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+  }
+
   /// What `storeFiles` writes of one file: its text and its `IndexBlob`s (document without text,
   /// mentions), each packed by `IndexCompression`.
   typealias EncodedFile = (text: DatabaseValue, document: Data, mentions: Data)
@@ -91,9 +104,9 @@ extension GraphIndex {
         """)
 
     let insertFile = try db.makeStatement(
-      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")
     let updateFile = try db.makeStatement(
-      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ? WHERE id = ?")
+      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ?, outcome = ? WHERE id = ?")
     let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
@@ -107,13 +120,14 @@ extension GraphIndex {
       let old = existing[file.path]
       // The text has its own column (searched by file_fts); the blobs hold the rest.
       let title = file.document.metadata.title ?? ""
+      let outcome = StoredOutcome.encode(format: file.document.format, notes: file.document.notes)
       let rowID: Int64
       if let old {
         try forgetText.execute(arguments: [old.id])
-        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, old.id])
+        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, outcome, old.id])
         rowID = old.id
       } else {
-        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions])
+        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions, outcome])
         rowID = db.lastInsertedRowID
       }
       try insertText.run([rowID, title, file.document.text])
@@ -127,7 +141,8 @@ extension GraphIndex {
     return changed.count
   }
 
-  /// Replaces the graph tables with `graph`; `progress` hears (rows written, nodes + edges + mentions).
+  /// Replaces the graph tables with `graph` (the mention tables are updated, see `storeMentions`);
+  /// `progress` hears (rows written, nodes + edges + mentions).
   private static func replaceGraph(
     _ graph: CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws {
@@ -205,19 +220,10 @@ extension GraphIndex {
       advance()
     }
 
-    let insertMention = try db.makeStatement(
-      sql: """
-        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (offset, item) in graph.mentions.enumerated() {
-      let m = item.mention
-      try insertMention.run([
-        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
-        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
-      ])
-      advance()
-    }
+    // The mentions: only the rows of the files whose mentions changed are written.
+    try storeMentions(graph.mentions, in: db)
+    written += graph.mentions.count
+    progress?(written, rows)
     try db.execute(sql: graphIndexes)
   }
 }
