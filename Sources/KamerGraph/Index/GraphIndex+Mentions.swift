@@ -232,6 +232,22 @@ extension GraphIndex {
     }
   }
 
+  /// True when the stored graph has `file` as the only file of its document node (no copy of
+  /// it under the same id) and no identity conflict names it.
+  public func isSoleDocument(path file: String) throws(IndexError) -> Bool {
+    let (own, others) = try read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM node_paths WHERE path = ?", arguments: [file]) ?? 0,
+        try Int.fetchOne(
+          db,
+          sql: "SELECT count(*) FROM node_paths WHERE node IN (SELECT node FROM node_paths WHERE path = ?1) AND path != ?1",
+          arguments: [file]) ?? 0
+      )
+    }
+    guard own == 1, others == 0 else { return false }
+    return try !identityConflicts().contains { $0.paths.contains(file) }
+  }
+
   /// The fingerprint of the stored graph, nil when none was committed.
   public func graphFingerprint() throws(IndexError) -> String? {
     try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'") }

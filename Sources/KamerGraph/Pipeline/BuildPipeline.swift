@@ -217,8 +217,8 @@ package struct BuildPipeline: Sendable {
           return different.withLock { $0 = true }
         }
         if r.cached { return }
-        guard let stored = try? index.storedFile(path: doc.document.path), stored.document == doc.document,
-          stored.mentions == doc.mentions
+        guard let stored = try? index.storedFile(path: doc.document.path),
+          (try? Self.sameResolverInput(stored, doc, index: index)) == true
         else { return different.withLock { $0 = true } }
       }
     }
@@ -265,6 +265,24 @@ package struct BuildPipeline: Sendable {
       resolution: Resolution(graph: CitationGraph(), conflicts: []), report: report, documents: [], reused: reused)
     result.graphUnchanged = true
     return result
+  }
+
+  /// True when the resolver would take `fresh` exactly as `stored`, the extraction the index
+  /// holds for the same file: the same document and mentions, or the same but for bytes
+  /// appended to a non-empty text (a newline at the end of a .txt). The resolver reads a text
+  /// only before mention and footnote positions, which are the same, and compares whole texts
+  /// only between documents that claim one id; so the second case also needs the document to be
+  /// the only file of its node, named in no identity conflict.
+  static func sameResolverInput(_ stored: IndexedFile, _ fresh: ExtractedDocument, index: GraphIndex) throws(IndexError) -> Bool {
+    guard stored.mentions == fresh.mentions else { return false }
+    if stored.document.text == fresh.document.text { return stored.document == fresh.document }
+    guard !stored.document.text.isEmpty, fresh.document.text.utf8.starts(with: stored.document.text.utf8) else { return false }
+    var a = stored.document
+    var b = fresh.document
+    a.text = ""
+    b.text = ""
+    guard a == b else { return false }
+    return try index.isSoleDocument(path: stored.path)
   }
 
   /// The resolution of `documents`, reported as the stage `resolving` (it has no steps to count).

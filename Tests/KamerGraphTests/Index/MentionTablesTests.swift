@@ -27,7 +27,9 @@ import Testing
     let path = IndexFixtures.temporaryIndexPath()
     let mentions = IndexFixtures.palantirMentions()
     do {
-      let queue = try DatabaseQueue(path: path)
+      var config = Configuration()
+      config.prepareDatabase { db in db.add(function: IndexCompression.textFunction) }
+      let queue = try DatabaseQueue(path: path, configuration: config)
       try queue.write { db in
         for step in GraphIndex.migrations.prefix(5) { try db.execute(sql: step) }
         try Self.insertV5(mentions, in: db)
