@@ -268,15 +268,19 @@ package struct BuildPipeline: Sendable {
   }
 
   /// True when the resolver would take `fresh` exactly as `stored`, the extraction the index
-  /// holds for the same file: the same document and mentions, or the same but for bytes
-  /// appended to a non-empty text (a newline at the end of a .txt). The resolver reads a text
-  /// only before mention and footnote positions, which are the same, and compares whole texts
+  /// holds for the same file: the same document and mentions, or the same but for bytes added to
+  /// or taken from the end of a text (a newline at the end of a .txt), neither text empty. The
+  /// resolver reads a text only before mention and footnote positions, which are the same (and
+  /// within the shorter text: they were found in both), and compares whole texts
   /// only between documents that claim one id; so the second case also needs the document to be
   /// the only file of its node, named in no identity conflict.
   static func sameResolverInput(_ stored: IndexedFile, _ fresh: ExtractedDocument, index: GraphIndex) throws(IndexError) -> Bool {
     guard stored.mentions == fresh.mentions else { return false }
     if stored.document.text == fresh.document.text { return stored.document == fresh.document }
-    guard !stored.document.text.isEmpty, fresh.document.text.utf8.starts(with: stored.document.text.utf8) else { return false }
+    let (old, new) = (stored.document.text.utf8, fresh.document.text.utf8)
+    guard !old.isEmpty, !new.isEmpty, old.count < new.count ? new.starts(with: old) : old.starts(with: new) else {
+      return false
+    }
     var a = stored.document
     var b = fresh.document
     a.text = ""
