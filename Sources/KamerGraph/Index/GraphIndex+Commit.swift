@@ -39,6 +39,10 @@ extension GraphIndex {
         try Self.replaceGraph(graph, in: db, indexPath: indexPath, progress: rows)
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
+      } else if stored > 0 || !removedPaths.isEmpty {
+        // The same graph from changed files: the mention rows are differences from the files'
+        // cached extractions, so the rows of files whose extraction changed are written again.
+        try Self.storeMentions(graph.mentions, in: db)
       }
       progress?(1, 1)
     }

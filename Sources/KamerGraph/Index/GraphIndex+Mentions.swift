@@ -98,14 +98,26 @@ extension GraphIndex {
   @discardableResult
   static func storeMentions(_ mentions: [DocumentMention], in db: Database) throws -> Int {
     let runs = mentionRuns(mentions)
+    // Each file's cached extraction (`files.mentions`), which a row is written as a difference from.
+    var bases: [String: Data] = [:]
+    let wanted = Set(runs.map(\.path))
+    let fileRows = try Row.fetchCursor(db, sql: "SELECT path, mentions FROM files")
+    while let row = try fileRows.next() {
+      let path: String = row[0]
+      if wanted.contains(path) { bases[path] = row[1] }
+    }
     var blobs = [Data](repeating: Data(), count: runs.count)
+    let extractions = bases
     blobs.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let chunks = max(1, min(runs.count, ProcessInfo.processInfo.activeProcessorCount * 8))
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         var i = chunk
         while i < runs.count {
-          out[i] = Data(IndexCompression.pack(IndexBlob.encode(mentions: mentions[runs[i].range].map(\.mention))))
+          let resolved = mentions[runs[i].range].map(\.mention)
+          let base = extractions[runs[i].path].flatMap { try? IndexBlob.decodeMentions($0) }
+          let bytes = base.flatMap { MentionDelta.encode(resolved, from: $0) } ?? IndexBlob.encode(mentions: resolved)
+          out[i] = Data(IndexCompression.pack(bytes))
           i += chunks
         }
       }
@@ -157,17 +169,91 @@ extension GraphIndex {
   /// The stored mentions in committed order.
   static func loadMentions(_ db: Database, indexPath: String) throws -> [DocumentMention] {
     var out: [DocumentMention] = []
-    let rows = try Row.fetchCursor(db, sql: "SELECT path, document, mentions FROM mention_files ORDER BY num")
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT m.path, m.document, m.mentions, f.mentions FROM mention_files m LEFT JOIN files f ON f.path = m.path
+        ORDER BY m.num
+        """)
     while let row = try rows.next() {
       let path: String = row[0]
       let document: String = row[1]
       let decoded: [Mention]
-      do { decoded = try IndexBlob.decodeMentions(row[2]) } catch {
+      do { decoded = try decodeMentionRow(row[2], base: row[3]) } catch {
         throw IndexError.corruptRow(path: indexPath, file: path, reason: describe(error))
       }
       for m in decoded { out.append(DocumentMention(path: path, document: document, mention: m)) }
     }
     return out
+  }
+}
+
+extension GraphIndex {
+  /// The mentions of a `mention_files` row: a packed `IndexBlob`, or a `MentionDelta` from
+  /// `base`, the file's cached extraction.
+  static func decodeMentionRow(_ stored: Data, base: Data?) throws -> [Mention] {
+    let data = try IndexCompression.unpack(stored)
+    guard data.first == MentionDelta.magic else { return try IndexBlob.decodeMentions(data) }
+    guard let base else { throw BlobError("the mentions are stored as a difference from a file the index does not hold") }
+    return try MentionDelta.decode(data, from: try IndexBlob.decodeMentions(base))
+  }
+}
+
+/// A file's resolved mentions as what differs from its cached extraction (`files.mentions`), which
+/// has the same mentions in the same order with the same kind, text and position: for each, its
+/// status and reason, and its ids and fields only when resolving changed them (a ministry named by
+/// its old name, a person's id). The resolved mentions take a few bytes each instead of all of them.
+///
+/// `commit` keeps every row's extraction as it was written against (`storeMentions` runs again
+/// whenever files change).
+enum MentionDelta {
+  /// First byte (`IndexBlob.magic` is 0xB7, `IndexCompression.packedMagic` 0xB8).
+  static let magic: UInt8 = 0xBA
+  static let version: UInt8 = 1
+
+  /// `resolved` as a difference from `base`; nil when they are not the same mentions.
+  static func encode(_ resolved: [Mention], from base: [Mention]) -> [UInt8]? {
+    guard resolved.count == base.count else { return nil }
+    var w = BlobWriter(capacity: 8 + resolved.count * 4)
+    w.bytes.append(magic)
+    w.bytes.append(version)
+    w.int(resolved.count)
+    for (m, b) in zip(resolved, base) {
+      guard m.kind == b.kind, m.text == b.text, m.start == b.start, m.end == b.end, m.line == b.line,
+        m.column == b.column
+      else { return nil }
+      let flags = (m.ids != b.ids ? 1 : 0) | (m.fields != b.fields ? 2 : 0)
+      w.int(flags)
+      w.string(m.status.rawValue)
+      w.optionalString(m.reason)
+      if m.ids != b.ids { w.strings(m.ids) }
+      if m.fields != b.fields { w.fields(m.fields) }
+    }
+    return w.bytes
+  }
+
+  /// The mentions `encode` was given, from its bytes (unpacked) and `base`.
+  static func decode(_ data: Data, from base: [Mention]) throws -> [Mention] {
+    try data.withUnsafeBytes { raw in
+      guard raw.count >= 2, raw[0] == magic else { throw BlobError("no header") }
+      guard raw[1] == version else { throw BlobError("difference version \(raw[1]), expected \(version)") }
+      var r = BlobReader(raw)
+      r.at = 2
+      let count = try r.count()
+      guard count == base.count else {
+        throw BlobError("\(count) mentions stored as a difference from \(base.count) cached ones")
+      }
+      var out = base
+      for k in out.indices {
+        let flags = try r.int()
+        out[k].status = try r.raw(MentionStatus.self)
+        out[k].reason = try r.optionalString()
+        if flags & 1 != 0 { out[k].ids = try r.strings() }
+        if flags & 2 != 0 { out[k].fields = try r.fields() }
+      }
+      try r.end()
+      return out
+    }
   }
 }
 

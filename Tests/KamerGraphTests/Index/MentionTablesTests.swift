@@ -83,6 +83,63 @@ import Testing
     #expect(try index.stats().mentions == 0)
   }
 
+  /// Files whose cached extraction holds the graph's mentions (before resolving: other statuses,
+  /// an old ministry id), as a build stores them.
+  static func filesAndGraph() -> ([IndexedFile], CitationGraph) {
+    var graph = IndexFixtures.palantirGraph()
+    let resolved = graph.mentions
+    var files: [IndexedFile] = []
+    for (k, path) in [IndexFixtures.defensiePath, IndexFixtures.jenvPath].enumerated() {
+      var file = IndexFixtures.palantirFiles()[k]
+      file.mentions = resolved.filter { $0.path == path }.map(\.mention).map { m in
+        var extracted = m
+        extracted.status = .external
+        extracted.reason = nil
+        if m.kind == .zaak { extracted.ids = ["2025Z14549"] }
+        return extracted
+      }
+      files.append(file)
+    }
+    graph.mentions = resolved
+    return (files, graph)
+  }
+
+  @Test func rowsAreDifferencesFromTheCachedExtractionAndReadBackExactly() throws {
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    let (files, graph) = Self.filesAndGraph()
+    try index.commit(files: files, removedPaths: [], graph: graph)
+    #expect(try index.loadGraph() == graph)
+    let firstBytes = try index.pool.read { db in
+      try Data.fetchAll(db, sql: "SELECT mentions FROM mention_files ORDER BY num").map { try IndexCompression.unpack($0).first }
+    }
+    #expect(firstBytes == [MentionDelta.magic, MentionDelta.magic])
+    // A file whose extraction changes while the graph stays the same: its row follows.
+    var changed = files[0]
+    changed.contentHash = "other"
+    changed.mentions[1].ids = ["kv-tk-2025Z14549"]
+    try index.commit(files: [changed, files[1]], removedPaths: [], graph: graph)
+    #expect(try index.loadGraph() == graph)
+    // An extraction that is not the graph's mentions: the row holds them whole.
+    var other = files[1]
+    other.contentHash = "different"
+    other.mentions = []
+    try index.commit(files: [changed, other], removedPaths: [], graph: graph)
+    #expect(try index.loadGraph() == graph)
+    let kinds = try index.pool.read { db in
+      try Data.fetchAll(db, sql: "SELECT mentions FROM mention_files ORDER BY num").map { try IndexCompression.unpack($0).first }
+    }
+    #expect(kinds == [MentionDelta.magic, IndexBlob.magic])
+  }
+
+  @Test func aDifferenceWithoutItsFileIsADamagedRowNotACrash() throws {
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    let (files, graph) = Self.filesAndGraph()
+    try index.commit(files: files, removedPaths: [], graph: graph)
+    try index.pool.write { db in try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [IndexFixtures.jenvPath]) }
+    #expect(throws: IndexError.self) { try index.loadGraph() }
+    #expect(throws: BlobError.self) { try MentionDelta.decode(Data([MentionDelta.magic, 1, 4]), from: []) }
+  }
+
   @Test func runsFollowTheFileAndDocumentOfConsecutiveMentions() {
     let m = IndexFixtures.palantirMentions()
     let runs = GraphIndex.mentionRuns([m[0], m[1], m[3], m[2]])
