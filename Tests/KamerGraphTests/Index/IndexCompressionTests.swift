@@ -125,4 +125,23 @@ import Testing
     #expect(try Self.textHits(index, "raffinaderij").isEmpty)
     try index.pool.write { db in try db.execute(sql: "INSERT INTO file_fts(file_fts) VALUES ('integrity-check')") }
   }
+
+  @Test func aLongBuildStateIsStoredPackedAndReadBackTheSame() throws {
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    let long = (1...300).map { "  note corpus/\($0).xml: merged with corpus/\($0).metadata.xml" }.joined(separator: "\n")
+    try index.setBuildState("k", long)
+    try index.setBuildState("short", "{}")
+    #expect(try index.buildState("k") == long)
+    #expect(try index.buildState("short") == "{}")
+    #expect(try index.buildState("missing") == nil)
+    let stored = try index.pool.read { db in
+      try Row.fetchAll(db, sql: "SELECT key, typeof(value), length(value) FROM meta WHERE key LIKE 'build:%' ORDER BY key")
+        .map { ($0[0] as String, $0[1] as String, $0[2] as Int) }
+    }
+    #expect(stored.map(\.1) == ["blob", "text"])
+    #expect(stored[0].2 * 5 < long.utf8.count)
+    // A state stored as text (before it was packed) reads as it is.
+    try index.pool.write { db in try db.execute(sql: "UPDATE meta SET value = 'plain' WHERE key = 'build:k'") }
+    #expect(try index.buildState("k") == "plain")
+  }
 }
