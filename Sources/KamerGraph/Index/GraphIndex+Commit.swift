@@ -39,6 +39,10 @@ extension GraphIndex {
         try Self.replaceGraph(graph, in: db, indexPath: indexPath, progress: rows)
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
+      } else if stored > 0 || !removedPaths.isEmpty {
+        // The same graph from changed files: the mention rows are differences from the files'
+        // cached extractions, so the rows of files whose extraction changed are written again.
+        try Self.storeMentions(graph.mentions, in: db)
       }
       progress?(1, 1)
     }
@@ -46,6 +50,19 @@ extension GraphIndex {
     try endBuild()
     // Fold the write-ahead log back into the file so it does not stay as large as the last build.
     // A reader holding an old snapshot only makes this partial; that is harmless.
+    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+  }
+
+  /// Stores a build whose graph is the one the index holds (every changed file was extracted
+  /// as the index has it cached): the changed files' rows and the inputs, in one transaction;
+  /// the graph tables are not touched. Ends the build's hold on the write lock as `commit` does.
+  public func commitFiles(_ files: [IndexedFile], inputs: [IndexedInput]) throws(IndexError) {
+    let indexPath = path
+    try write { db in
+      _ = try Self.storeFiles(files, removedPaths: [], in: db, indexPath: indexPath, progress: nil)
+      try Self.storeInputs(inputs, in: db)
+    }
+    try endBuild()
     _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
   }
 
@@ -91,9 +108,9 @@ extension GraphIndex {
         """)
 
     let insertFile = try db.makeStatement(
-      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")
     let updateFile = try db.makeStatement(
-      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ? WHERE id = ?")
+      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ?, outcome = ? WHERE id = ?")
     let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
@@ -107,13 +124,14 @@ extension GraphIndex {
       let old = existing[file.path]
       // The text has its own column (searched by file_fts); the blobs hold the rest.
       let title = file.document.metadata.title ?? ""
+      let outcome = StoredOutcome.encode(format: file.document.format, notes: file.document.notes)
       let rowID: Int64
       if let old {
         try forgetText.execute(arguments: [old.id])
-        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, old.id])
+        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, outcome, old.id])
         rowID = old.id
       } else {
-        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions])
+        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions, outcome])
         rowID = db.lastInsertedRowID
       }
       try insertText.run([rowID, title, file.document.text])
@@ -127,7 +145,8 @@ extension GraphIndex {
     return changed.count
   }
 
-  /// Replaces the graph tables with `graph`; `progress` hears (rows written, nodes + edges + mentions).
+  /// Replaces the graph tables with `graph` (the mention tables are updated, see `storeMentions`);
+  /// `progress` hears (rows written, nodes + edges + mentions).
   private static func replaceGraph(
     _ graph: CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws {
@@ -205,19 +224,10 @@ extension GraphIndex {
       advance()
     }
 
-    let insertMention = try db.makeStatement(
-      sql: """
-        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (offset, item) in graph.mentions.enumerated() {
-      let m = item.mention
-      try insertMention.run([
-        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
-        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
-      ])
-      advance()
-    }
+    // The mentions: only the rows of the files whose mentions changed are written.
+    try storeMentions(graph.mentions, in: db)
+    written += graph.mentions.count
+    progress?(written, rows)
     try db.execute(sql: graphIndexes)
   }
 }
