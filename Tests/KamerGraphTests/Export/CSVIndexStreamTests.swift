@@ -51,6 +51,18 @@ import Testing
     #expect(edges.contains(",b/é.metadata.xml: kst-1\r\n"))
   }
 
+  /// Evidence rows tied but for their line (issue 21): the stream runs and gives the loaded graph's bytes.
+  @Test func evidenceTiedButForItsLineStreams() throws {
+    let index = try ExportFixtures.indexWithEvidenceTiedButForLine()
+    let s = try #require(try CSVGraphWriter().streamed(from: index))
+    let l = try loaded(index)
+    #expect(s.nodes == l.nodes)
+    #expect(s.edges == l.edges)
+    // The first evidence of the edge is the one without a line.
+    let edges = String(decoding: s.edges, as: UTF8.self)
+    #expect(edges.contains(",metadata,corpus/gen/ah-tk-20242025-7.metadata.xml: OVERHEIDop.indiener\r\n"))
+  }
+
   @Test func tablesOutOfCommitOrderGiveTheSameBytesTheGeneralWay() throws {
     let index = try IndexFixtures.generatedIndex(documents: 200, seed: 3)
     try IndexFixtures.reverseEvidenceRows(index)
