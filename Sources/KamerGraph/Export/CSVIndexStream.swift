@@ -7,9 +7,59 @@ extension CSVGraphWriter {
   public func write(
     index: GraphIndex, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws(IndexError) -> (nodes: [UInt8], edges: [UInt8]) {
-    if let streamed = try streamed(from: index, progress: progress) { return streamed }
+    var nodes = ExportBytes(capacity: 1 << 20)
+    var edges = ExportBytes(capacity: 1 << 20)
+    try write(index: index, nodes: &nodes, edges: &edges, byteOrderMark: false, progress: progress)
+    return (nodes.bytes, edges.bytes)
+  }
+
+  /// Writes the same files to `nodesFile` and `edgesFile` in chunks of about 1 MB (never held
+  /// whole in memory), each starting with a UTF-8 byte-order mark when `byteOrderMark`; returns
+  /// their sizes. Throws `IndexError` when the index cannot be read, `ExportError.io` when a file
+  /// cannot be created or written.
+  @discardableResult
+  public func write(
+    index: GraphIndex, nodesFile: String, edgesFile: String, byteOrderMark: Bool = false,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws -> (nodes: Int, edges: Int) {
+    let nodesOut = try ExportFile(path: nodesFile)
+    let edgesOut = try ExportFile(path: edgesFile)
+    var nodes = ExportBytes(file: nodesOut)
+    var edges = ExportBytes(file: edgesOut)
+    try write(index: index, nodes: &nodes, edges: &edges, byteOrderMark: byteOrderMark, progress: progress)
+    nodes.flush()
+    edges.flush()
+    return (try nodesOut.close(), try edgesOut.close())
+  }
+
+  /// Writes the two files into `nodes` and `edges`; true when they were streamed from the tables,
+  /// false when the tables were not in commit order and the loaded graph was written instead
+  /// (what was already written is dropped first, from the files too).
+  @discardableResult
+  func write(
+    index: GraphIndex, nodes: inout ExportBytes, edges: inout ExportBytes, byteOrderMark: Bool,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(IndexError) -> Bool {
+    func start() {
+      if byteOrderMark {
+        nodes.bytes += GraphExporter.byteOrderMark
+        edges.bytes += GraphExporter.byteOrderMark
+      }
+    }
+    start()
+    let streamed = try index.read { db -> Bool in
+      guard let counts = try JSONIndexStream(db: db, progress: nil) else { return false }
+      var stream = CSVIndexStream(db: db, nodeCount: counts.nodeCount, edgeCount: counts.edgeCount, progress: progress)
+      return try stream.write(nodes: &nodes, edges: &edges)
+    }
+    if streamed { return true }
+    nodes.restart()
+    edges.restart()
+    start()
     let g = ExportGraph(try index.loadSortedGraph(progress: progress))
-    return (nodes(g), edges(g))
+    self.nodes(g, into: &nodes)
+    self.edges(g, into: &edges)
+    return false
   }
 
   /// The streamed files, or nil when the tables are not in commit order.
@@ -19,7 +69,9 @@ extension CSVGraphWriter {
     try index.read { db -> (nodes: [UInt8], edges: [UInt8])? in
       guard let counts = try JSONIndexStream(db: db, progress: nil) else { return nil }
       var stream = CSVIndexStream(db: db, nodeCount: counts.nodeCount, edgeCount: counts.edgeCount, progress: progress)
-      return try stream.write()
+      var nodes = ExportBytes(capacity: 1 << 20)
+      var edges = ExportBytes(capacity: 1 << 20)
+      return try stream.write(nodes: &nodes, edges: &edges) ? (nodes.bytes, edges.bytes) : nil
     }
   }
 }
@@ -45,19 +97,19 @@ private struct CSVIndexStream {
     if done & 0x3FFF == 0 { progress?(done, nodeCount + edgeCount) }
   }
 
-  mutating func write() throws -> (nodes: [UInt8], edges: [UInt8])? {
+  /// Writes the two files into `nodesOut` and `edgesOut`; false (part of them written) when the
+  /// tables are not in commit order.
+  mutating func write(nodes nodesOut: inout ExportBytes, edges edgesOut: inout ExportBytes) throws -> Bool {
     progress?(0, nodeCount + edgeCount)
-    var nodesOut = ExportBytes(capacity: 128 + nodeCount * 200)
     CSVGraphWriter.row(&nodesOut, CSVGraphWriter.nodeHeader)
     // Each node's id as a CSV field, by node index, for the edges.
     var fieldIDs = ByteStrings()
     fieldIDs.reserve(strings: nodeCount, bytes: nodeCount * 24)
-    guard try nodes(&nodesOut, fieldIDs: &fieldIDs) else { return nil }
-    var edgesOut = ExportBytes(capacity: 128 + edgeCount * 160)
+    guard try nodes(&nodesOut, fieldIDs: &fieldIDs) else { return false }
     CSVGraphWriter.row(&edgesOut, CSVGraphWriter.edgeHeader)
-    guard try edges(&edgesOut, fieldIDs: fieldIDs) else { return nil }
+    guard try edges(&edgesOut, fieldIDs: fieldIDs) else { return false }
     progress?(nodeCount + edgeCount, nodeCount + edgeCount)
-    return (nodesOut.bytes, edgesOut.bytes)
+    return true
   }
 
   /// Appends the field `ExportBytes.appendCSVField` makes of the string GRDB would read.
@@ -151,6 +203,7 @@ private struct CSVIndexStream {
       guard try paths.take(node: num, into: &list) else { return false }
       Self.joined(list, sort: !JSONIndexStream.isSorted(list), &out, scratch: &joinScratch)
       out.append("\r\n")
+      out.flushIfFull()
       k += 1
       advance()
     }
@@ -198,6 +251,7 @@ private struct CSVIndexStream {
         }
       }
       out.append("\r\n")
+      out.flushIfFull()
       written += 1
       advance()
     }

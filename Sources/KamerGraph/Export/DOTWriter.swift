@@ -22,13 +22,19 @@ package struct DOTWriter: Sendable {
 
   /// `write(_:name:)` of a graph in export order.
   func write(_ g: ExportGraph, name: String) -> [UInt8] {
+    var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
+    write(g, name: name, into: &out)
+    return out.bytes
+  }
+
+  /// `write(_:name:)` into `out`, a statement at a time (a file sink flushes between them).
+  func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) {
     var dotID: [String: String] = [:]
     dotID.reserveCapacity(g.nodes.count)
     for (index, node) in g.nodes.enumerated() { dotID[node.id] = "n\(index)" }
     var labels: [String: String] = [:]
     for node in g.nodes { labels[node.id] = Self.label(for: node, limit: options.dotLabelLimit) }
 
-    var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
     out.append("digraph \(Self.quoted(name)) {\n")
     out.append("  graph [rankdir=\"LR\", overlap=\"false\", splines=\"true\", tooltip=\(Self.quoted(name))];\n")
     out.append("  node [style=\"filled\", fontsize=\"10\"];\n")
@@ -44,10 +50,16 @@ package struct DOTWriter: Sendable {
       out.append("  subgraph \"cluster_\(index)\" {\n")
       out.append("    graph [label=\(Self.quoted(labels[key] ?? Self.cut(key, options.dotLabelLimit)))")
       out.append(", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n")
-      for node in byCluster[key]! { out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
+      for node in byCluster[key]! {
+        out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+        out.flushIfFull()
+      }
       out.append("  }\n")
     }
-    for node in loose { out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
+    for node in loose {
+      out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+      out.flushIfFull()
+    }
 
     g.unsorted.withUnsafeBufferPointer { edges in
       // Story edges first (Graphviz lays out and draws in statement order), mentions last.
@@ -75,6 +87,7 @@ package struct DOTWriter: Sendable {
           out.append(ExportText.oneDecimal(Self.penwidth(weight: edge.weight, story: story)))
           if !story { out.append("\", color=\"\(Self.mentionColor)\", arrowsize=\"0.5") }
           out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
+          out.flushIfFull()
         }
       }
     }
@@ -102,7 +115,6 @@ package struct DOTWriter: Sendable {
       }
     }
     out.append("}\n")
-    return out.bytes
   }
 
   /// The grey of `mentions` edges.

@@ -31,8 +31,14 @@ package struct GEXFWriter: Sendable {
 
   /// `write(_:name:)` of a graph in export order.
   func write(_ g: ExportGraph, name: String) throws(ExportError) -> [UInt8] {
-    let indent = options.indent
     var out = ExportBytes(capacity: 1024 + g.nodes.count * 500 + g.order.count * 400)
+    try write(g, name: name, into: &out)
+    return out.bytes
+  }
+
+  /// `write(_:name:)` into `out`, a node or edge at a time (a file sink flushes between them).
+  func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) throws(ExportError) {
+    let indent = options.indent
     // Fixed markup in its indented and its flat form.
     func fixed(_ indented: StaticString, _ flat: StaticString) { out.append(indent ? indented : flat) }
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -84,6 +90,7 @@ package struct GEXFWriter: Sendable {
       fixed("\"/>\n        <viz:size value=\"", "\"/><viz:size value=\"")
       out.append(ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
       fixed("\"/>\n      </node>", "\"/></node>")
+      out.flushIfFull()
     }
     if !g.nodes.isEmpty { fixed("\n    </nodes>", "</nodes>") }
 
@@ -119,11 +126,11 @@ package struct GEXFWriter: Sendable {
         values.add("origin", ExportText.origin(edges[slot]).rawValue, &out)
         values.close(&out)
         fixed("\n      </edge>", "</edge>")
+        out.flushIfFull()
       }
     }
     if !g.order.isEmpty { fixed("\n    </edges>", "</edges>") }
     fixed("\n  </graph>\n</gexf>\n", "</graph></gexf>\n")
-    return out.bytes
   }
 
   /// Writes an `<attributes>` declaration at its place in the document.
