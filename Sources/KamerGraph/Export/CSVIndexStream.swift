@@ -112,6 +112,21 @@ private struct CSVIndexStream {
     return true
   }
 
+  /// `,Directed,R,e` by `Relation.position`: the fields between the target and the edge number.
+  private static let relationFields: [[UInt8]] = Relation.allCases.map { Array(",Directed,\($0.rawValue),e".utf8) }
+  /// `.0,S,` by `JSONIndexStream.sourceIndex`: the end of the weight and the origin.
+  private static let originFields: [[UInt8]] = [EvidenceSource.metadata, .xmlLink, .text].map {
+    Array(".0,\($0.rawValue),".utf8)
+  }
+
+  /// Appends `value` in decimal, as `"\(value)"` writes it.
+  static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    var out = ExportBytes(capacity: 0)
+    swap(&out.bytes, &bytes)
+    out.append(value)
+    swap(&out.bytes, &bytes)
+  }
+
   /// Appends the field `ExportBytes.appendCSVField` makes of the string GRDB would read.
   static func field(_ b: UnsafeBufferPointer<UInt8>, _ out: inout ExportBytes) {
     guard ColumnText.isPlain(b) else {
@@ -181,11 +196,19 @@ private struct CSVIndexStream {
       Self.field(status, &out)
       out.append(",")
       if !rows.isNull(4) {
-        let date = ColumnText.string(rows.text(4))
-        out.appendCSVField(date)
-        out.append(",")
-        // As `Node.year`.
-        if date.utf8.count >= 4, let year = Int(date.prefix(4)) { out.append(year) }
+        let bytes = rows.text(4)
+        if ColumnText.isPlain(bytes), bytes.count >= 4, bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          // An ISO date's bytes as they are, its year as `Node.year` reads the four digits.
+          Self.field(bytes, &out)
+          out.append(",")
+          out.append(bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        } else {
+          let date = ColumnText.string(bytes)
+          out.appendCSVField(date)
+          out.append(",")
+          // As `Node.year`.
+          if date.utf8.count >= 4, let year = Int(date.prefix(4)) { out.append(year) }
+        }
       } else {
         out.append(",")
       }
@@ -224,15 +247,11 @@ private struct CSVIndexStream {
       fieldIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
       out.append(",")
       fieldIDs.with(target - 1) { out.bytes.append(contentsOf: $0) }
-      out.append(",Directed,")
-      out.append(relation.rawValue)
-      out.append(",e")
+      out.bytes.append(contentsOf: Self.relationFields[relation.position])
       out.append(written)
       out.append(",")
       out.append(JSONIndexStream.weight(evidence.keys))
-      out.append(".0,")
-      out.append((evidence.origin ?? .text).rawValue)
-      out.append(",")
+      out.bytes.append(contentsOf: Self.originFields[JSONIndexStream.sourceIndex(evidence.origin ?? .text)])
       // As `ExportText`'s first evidence: "place: text", place `path:line` or `path`.
       if evidence.keys.count > 0 {
         let plain =
@@ -240,7 +259,10 @@ private struct CSVIndexStream {
         if plain {
           summary.removeAll(keepingCapacity: true)
           evidence.keys.with(0) { summary.append(contentsOf: $0) }
-          if let line = evidence.lines[0] { summary.append(contentsOf: ":\(line)".utf8) }
+          if let line = evidence.lines[0] {
+            summary.append(UInt8(ascii: ":"))
+            Self.appendDecimal(line, to: &summary)
+          }
           summary.append(contentsOf: ": ".utf8)
           evidence.keys.with(1) { summary.append(contentsOf: $0) }
           summary.withUnsafeBufferPointer { Self.field($0, &out) }

@@ -307,6 +307,13 @@ struct JSONIndexStream {
     }
     if samePath { return count }
     if (0..<(2 * count)).allSatisfy({ keys.with($0) { ColumnText.isPlain($0) } }) {
+      // Two rows in two files (the commonest case after one row): one copy of the other's
+      // evidence when stem and text agree, else two groups of one.
+      if count == 2 {
+        let sameStem = keys.with(0) { a in keys.with(2) { b in ColumnText.compare(plainStem(a), plainStem(b)) == 0 } }
+        let sameText = keys.with(1) { a in keys.with(3) { b in ColumnText.compare(a, b) == 0 } }
+        return sameStem && sameText ? 1 : 2
+      }
       return max(1, weightOfPlainCopies(keys, count: count))
     }
     var evidence: [Evidence] = []
@@ -315,6 +322,13 @@ struct JSONIndexStream {
         Evidence(path: keys.string(2 * i), line: nil, start: 0, end: 0, text: keys.string(2 * i + 1), source: .text))
     }
     return max(1, Edge.weightAcrossCopies(evidence))
+  }
+
+  /// The path without its extension (as `weightOfPlainCopies` groups copies).
+  private static func plainStem(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let dot = p.lastIndex(of: UInt8(ascii: ".")) else { return p }
+    if let slash = p.lastIndex(of: UInt8(ascii: "/")), slash > dot { return p }
+    return UnsafeBufferPointer(rebasing: p[0..<dot])
   }
 
   /// `Edge.weightAcrossCopies` on ASCII bytes (where byte equality is string equality): per
