@@ -151,6 +151,7 @@ public enum GraphExporter {
     _ g: ExportGraph, name: String, format: GraphFormat, options: ExportOptions,
     chunk: Int = 1 << 20, to path: (_ fileName: String) -> String
   ) throws(ExportError) -> [(path: String, size: Int)] {
+    guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { throw .invalidName(name) }
     func toFile(
       _ path: String, _ body: (inout ExportBytes) throws(ExportError) -> Void
     ) throws(ExportError) -> (path: String, size: Int) {
