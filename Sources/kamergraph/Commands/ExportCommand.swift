@@ -98,6 +98,24 @@ struct ExportCommand: ParsableCommand {
       say("wrote \(edgesPath) (\(sizes.edges) bytes)")
       return
     }
+    // GEXF and DOT of the whole graph to a file are streamed the same way, a node and an edge at
+    // a time (DOT with its default options: no clusters).
+    if format == .gexf || format == .dot, center == nil, validName, let output {
+      let stage = "writing \(format.rawValue)"
+      let progress: (Int, Int) -> Void = { done, total in bar?.display.update(stage, done: done, total: total) }
+      let size: Int
+      do {
+        size =
+          format == .gexf
+          ? try GEXFWriter().write(index: store, name: name, toFile: output, progress: progress)
+          : try DOTWriter().write(index: store, name: name, toFile: output, progress: progress)
+      } catch {
+        stop(error)
+      }
+      bar?.finish()
+      say("wrote \(output) (\(size) bytes)")
+      return
+    }
     // The whole graph is read from the index already in export order (no mentions, no sorting);
     // --around needs the graph itself for the ego network.
     let graph: Either
