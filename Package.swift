@@ -33,11 +33,13 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
     // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDF/.
+    // Not linked: the reader loads libpoppler-glib with dlopen on the first PDF (PopplerLibrary), so
+    // the ~40 libraries poppler pulls in are not mapped by every start of the program (issue 21).
+    // The header declares the few types it uses; running on PDFs needs libpoppler-glib8 (apt) or
+    // poppler (brew), building needs nothing.
     .systemLibrary(
       name: "CPoppler",
-      path: "Sources/CPoppler",
-      pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+      path: "Sources/CPoppler"
     ),
     // glibc's mallopt for the heap tuning of `extract` (Sources/KamerGraph/Platform/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
