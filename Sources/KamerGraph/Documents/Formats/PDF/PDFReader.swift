@@ -6,9 +6,9 @@ import CPoppler
   import Darwin
 #endif
 
-/// Reads PDF documents with poppler (its GLib interface, Debian's `libpoppler-glib-dev`): the text
-/// of every page in poppler's reading order, lines rebuilt from the position of each character,
-/// pages separated by a form feed (as `pdftotext` does).
+/// Reads PDF documents with poppler (its GLib interface, Debian's `libpoppler-glib8`, loaded on the
+/// first PDF by `PopplerLibrary`): the text of every page in poppler's reading order, lines rebuilt
+/// from the position of each character, pages separated by a form feed (as `pdftotext` does).
 ///
 /// On top of poppler's text:
 /// - page furniture: lines repeated in the top or bottom margin of most pages (running headers and

@@ -58,7 +58,7 @@ struct PopplerLibrary: @unchecked Sendable {
 
     var description: String {
       "the PDF library poppler-glib could not be loaded (\(detail)); install it (Debian/Ubuntu: apt install "
-        + "libpoppler-glib8; macOS: brew install poppler) to read PDF files"
+        + "libpoppler-glib8, or libpoppler-glib8t64 on Ubuntu 24.04; macOS: brew install poppler) to read PDF files"
     }
   }
 
