@@ -33,11 +33,13 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
     // poppler (its GLib interface) for PDF documents: Sources/KamerGraph/Documents/Formats/PDF/.
+    // Not linked: the reader loads libpoppler-glib with dlopen on the first PDF (PopplerLibrary), so
+    // the ~40 libraries poppler pulls in are not mapped by every start of the program (issue 21).
+    // The header declares the few types it uses; running on PDFs needs libpoppler-glib8 (apt) or
+    // poppler (brew), building needs nothing.
     .systemLibrary(
       name: "CPoppler",
-      path: "Sources/CPoppler",
-      pkgConfig: "poppler-glib",
-      providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
+      path: "Sources/CPoppler"
     ),
     // glibc's mallopt for the heap tuning of `extract` (Sources/KamerGraph/Platform/HeapTuning.swift).
     .systemLibrary(name: "CKamerMalloc", path: "Sources/CKamerMalloc"),
@@ -62,6 +64,21 @@ let package = Package(
       dependencies: [
         "KamerGraph",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The Swift runtime and Foundation linked in (Linux): 14 fewer shared libraries to map and
+      // bind at every start (issue 21: `kamergraph --version` 21 -> 11 ms CPU). The Foundation
+      // archives are named because the modules were compiled against the shared ones, whose
+      // autolink entries do not list their static dependencies.
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib",
+            "-Xlinker", "--start-group",
+            "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationEssentials",
+            "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lCoreFoundation",
+            "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationICU",
+            "-Xlinker", "--end-group",
+          ], .when(platforms: [.linux]))
       ]
     ),
     // Fetching from the official sources (Sources/KamerGraphFetch): its own module so that only

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A neighbour found by one hop from a node.
 struct Neighbour {
@@ -138,61 +139,97 @@ extension GraphIndex {
       id: row[0], kind: row[1], label: row[2], date: row[3], status: NodeStatus(rawValue: row[4]) ?? .external)
   }
 
+  /// Which columns of the other node `neighbours` reads besides the edge's own.
+  enum NodeColumns {
+    /// None: `date` is nil and `degree` 0, and the rows come from the covering indexes
+    /// `edges_out`/`edges_in` alone, without a lookup in `nodes` per row, which is most of the
+    /// time of `related` and `similar` around a hub (a ministry with thousands of edges) at 100k
+    /// documents.
+    case none
+    /// Its `degree` (what `path` weighs its frontiers by); `date` is nil.
+    case degree
+    /// Its `date` and `degree`.
+    case dateAndDegree
+  }
+
   /// The edges around `num` in index order (outgoing first, then incoming; each sorted by the other
-  /// node's id), restricted to `relations` when given.
-  ///
-  /// Without `nodeColumns` the other node's `date` and `degree` are not read (nil and 0): the rows
-  /// then come from the covering indexes `edges_out`/`edges_in` alone, without a lookup in `nodes`
-  /// per row, which is most of the time of `related` and `similar` around a hub (a ministry with
-  /// thousands of edges) at 100k documents.
+  /// node's id), restricted to `relations` when given, with the other node's `columns`.
   static func neighbours(
     of num: Int64, direction: Direction, relations: Set<Relation>?, in db: Database, into out: inout [Neighbour],
-    nodeColumns: Bool = true
+    columns: NodeColumns = .dateAndDegree
   ) throws {
     out.removeAll(keepingCapacity: true)
-    if !nodeColumns {
-      if direction != .incoming {
-        let statement = try db.cachedStatement(
-          sql: "SELECT target, relation, weight FROM edges WHERE source = ? ORDER BY target, relation")
-        try collect(statement, num: num, forward: true, relations: relations, into: &out)
-      }
-      if direction != .outgoing {
-        let statement = try db.cachedStatement(
-          sql: "SELECT source, relation, weight FROM edges WHERE target = ? ORDER BY source, relation")
-        try collect(statement, num: num, forward: false, relations: relations, into: &out)
-      }
-      return
-    }
     if direction != .incoming {
-      let statement = try db.cachedStatement(
-        sql: """
-          SELECT e.target, e.relation, e.weight, n.date, n.degree FROM edges e JOIN nodes n ON n.num = e.target
-          WHERE e.source = ? ORDER BY e.target, e.relation
-          """)
-      try collect(statement, num: num, forward: true, relations: relations, into: &out)
+      let statement = try db.cachedStatement(sql: neighbourSQL(other: "target", this: "source", columns))
+      try collect(statement, db: db, num: num, forward: true, relations: relations, columns: columns, into: &out)
     }
     if direction != .outgoing {
-      let statement = try db.cachedStatement(
-        sql: """
-          SELECT e.source, e.relation, e.weight, n.date, n.degree FROM edges e JOIN nodes n ON n.num = e.source
-          WHERE e.target = ? ORDER BY e.source, e.relation
-          """)
-      try collect(statement, num: num, forward: false, relations: relations, into: &out)
+      let statement = try db.cachedStatement(sql: neighbourSQL(other: "source", this: "target", columns))
+      try collect(statement, db: db, num: num, forward: false, relations: relations, columns: columns, into: &out)
     }
   }
 
-  private static func collect(
-    _ statement: Statement, num: Int64, forward: Bool, relations: Set<Relation>?, into out: inout [Neighbour]
-  ) throws {
-    let rows = try Row.fetchCursor(statement, arguments: [num])
-    let nodeColumns = statement.columnCount > 3
-    while let row = try rows.next() {
-      guard let relation = Relation(rawValue: row[1]) else { continue }
-      if let relations, !relations.contains(relation) { continue }
-      out.append(
-        Neighbour(
-          node: row[0], relation: relation, weight: row[2], forward: forward, date: nodeColumns ? row[3] : nil,
-          degree: nodeColumns ? row[4] : 0))
+  /// The edges whose `this` end is `?`, with the `other` end, relation, weight and `columns`.
+  private static func neighbourSQL(other: String, this: String, _ columns: NodeColumns) -> String {
+    switch columns {
+    case .none:
+      return "SELECT \(other), relation, weight FROM edges WHERE \(this) = ? ORDER BY \(other), relation"
+    case .degree:
+      return """
+        SELECT e.\(other), e.relation, e.weight, n.degree FROM edges e JOIN nodes n ON n.num = e.\(other)
+        WHERE e.\(this) = ? ORDER BY e.\(other), e.relation
+        """
+    case .dateAndDegree:
+      return """
+        SELECT e.\(other), e.relation, e.weight, n.degree, n.date FROM edges e JOIN nodes n ON n.num = e.\(other)
+        WHERE e.\(this) = ? ORDER BY e.\(other), e.relation
+        """
     }
   }
+
+  /// Steps `statement` with SQLite's C API and reads the columns in place (no `Row`, and no
+  /// `String` for the relation, which is matched on its bytes; issue 21: `related` reads tens of
+  /// thousands of edge rows at 100k documents).
+  private static func collect(
+    _ statement: Statement, db: Database, num: Int64, forward: Bool, relations: Set<Relation>?, columns: NodeColumns,
+    into out: inout [Neighbour]
+  ) throws {
+    try statement.setArguments([num])
+    let handle = statement.sqliteStatement
+    while true {
+      let rc = sqlite3_step(handle)
+      if rc == SQLITE_DONE { break }
+      guard rc == SQLITE_ROW else {
+        let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
+        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
+      }
+      guard let text = sqlite3_column_text(handle, 1),
+        let relation = Relation(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, 1))))
+      else { continue }
+      if let relations, !relations.contains(relation) { continue }
+      var date: String?
+      if columns == .dateAndDegree, let raw = sqlite3_column_text(handle, 4) {
+        date = String(cString: raw)
+      }
+      out.append(
+        Neighbour(
+          node: sqlite3_column_int64(handle, 0), relation: relation, weight: Int(sqlite3_column_int64(handle, 2)),
+          forward: forward, date: date, degree: columns == .none ? 0 : Int(sqlite3_column_int64(handle, 3))))
+    }
+  }
+}
+
+extension Relation {
+  /// The relation whose raw value is these UTF-8 bytes (as `Relation(rawValue:)` on the text).
+  init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    for (relation, name) in Relation.names
+    where name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0 {
+      self = relation
+      return
+    }
+    return nil
+  }
+
+  /// Every relation with its raw value as fixed text.
+  private static let names = allCases.map { ($0, $0.fixedName) }
 }

@@ -149,7 +149,8 @@ struct Side {
     var next: [Int64] = []
     var nextCost = 0
     for u in frontier {
-      try GraphIndex.neighbours(of: u, direction: direction, relations: relations, in: db, into: &buffer)
+      try GraphIndex.neighbours(
+        of: u, direction: direction, relations: relations, in: db, into: &buffer, columns: .degree)
       for n in buffer {
         if let d = depthOf[n.node] {
           if d == depth { parents[n.node, default: []].append(Hop(node: n.node, from: u, relation: n.relation, forward: n.forward)) }

@@ -65,9 +65,13 @@ extension GraphIndex {
     return try read { db in
       let seed = try Self.lookup(id, in: db, indexPath: indexPath)
       let window = DateWindow(since: options.since, until: options.until)
-      var distance: [Int64: Int] = [seed: 0]
-      var score: [Int64: Double] = [seed: 1]
-      var parent: [Int64: (node: Int64, relation: Relation, forward: Bool, share: Double)] = [:]
+      // Every node reached, the seed included: one hash lookup per edge row (issue 21).
+      var reached: [Int64: Reach] = [:]
+      // Room for every node the cap admits, at once: growing step by step copied the table each
+      // time it doubled and faulted in fresh pages for every copy (a tenth of a query at 100k);
+      // the pages of the room not used are never touched.
+      reached.reserveCapacity(min(options.maxNodes, 1 << 20) + 1)
+      reached[seed] = Reach(distance: 0, score: 1)
       var frontier: [Int64] = [seed]
       var capped = false
       var buffer: [Neighbour] = []
@@ -77,32 +81,33 @@ extension GraphIndex {
           // Dates are read only when a window filters on them.
           try Self.neighbours(
             of: u, direction: options.direction, relations: options.relations, in: db, into: &buffer,
-            nodeColumns: !window.isOpen)
+            columns: window.isOpen ? .none : .dateAndDegree)
           if buffer.isEmpty { continue }
           let spread = level == 1 ? 1 : log2(1 + Double(buffer.count))
-          let base = score[u, default: 0] * 0.5 / spread
+          let base = (reached[u]?.score ?? 0) * 0.5 / spread
           for n in buffer where n.node != seed {
-            if let d = distance[n.node], d < level { continue }
+            var at = reached.index(forKey: n.node)
+            if let at, reached.values[at].distance < level { continue }
             if !window.isOpen, !window.admits(n.date) { continue }
-            if distance[n.node] == nil {
-              if distance.count > options.maxNodes {
+            if at == nil {
+              if reached.count > options.maxNodes {
                 capped = true
                 continue
               }
-              distance[n.node] = level
+              reached[n.node] = Reach(distance: level, score: 0)
+              at = reached.index(forKey: n.node)
               next.append(n.node)
             }
             let share = base * (1 + log2(Double(max(1, n.weight))))
-            score[n.node, default: 0] += share
-            if let p = parent[n.node], p.share > share || (p.share == share && p.node <= u) { continue }
-            parent[n.node] = (u, n.relation, n.forward, share)
+            reached.values[at!].offer(share, from: u, relation: n.relation, forward: n.forward)
           }
         }
         frontier = next.sorted()
         if frontier.isEmpty { break }
       }
 
-      let ranked = score.filter { $0.key != seed }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+      // Highest score first, ties by node number; only the first `limit` are needed.
+      let ranked = Self.top(options.limit, of: reached, without: seed)
       var summaries: [Int64: NodeSummary] = [:]
       func summary(_ num: Int64) throws -> NodeSummary {
         if let s = summaries[num] { return s }
@@ -111,17 +116,75 @@ extension GraphIndex {
         return s
       }
       var items: [RelatedItem] = []
-      for (num, value) in ranked.prefix(options.limit) {
+      for (num, value) in ranked {
         var steps: [PathStep] = []
         var cursor = num
-        while cursor != seed, let p = parent[cursor] {
-          steps.append(PathStep(relation: p.relation, forward: p.forward, node: try summary(cursor)))
-          cursor = p.node
+        while cursor != seed, let r = reached[cursor], r.hasParent {
+          steps.append(PathStep(relation: r.relation, forward: r.forward, node: try summary(cursor)))
+          cursor = r.parent
         }
         items.append(
-          RelatedItem(node: try summary(num), distance: distance[num] ?? 0, score: value, path: steps.reversed()))
+          RelatedItem(node: try summary(num), distance: reached[num]?.distance ?? 0, score: value, path: steps.reversed()))
       }
-      return RelatedResult(seed: try summary(seed), items: items, reached: ranked.count, capped: capped)
+      return RelatedResult(seed: try summary(seed), items: items, reached: reached.count - 1, capped: capped)
     }
+  }
+
+  /// The `limit` nodes of `reached` (but `seed`) with the highest score, ties by the smaller node
+  /// number, in that order: what sorting them all and taking the first `limit` gives.
+  static func top(_ limit: Int, of reached: [Int64: Reach], without seed: Int64) -> [(num: Int64, score: Double)] {
+    func before(_ a: (num: Int64, score: Double), _ b: (num: Int64, score: Double)) -> Bool {
+      a.score > b.score || (a.score == b.score && a.num < b.num)
+    }
+    let all = reached.lazy.filter { $0.key != seed }.map { (num: $0.key, score: $0.value.score) }
+    // A full sort when most of them are wanted anyway.
+    if limit >= reached.count / 8 { return Array(all.sorted(by: before).prefix(limit)) }
+    var best: [(num: Int64, score: Double)] = []
+    best.reserveCapacity(limit + 1)
+    for candidate in all {
+      if best.count == limit, !before(candidate, best[limit - 1]) { continue }
+      // The first position whose entry comes after the candidate.
+      var lo = 0
+      var hi = best.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if before(best[mid], candidate) { lo = mid + 1 } else { hi = mid }
+      }
+      best.insert(candidate, at: lo)
+      if best.count > limit { best.removeLast() }
+    }
+    return best
+  }
+}
+
+/// A node reached by `related`: its distance from the seed, its summed score and the edge that
+/// gave it the largest share (its parent on the strongest chain from the seed).
+struct Reach {
+  // 32 bytes (the wide fields first).
+  var score: Double
+  var share = 0.0
+  var parent: Int64 = 0
+  private var hops: Int32
+  var relation: Relation = .cites
+  var forward = false
+  var hasParent = false
+
+  var distance: Int { Int(hops) }
+
+  init(distance: Int, score: Double) {
+    hops = Int32(clamping: distance)
+    self.score = score
+  }
+
+  /// Adds `share` from `u` over an edge; the edge becomes the parent when its share is larger (at
+  /// equal shares, when `u` is the smaller node number).
+  mutating func offer(_ share: Double, from u: Int64, relation: Relation, forward: Bool) {
+    score += share
+    if hasParent, self.share > share || (self.share == share && parent <= u) { return }
+    hasParent = true
+    parent = u
+    self.relation = relation
+    self.forward = forward
+    self.share = share
   }
 }

@@ -38,14 +38,14 @@ extension GraphIndex {
       var sources: [Int64: Set<Int64>] = [:]  // candidate -> shared sources
       var around: [Neighbour] = []
       var second: [Neighbour] = []
-      try Self.neighbours(of: seed, direction: .outgoing, relations: relations, in: db, into: &around, nodeColumns: false)
+      try Self.neighbours(of: seed, direction: .outgoing, relations: relations, in: db, into: &around, columns: .none)
       for t in Set(around.map(\.node)).sorted() {
-        try Self.neighbours(of: t, direction: .incoming, relations: relations, in: db, into: &second, nodeColumns: false)
+        try Self.neighbours(of: t, direction: .incoming, relations: relations, in: db, into: &second, columns: .none)
         for s in second where s.node != seed { targets[s.node, default: []].insert(t) }
       }
-      try Self.neighbours(of: seed, direction: .incoming, relations: relations, in: db, into: &around, nodeColumns: false)
+      try Self.neighbours(of: seed, direction: .incoming, relations: relations, in: db, into: &around, columns: .none)
       for s in Set(around.map(\.node)).sorted() {
-        try Self.neighbours(of: s, direction: .outgoing, relations: relations, in: db, into: &second, nodeColumns: false)
+        try Self.neighbours(of: s, direction: .outgoing, relations: relations, in: db, into: &second, columns: .none)
         for t in second where t.node != seed { sources[t.node, default: []].insert(s) }
       }
       let candidates = Set(targets.keys).union(sources.keys)

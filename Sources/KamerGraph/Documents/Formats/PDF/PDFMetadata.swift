@@ -8,24 +8,22 @@ import CPoppler
 
 /// The PDF's document information: label and date when the text gives none, the rest for `show`.
 enum PDFMetadata {
-  static func apply(_ doc: OpaquePointer, to document: inout Document) {
-    func string(_ get: (OpaquePointer) -> UnsafeMutablePointer<gchar>?) -> String? {
-      guard let raw = get(doc) else { return nil }
-      defer { g_free(raw) }
-      let s = String(cString: raw).collapsingSpaces
+  static func apply(_ doc: OpaquePointer, to document: inout Document, poppler: PopplerLibrary) {
+    func string(_ get: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?) -> String? {
+      guard let s = poppler.take(get(doc))?.collapsingSpaces else { return nil }
       return s.isEmpty ? nil : s
     }
-    let title = string(poppler_document_get_title)
-    let author = string(poppler_document_get_author)
-    let subject = string(poppler_document_get_subject)
-    let keywords = string(poppler_document_get_keywords)
+    let title = string(poppler.documentGetTitle)
+    let author = string(poppler.documentGetAuthor)
+    let subject = string(poppler.documentGetSubject)
+    let keywords = string(poppler.documentGetKeywords)
     if document.metadata.title == nil, let title, !looksLikeFileName(title) { document.metadata.title = title }
     if document.metadata.title == nil, let subject { document.metadata.title = subject }
     if let author { document.metadata.extra["pdf-author"] = author }
     if let subject { document.metadata.extra["pdf-subject"] = subject }
     if let keywords { document.metadata.extra["pdf-keywords"] = keywords }
     if let title { document.metadata.extra["pdf-title"] = title }
-    let created = poppler_document_get_creation_date(doc)
+    let created = poppler.documentGetCreationDate(doc)
     if created > 0 {
       var t = time_t(created)
       var parts = tm()

@@ -35,28 +35,24 @@ struct PDFPage {
   }
 
   /// The text of a page with the position and size of every character.
-  static func read(_ page: OpaquePointer, number: Int) -> PDFPage {
+  static func read(_ page: OpaquePointer, number: Int, poppler: PopplerLibrary) -> PDFPage {
     var width = 0.0
     var height = 0.0
-    poppler_page_get_size(page, &width, &height)
+    poppler.pageGetSize(page, &width, &height)
     var label: String?
-    if let raw = poppler_page_get_label(page) {
-      let l = String(cString: raw)
-      g_free(raw)
-      if !l.isEmpty, l != String(number) { label = l }
-    }
-    guard let raw = poppler_page_get_text(page) else {
+    if let l = poppler.take(poppler.pageGetLabel(page)), !l.isEmpty, l != String(number) { label = l }
+    guard let raw = poppler.pageGetText(page) else {
       return PDFPage(number: number, label: label, width: width, height: height, lines: [])
     }
     let text = scalars(raw)
-    g_free(raw)
+    poppler.gFree(raw)
     var rects: UnsafeMutablePointer<PopplerRectangle>?
-    var rectCount: guint = 0
-    let hasRects = poppler_page_get_text_layout(page, &rects, &rectCount) != 0
-    defer { if let rects { g_free(rects) } }
+    var rectCount: UInt32 = 0
+    let hasRects = poppler.pageGetTextLayout(page, &rects, &rectCount) != 0
+    defer { if let rects { poppler.gFree(rects) } }
     let geometry = hasRects && Int(rectCount) == text.count && rects != nil
     var sizes = [Float](repeating: 0, count: text.count)
-    if geometry, let list = poppler_page_get_text_attributes(page) {
+    if geometry, let list = poppler.pageGetTextAttributes(page) {
       var node: UnsafeMutablePointer<GList>? = list
       while let n = node {
         if let a = n.pointee.data?.assumingMemoryBound(to: PopplerTextAttributes.self).pointee {
@@ -66,7 +62,7 @@ struct PDFPage {
         }
         node = n.pointee.next
       }
-      poppler_page_free_text_attributes(list)
+      poppler.pageFreeTextAttributes(list)
     }
     var lines: [PDFLine] = []
     var line = PDFLine()

@@ -6,9 +6,9 @@ import CPoppler
   import Darwin
 #endif
 
-/// Reads PDF documents with poppler (its GLib interface, Debian's `libpoppler-glib-dev`): the text
-/// of every page in poppler's reading order, lines rebuilt from the position of each character,
-/// pages separated by a form feed (as `pdftotext` does).
+/// Reads PDF documents with poppler (its GLib interface, Debian's `libpoppler-glib8`, loaded on the
+/// first PDF by `PopplerLibrary`): the text of every page in poppler's reading order, lines rebuilt
+/// from the position of each character, pages separated by a form feed (as `pdftotext` does).
 ///
 /// On top of poppler's text:
 /// - page furniture: lines repeated in the top or bottom margin of most pages (running headers and
@@ -44,6 +44,14 @@ package enum PDFReader {
   }
 
   package static func read(bytes: [UInt8], path: String, limits: Limits = Limits()) throws(DocumentError) -> Document {
+    try read(bytes: bytes, path: path, limits: limits, library: PopplerSetup.library())
+  }
+
+  /// `read` with the poppler it is given (`PopplerSetup.library()`, or a failed load in the tests):
+  /// without poppler a PDF fails with the file's name and how to install the library.
+  static func read(
+    bytes: [UInt8], path: String, limits: Limits, library: Result<PopplerLibrary, PopplerLibrary.LoadError>
+  ) throws(DocumentError) -> Document {
     let started = monotonicSeconds()
     guard bytes.count >= 8, bytes.starts(with: Array("%PDF-".utf8)) else {
       throw .invalidContent(path: path, reason: "is not a PDF (no %PDF- header)")
@@ -53,15 +61,17 @@ package enum PDFReader {
         path: path,
         reason: "is a PDF whose compressed streams inflate to more than \(inflated) bytes (limit \(limits.maxInflated)): a PDF bomb, not read")
     }
-    PopplerSetup.once()
+    let poppler: PopplerLibrary
+    switch library {
+    case .success(let loaded): poppler = loaded
+    case .failure(let error): throw .unreadable(path: path, reason: error.description)
+    }
     var gerror: UnsafeMutablePointer<GError>?
-    let gbytes = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-    defer { g_bytes_unref(gbytes) }
-    guard let doc = poppler_document_new_from_bytes(gbytes, nil, &gerror) else {
+    guard let doc = poppler.document(bytes, error: &gerror) else {
       let code = gerror?.pointee.code ?? -1
       let message = gerror.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
-      if gerror != nil { g_error_free(gerror) }
-      if code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+      if gerror != nil { poppler.errorFree(gerror) }
+      if code == Int32(CPOPPLER_ERROR_ENCRYPTED.rawValue) {
         throw .invalidContent(path: path, reason: "is an encrypted PDF that needs a password: it cannot be read")
       }
       let tail = bytes.suffix(1024)
@@ -72,8 +82,8 @@ package enum PDFReader {
           ? "is a truncated PDF (no %%EOF at its end) that cannot be read (\(message))"
           : "is a damaged PDF that cannot be read (\(message))")
     }
-    defer { g_object_unref(UnsafeMutableRawPointer(doc)) }
-    let pageCount = Int(poppler_document_get_n_pages(doc))
+    defer { poppler.objectUnref(UnsafeMutableRawPointer(doc)) }
+    let pageCount = Int(poppler.documentGetNPages(doc))
     guard pageCount > 0 else { throw .invalidContent(path: path, reason: "is a PDF without pages") }
     guard pageCount <= limits.maxPages else {
       throw .invalidContent(path: path, reason: "is a PDF of \(pageCount) pages, more than the limit of \(limits.maxPages): not read")
@@ -83,13 +93,13 @@ package enum PDFReader {
     pages.reserveCapacity(pageCount)
     var textBytes = 0
     for index in 0..<pageCount {
-      guard let page = poppler_document_get_page(doc, Int32(index)) else {
+      guard let page = poppler.documentGetPage(doc, Int32(index)) else {
         notes.append("page \(index + 1) could not be read")
         pages.append(PDFPage(number: index + 1, label: nil, width: 1, height: 1, lines: []))
         continue
       }
-      let read = PDFPage.read(page, number: index + 1)
-      g_object_unref(UnsafeMutableRawPointer(page))
+      let read = PDFPage.read(page, number: index + 1, poppler: poppler)
+      poppler.objectUnref(UnsafeMutableRawPointer(page))
       textBytes += read.lines.reduce(0) { $0 + $1.byteCount }
       guard textBytes <= limits.maxText else {
         throw .invalidContent(path: path, reason: "is a PDF with more than \(limits.maxText) bytes of text (stopped at page \(index + 1)): not read")
@@ -110,8 +120,8 @@ package enum PDFReader {
     if !empty.isEmpty {
       notes.append("page\(empty.count == 1 ? "" : "s") \(PDFText.list(empty)) without text (scanned images need OCR)")
     }
-    if poppler_document_has_javascript(doc) != 0 { notes.append("has JavaScript (ignored)") }
-    let attachments = Int(poppler_document_get_n_attachments(doc))
+    if poppler.documentHasJavascript(doc) != 0 { notes.append("has JavaScript (ignored)") }
+    let attachments = Int(poppler.documentGetNAttachments(doc))
     if attachments > 0 { notes.append("has \(attachments) embedded file\(attachments == 1 ? "" : "s") (not read)") }
 
     var assembled = PDFText.assemble(pages)
@@ -120,7 +130,7 @@ package enum PDFReader {
     document.layout = assembled.layout
     assembled.bytes = []
     Letterhead.apply(to: &document)
-    PDFMetadata.apply(doc, to: &document)
+    PDFMetadata.apply(doc, to: &document, poppler: poppler)
     return document
   }
 

@@ -1,9 +1,8 @@
-import CPoppler
-
-/// Poppler's one-time setup: its global parameters are created by the first document opened,
-/// which is not safe from two threads at once, and its messages go to standard error.
+/// Poppler's one-time setup: the library is loaded (`PopplerLibrary`), its global parameters are
+/// created by the first document opened, which is not safe from two threads at once, and its
+/// messages go to standard error.
 enum PopplerSetup {
-  private static let done: Bool = {
+  private static let done: Result<PopplerLibrary, PopplerLibrary.LoadError> = PopplerLibrary.shared.map { poppler in
     // A minimal PDF opened once under this lazy global's lock creates poppler's globals.
     //
     // The document is never unreffed, on purpose (issue 19): poppler-glib counts live documents
@@ -13,21 +12,19 @@ enum PopplerSetup {
     // to 0, so the globals are made once, here, under a lock (not again from reader threads),
     // and our silent callback below stays set. Without it a hostile page that raises millions
     // of errors spent over 10 s in poppler-glib's callback.
-    let tiny = Array(PDFText.minimalPDF.utf8)
-    let gbytes = tiny.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
-    keptAlive = poppler_document_new_from_bytes(gbytes, nil, nil)
-    g_bytes_unref(gbytes)
+    keptAlive = poppler.document(Array(PDFText.minimalPDF.utf8), error: nil)
     // After the document: opening it is what installs poppler-glib's callback.
-    cpoppler_silence_errors()
-    return true
-  }()
+    poppler.silenceErrors()
+    return poppler
+  }
 
   /// The setup document, alive for the whole process (see `done`).
   nonisolated(unsafe) private static var keptAlive: OpaquePointer?
 
-  static func once() { _ = done }
+  /// poppler, loaded and set up (once per process), or why it cannot be loaded.
+  static func library() -> Result<PopplerLibrary, PopplerLibrary.LoadError> { done }
 
-  /// Whether poppler's globals exist and are set quiet (true after `once()`, whatever was read
+  /// Whether poppler's globals exist and are set quiet (true after `library()`, whatever was read
   /// and released since): for the tests.
-  static var errorsSilenced: Bool { cpoppler_errors_silenced() }
+  static var errorsSilenced: Bool { (try? done.get())?.errorsSilenced ?? false }
 }
