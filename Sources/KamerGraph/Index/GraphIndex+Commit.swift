@@ -12,7 +12,7 @@ extension GraphIndex {
   public func commit(
     files: [IndexedFile], removedPaths: [String], graph: CitationGraph, inputs: [IndexedInput]? = nil
   ) throws(IndexError) {
-    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph }, progress: nil)
+    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph }, progress: nil, clock: nil)
   }
 
   /// `commit`, with the graph handed over by `graph` once the files are written: a build resolves
@@ -21,22 +21,30 @@ extension GraphIndex {
   /// changed files as they are stored, then the graph's rows (the total grows by them).
   func commit(
     files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph,
-    progress: ((_ done: Int, _ total: Int) -> Void)?
+    progress: ((_ done: Int, _ total: Int) -> Void)?, clock: StageClock? = nil
   ) throws(IndexError) {
     var files = files
     let indexPath = path
+    func measure<T>(_ name: String, _ body: () throws -> T) throws -> T {
+      guard let clock else { return try body() }
+      let begin = StageClock.now()
+      defer { clock.record(name, since: begin, beside: true) }
+      return try body()
+    }
     try write { db in
-      let stored = try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath, progress: progress)
+      let stored = try measure("index: files") {
+        try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath, progress: progress)
+      }
       // Written: let the texts go before the graph, the larger part, is stored.
       files = []
       try Self.storeInputs(inputs, in: db)
-      let graph = graph()
-      let fingerprint = Self.fingerprint(of: graph)
+      var graph = try measure("index: waiting for the graph") { graph() }
+      let fingerprint = try measure("index: fingerprint") { Self.fingerprint(of: graph) }
       let storedFingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
       if storedFingerprint != fingerprint {
         var rows: ((Int, Int) -> Void)? = nil
         if let progress { rows = { done, total in progress(stored + done, stored + total) } }
-        try Self.replaceGraph(graph, in: db, indexPath: indexPath, progress: rows)
+        try measure("index: graph") { try Self.replaceGraph(&graph, in: db, indexPath: indexPath, progress: rows) }
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
       }
@@ -46,7 +54,7 @@ extension GraphIndex {
     try endBuild()
     // Fold the write-ahead log back into the file so it does not stay as large as the last build.
     // A reader holding an old snapshot only makes this partial; that is harmless.
-    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    _ = try? measure("index: checkpoint") { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
   }
 
   /// What `storeFiles` writes of one file: its text and its `IndexBlob`s (document without text,
@@ -128,8 +136,10 @@ extension GraphIndex {
   }
 
   /// Replaces the graph tables with `graph`; `progress` hears (rows written, nodes + edges + mentions).
+  /// The mentions are stored first and then let go (`graph.mentions` is left empty): a build
+  /// writes its graph files meanwhile, and they need the rest of the graph only.
   private static func replaceGraph(
-    _ graph: CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
+    _ graph: inout CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws {
     let rows = graph.nodesByID.count + graph.edgesByKey.count + graph.mentions.count + 1
     var written = 0
@@ -141,6 +151,21 @@ extension GraphIndex {
     // after the rows (one sort each) is faster than keeping them up to date row by row.
     for table in graphTableNames { try db.execute(sql: "DROP TABLE \(table)") }
     try db.execute(sql: graphTables)
+    let insertMention = try db.makeStatement(
+      sql: """
+        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (offset, item) in graph.mentions.enumerated() {
+      let m = item.mention
+      try insertMention.run([
+        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
+        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
+      ])
+      advance()
+    }
+    graph.mentions = []
+
     let nodes = graph.nodes
     var numbers: [String: Int64] = [:]
     numbers.reserveCapacity(nodes.count)
@@ -205,19 +230,6 @@ extension GraphIndex {
       advance()
     }
 
-    let insertMention = try db.makeStatement(
-      sql: """
-        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (offset, item) in graph.mentions.enumerated() {
-      let m = item.mention
-      try insertMention.run([
-        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
-        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
-      ])
-      advance()
-    }
     try db.execute(sql: graphIndexes)
   }
 }
