@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension GraphIndex {
   /// Stores one build in a single transaction: upserts the files whose content hash changed,
@@ -12,15 +13,17 @@ extension GraphIndex {
   public func commit(
     files: [IndexedFile], removedPaths: [String], graph: CitationGraph, inputs: [IndexedInput]? = nil
   ) throws(IndexError) {
-    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph }, progress: nil, clock: nil)
+    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { (graph, nil) }, progress: nil, clock: nil)
   }
 
   /// `commit`, with the graph handed over by `graph` once the files are written: a build resolves
   /// the graph on one thread while another writes the files (`graph` is called inside the write
-  /// transaction, and may block until the graph is ready). `progress` hears (done, total): the
+  /// transaction, and may block until the graph is ready). It may come with its `GraphSums`.
+  /// `clock` measures the steps. `progress` hears (done, total): the
   /// changed files as they are stored, then the graph's rows (the total grows by them).
   func commit(
-    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph,
+    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?,
+    graph: () -> (graph: CitationGraph, sums: GraphSums?),
     progress: ((_ done: Int, _ total: Int) -> Void)?, clock: StageClock? = nil
   ) throws(IndexError) {
     var files = files
@@ -38,8 +41,8 @@ extension GraphIndex {
       // Written: let the texts go before the graph, the larger part, is stored.
       files = []
       try Self.storeInputs(inputs, in: db)
-      var graph = try measure("index: waiting for the graph") { graph() }
-      let fingerprint = try measure("index: fingerprint") { Self.fingerprint(of: graph) }
+      var (graph, sums) = try measure("index: waiting for the graph") { graph() }
+      let fingerprint = try measure("index: fingerprint") { Self.fingerprint(of: graph, sums: sums) }
       let storedFingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
       if storedFingerprint != fingerprint {
         var rows: ((Int, Int) -> Void)? = nil
@@ -156,12 +159,15 @@ extension GraphIndex {
         INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let mentionRow = RawInsert(insertMention, db)
     for (offset, item) in graph.mentions.enumerated() {
       let m = item.mention
-      try insertMention.run([
-        Int64(offset + 1), item.path, item.document, m.kind.rawValue, m.ids.joined(separator: " "), m.text,
-        m.start, m.end, m.line, m.column, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }), m.status.rawValue, m.reason,
-      ])
+      mentionRow.bind(1, offset + 1); mentionRow.bind(2, item.path); mentionRow.bind(3, item.document)
+      mentionRow.bind(4, m.kind.rawValue); mentionRow.bind(5, m.ids.joined(separator: " ")); mentionRow.bind(6, m.text)
+      mentionRow.bind(7, m.start); mentionRow.bind(8, m.end); mentionRow.bind(9, m.line); mentionRow.bind(10, m.column)
+      mentionRow.bind(11, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }))
+      mentionRow.bind(12, m.status.rawValue); mentionRow.bind(13, m.reason)
+      try mentionRow.step()
       advance()
     }
     graph.mentions = []
@@ -184,16 +190,23 @@ extension GraphIndex {
         """)
     let insertName = try db.makeStatement(sql: "INSERT INTO names(key, node, name, is_alias) VALUES (?, ?, ?, ?)")
     let insertPath = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_paths(node, path) VALUES (?, ?)")
-    for node in nodes {
-      let num = numbers[node.id]!
-      try insertNode.run([
-        num, node.id, node.kind, node.label, node.date, node.vergaderjaar, node.ministry, node.status.rawValue,
-        node.url, degree[node.id] ?? 0,
-      ])
+    let nodeRow = RawInsert(insertNode, db)
+    let nameRow = RawInsert(insertName, db)
+    let pathRow = RawInsert(insertPath, db)
+    for (offset, node) in nodes.enumerated() {
+      let num = offset + 1
+      nodeRow.bind(1, num); nodeRow.bind(2, node.id); nodeRow.bind(3, node.kind); nodeRow.bind(4, node.label)
+      nodeRow.bind(5, node.date); nodeRow.bind(6, node.vergaderjaar); nodeRow.bind(7, node.ministry)
+      nodeRow.bind(8, node.status.rawValue); nodeRow.bind(9, node.url); nodeRow.bind(10, degree[node.id] ?? 0)
+      try nodeRow.step()
       for alias in Set(node.aliases).sorted() where alias != node.id {
-        try insertName.run([alias.lowercased(), num, alias, 1])
+        nameRow.bind(1, alias.lowercased()); nameRow.bind(2, num); nameRow.bind(3, alias); nameRow.bind(4, 1)
+        try nameRow.step()
       }
-      for file in node.paths { try insertPath.run([num, file]) }
+      for file in node.paths {
+        pathRow.bind(1, num); pathRow.bind(2, file)
+        try pathRow.step()
+      }
       advance()
     }
 
@@ -220,12 +233,19 @@ extension GraphIndex {
       numbered.append((source, target, edge))
     }
     numbered.sort { ($0.source, $0.target, $0.edge.relation) < ($1.source, $1.target, $1.edge.relation) }
+    let edgeRow = RawInsert(insertEdge, db)
+    let evidenceRow = RawInsert(insertEvidence, db)
     for (offset, (source, target, edge)) in numbered.enumerated() {
-      let num = Int64(offset + 1)
-      try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
+      let num = offset + 1
+      edgeRow.bind(1, num); edgeRow.bind(2, Int(source)); edgeRow.bind(3, Int(target))
+      edgeRow.bind(4, edge.relation.rawValue); edgeRow.bind(5, edge.weight)
+      try edgeRow.step()
       for e in edge.evidence {
         // 0 stands for no line (lines count from 1; the column is NOT NULL).
-        try insertEvidence.run([num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue])
+        evidenceRow.bind(1, num); evidenceRow.bind(2, e.path); evidenceRow.bind(3, e.line ?? 0)
+        evidenceRow.bind(4, e.start); evidenceRow.bind(5, e.end); evidenceRow.bind(6, e.text)
+        evidenceRow.bind(7, e.source.rawValue)
+        try evidenceRow.step()
       }
       advance()
     }
@@ -240,5 +260,52 @@ extension Statement {
   fileprivate func run(_ arguments: StatementArguments) throws {
     setUncheckedArguments(arguments)
     try execute()
+  }
+}
+
+/// A prepared insert bound and stepped through SQLite's own calls, for the graph's many rows:
+/// GRDB's `StatementArguments` box every value, a noticeable share of a large build. Binds what
+/// GRDB binds for the same Swift values (integers as INTEGER, strings as TEXT, nil as NULL).
+private struct RawInsert {
+  private let statement: Statement
+  private let db: Database
+  private let handle: OpaquePointer
+  /// SQLite copies the bytes before the call returns (SQLITE_TRANSIENT).
+  private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+  init(_ statement: Statement, _ db: Database) {
+    self.statement = statement
+    self.db = db
+    handle = statement.sqliteStatement
+  }
+
+  func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(handle, i, Int64(value)) }
+
+  func bind(_ i: Int32, _ value: String) {
+    var text = value
+    text.withUTF8 { bytes in
+      // An empty buffer may have no address, which SQLite would bind as NULL.
+      if let base = bytes.baseAddress {
+        _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+          sqlite3_bind_text(handle, i, $0, Int32(bytes.count), Self.transient)
+        }
+      } else {
+        _ = sqlite3_bind_text(handle, i, "", 0, Self.transient)
+      }
+    }
+  }
+
+  func bind(_ i: Int32, _ value: String?) {
+    if let value { bind(i, value) } else { sqlite3_bind_null(handle, i) }
+  }
+
+  /// Inserts the bound row and makes the statement ready for the next.
+  func step() throws {
+    let rc = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    guard rc == SQLITE_DONE else {
+      let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
+      throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
+    }
   }
 }

@@ -289,7 +289,7 @@ public struct Build: Sendable {
     _ result: BuildResult, name: String, counts: RunSummary.Counts, previous: BuildState? = nil,
     clock: StageClock = StageClock()
   ) throws(BuildError) -> BuildOutcome.GraphOutput {
-    let fingerprint = clock.measure("fingerprint of \(name)") { GraphIndex.fingerprint(of: result.graph) }
+    let fingerprint = clock.measure("fingerprint of \(name)") { GraphIndex.fingerprint(of: result.graph, sums: result.sums) }
     if let same = previous?.unchangedFiles(of: name, fingerprint: fingerprint) {
       let left = "  the graph did not change: its files are as the last build wrote them, not written again"
       let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written)] + same.notes + [left]).joined(separator: "\n")

@@ -54,6 +54,8 @@ package struct BuildResult: Sendable {
   package var documents: [ExtractedDocument]
   /// Files whose cached extraction was reused from the index.
   package var reused: Int
+  /// `GraphIndex.sums(of: graph)`, when the build computed them.
+  var sums: GraphIndex.GraphSums?
   package var graph: CitationGraph { resolution.graph }
 
   /// The part of this build that comes from files under `paths`, resolved on its own.
@@ -153,6 +155,7 @@ package struct BuildPipeline: Sendable {
     clock.record("collecting the documents", since: collecting)
     let resolution: Resolution
     var committing = IndexCommit.none
+    var sums: GraphIndex.GraphSums?
     if let index {
       let current = Set(extracted.map(\.document.path))
       let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
@@ -177,14 +180,18 @@ package struct BuildPipeline: Sendable {
       }
       resolution = clock.measure("resolving") { resolve(extracted) }
       if !options.keepsDocuments { extracted = [] }
-      handOver.give(resolution, releasing: !options.keepsDocuments)
+      // Once for the index's fingerprint and the graph files'.
+      sums = clock.measure("fingerprint of the nodes and edges") { GraphIndex.sums(of: resolution.graph) }
+      handOver.give(resolution, sums: sums, releasing: !options.keepsDocuments)
     } else {
       resolution = clock.measure("resolving") { resolve(extracted) }
       if !options.keepsDocuments { extracted = [] }
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
-    return (BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused), committing)
+    var result = BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused)
+    result.sums = sums
+    return (result, committing)
   }
 
   /// The resolution of `documents`, reported as the stage `resolving` (it has no steps to count).

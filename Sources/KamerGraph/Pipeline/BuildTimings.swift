@@ -16,6 +16,9 @@ public struct BuildTimings: Sendable, Equatable {
     /// CPU seconds the whole process used meanwhile (all threads, so also what ran beside it):
     /// on a loaded machine a better measure of the work than the wall-clock seconds.
     public var cpuSeconds: Double
+    /// The process's peak resident memory when the stage ended: the stage that raises it is the
+    /// one that set the peak.
+    public var peakBytes: Int
     /// True for a stage on the index's thread, which runs while the stages beside it run.
     public var beside: Bool
   }
@@ -52,18 +55,30 @@ final class StageClock: Sendable {
 
   private func record(_ name: String, seconds: Double, cpu: Double, beside: Bool) {
     stages.withLock {
-      $0.append(BuildTimings.Stage(name: name, seconds: seconds, cpuSeconds: cpu, beside: beside))
+      $0.append(
+        BuildTimings.Stage(name: name, seconds: seconds, cpuSeconds: cpu, peakBytes: Self.peak(), beside: beside))
     }
   }
 
   /// The start of a stage for `record(_:since:)`.
   static func now() -> (ContinuousClock.Instant, Double) { (ContinuousClock.now, cpu()) }
 
+  /// The peak resident memory of the process so far, in bytes.
+  static func peak() -> Int {
+    #if canImport(Glibc)
+      var usage = rusage()
+      guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+      return usage.ru_maxrss * 1024  // kilobytes on Linux
+    #else
+      return 0
+    #endif
+  }
+
   /// CPU seconds (user and system) of the process so far.
   static func cpu() -> Double {
     #if canImport(Glibc)
       var usage = rusage()
-      guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+      guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
       return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     #else
@@ -78,7 +93,7 @@ final class StageClock: Sendable {
     t.wall = Self.seconds(ContinuousClock.now - start)
     #if canImport(Glibc)
       var usage = rusage()
-      if getrusage(RUSAGE_SELF, &usage) == 0 {
+      if getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 {
         t.userSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
         t.systemSeconds = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         t.peakBytes = usage.ru_maxrss * 1024  // kilobytes on Linux

@@ -22,6 +22,7 @@ final class FileBatch: @unchecked Sendable {
 final class HandOver: @unchecked Sendable {
   private let ready = DispatchSemaphore(value: 0)
   private var graph = CitationGraph()
+  private var sums: GraphIndex.GraphSums?
   /// The resolution's conflicts; read after `wait()` returned.
   private(set) var conflicts: [IdentityConflict] = []
 
@@ -29,20 +30,21 @@ final class HandOver: @unchecked Sendable {
 
   /// `releasing`: the documents were let go, so freed memory is handed back to the system once
   /// the files are written too (before the graph is stored).
-  func give(_ resolution: Resolution, releasing: Bool) {
+  func give(_ resolution: Resolution, sums: GraphIndex.GraphSums?, releasing: Bool) {
     graph = resolution.graph
+    self.sums = sums
     conflicts = resolution.conflicts
     self.releasing = releasing
     ready.signal()
   }
 
   /// Blocks until `give` was called.
-  func wait() -> CitationGraph {
+  func wait() -> (graph: CitationGraph, sums: GraphIndex.GraphSums?) {
     ready.wait()
     if releasing { FreedMemory.release() }
     // Given away, not kept: the committing thread lets the mentions go once they are stored.
     defer { graph = CitationGraph() }
-    return graph
+    return (graph, sums)
   }
 }
 

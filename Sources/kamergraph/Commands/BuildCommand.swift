@@ -162,7 +162,7 @@ struct BuildCommand: ParsableCommand {
     for stage in t.stages where stage.seconds >= 0.005 {
       lines.append(
         "  \(stage.beside ? "  | " : "")\(stage.name): \(secs(stage.seconds))"
-          + " (CPU \(secs(stage.cpuSeconds)) over all threads)")
+          + " (CPU \(secs(stage.cpuSeconds)) over all threads; peak memory so far \(stage.peakBytes >> 20) MB)")
     }
     let cpu = t.userSeconds + t.systemSeconds
     lines.append(
