@@ -4,7 +4,7 @@
 #   Benchmarks/run.sh [--quick] [--sizes 1000,10000,100000] [--text-mb 50] [--seed 2025] [...bench.py options]
 #
 # 1. installs GNU time (Debian package `time`) when /usr/bin/time is missing,
-# 2. creates Benchmarks/.venv and installs the peers (nllegalcit, networkx, lxml) there, never in the tests,
+# 2. creates Benchmarks/.venv and installs the peers (nllegalcit, networkx, lxml, pydot) there, never in the tests,
 # 3. builds the release binaries (`swift build -c release`: kamergraph and kamergraph-bench),
 # 4. runs Benchmarks/bench.py, which generates the corpora, times every stage beside its peers, prints one
 #    table and writes it to Benchmarks/results/latest.md.
@@ -36,9 +36,9 @@ if [ ! -x "$PEER_PY" ]; then
 fi
 if [ -x "$PEER_PY" ]; then
   # lxml: networkx.write_graphml uses its faster lxml writer when lxml is installed; both are timed.
-  if ! "$PEER_PY" -c "import nllegalcit, networkx, lxml" >/dev/null 2>&1; then
-    say "installing peers: nllegalcit networkx lxml"
-    "$PEER_PY" -m pip install -q --disable-pip-version-check nllegalcit networkx lxml >"$WORK/pip.log" 2>&1 \
+  if ! "$PEER_PY" -c "import nllegalcit, networkx, lxml, pydot" >/dev/null 2>&1; then
+    say "installing peers: nllegalcit networkx lxml pydot"
+    "$PEER_PY" -m pip install -q --disable-pip-version-check nllegalcit networkx lxml pydot >"$WORK/pip.log" 2>&1 \
       || say "pip install failed (see $WORK/pip.log): the peer rows will say not available"
   fi
 else

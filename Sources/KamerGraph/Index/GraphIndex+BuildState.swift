@@ -3,13 +3,21 @@ import GRDB
 extension GraphIndex {
   /// A value the build keeps between runs (in the `meta` table), or nil.
   public func buildState(_ key: String) throws(IndexError) -> String? {
-    try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: ["build:" + key]) }
+    let stored = try read { db in
+      try DatabaseValue.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: ["build:" + key])
+    }
+    guard let stored, !stored.isNull else { return nil }
+    do { return try IndexCompression.text(stored) } catch {
+      throw .corruptRow(path: path, file: "meta", reason: Self.describe(error))
+    }
   }
 
-  /// Stores a value the build keeps between runs.
+  /// Stores a value the build keeps between runs, packed (`IndexCompression.packText`) when that
+  /// makes it smaller: a build's state holds its summary, with a line per file that has notes.
   public func setBuildState(_ key: String, _ value: String) throws(IndexError) {
+    let packed = IndexCompression.packText(value)
     try write { db in
-      try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: ["build:" + key, value])
+      try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: ["build:" + key, packed])
     }
   }
 }

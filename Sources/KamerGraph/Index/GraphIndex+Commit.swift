@@ -50,6 +50,10 @@ extension GraphIndex {
         try measure("index: graph") { try Self.replaceGraph(&graph, in: db, indexPath: indexPath, progress: rows) }
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
+      } else if stored > 0 || !removedPaths.isEmpty {
+        // The same graph from changed files: the mention rows are differences from the files'
+        // cached extractions, so the rows of files whose extraction changed are written again.
+        try Self.storeMentions(graph.mentions, in: db)
       }
       progress?(1, 1)
     }
@@ -58,6 +62,19 @@ extension GraphIndex {
     // Fold the write-ahead log back into the file so it does not stay as large as the last build.
     // A reader holding an old snapshot only makes this partial; that is harmless.
     _ = try? measure("index: checkpoint") { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+  }
+
+  /// Stores a build whose graph is the one the index holds (every changed file was extracted
+  /// as the index has it cached): the changed files' rows and the inputs, in one transaction;
+  /// the graph tables are not touched. Ends the build's hold on the write lock as `commit` does.
+  public func commitFiles(_ files: [IndexedFile], inputs: [IndexedInput]) throws(IndexError) {
+    let indexPath = path
+    try write { db in
+      _ = try Self.storeFiles(files, removedPaths: [], in: db, indexPath: indexPath, progress: nil)
+      try Self.storeInputs(inputs, in: db)
+    }
+    try endBuild()
+    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
   }
 
   /// What `storeFiles` writes of one file: its text and its `IndexBlob`s (document without text,
@@ -102,9 +119,9 @@ extension GraphIndex {
         """)
 
     let insertFile = try db.makeStatement(
-      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions) VALUES (?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO files(path, content_hash, title, text, document, mentions, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)")
     let updateFile = try db.makeStatement(
-      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ? WHERE id = ?")
+      sql: "UPDATE files SET content_hash = ?, title = ?, text = ?, document = ?, mentions = ?, outcome = ? WHERE id = ?")
     let deleteFile = try db.makeStatement(sql: "DELETE FROM files WHERE id = ?")
     let insertText = try db.makeStatement(sql: "INSERT INTO file_fts(rowid, title, text) VALUES (?, ?, ?)")
 
@@ -118,13 +135,14 @@ extension GraphIndex {
       let old = existing[file.path]
       // The text has its own column (searched by file_fts); the blobs hold the rest.
       let title = file.document.metadata.title ?? ""
+      let outcome = StoredOutcome.encode(format: file.document.format, notes: file.document.notes)
       let rowID: Int64
       if let old {
         try forgetText.execute(arguments: [old.id])
-        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, old.id])
+        try updateFile.execute(arguments: [file.contentHash, title, blob.text, blob.document, blob.mentions, outcome, old.id])
         rowID = old.id
       } else {
-        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions])
+        try insertFile.run([file.path, file.contentHash, title, blob.text, blob.document, blob.mentions, outcome])
         rowID = db.lastInsertedRowID
       }
       try insertText.run([rowID, title, file.document.text])
@@ -138,9 +156,10 @@ extension GraphIndex {
     return changed.count
   }
 
-  /// Replaces the graph tables with `graph`; `progress` hears (rows written, nodes + edges + mentions).
-  /// The mentions are stored first and then let go (`graph.mentions` is left empty): a build
-  /// writes its graph files meanwhile, and they need the rest of the graph only.
+  /// Replaces the graph tables with `graph` (the mention tables are updated, see `storeMentions`);
+  /// `progress` hears (rows written, nodes + edges + mentions). The mentions are stored first and
+  /// then let go (`graph.mentions` is left empty): a build writes its graph files meanwhile, and
+  /// they need the rest of the graph only.
   private static func replaceGraph(
     _ graph: inout CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws {
@@ -154,22 +173,10 @@ extension GraphIndex {
     // after the rows (one sort each) is faster than keeping them up to date row by row.
     for table in graphTableNames { try db.execute(sql: "DROP TABLE \(table)") }
     try db.execute(sql: graphTables)
-    let insertMention = try db.makeStatement(
-      sql: """
-        INSERT INTO mentions(num, path, document, kind, ids, text, start, "end", line, "column", fields, status, reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let mentionRow = RawInsert(insertMention, db)
-    for (offset, item) in graph.mentions.enumerated() {
-      let m = item.mention
-      mentionRow.bind(1, offset + 1); mentionRow.bind(2, item.path); mentionRow.bind(3, item.document)
-      mentionRow.bind(4, m.kind.rawValue); mentionRow.bind(5, m.ids.joined(separator: " ")); mentionRow.bind(6, m.text)
-      mentionRow.bind(7, m.start); mentionRow.bind(8, m.end); mentionRow.bind(9, m.line); mentionRow.bind(10, m.column)
-      mentionRow.bind(11, JSONText.object(m.fields.map { ($0.key, JSONText.quoted($0.value)) }))
-      mentionRow.bind(12, m.status.rawValue); mentionRow.bind(13, m.reason)
-      try mentionRow.step()
-      advance()
-    }
+    // The mentions: only the rows of the files whose mentions changed are written.
+    try storeMentions(graph.mentions, in: db)
+    written += graph.mentions.count
+    progress?(written, rows)
     graph.mentions = []
 
     let nodes = graph.nodes

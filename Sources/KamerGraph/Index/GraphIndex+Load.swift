@@ -51,25 +51,7 @@ extension GraphIndex {
       }
       var graph = CitationGraph(nodes: nodes, edges: edges)
 
-      let decoder = JSONDecoder()
-      let mentionRows = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT path, document, kind, ids, text, start, "end", line, "column", fields, status, reason
-          FROM mentions ORDER BY num
-          """)
-      while let row = try mentionRows.next() {
-        let fieldsText: String = row[9]
-        let fields = fieldsText == "{}" ? [:] : try decoder.decode(MentionFields.self, from: Data(fieldsText.utf8))
-        guard let kind = ReferenceKind(rawValue: row[2]), let status = MentionStatus(rawValue: row[10]) else {
-          throw IndexError.corruptRow(path: indexPath, file: row[0], reason: "a mention has an unknown kind or status")
-        }
-        let idText: String = row[3]
-        let mention = Mention(
-          kind: kind, ids: idText.split(separator: " ").map(String.init), text: row[4], start: row[5], end: row[6],
-          line: row[7], column: row[8], fields: fields, status: status, reason: row[11])
-        graph.mentions.append(DocumentMention(path: row[0], document: row[1], mention: mention))
-      }
+      graph.mentions = try Self.loadMentions(db, indexPath: indexPath)
       return graph
     }
   }

@@ -11,7 +11,7 @@ extension GraphIndex {
   public static var toolVersion: String { "kamergraph (extraction \(ExtractionVersion.current))" }
 
   /// The schema, one step per version (step i brings version i to i + 1). Never edit a shipped step.
-  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5]
+  static let migrations = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6]
 
   /// What a SQLite file holds.
   enum Contents: Equatable {
@@ -186,7 +186,10 @@ extension GraphIndex {
       if !rebuild { try check(found, path: path) }
       try dropAll(db)
     }
-    for step in migrations[from...] { try db.execute(sql: step) }
+    for step in from..<migrations.count {
+      try db.execute(sql: migrations[step])
+      try afterMigration(step, in: db)
+    }
     try recordVersion(db)
   }
 

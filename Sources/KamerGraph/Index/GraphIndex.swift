@@ -105,6 +105,8 @@ public final class GraphIndex: Sendable {
   }
 
   /// The graph tables; `commit` drops and recreates them (indexes after the rows, which is faster).
+  /// The mentions have tables of their own since v6 (`mentionTables`), which `commit` updates
+  /// row by row instead.
   static let graphTables = """
     CREATE TABLE nodes(
       num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, label TEXT NOT NULL,
@@ -118,6 +120,11 @@ public final class GraphIndex: Sendable {
     CREATE TABLE evidence(
       edge INTEGER NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, start INTEGER NOT NULL,
       "end" INTEGER NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL);
+
+    """
+
+  /// The table of all mentions, one row each, of versions 1 to 5 (v6 replaces it).
+  static let mentionsTableV1 = """
     CREATE TABLE mentions(
       num INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, kind TEXT NOT NULL,
       ids TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
@@ -126,11 +133,10 @@ public final class GraphIndex: Sendable {
     """
 
   /// The names of the tables in `graphTables`.
-  static let graphTableNames = ["nodes", "node_fts", "names", "node_paths", "edges", "evidence", "mentions"]
+  static let graphTableNames = ["nodes", "node_fts", "names", "node_paths", "edges", "evidence"]
 
-  /// The secondary indexes of the graph tables (the queries depend on them). `mentions_open`
-  /// holds only the mentions `unresolved()` lists (a few in a thousand), not all of them.
-  static let graphIndexes = tableIndexes + mentionsOpenIndex
+  /// The secondary indexes of the graph tables (the queries depend on them).
+  static let graphIndexes = tableIndexes
 
   /// The indexes every schema version has.
   static let tableIndexes = """
@@ -143,7 +149,7 @@ public final class GraphIndex: Sendable {
 
     """
 
-  /// The index of the mentions that are not resolved (`unresolved()` asks exactly this `WHERE`).
+  /// The index of the mentions that are not resolved, of v5 (v6 keeps those mentions in a table).
   static let mentionsOpenIndex = """
     CREATE INDEX mentions_open ON mentions(path, start, "end") WHERE status IN ('unresolved', 'ambiguous');
     """
@@ -160,7 +166,8 @@ public final class GraphIndex: Sendable {
       id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
       text TEXT NOT NULL, document BLOB NOT NULL, mentions BLOB NOT NULL);
     CREATE VIRTUAL TABLE file_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
-    """ + graphTables.replacingOccurrences(of: ", url TEXT, degree INTEGER NOT NULL DEFAULT 0);", with: ", url TEXT);")
+    """ + (graphTables + mentionsTableV1).replacingOccurrences(
+      of: ", url TEXT, degree INTEGER NOT NULL DEFAULT 0);", with: ", url TEXT);")
     + graphIndexesV1
 
   /// v2: the file text is indexed for search from `files` itself (FTS5 external content) instead

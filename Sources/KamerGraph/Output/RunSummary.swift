@@ -4,6 +4,16 @@ public enum RunSummary {
   public struct Counts: Sendable {
     public var nodes = 0, documents = 0, external = 0, entities = 0, edges = 0, mentions = 0, unresolved = 0
 
+    /// The counts as a list (nodes, documents, external, entities, edges, mentions, unresolved),
+    /// as a build's state stores them.
+    public var values: [Int] { [nodes, documents, external, entities, edges, mentions, unresolved] }
+
+    /// Counts from `values`; nil unless there are exactly seven.
+    public init?(values v: [Int]) {
+      guard v.count == 7 else { return nil }
+      (nodes, documents, external, entities, edges, mentions, unresolved) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+    }
+
     public init(_ g: CitationGraph) {
       nodes = g.nodesByID.count
       for node in g.nodesByID.values {

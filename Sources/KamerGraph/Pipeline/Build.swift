@@ -220,6 +220,19 @@ public struct Build: Sendable {
       outcome.summary = state.summary
       return outcome
     }
+    // Changed files whose extraction is the cached one (an edit outside any reference): the graph
+    // is the one the index holds, and the last build's files are still as it wrote them.
+    if let store, let state = previous,
+      let graphs = state.reusableGraphs(
+        request.graphs.map(\.name), indexGraph: try indexed { () throws(IndexError) in try store.graphFingerprint() }),
+      let same = try clock.measure("checking whether the graph changed", { () throws(BuildError) in
+        try indexed({ () throws(IndexError) in try pipeline.buildIfGraphUnchanged(plan, index: store) })
+      })
+    {
+      return try clock.measure("saving the build state") { () throws(BuildError) in
+        try finishUnchanged(same, graphs: graphs, store: store, outcome: outcome)
+      }
+    }
     // One build over everything (so the index holds one graph), then one graph file per unit. The
     // index stores the graph on another thread while the graph files are written.
     let (result, committing) = try indexed { () throws(IndexError) in try pipeline.start(plan, index: store, clock: clock) }
@@ -236,10 +249,13 @@ public struct Build: Sendable {
     if let store, outcome.failedCount == 0 {
       var graphs: [String: BuildState.WrittenGraph] = [:]
       for graph in outcome.graphs {
-        graphs[graph.name] = BuildState.WrittenGraph(fingerprint: graph.fingerprint, written: graph.written, notes: graph.notes)
+        graphs[graph.name] = BuildState.WrittenGraph(
+          fingerprint: graph.fingerprint, written: graph.written, notes: graph.notes, counts: graph.counts,
+          conflicts: graph.conflicts)
       }
-      let state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: graphs)
+      var state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: graphs)
       try clock.measure("saving the build state") { () throws(BuildError) in
+        state.indexGraph = try indexed { () throws(IndexError) in try store.graphFingerprint() }
         try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
       }
     }
@@ -273,6 +289,44 @@ public struct Build: Sendable {
       outcome.graphs.append(try write(result, name: target.name, counts: counts, previous: previous, clock: clock))
     }
     outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
+  }
+
+  /// The end of a build whose graph did not change (`BuildPipeline.buildIfGraphUnchanged`): each
+  /// graph's files are left as `graphs` (the last build's, in request order) were written, its
+  /// summary tells this build's files with the counts and conflicts stored with them, and the
+  /// state is saved for the next build.
+  private func finishUnchanged(
+    _ all: BuildResult, graphs: [BuildState.WrittenGraph], store: GraphIndex, outcome start: BuildOutcome
+  ) throws(BuildError) -> BuildOutcome {
+    var outcome = start
+    if all.report.readCount == 0 && all.report.failedCount == 0 {
+      throw .nothingToRead(
+        paths: request.allPaths, skipped: all.report.files.map { "\($0.path) (\($0.reason ?? "skipped"))" })
+    }
+    outcome.reused = all.reused
+    outcome.readCount = all.report.readCount
+    outcome.failedCount = all.report.failedCount
+    var states: [String: BuildState.WrittenGraph] = [:]
+    for (target, same) in zip(request.graphs, graphs) {
+      let report =
+        request.graphs.count == 1
+        ? all.report : RunReport(files: all.report.files.filter { BuildResult.file($0.path, isInside: target.paths) })
+      let conflicts = same.conflicts ?? []
+      let counts = same.counts!
+      let left = "  the graph did not change: its files are as the last build wrote them, not written again"
+      let summary = ([RunSummary.text(name: target.name, report: report, conflicts: conflicts, counts: counts, written: same.written)]
+        + same.notes + [left]).joined(separator: "\n")
+      outcome.graphs.append(
+        BuildOutcome.GraphOutput(
+          name: target.name, report: report, conflicts: conflicts, counts: counts, written: same.written,
+          notes: same.notes, summary: summary, fingerprint: same.fingerprint, unchanged: true))
+      states[target.name] = same
+    }
+    outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
+    var state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: states)
+    state.indexGraph = try indexed { () throws(IndexError) in try store.graphFingerprint() }
+    try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
+    return outcome
   }
 
   /// `body`, its index error told as `BuildError.index`.

@@ -56,13 +56,19 @@ package struct BuildResult: Sendable {
   package var reused: Int
   /// `GraphIndex.sums(of: graph)`, when the build computed them.
   var sums: GraphIndex.GraphSums?
+  /// True when the build found the graph the index holds (see `buildIfGraphUnchanged`): then
+  /// `resolution` is empty, the graph was neither resolved nor stored, and `documents` is empty.
+  package var graphUnchanged = false
   package var graph: CitationGraph { resolution.graph }
+
+  /// True when `file` is one of `paths` or inside one of them.
+  package static func file(_ file: String, isInside paths: [String]) -> Bool {
+    paths.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+  }
 
   /// The part of this build that comes from files under `paths`, resolved on its own.
   package func restricted(to paths: [String]) -> BuildResult {
-    func inside(_ file: String) -> Bool {
-      paths.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-    }
+    func inside(_ file: String) -> Bool { Self.file(file, isInside: paths) }
     let docs = documents.filter { inside($0.document.path) }
     return BuildResult(
       resolution: Resolver().resolve(docs), report: RunReport(files: report.files.filter { inside($0.path) }),
@@ -192,6 +198,116 @@ package struct BuildPipeline: Sendable {
     var result = BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused)
     result.sums = sums
     return (result, committing)
+  }
+
+  /// A build that needs no resolving: when every input unit of the index's last build is there
+  /// again (no new, removed or failed unit), and each one whose stamp changed either has the same
+  /// content or is extracted (read again) into exactly the document and mentions the index holds
+  /// for it, the resolver's input is the one of the stored graph, so the graph is that graph.
+  /// Then only the changed files' rows and the stamps are stored (`GraphIndex.commitFiles`), and
+  /// the result has `graphUnchanged` and the report of every file (the unchanged ones from the
+  /// index, without decoding their documents). Nil when that does not hold (nothing is written;
+  /// the caller builds as usual) or the index holds no graph.
+  package func buildIfGraphUnchanged(_ plan: InputPlan, index: GraphIndex) throws(IndexError) -> BuildResult? {
+    guard !plan.outcomes.contains(where: { $0.status == .failed }), try index.graphFingerprint() != nil else { return nil }
+    let known = try index.inputs()
+    let units = plan.units
+    guard known.count == units.count, units.allSatisfy({ known[$0.primary]?.contentHash != nil }) else { return nil }
+    let reader = self.reader
+    let extractor = self.extractor
+    let options = self.options
+    let racyAfter = FileStamp.now(minus: options.racyMargin)
+    // nil: the unit's stamp is the recorded one; otherwise what processing it gave.
+    var results = [UnitResult?](repeating: nil, count: units.count)
+    let different = Mutex(false)
+    results.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let out = buffer
+      DispatchQueue.concurrentPerform(iterations: units.count) { i in
+        guard !different.withLock({ $0 }) else { return }
+        let unit = units[i]
+        let recorded = known[unit.primary]!
+        if let stamp = FileStamp.of(unit.files, racyAfter: racyAfter).map({ $0 + options.cacheKeySuffix }),
+          stamp == recorded.stamp
+        {
+          return
+        }
+        let r = Self.process(
+          unit, reader: reader, extractor: extractor, index: index, options: options, known: recorded, racyAfter: racyAfter)
+        out[i] = r
+        guard !r.outcomes.contains(where: { $0.status == .failed }), let doc = r.document, r.hash != nil else {
+          return different.withLock { $0 = true }
+        }
+        if r.cached { return }
+        guard let stored = try? index.storedFile(path: doc.document.path),
+          (try? Self.sameResolverInput(stored, doc, index: index)) == true
+        else { return different.withLock { $0 = true } }
+      }
+    }
+    if different.withLock({ $0 }) { return nil }
+    var stable = Set<String>()
+    for (unit, r) in zip(units, results) where r == nil { stable.insert(unit.primary) }
+    let stored = try index.storedOutcomes(stable)
+    var outcomes = plan.outcomes
+    var changed: [IndexedFile] = []
+    var inputs: [IndexedInput] = []
+    var reused = 0
+    for (unit, r) in zip(units, results) {
+      guard let r else {
+        guard let (format, notes) = stored[unit.primary] else {
+          // No document row (a unit that was skipped, not read): its account is read again.
+          let again = Self.process(
+            unit, reader: reader, extractor: extractor, index: index, options: options, known: known[unit.primary],
+            racyAfter: racyAfter)
+          guard again.document == nil, !again.outcomes.contains(where: { $0.status == .failed }) else { return nil }
+          outcomes += again.outcomes
+          inputs.append(known[unit.primary]!)
+          continue
+        }
+        var document = Document(path: unit.primary, format: format, text: "")
+        document.notes = notes
+        outcomes += Self.outcomes(for: unit, document: document, notes: ["unchanged since the last build"])
+        inputs.append(known[unit.primary]!)
+        reused += 1
+        continue
+      }
+      outcomes.append(contentsOf: r.outcomes)
+      inputs.append(IndexedInput(path: unit.primary, stamp: r.stamp ?? "", contentHash: r.hash))
+      if r.cached {
+        reused += 1
+      } else if let doc = r.document, let hash = r.hash {
+        changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
+      }
+    }
+    results = []
+    try index.commitFiles(changed, inputs: inputs)
+    var report = RunReport(files: outcomes.sorted())
+    report.files.sort()
+    var result = BuildResult(
+      resolution: Resolution(graph: CitationGraph(), conflicts: []), report: report, documents: [], reused: reused)
+    result.graphUnchanged = true
+    return result
+  }
+
+  /// True when the resolver would take `fresh` exactly as `stored`, the extraction the index
+  /// holds for the same file: the same document and mentions, or the same but for bytes added to
+  /// or taken from the end of a text (a newline at the end of a .txt), neither text empty. The
+  /// resolver reads a text only before mention and footnote positions, which are the same (and
+  /// within the shorter text: they were found in both), and compares whole texts
+  /// only between documents that claim one id; so the second case also needs the document to be
+  /// the only file of its node, named in no identity conflict.
+  static func sameResolverInput(_ stored: IndexedFile, _ fresh: ExtractedDocument, index: GraphIndex) throws(IndexError) -> Bool {
+    guard stored.mentions == fresh.mentions else { return false }
+    if stored.document.text == fresh.document.text { return stored.document == fresh.document }
+    let (old, new) = (stored.document.text.utf8, fresh.document.text.utf8)
+    guard !old.isEmpty, !new.isEmpty, old.count < new.count ? new.starts(with: old) : old.starts(with: new) else {
+      return false
+    }
+    var a = stored.document
+    var b = fresh.document
+    a.text = ""
+    b.text = ""
+    guard a == b else { return false }
+    return try index.isSoleDocument(path: stored.path)
   }
 
   /// The resolution of `documents`, reported as the stage `resolving` (it has no steps to count).

@@ -13,6 +13,9 @@ public struct BuildState: Sendable, Equatable {
   /// Each graph the build wrote, by name: what a later build needs to leave its files as they
   /// are when its graph did not change (see `unchangedFiles(of:fingerprint:)`).
   public var graphs: [String: WrittenGraph]
+  /// `GraphIndex.graphFingerprint()` when the state was saved: the graph in the index that the
+  /// graphs above were written from (nil: unknown).
+  public var indexGraph: String?
 
   /// The files of one graph as a build wrote them.
   public struct WrittenGraph: Sendable, Equatable {
@@ -22,11 +25,24 @@ public struct BuildState: Sendable, Equatable {
     public var written: [String]
     /// The lines said after the graph's summary (about the picture).
     public var notes: [String]
+    /// What its summary counted, and its identity conflicts (nil: not stored, by an older version).
+    public var counts: RunSummary.Counts?
+    public var conflicts: [IdentityConflict]?
 
-    public init(fingerprint: String, written: [String], notes: [String]) {
+    public init(
+      fingerprint: String, written: [String], notes: [String], counts: RunSummary.Counts? = nil,
+      conflicts: [IdentityConflict]? = nil
+    ) {
       self.fingerprint = fingerprint
       self.written = written
       self.notes = notes
+      self.counts = counts
+      self.conflicts = conflicts
+    }
+
+    public static func == (a: WrittenGraph, b: WrittenGraph) -> Bool {
+      a.fingerprint == b.fingerprint && a.written == b.written && a.notes == b.notes
+        && a.counts?.values == b.counts?.values && a.conflicts == b.conflicts
     }
   }
 
@@ -86,6 +102,24 @@ public struct BuildState: Sendable, Equatable {
       && outputStamps.allSatisfy { !$0.value.isEmpty && FileStamp.of($0.key) == $0.value }
   }
 
+  /// The graphs named `names`, when this state holds each with its counts and conflicts and
+  /// its files are still exactly as written, from the graph the index holds now
+  /// (`indexGraph`): a build whose graph did not change can leave them and tell their summaries
+  /// without the graph. Nil otherwise.
+  public func reusableGraphs(_ names: [String], indexGraph current: String?, program: String = BuildState.currentProgram)
+    -> [WrittenGraph]?
+  {
+    guard let current, indexGraph == current else { return nil }
+    var out: [WrittenGraph] = []
+    for name in names {
+      guard let graph = graphs[name], graph.counts != nil, graph.conflicts != nil,
+        let same = unchangedFiles(of: name, fingerprint: graph.fingerprint, program: program)
+      else { return nil }
+      out.append(same)
+    }
+    return out
+  }
+
   /// The state stored under `key`, or nil (none, or one written by an older version).
   public static func load(_ index: GraphIndex, key: String) throws(IndexError) -> BuildState? {
     guard let text = try index.buildState(key),
@@ -98,17 +132,29 @@ public struct BuildState: Sendable, Equatable {
       guard let graph = value as? [String: Any], let fingerprint = graph["fingerprint"] as? String,
         let written = graph["written"] as? [String], let notes = graph["notes"] as? [String]
       else { continue }
-      graphs[name] = WrittenGraph(fingerprint: fingerprint, written: written, notes: notes)
+      let counts = (graph["counts"] as? [Int]).flatMap { RunSummary.Counts(values: $0) }
+      let conflicts = (graph["conflicts"] as? [[String]]).map { list in
+        list.compactMap { $0.count >= 2 ? IdentityConflict(id: $0[0], paths: Array($0.dropFirst())) : nil }
+      }
+      graphs[name] = WrittenGraph(fingerprint: fingerprint, written: written, notes: notes, counts: counts, conflicts: conflicts)
     }
-    return BuildState(summary: summary, outputStamps: stamps, program: program, graphs: graphs)
+    var state = BuildState(summary: summary, outputStamps: stamps, program: program, graphs: graphs)
+    state.indexGraph = object["index_graph"] as? String
+    return state
   }
 
   /// Stores the state under `key`.
   public func save(_ index: GraphIndex, key: String) throws(IndexError) {
     var object: [String: Any] = ["summary": summary, "output_stamps": outputStamps, "program": program]
     if !graphs.isEmpty {
-      object["graphs"] = graphs.mapValues { ["fingerprint": $0.fingerprint, "written": $0.written, "notes": $0.notes] }
+      object["graphs"] = graphs.mapValues { graph -> [String: Any] in
+        var entry: [String: Any] = ["fingerprint": graph.fingerprint, "written": graph.written, "notes": graph.notes]
+        if let counts = graph.counts { entry["counts"] = counts.values }
+        if let conflicts = graph.conflicts { entry["conflicts"] = conflicts.map { [$0.id] + $0.paths } }
+        return entry
+      }
     }
+    if let indexGraph { object["index_graph"] = indexGraph }
     guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
     try index.setBuildState(key, String(decoding: data, as: UTF8.self))
   }

@@ -42,8 +42,8 @@ extension GraphIndex {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT path, line, "column", kind, text, status, reason, ids FROM mentions
-          WHERE status IN ('unresolved', 'ambiguous') ORDER BY path, start, "end", num
+          SELECT f.path, o.line, o."column", o.kind, o.text, o.status, o.reason, o.ids
+          FROM mention_open o JOIN mention_files f ON f.num = o.file ORDER BY f.path, o.start, o."end", o.file, o.seq
           """
       ).map { row in
         let ids: String = row[7]
@@ -66,9 +66,11 @@ extension GraphIndex {
       }
       return IndexStats(
         files: try count("files"), nodes: try count("nodes"), edges: try count("edges"),
-        mentions: try count("mentions"), nodesByKind: try grouped("nodes", "kind"),
+        mentions: try Int.fetchOne(db, sql: "SELECT coalesce(sum(count), 0) FROM mention_counts") ?? 0, nodesByKind: try grouped("nodes", "kind"),
         nodesByStatus: try grouped("nodes", "status"), edgesByRelation: try grouped("edges", "relation"),
-        mentionsByStatus: try grouped("mentions", "status"))
+        mentionsByStatus: try Row.fetchAll(
+          db, sql: "SELECT status, count FROM mention_counts WHERE count > 0 ORDER BY status"
+        ).map { NamedCount(name: $0[0], count: $0[1]) })
     }
   }
 }
