@@ -1,9 +1,44 @@
 /// A growing UTF-8 buffer with the escapes the text formats need, working on bytes so a million
 /// edges are written without building a `String` per value.
+///
+/// Made with `init(file:)`, it is a chunked sink: the writers call `flushIfFull()` between records
+/// and `flush()` at the end, and `bytes` then holds only what is not yet in the file.
 struct ExportBytes {
   var bytes: [UInt8] = []
+  /// The file full chunks go to, or nil to keep the whole document in `bytes`.
+  private(set) var file: ExportFile? = nil
+
+  /// About this much is gathered before one `write(2)` (a file sink only).
+  private var chunk = Int.max
 
   init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// A sink that writes to `file` in chunks of about `chunk` bytes (1 MB; tests use less, so
+  /// a small graph crosses many chunks).
+  init(file: ExportFile, chunk: Int = 1 << 20) {
+    self.file = file
+    self.chunk = chunk
+    bytes.reserveCapacity(min(chunk, 1 << 20) + (1 << 16))
+  }
+
+  /// Between records: hands the gathered bytes to the file once they reach a chunk.
+  @inline(__always)
+  mutating func flushIfFull() {
+    if bytes.count >= chunk { flush() }
+  }
+
+  /// Hands every gathered byte to the file (none for a memory sink).
+  mutating func flush() {
+    guard let file else { return }
+    bytes.withUnsafeBytes { file.write($0) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Drops everything written so far, in memory and in the file, to start the document again.
+  mutating func restart() {
+    bytes.removeAll(keepingCapacity: true)
+    file?.restart()
+  }
 
   /// Appends fixed text.
   mutating func append(_ text: StaticString) {

@@ -24,6 +24,12 @@ public struct CSVGraphWriter: Sendable {
   /// `nodes(_:)` of a graph in export order.
   func nodes(_ g: ExportGraph) -> [UInt8] {
     var out = ExportBytes(capacity: 128 + g.nodes.count * 200)
+    nodes(g, into: &out)
+    return out.bytes
+  }
+
+  /// `nodes(_:)` into `out`, a record at a time.
+  func nodes(_ g: ExportGraph, into out: inout ExportBytes) {
     Self.row(&out, Self.nodeHeader)
     for node in g.nodes {
       Self.row(
@@ -33,8 +39,8 @@ public struct CSVGraphWriter: Sendable {
           node.vergaderjaar ?? "", node.ministry ?? "", node.url ?? "", node.aliases.joined(separator: " "),
           node.paths.joined(separator: " "),
         ])
+      out.flushIfFull()
     }
-    return out.bytes
   }
 
   /// The edges file.
@@ -43,6 +49,12 @@ public struct CSVGraphWriter: Sendable {
   /// `edges(_:)` of a graph in export order.
   func edges(_ g: ExportGraph) -> [UInt8] {
     var out = ExportBytes(capacity: 128 + g.order.count * 160)
+    edges(g, into: &out)
+    return out.bytes
+  }
+
+  /// `edges(_:)` into `out`, a record at a time.
+  func edges(_ g: ExportGraph, into out: inout ExportBytes) {
     Self.row(&out, Self.edgeHeader)
     g.unsorted.withUnsafeBufferPointer { edges in
       for (index, slot) in g.order.enumerated() {
@@ -63,9 +75,9 @@ public struct CSVGraphWriter: Sendable {
           out.appendCSVField("\(first.place): \(first.text)")
         }
         out.append("\r\n")
+        out.flushIfFull()
       }
     }
-    return out.bytes
   }
 
   /// One CSV record ending in CRLF.

@@ -7,9 +7,59 @@ extension CSVGraphWriter {
   public func write(
     index: GraphIndex, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws(IndexError) -> (nodes: [UInt8], edges: [UInt8]) {
-    if let streamed = try streamed(from: index, progress: progress) { return streamed }
+    var nodes = ExportBytes(capacity: 1 << 20)
+    var edges = ExportBytes(capacity: 1 << 20)
+    try write(index: index, nodes: &nodes, edges: &edges, byteOrderMark: false, progress: progress)
+    return (nodes.bytes, edges.bytes)
+  }
+
+  /// Writes the same files to `nodesFile` and `edgesFile` in chunks of about 1 MB (never held
+  /// whole in memory), each starting with a UTF-8 byte-order mark when `byteOrderMark`; returns
+  /// their sizes. Throws `IndexError` when the index cannot be read, `ExportError.io` when a file
+  /// cannot be created or written.
+  @discardableResult
+  public func write(
+    index: GraphIndex, nodesFile: String, edgesFile: String, byteOrderMark: Bool = false,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws -> (nodes: Int, edges: Int) {
+    let nodesOut = try ExportFile(path: nodesFile)
+    let edgesOut = try ExportFile(path: edgesFile)
+    var nodes = ExportBytes(file: nodesOut)
+    var edges = ExportBytes(file: edgesOut)
+    try write(index: index, nodes: &nodes, edges: &edges, byteOrderMark: byteOrderMark, progress: progress)
+    nodes.flush()
+    edges.flush()
+    return (try nodesOut.close(), try edgesOut.close())
+  }
+
+  /// Writes the two files into `nodes` and `edges`; true when they were streamed from the tables,
+  /// false when the tables were not in commit order and the loaded graph was written instead
+  /// (what was already written is dropped first, from the files too).
+  @discardableResult
+  func write(
+    index: GraphIndex, nodes: inout ExportBytes, edges: inout ExportBytes, byteOrderMark: Bool,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(IndexError) -> Bool {
+    func start() {
+      if byteOrderMark {
+        nodes.bytes += GraphExporter.byteOrderMark
+        edges.bytes += GraphExporter.byteOrderMark
+      }
+    }
+    start()
+    let streamed = try index.read { db -> Bool in
+      guard let counts = try JSONIndexStream(db: db, progress: nil) else { return false }
+      var stream = CSVIndexStream(db: db, nodeCount: counts.nodeCount, edgeCount: counts.edgeCount, progress: progress)
+      return try stream.write(nodes: &nodes, edges: &edges)
+    }
+    if streamed { return true }
+    nodes.restart()
+    edges.restart()
+    start()
     let g = ExportGraph(try index.loadSortedGraph(progress: progress))
-    return (nodes(g), edges(g))
+    self.nodes(g, into: &nodes)
+    self.edges(g, into: &edges)
+    return false
   }
 
   /// The streamed files, or nil when the tables are not in commit order.
@@ -19,7 +69,9 @@ extension CSVGraphWriter {
     try index.read { db -> (nodes: [UInt8], edges: [UInt8])? in
       guard let counts = try JSONIndexStream(db: db, progress: nil) else { return nil }
       var stream = CSVIndexStream(db: db, nodeCount: counts.nodeCount, edgeCount: counts.edgeCount, progress: progress)
-      return try stream.write()
+      var nodes = ExportBytes(capacity: 1 << 20)
+      var edges = ExportBytes(capacity: 1 << 20)
+      return try stream.write(nodes: &nodes, edges: &edges) ? (nodes.bytes, edges.bytes) : nil
     }
   }
 }
@@ -45,19 +97,34 @@ private struct CSVIndexStream {
     if done & 0x3FFF == 0 { progress?(done, nodeCount + edgeCount) }
   }
 
-  mutating func write() throws -> (nodes: [UInt8], edges: [UInt8])? {
+  /// Writes the two files into `nodesOut` and `edgesOut`; false (part of them written) when the
+  /// tables are not in commit order.
+  mutating func write(nodes nodesOut: inout ExportBytes, edges edgesOut: inout ExportBytes) throws -> Bool {
     progress?(0, nodeCount + edgeCount)
-    var nodesOut = ExportBytes(capacity: 128 + nodeCount * 200)
     CSVGraphWriter.row(&nodesOut, CSVGraphWriter.nodeHeader)
     // Each node's id as a CSV field, by node index, for the edges.
     var fieldIDs = ByteStrings()
     fieldIDs.reserve(strings: nodeCount, bytes: nodeCount * 24)
-    guard try nodes(&nodesOut, fieldIDs: &fieldIDs) else { return nil }
-    var edgesOut = ExportBytes(capacity: 128 + edgeCount * 160)
+    guard try nodes(&nodesOut, fieldIDs: &fieldIDs) else { return false }
     CSVGraphWriter.row(&edgesOut, CSVGraphWriter.edgeHeader)
-    guard try edges(&edgesOut, fieldIDs: fieldIDs) else { return nil }
+    guard try edges(&edgesOut, fieldIDs: fieldIDs) else { return false }
     progress?(nodeCount + edgeCount, nodeCount + edgeCount)
-    return (nodesOut.bytes, edgesOut.bytes)
+    return true
+  }
+
+  /// `,Directed,R,e` by `Relation.position`: the fields between the target and the edge number.
+  private static let relationFields: [[UInt8]] = Relation.allCases.map { Array(",Directed,\($0.rawValue),e".utf8) }
+  /// `.0,S,` by `JSONIndexStream.sourceIndex`: the end of the weight and the origin.
+  private static let originFields: [[UInt8]] = [EvidenceSource.metadata, .xmlLink, .text].map {
+    Array(".0,\($0.rawValue),".utf8)
+  }
+
+  /// Appends `value` in decimal, as `"\(value)"` writes it.
+  static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    var out = ExportBytes(capacity: 0)
+    swap(&out.bytes, &bytes)
+    out.append(value)
+    swap(&out.bytes, &bytes)
   }
 
   /// Appends the field `ExportBytes.appendCSVField` makes of the string GRDB would read.
@@ -129,11 +196,19 @@ private struct CSVIndexStream {
       Self.field(status, &out)
       out.append(",")
       if !rows.isNull(4) {
-        let date = ColumnText.string(rows.text(4))
-        out.appendCSVField(date)
-        out.append(",")
-        // As `Node.year`.
-        if date.utf8.count >= 4, let year = Int(date.prefix(4)) { out.append(year) }
+        let bytes = rows.text(4)
+        if ColumnText.isPlain(bytes), bytes.count >= 4, bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          // An ISO date's bytes as they are, its year as `Node.year` reads the four digits.
+          Self.field(bytes, &out)
+          out.append(",")
+          out.append(bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        } else {
+          let date = ColumnText.string(bytes)
+          out.appendCSVField(date)
+          out.append(",")
+          // As `Node.year`.
+          if date.utf8.count >= 4, let year = Int(date.prefix(4)) { out.append(year) }
+        }
       } else {
         out.append(",")
       }
@@ -151,6 +226,7 @@ private struct CSVIndexStream {
       guard try paths.take(node: num, into: &list) else { return false }
       Self.joined(list, sort: !JSONIndexStream.isSorted(list), &out, scratch: &joinScratch)
       out.append("\r\n")
+      out.flushIfFull()
       k += 1
       advance()
     }
@@ -171,15 +247,11 @@ private struct CSVIndexStream {
       fieldIDs.with(source - 1) { out.bytes.append(contentsOf: $0) }
       out.append(",")
       fieldIDs.with(target - 1) { out.bytes.append(contentsOf: $0) }
-      out.append(",Directed,")
-      out.append(relation.rawValue)
-      out.append(",e")
+      out.bytes.append(contentsOf: Self.relationFields[relation.position])
       out.append(written)
       out.append(",")
       out.append(JSONIndexStream.weight(evidence.keys))
-      out.append(".0,")
-      out.append((evidence.origin ?? .text).rawValue)
-      out.append(",")
+      out.bytes.append(contentsOf: Self.originFields[JSONIndexStream.sourceIndex(evidence.origin ?? .text)])
       // As `ExportText`'s first evidence: "place: text", place `path:line` or `path`.
       if evidence.keys.count > 0 {
         let plain =
@@ -187,7 +259,10 @@ private struct CSVIndexStream {
         if plain {
           summary.removeAll(keepingCapacity: true)
           evidence.keys.with(0) { summary.append(contentsOf: $0) }
-          if let line = evidence.lines[0] { summary.append(contentsOf: ":\(line)".utf8) }
+          if let line = evidence.lines[0] {
+            summary.append(UInt8(ascii: ":"))
+            Self.appendDecimal(line, to: &summary)
+          }
           summary.append(contentsOf: ": ".utf8)
           evidence.keys.with(1) { summary.append(contentsOf: $0) }
           summary.withUnsafeBufferPointer { Self.field($0, &out) }
@@ -198,6 +273,7 @@ private struct CSVIndexStream {
         }
       }
       out.append("\r\n")
+      out.flushIfFull()
       written += 1
       advance()
     }

@@ -22,17 +22,20 @@ package struct DOTWriter: Sendable {
 
   /// `write(_:name:)` of a graph in export order.
   func write(_ g: ExportGraph, name: String) -> [UInt8] {
+    var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
+    write(g, name: name, into: &out)
+    return out.bytes
+  }
+
+  /// `write(_:name:)` into `out`, a statement at a time (a file sink flushes between them).
+  func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) {
     var dotID: [String: String] = [:]
     dotID.reserveCapacity(g.nodes.count)
     for (index, node) in g.nodes.enumerated() { dotID[node.id] = "n\(index)" }
     var labels: [String: String] = [:]
     for node in g.nodes { labels[node.id] = Self.label(for: node, limit: options.dotLabelLimit) }
 
-    var out = ExportBytes(capacity: 256 + g.nodes.count * 200 + g.order.count * 160)
-    out.append("digraph \(Self.quoted(name)) {\n")
-    out.append("  graph [rankdir=\"LR\", overlap=\"false\", splines=\"true\", tooltip=\(Self.quoted(name))];\n")
-    out.append("  node [style=\"filled\", fontsize=\"10\"];\n")
-    out.append("  edge [fontsize=\"8\", color=\"#555555\", fontcolor=\"#555555\"];\n")
+    head(name: name, into: &out)
 
     let clusters = clusterKeys(g)
     var byCluster: [String: [Node]] = [:]
@@ -44,43 +47,67 @@ package struct DOTWriter: Sendable {
       out.append("  subgraph \"cluster_\(index)\" {\n")
       out.append("    graph [label=\(Self.quoted(labels[key] ?? Self.cut(key, options.dotLabelLimit)))")
       out.append(", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n")
-      for node in byCluster[key]! { out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
+      for node in byCluster[key]! {
+        out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+        out.flushIfFull()
+      }
       out.append("  }\n")
     }
-    for node in loose { out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!)) }
+    for node in loose {
+      out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+      out.flushIfFull()
+    }
 
     g.unsorted.withUnsafeBufferPointer { edges in
       // Story edges first (Graphviz lays out and draws in statement order), mentions last.
       for pass in 0..<2 {
         for (index, slot) in g.order.enumerated() where (edges[slot].relation == .mentions) == (pass == 1) {
-          let edge = edges[slot]
-          let story = edge.relation != .mentions
-          out.append("  \"n")
-          out.append(g.ends[index].source)
-          out.append("\" -> \"n")
-          out.append(g.ends[index].target)
-          out.append("\" [")
-          if options.edgeLabels && story {
-            out.append("label=\"")
-            out.append(edge.relation.rawValue)
-            out.append("\", ")
-          }
-          var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
-          if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
-          out.append("tooltip=")
-          out.appendDOTQuoted(Self.cut(tip, 1000))
-          out.append(", weight=\"")
-          out.append(edge.weight)
-          out.append("\", penwidth=\"")
-          out.append(ExportText.oneDecimal(Self.penwidth(weight: edge.weight, story: story)))
-          if !story { out.append("\", color=\"\(Self.mentionColor)\", arrowsize=\"0.5") }
-          out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
+          edge(edges[slot], source: g.ends[index].source, target: g.ends[index].target, into: &out)
         }
       }
     }
+    legend(kinds: Set(g.nodes.map(\.kind)), into: &out)
+    out.append("}\n")
+  }
 
+  /// The graph's opening line and its defaults.
+  func head(name: String, into out: inout ExportBytes) {
+    out.append("digraph \(Self.quoted(name)) {\n")
+    out.append("  graph [rankdir=\"LR\", overlap=\"false\", splines=\"true\", tooltip=\(Self.quoted(name))];\n")
+    out.append("  node [style=\"filled\", fontsize=\"10\"];\n")
+    out.append("  edge [fontsize=\"8\", color=\"#555555\", fontcolor=\"#555555\"];\n")
+  }
+
+  /// The statement of one edge whose ends are the nodes at `source` and `target` (ids `nN`).
+  func edge(_ edge: Edge, source: Int, target: Int, into out: inout ExportBytes) {
+    let story = edge.relation != .mentions
+    out.append("  \"n")
+    out.append(source)
+    out.append("\" -> \"n")
+    out.append(target)
+    out.append("\" [")
+    if options.edgeLabels && story {
+      out.append("label=\"")
+      out.append(edge.relation.rawValue)
+      out.append("\", ")
+    }
+    var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
+    if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
+    out.append("tooltip=")
+    out.appendDOTQuoted(Self.cut(tip, 1000))
+    out.append(", weight=\"")
+    out.append(edge.weight)
+    out.append("\", penwidth=\"")
+    out.append(ExportText.oneDecimal(Self.penwidth(weight: edge.weight, story: story)))
+    if !story { out.append("\", color=\"\(Self.mentionColor)\", arrowsize=\"0.5") }
+    out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
+    out.flushIfFull()
+  }
+
+  /// The legend box (when `options.legend`) for nodes of `kinds`.
+  func legend(kinds: Set<String>, into out: inout ExportBytes) {
     if options.legend {
-      let kinds = Set(g.nodes.map(\.kind)).sorted()
+      let kinds = kinds.sorted()
       if !kinds.isEmpty {
         out.append("  subgraph \"cluster_legend\" {\n")
         out.append("    graph [label=\"Legend\", style=\"rounded\", color=\"#bbbbbb\", fontsize=\"10\"];\n")
@@ -101,8 +128,6 @@ package struct DOTWriter: Sendable {
         out.append("  }\n")
       }
     }
-    out.append("}\n")
-    return out.bytes
   }
 
   /// The grey of `mentions` edges.
@@ -157,7 +182,7 @@ package struct DOTWriter: Sendable {
     return parts.joined(separator: "-")
   }
 
-  private func nodeStatement(_ node: Node, _ id: String, _ label: String) -> String {
+  func nodeStatement(_ node: Node, _ id: String, _ label: String) -> String {
     var tip = node.id
     if node.label != node.id && !node.label.isEmpty { tip += "\n" + node.label }
     if let date = node.date { tip += "\n" + date }

@@ -31,99 +31,138 @@ package struct GEXFWriter: Sendable {
 
   /// `write(_:name:)` of a graph in export order.
   func write(_ g: ExportGraph, name: String) throws(ExportError) -> [UInt8] {
-    let indent = options.indent
     var out = ExportBytes(capacity: 1024 + g.nodes.count * 500 + g.order.count * 400)
-    // Fixed markup in its indented and its flat form.
-    func fixed(_ indented: StaticString, _ flat: StaticString) { out.append(indent ? indented : flat) }
+    try write(g, name: name, into: &out)
+    return out.bytes
+  }
+
+  /// `write(_:name:)` into `out`, a node or edge at a time (a file sink flushes between them).
+  func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) throws(ExportError) {
+    head(name: name, nodeCount: g.nodes.count, into: &out)
+    // The `start` of each node (and of the edges it cites from): its date when `xsd:date` takes it.
+    let starts = g.nodes.map(Self.start)
+    for (n, node) in g.nodes.enumerated() {
+      self.node(node, start: starts[n], degree: g.degree[n], into: &out)
+    }
+    middle(nodeCount: g.nodes.count, edgeCount: g.order.count, into: &out)
+    g.unsorted.withUnsafeBufferPointer { edges in
+      for (index, slot) in g.order.enumerated() {
+        edge(edges[slot], index: index, start: starts[g.ends[index].source], into: &out)
+      }
+    }
+    tail(edgeCount: g.order.count, into: &out)
+  }
+
+  /// A node's `start`: its date when `xsd:date` takes it (the edges it cites from take it too).
+  static func start(_ node: Node) -> String? {
+    guard let date = node.date, ExportText.isISODate(date) else { return nil }
+    return date
+  }
+
+  /// Fixed markup in its indented and its flat form.
+  private func fixed(_ out: inout ExportBytes, _ indented: StaticString, _ flat: StaticString) {
+    out.append(options.indent ? indented : flat)
+  }
+
+  /// Everything before the first node: the header, the attribute declarations, `<nodes count=..>`.
+  func head(name: String, nodeCount: Int, into out: inout ExportBytes) {
+    let indent = options.indent
     out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     out.append("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">")
-    fixed("\n  <meta>\n    <creator>KamerGraph</creator>\n    <description>", "<meta><creator>KamerGraph</creator><description>")
+    fixed(&out, "\n  <meta>\n    <creator>KamerGraph</creator>\n    <description>", "<meta><creator>KamerGraph</creator><description>")
     out.appendXMLText(name)
-    fixed("</description>\n  </meta>\n  ", "</description></meta>")
+    fixed(&out, "</description>\n  </meta>\n  ", "</description></meta>")
     out.append("<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">")
     declare(&out, "node", Self.nodeAttributes, indent)
     declare(&out, "edge", Self.edgeAttributes, indent)
-    // The `start` of each node (and of the edges it cites from): its date when `xsd:date` takes it.
-    let dated = g.nodes.map { node in node.date.map(ExportText.isISODate) ?? false }
+    fixed(&out, "\n    <nodes count=\"", "<nodes count=\"")
+    out.append(nodeCount)
+    out.append(nodeCount == 0 ? "\"/>" : "\">")
+  }
 
-    fixed("\n    <nodes count=\"", "<nodes count=\"")
-    out.append(g.nodes.count)
-    out.append(g.nodes.isEmpty ? "\"/>" : "\">")
-    for (n, node) in g.nodes.enumerated() {
-      fixed("\n      <node id=\"", "<node id=\"")
-      out.appendXMLAttribute(node.id)
-      let label = Self.token(node.label)
-      if !label.isEmpty {
-        out.append("\" label=\"")
-        out.appendXMLAttribute(label)
-      }
-      if dated[n], let date = node.date {
-        out.append("\" start=\"")
-        out.appendXMLAttribute(date)
-      }
-      out.append("\">")
-      var values = AttValues(indent: indent)
-      values.add("kind", node.kind, &out)
-      if let law = node.law { values.add("law", law, &out) }
-      values.add("status", node.status.rawValue, &out)
-      if let date = node.date { values.add("date", date, &out) }
-      if let year = node.year { values.add("year", String(year), &out) }
-      if let v = node.vergaderjaar { values.add("vergaderjaar", v, &out) }
-      if let m = node.ministry { values.add("ministry", m, &out) }
-      if let url = node.url { values.add("url", url, &out) }
-      if !node.aliases.isEmpty { values.add("aliases", node.aliases.joined(separator: " "), &out) }
-      if !node.paths.isEmpty { values.add("paths", node.paths.joined(separator: " "), &out) }
-      values.close(&out)
-      let color = NodeStyle.color(kind: node.kind)
-      fixed("\n        <viz:color r=\"", "<viz:color r=\"")
-      out.append(color.r)
-      out.append("\" g=\"")
-      out.append(color.g)
-      out.append("\" b=\"")
-      out.append(color.b)
-      fixed("\"/>\n        <viz:size value=\"", "\"/><viz:size value=\"")
-      out.append(ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
-      fixed("\"/>\n      </node>", "\"/></node>")
+  /// One `<node>` element; `start` as `GEXFWriter.start(node)`, `degree` its edges in and out.
+  func node(_ node: Node, start: String?, degree: Int, into out: inout ExportBytes) {
+    let indent = options.indent
+    fixed(&out, "\n      <node id=\"", "<node id=\"")
+    out.appendXMLAttribute(node.id)
+    let label = Self.token(node.label)
+    if !label.isEmpty {
+      out.append("\" label=\"")
+      out.appendXMLAttribute(label)
     }
-    if !g.nodes.isEmpty { fixed("\n    </nodes>", "</nodes>") }
+    if let start {
+      out.append("\" start=\"")
+      out.appendXMLAttribute(start)
+    }
+    out.append("\">")
+    var values = AttValues(indent: indent)
+    values.add("kind", node.kind, &out)
+    if let law = node.law { values.add("law", law, &out) }
+    values.add("status", node.status.rawValue, &out)
+    if let date = node.date { values.add("date", date, &out) }
+    if let year = node.year { values.add("year", String(year), &out) }
+    if let v = node.vergaderjaar { values.add("vergaderjaar", v, &out) }
+    if let m = node.ministry { values.add("ministry", m, &out) }
+    if let url = node.url { values.add("url", url, &out) }
+    if !node.aliases.isEmpty { values.add("aliases", node.aliases.joined(separator: " "), &out) }
+    if !node.paths.isEmpty { values.add("paths", node.paths.joined(separator: " "), &out) }
+    values.close(&out)
+    let color = NodeStyle.color(kind: node.kind)
+    fixed(&out, "\n        <viz:color r=\"", "<viz:color r=\"")
+    out.append(color.r)
+    out.append("\" g=\"")
+    out.append(color.g)
+    out.append("\" b=\"")
+    out.append(color.b)
+    fixed(&out, "\"/>\n        <viz:size value=\"", "\"/><viz:size value=\"")
+    out.append(ExportText.oneDecimal(NodeStyle.size(degree: degree)))
+    fixed(&out, "\"/>\n      </node>", "\"/></node>")
+    out.flushIfFull()
+  }
 
-    fixed("\n    <edges count=\"", "<edges count=\"")
-    out.append(g.order.count)
-    out.append(g.order.isEmpty ? "\"/>" : "\">")
-    g.unsorted.withUnsafeBufferPointer { edges in
-      for (index, slot) in g.order.enumerated() {
-        let relation = edges[slot].relation.rawValue
-        fixed("\n      <edge id=\"e", "<edge id=\"e")
-        out.append(index)
-        out.append("\" source=\"")
-        out.appendXMLAttribute(edges[slot].source)
-        out.append("\" target=\"")
-        out.appendXMLAttribute(edges[slot].target)
-        // Gephi merges parallel edges of the same kind; the relation as kind keeps them apart.
-        out.append("\" kind=\"")
-        out.appendXMLAttribute(relation)
-        out.append("\" label=\"")
-        out.appendXMLAttribute(relation)
-        out.append("\" weight=\"")
-        out.append(edges[slot].weight)
-        out.append(".0")
-        let source = g.ends[index].source
-        if dated[source], let date = g.nodes[source].date {
-          out.append("\" start=\"")
-          out.appendXMLAttribute(date)
-        }
-        out.append("\">")
-        var values = AttValues(indent: indent)
-        values.add("relation", relation, &out)
-        if let evidence = ExportText.evidenceSummary(edges[slot]) { values.add("evidence", evidence, &out) }
-        values.add("origin", ExportText.origin(edges[slot]).rawValue, &out)
-        values.close(&out)
-        fixed("\n      </edge>", "</edge>")
-      }
+  /// Between the last node and the first edge: `</nodes>` and `<edges count=..>`.
+  func middle(nodeCount: Int, edgeCount: Int, into out: inout ExportBytes) {
+    if nodeCount > 0 { fixed(&out, "\n    </nodes>", "</nodes>") }
+    fixed(&out, "\n    <edges count=\"", "<edges count=\"")
+    out.append(edgeCount)
+    out.append(edgeCount == 0 ? "\"/>" : "\">")
+  }
+
+  /// Edge number `index` (in sorted order); `start` that of its source node.
+  func edge(_ edge: Edge, index: Int, start: String?, into out: inout ExportBytes) {
+    let relation = edge.relation.rawValue
+    fixed(&out, "\n      <edge id=\"e", "<edge id=\"e")
+    out.append(index)
+    out.append("\" source=\"")
+    out.appendXMLAttribute(edge.source)
+    out.append("\" target=\"")
+    out.appendXMLAttribute(edge.target)
+    // Gephi merges parallel edges of the same kind; the relation as kind keeps them apart.
+    out.append("\" kind=\"")
+    out.appendXMLAttribute(relation)
+    out.append("\" label=\"")
+    out.appendXMLAttribute(relation)
+    out.append("\" weight=\"")
+    out.append(edge.weight)
+    out.append(".0")
+    if let start {
+      out.append("\" start=\"")
+      out.appendXMLAttribute(start)
     }
-    if !g.order.isEmpty { fixed("\n    </edges>", "</edges>") }
-    fixed("\n  </graph>\n</gexf>\n", "</graph></gexf>\n")
-    return out.bytes
+    out.append("\">")
+    var values = AttValues(indent: options.indent)
+    values.add("relation", relation, &out)
+    if let evidence = ExportText.evidenceSummary(edge) { values.add("evidence", evidence, &out) }
+    values.add("origin", ExportText.origin(edge).rawValue, &out)
+    values.close(&out)
+    fixed(&out, "\n      </edge>", "</edge>")
+    out.flushIfFull()
+  }
+
+  /// After the last edge.
+  func tail(edgeCount: Int, into out: inout ExportBytes) {
+    if edgeCount > 0 { fixed(&out, "\n    </edges>", "</edges>") }
+    fixed(&out, "\n  </graph>\n</gexf>\n", "</graph></gexf>\n")
   }
 
   /// Writes an `<attributes>` declaration at its place in the document.

@@ -75,7 +75,7 @@ public struct GraphMLWriter: Sendable {
     try write(ExportGraph(graph), name: name, toFile: path)
   }
 
-  private func write(_ g: ExportGraph, name: String, toFile path: String) throws(ExportError) -> Int {
+  func write(_ g: ExportGraph, name: String, toFile path: String) throws(ExportError) -> Int {
     let ids = try ExportText.xmlIDs(g.nodes)
     do {
       let w = try XMLWriter(file: path, indent: false)

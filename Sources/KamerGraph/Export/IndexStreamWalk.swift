@@ -141,23 +141,26 @@ enum IndexStreamWalk {
         let start = rows.int(3)
         let end = rows.int(4)
         let kind = JSONIndexStream.evidenceSource(rows.text(6))
+        // 0 stands for no line (`GraphIndex.evidenceLine`).
+        let line = rows.isNull(2) ? nil : GraphIndex.evidenceLine(rows.int(2))
         if let last = starts.indices.last {
-          // Strictly increasing (path, start, end, text, source), or the loader would sort and dedupe.
+          // Strictly increasing as `Evidence.<` orders (path, start, end, text, source, line), or
+          // the loader would sort and dedupe.
           let increasing = keys.with(2 * last) { lastPath in
             keys.with(2 * last + 1) { lastText in
               if !ColumnText.equal(lastPath, path) { return ColumnText.less(lastPath, path) }
               if starts[last] != start { return starts[last] < start }
               if ends[last] != end { return ends[last] < end }
               if !ColumnText.equal(lastText, text) { return ColumnText.less(lastText, text) }
-              return sources[last] < kind
+              if sources[last] != kind { return sources[last] < kind }
+              return Evidence.lineLess(lines[last], line)
             }
           }
           guard increasing else { return false }
         }
         keys.append(path)
         keys.append(text)
-        // 0 stands for no line (`GraphIndex.evidenceLine`).
-        lines.append(rows.isNull(2) ? nil : GraphIndex.evidenceLine(rows.int(2)))
+        lines.append(line)
         starts.append(start)
         ends.append(end)
         sources.append(kind)

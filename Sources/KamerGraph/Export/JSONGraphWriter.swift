@@ -14,6 +14,12 @@ public struct JSONGraphWriter: Sendable {
   /// `write(_:name:)` of a graph in export order.
   func write(_ g: ExportGraph, name: String) -> [UInt8] {
     var out = ExportBytes(capacity: 64 + g.nodes.count * 300 + g.order.count * 300)
+    write(g, name: name, into: &out)
+    return out.bytes
+  }
+
+  /// `write(_:name:)` into `out`, a record at a time (a file sink flushes between records).
+  func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) {
     out.append("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":")
     out.appendJSONQuoted(name)
     out.append("},\n\"nodes\":[")
@@ -55,6 +61,7 @@ public struct JSONGraphWriter: Sendable {
       out.append(",\"paths\":")
       array(&out, node.paths)
       out.append("}")
+      out.flushIfFull()
     }
     out.append("\n],\n\"edges\":[")
     g.unsorted.withUnsafeBufferPointer { edges in
@@ -97,10 +104,10 @@ public struct JSONGraphWriter: Sendable {
           out.append("}")
         }
         out.append("]}")
+        out.flushIfFull()
       }
     }
     out.append("\n]}\n")
-    return out.bytes
   }
 
   private func array(_ out: inout ExportBytes, _ items: [String]) {

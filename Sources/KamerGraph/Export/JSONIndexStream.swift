@@ -14,8 +14,41 @@ extension JSONGraphWriter {
   public func write(
     index: GraphIndex, name: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws(IndexError) -> [UInt8] {
-    if let streamed = try streamed(from: index, name: name, progress: progress) { return streamed }
-    return write(ExportGraph(try index.loadSortedGraph(progress: progress)), name: name)
+    var out = ExportBytes(capacity: 1 << 20)
+    try write(index: index, name: name, into: &out, progress: progress)
+    return out.bytes
+  }
+
+  /// Writes the same document to the file at `path` in chunks of about 1 MB (it is never held
+  /// whole in memory) and returns its size. Throws `IndexError` when the index cannot be read,
+  /// `ExportError.io` when the file cannot be created or written.
+  @discardableResult
+  public func write(
+    index: GraphIndex, name: String, toFile path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws -> Int {
+    let file = try ExportFile(path: path)
+    var out = ExportBytes(file: file)
+    try write(index: index, name: name, into: &out, progress: progress)
+    out.flush()
+    return try file.close()
+  }
+
+  /// Writes the document into `out`; true when it was streamed from the tables, false when they
+  /// were not in commit order and the loaded graph was written instead (what was already written
+  /// is dropped first, from the file too).
+  @discardableResult
+  func write(
+    index: GraphIndex, name: String, into out: inout ExportBytes,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(IndexError) -> Bool {
+    let streamed = try index.read { db -> Bool in
+      guard var stream = try JSONIndexStream(db: db, progress: progress) else { return false }
+      return try stream.write(name: name, into: &out)
+    }
+    if streamed { return true }
+    out.restart()
+    write(ExportGraph(try index.loadSortedGraph(progress: progress)), name: name, into: &out)
+    return false
   }
 
   /// The streamed document, or nil when the tables are not in commit order.
@@ -24,7 +57,8 @@ extension JSONGraphWriter {
   ) throws(IndexError) -> [UInt8]? {
     try index.read { db -> [UInt8]? in
       guard var stream = try JSONIndexStream(db: db, progress: progress) else { return nil }
-      return try stream.write(name: name)
+      var out = ExportBytes(capacity: 1 << 20)
+      return try stream.write(name: name, into: &out) ? out.bytes : nil
     }
   }
 }
@@ -59,22 +93,22 @@ struct JSONIndexStream {
     if done & 0x3FFF == 0 { progress?(done, nodeCount + edgeCount) }
   }
 
-  /// The document, or nil when the tables are not in commit order.
-  mutating func write(name: String) throws -> [UInt8]? {
+  /// Writes the document into `out`; false (part of it written) when the tables are not in
+  /// commit order.
+  mutating func write(name: String, into out: inout ExportBytes) throws -> Bool {
     progress?(0, nodeCount + edgeCount)
-    var out = ExportBytes(capacity: 64 + nodeCount * 300 + edgeCount * 300)
     out.append("{\"directed\":true,\"multigraph\":true,\"graph\":{\"name\":")
     out.appendJSONQuoted(name)
     out.append("},\n\"nodes\":[")
     // Each node's id as a JSON literal, by node index, for the edges.
     var quotedIDs = ByteStrings()
     quotedIDs.reserve(strings: nodeCount, bytes: nodeCount * 24)
-    guard try nodes(&out, quotedIDs: &quotedIDs) else { return nil }
+    guard try nodes(&out, quotedIDs: &quotedIDs) else { return false }
     out.append("\n],\n\"edges\":[")
-    guard try edges(&out, quotedIDs: quotedIDs) else { return nil }
+    guard try edges(&out, quotedIDs: quotedIDs) else { return false }
     out.append("\n]}\n")
     progress?(nodeCount + edgeCount, nodeCount + edgeCount)
-    return out.bytes
+    return true
   }
 
   private mutating func nodes(_ out: inout ExportBytes, quotedIDs: inout ByteStrings) throws -> Bool {
@@ -139,6 +173,7 @@ struct JSONIndexStream {
       out.append(",\"paths\":")
       Self.array(&out, list, sort: !Self.isSorted(list))
       out.append("}")
+      out.flushIfFull()
       k += 1
       advance()
     }
@@ -190,6 +225,7 @@ struct JSONIndexStream {
         }
       }
       out.append("]}")
+      out.flushIfFull()
       written += 1
       advance()
     }
@@ -271,6 +307,13 @@ struct JSONIndexStream {
     }
     if samePath { return count }
     if (0..<(2 * count)).allSatisfy({ keys.with($0) { ColumnText.isPlain($0) } }) {
+      // Two rows in two files (the commonest case after one row): one copy of the other's
+      // evidence when stem and text agree, else two groups of one.
+      if count == 2 {
+        let sameStem = keys.with(0) { a in keys.with(2) { b in ColumnText.compare(plainStem(a), plainStem(b)) == 0 } }
+        let sameText = keys.with(1) { a in keys.with(3) { b in ColumnText.compare(a, b) == 0 } }
+        return sameStem && sameText ? 1 : 2
+      }
       return max(1, weightOfPlainCopies(keys, count: count))
     }
     var evidence: [Evidence] = []
@@ -279,6 +322,13 @@ struct JSONIndexStream {
         Evidence(path: keys.string(2 * i), line: nil, start: 0, end: 0, text: keys.string(2 * i + 1), source: .text))
     }
     return max(1, Edge.weightAcrossCopies(evidence))
+  }
+
+  /// The path without its extension (as `weightOfPlainCopies` groups copies).
+  private static func plainStem(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let dot = p.lastIndex(of: UInt8(ascii: ".")) else { return p }
+    if let slash = p.lastIndex(of: UInt8(ascii: "/")), slash > dot { return p }
+    return UnsafeBufferPointer(rebasing: p[0..<dot])
   }
 
   /// `Edge.weightAcrossCopies` on ASCII bytes (where byte equality is string equality): per

@@ -21,8 +21,22 @@ public struct Evidence: Sendable, Hashable, Codable, Comparable {
   /// `path:line`, or `path` alone when there is no line.
   public var place: String { line.map { "\(path):\($0)" } ?? path }
 
+  /// By (path, start, end, text, source), then line (none first): a total order, so two rows
+  /// that differ only in their line (a `.metadata.xml` naming one indiener on two lines, start =
+  /// end = 0) keep one order wherever evidence is sorted (issue 21: the index stream and the
+  /// loader must agree on it).
   public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
-    (lhs.path, lhs.start, lhs.end, lhs.text, lhs.source) < (rhs.path, rhs.start, rhs.end, rhs.text, rhs.source)
+    if (lhs.path, lhs.start, lhs.end, lhs.text, lhs.source) != (rhs.path, rhs.start, rhs.end, rhs.text, rhs.source) {
+      return (lhs.path, lhs.start, lhs.end, lhs.text, lhs.source) < (rhs.path, rhs.start, rhs.end, rhs.text, rhs.source)
+    }
+    return lineLess(lhs.line, rhs.line)
+  }
+
+  /// The tie-break of `<`: no line before any line, then by line.
+  static func lineLess(_ a: Int?, _ b: Int?) -> Bool {
+    guard let b else { return false }
+    guard let a else { return true }
+    return a < b
   }
 }
 

@@ -352,28 +352,33 @@ public struct Build: Sendable {
         notes: same.notes, summary: summary, fingerprint: fingerprint, unchanged: true)
     }
     var written: [String] = []
-    var dot: [UInt8]?
+    var dotPath: String?
     let progress = request.options.progress
+    // Sorted once for every format (it was sorted again for each: 3.6 % of a 10k build's CPU).
+    let exportGraph = request.formats.isEmpty ? nil : clock.measure("sorting the export graph") { ExportGraph(result.graph) }
     for format in request.formats {
-      let files: [(fileName: String, contents: [UInt8])]
       progress?(BuildProgress(stage: .writing(format), done: 0, total: 1))
       defer { progress?(BuildProgress(stage: .writing(format), done: 1, total: 1)) }
+      // Each file is written in chunks as it is made: no export is held whole in memory (issue 21).
       let begin = StageClock.now()
-      do { files = try GraphExporter.files(for: result.graph, name: name, format: format) } catch {
+      let files: [(path: String, size: Int)]
+      do { files = try GraphExporter.write(exportGraph!, name: name, format: format, options: .init(), to: path) } catch {
+        if case .io(let file, let reason) = error { throw .output(path: file, reason: reason) }
         throw .output(path: path(name), reason: error.description)
       }
-      for file in files {
-        let target = path(file.fileName)
-        try writeFile(file.contents, to: target)
-        written.append(target)
-      }
+      written += files.map(\.path)
       clock.record("writing \(format.rawValue)", since: begin)
-      if format == .dot { dot = files.first?.contents }
+      if format == .dot { dotPath = files.first?.path }
     }
     var notes: [String] = []
-    if let dot, request.picture {
-      // The picture, when Graphviz is installed (it is optional); the DOT just written is drawn.
+    if let dotPath, request.picture {
+      // The picture, when Graphviz is installed (it is optional); the DOT just written is read
+      // back and drawn.
       if GraphvizRenderer.dotExecutable() != nil {
+        let dot: [UInt8]
+        do { dot = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dotPath))) } catch {
+          throw .output(path: dotPath, reason: error.localizedDescription)
+        }
         let target = path(name + ".svg")
         progress?(BuildProgress(stage: .drawing, done: 0, total: 1))
         let drawn = clock.measure("drawing the picture") { Picture.draw(dot: dot, name: name, policy: request.picturePolicy) }

@@ -50,54 +50,70 @@ struct ExportCommand: ParsableCommand {
     // up before the graph is loaded.
     let center = around.map { id in querying { () throws(IndexError) in try store.resolve(id) } }
     let bar = ProgressBar.start(quiet: console.quiet)
-    /// Clears the progress line before anything else is said.
-    func stop(_ message: String) -> Never {
+    let validName = !name.isEmpty && !name.contains("/") && name != "." && name != ".."
+    /// Stops on an index or file error with its message (an index error with its exit status),
+    /// the progress line cleared first.
+    func stop(_ error: any Error) -> Never {
       bar?.finish()
-      fail(message)
+      if let error = error as? IndexError { fail(error.description, code: exitStatus(for: error)) }
+      if let error = error as? ExportError { fail(Self.writeProblem(error)) }
+      fail("\(error)")
     }
-    // JSON of the whole graph is streamed from the index's tables into the writer: no graph is built.
-    if format == .json, center == nil, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
-      let bytes: [UInt8]
-      do throws(IndexError) {
-        bytes = try JSONGraphWriter().write(index: store, name: name) { done, total in
-          bar?.display.update("writing json", done: done, total: total)
-        }
-      } catch {
-        bar?.finish()
-        fail(error.description, code: exitStatus(for: error))
-      }
-      bar?.finish()
+    // JSON of the whole graph is streamed from the index's tables into the file (no graph is
+    // built, and the document is written in chunks, never held whole).
+    if format == .json, center == nil, validName {
+      let progress: (Int, Int) -> Void = { done, total in bar?.display.update("writing json", done: done, total: total) }
       guard let output else {
+        let bytes: [UInt8]
+        do throws(IndexError) { bytes = try JSONGraphWriter().write(index: store, name: name, progress: progress) } catch {
+          stop(error)
+        }
+        bar?.finish()
         FileHandle.standardOutput.write(Data(bytes))
         return
       }
-      do {
-        // Written from the buffer itself: no copy of a document of tens of MB.
-        try bytes.withUnsafeBytes { buffer in
-          try Data(
-            bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-            count: buffer.count, deallocator: .none
-          ).write(to: URL(fileURLWithPath: output))
-        }
-      } catch {
-        fail(fileProblem(error, path: output, doing: "write"))
+      let size: Int
+      do { size = try JSONGraphWriter().write(index: store, name: name, toFile: output, progress: progress) } catch {
+        stop(error)
       }
-      say("wrote \(output) (\(bytes.count) bytes)")
+      bar?.finish()
+      say("wrote \(output) (\(size) bytes)")
       return
     }
-    // CSV of the whole graph is streamed the same way.
+    // CSV of the whole graph is streamed the same way, into its two files.
     if format == .csv, center == nil {
-      let streamed: (nodes: [UInt8], edges: [UInt8])
-      do throws(IndexError) {
-        streamed = try CSVGraphWriter().write(index: store) { done, total in
-          bar?.display.update("writing csv", done: done, total: total)
-        }
+      let (folder, stem) = Self.folderAndStem(of: output ?? name + ".csv")
+      let nodesPath = folder + stem + ".nodes.csv"
+      let edgesPath = folder + stem + ".edges.csv"
+      let sizes: (nodes: Int, edges: Int)
+      do {
+        sizes = try CSVGraphWriter().write(
+          index: store, nodesFile: nodesPath, edgesFile: edgesPath, byteOrderMark: byteOrderMark
+        ) { done, total in bar?.display.update("writing csv", done: done, total: total) }
       } catch {
-        bar?.finish()
-        fail(error.description, code: exitStatus(for: error))
+        stop(error)
       }
-      let bom: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-      writeFiles([("\(name).nodes.csv", bom + streamed.nodes), ("\(name).edges.csv", bom + streamed.edges)], bar: bar)
+      bar?.finish()
+      say("wrote \(nodesPath) (\(sizes.nodes) bytes)")
+      say("wrote \(edgesPath) (\(sizes.edges) bytes)")
+      return
+    }
+    // GEXF and DOT of the whole graph to a file are streamed the same way, a node and an edge at
+    // a time (DOT with its default options: no clusters).
+    if format == .gexf || format == .dot, center == nil, validName, let output {
+      let stage = "writing \(format.rawValue)"
+      let progress: (Int, Int) -> Void = { done, total in bar?.display.update(stage, done: done, total: total) }
+      let size: Int
+      do {
+        size =
+          format == .gexf
+          ? try GEXFWriter().write(index: store, name: name, toFile: output, progress: progress)
+          : try DOTWriter().write(index: store, name: name, toFile: output, progress: progress)
+      } catch {
+        stop(error)
+      }
+      bar?.finish()
+      say("wrote \(output) (\(size) bytes)")
       return
     }
     // The whole graph is read from the index already in export order (no mentions, no sorting);
@@ -110,39 +126,56 @@ struct ExportCommand: ParsableCommand {
         graph = .sorted(try store.loadSortedGraph { done, total in bar?.display.update("loading the index", done: done, total: total) })
       }
     } catch {
-      bar?.finish()
-      fail(error.description, code: exitStatus(for: error))
+      stop(error)
     }
     bar?.display.update("loading the index", done: 1, total: 1)
     let stage = "writing \(format.rawValue)"
     bar?.display.update(stage, done: 0, total: 1)
-    if format == .graphml, let output, !name.isEmpty, !name.contains("/"), name != ".", name != ".." {
-      // GraphML to a file is streamed: the document is never held whole in memory.
-      do {
-        let size: Int
-        switch graph {
-        case .sorted(let g): size = try GraphMLWriter().write(g, name: name, toFile: output)
-        case .citation(let g): size = try GraphMLWriter().write(g, name: name, toFile: output)
-        }
-        bar?.finish()
-        say("wrote \(output) (\(size) bytes)")
-      } catch {
-        stop(error.description)
+    var exportOptions = ExportOptions()
+    exportOptions.csvByteOrderMark = byteOrderMark
+    if output != nil || format == .csv, validName {
+      // To files, in chunks: no document is held whole in memory. A single file goes exactly
+      // where asked; CSV's two keep their suffix after the chosen stem.
+      let (folder, stem) = Self.folderAndStem(of: output ?? name + ".csv")
+      func path(_ fileName: String) -> String {
+        format == .csv ? folder + stem + fileName.dropFirst(name.count) : output!
       }
+      let written: [(path: String, size: Int)]
+      do throws(ExportError) {
+        switch graph {
+        case .sorted(let g): written = try GraphExporter.write(g, name: name, format: format, options: exportOptions, to: path)
+        case .citation(let g): written = try GraphExporter.write(g, name: name, format: format, options: exportOptions, to: path)
+        }
+      } catch {
+        stop(error)
+      }
+      bar?.finish()
+      for file in written { say("wrote \(file.path) (\(file.size) bytes)") }
       return
     }
     let files: [(fileName: String, contents: [UInt8])]
     do {
-      var exportOptions = ExportOptions()
-      exportOptions.csvByteOrderMark = byteOrderMark
       switch graph {
       case .sorted(let g): files = try GraphExporter.files(for: g, name: name, format: format, options: exportOptions)
       case .citation(let g): files = try GraphExporter.files(for: g, name: name, format: format, options: exportOptions)
       }
     } catch {
-      stop(error.description)
+      stop(error)
     }
     writeFiles(files, bar: bar)
+  }
+
+  /// A file error as the other commands word it: a missing folder or a folder given as the file
+  /// named, otherwise the reason the system gave.
+  static func writeProblem(_ error: ExportError) -> String {
+    guard case .io(let path, let reason) = error else { return error.description }
+    let folders = fileProblem(error, path: path, doing: "write")
+    if folders.contains(" does not exist; ") || folders.contains(" is a file, not a folder; ")
+      || folders.contains(": it is a folder; ")
+    {
+      return folders
+    }
+    return "cannot write \(path): \(reason.lowercased()); check the path and its permissions"
   }
 
   /// Writes the export's files (one to stdout without --output) and says what it wrote.

@@ -5,6 +5,25 @@ import Testing
 
 /// Graphs built by hand for the exporter tests.
 enum ExportFixtures {
+  /// A generated index (`GeneratedGraph`, 200 documents) with one more edge whose two metadata
+  /// evidence rows differ only in their line, as a `.metadata.xml` naming one indiener twice gives
+  /// (start = end = 0, lines 11 and 12): the rows the stream used to give up on (issue 21).
+  static func indexWithEvidenceTiedButForLine() throws -> GraphIndex {
+    var graph = GeneratedGraph.make(documents: 200, seed: 3)
+    let path = "corpus/gen/ah-tk-20242025-7.metadata.xml"
+    graph.add(
+      Edge(
+        source: "ah-tk-20242025-7", target: "persoon:lid-1", relation: .askedBy,
+        evidence: [
+          Evidence(path: path, line: 12, start: 0, end: 0, text: "OVERHEIDop.indiener", source: .metadata),
+          Evidence(path: path, line: 11, start: 0, end: 0, text: "OVERHEIDop.indiener", source: .metadata),
+          Evidence(path: path, line: nil, start: 0, end: 0, text: "OVERHEIDop.indiener", source: .metadata),
+        ]))
+    let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
+    try index.commit(files: [], removedPaths: [], graph: graph)
+    return index
+  }
+
   static func evidence(_ path: String, _ line: Int, _ text: String, _ source: EvidenceSource = .text) -> Evidence {
     Evidence(path: path, line: line, start: line * 100, end: line * 100 + text.utf8.count, text: text, source: source)
   }

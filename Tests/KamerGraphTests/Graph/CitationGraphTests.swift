@@ -15,6 +15,20 @@ import Testing
     #expect(graph.edges[0].evidence == [a, b])
   }
 
+  /// Evidence that differs only in its line (issue 21) sorts by line, no line first, whatever the
+  /// order it was added in, and duplicates apart in the old order are dropped.
+  @Test func evidenceTiedButForItsLineSortsByLine() {
+    let m = { (line: Int?) in
+      Evidence(path: "a.metadata.xml", line: line, start: 0, end: 0, text: "OVERHEIDop.indiener", source: .metadata)
+    }
+    #expect(m(nil) < m(11) && m(11) < m(12) && !(m(12) < m(11)) && !(m(11) < m(11)))
+    for order in [[m(12), m(11), m(nil)], [m(11), m(nil), m(12), m(11)], [m(nil), m(12), m(11), m(12)]] {
+      var graph = CitationGraph()
+      graph.add(Edge(source: "x", target: "y", relation: .askedBy, evidence: order))
+      #expect(graph.edges[0].evidence == [m(nil), m(11), m(12)], "\(order.map(\.line))")
+    }
+  }
+
   @Test func nodesComeOutSortedAndRemovalDropsEdges() {
     var graph = CitationGraph()
     for id in ["kst-1-2", "ah-tk-20242025-2790", "ministerie:DEF"] {
