@@ -12,10 +12,18 @@ extension GraphIndex {
     return hash.hex + "-" + String(bytes.count, radix: 16)
   }
 
-  /// A fingerprint of everything `commit` stores for a graph, so an unchanged graph is not rewritten.
-  /// Nodes and edges are hashed one by one and combined by a wrapping sum of mixed hashes, so no
-  /// sorting is needed; mentions are hashed in their order.
-  static func fingerprint(of graph: CitationGraph) -> String {
+  /// The part of `fingerprint(of:)` that covers the nodes and edges: a build computes it once for
+  /// the fingerprint of the graph files (no mentions) and the index's (with them).
+  struct GraphSums: Sendable, Equatable {
+    var nodes: Int
+    var nodeSum: UInt64
+    var edges: Int
+    var edgeSum: UInt64
+  }
+
+  /// The `GraphSums` of `graph`: nodes and edges are hashed one by one and combined by a wrapping
+  /// sum of mixed hashes, so no sorting is needed.
+  static func sums(of graph: CitationGraph) -> GraphSums {
     func mixed(_ x: UInt64) -> UInt64 {
       var z = x &+ 0x9E37_79B9_7F4A_7C15
       z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -40,8 +48,16 @@ extension GraphIndex {
       }
       edgeSum &+= mixed(h.value)
     }
+    return GraphSums(nodes: graph.nodesByID.count, nodeSum: nodeSum, edges: graph.edgesByKey.count, edgeSum: edgeSum)
+  }
+
+  /// A fingerprint of everything `commit` stores for a graph, so an unchanged graph is not rewritten:
+  /// its `sums` (computed here when not given; given, they must be those of `graph`) and its
+  /// mentions, hashed in their order.
+  static func fingerprint(of graph: CitationGraph, sums given: GraphSums? = nil) -> String {
+    let sums = given ?? Self.sums(of: graph)
     var h = FNV1a64()
-    h.add(graph.nodesByID.count); h.add(String(nodeSum)); h.add(graph.edgesByKey.count); h.add(String(edgeSum))
+    h.add(sums.nodes); h.add(String(sums.nodeSum)); h.add(sums.edges); h.add(String(sums.edgeSum))
     h.add(graph.mentions.count)
     for m in graph.mentions {
       h.add(m.path); h.add(m.document)

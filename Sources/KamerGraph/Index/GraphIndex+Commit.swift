@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension GraphIndex {
   /// Stores one build in a single transaction: upserts the files whose content hash changed,
@@ -12,31 +13,41 @@ extension GraphIndex {
   public func commit(
     files: [IndexedFile], removedPaths: [String], graph: CitationGraph, inputs: [IndexedInput]? = nil
   ) throws(IndexError) {
-    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { graph }, progress: nil)
+    try commit(files: files, removedPaths: removedPaths, inputs: inputs, graph: { (graph, nil) }, progress: nil, clock: nil)
   }
 
   /// `commit`, with the graph handed over by `graph` once the files are written: a build resolves
   /// the graph on one thread while another writes the files (`graph` is called inside the write
-  /// transaction, and may block until the graph is ready). `progress` hears (done, total): the
+  /// transaction, and may block until the graph is ready). It may come with its `GraphSums`.
+  /// `clock` measures the steps. `progress` hears (done, total): the
   /// changed files as they are stored, then the graph's rows (the total grows by them).
   func commit(
-    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?, graph: () -> CitationGraph,
-    progress: ((_ done: Int, _ total: Int) -> Void)?
+    files: consuming [IndexedFile], removedPaths: [String], inputs: [IndexedInput]?,
+    graph: () -> (graph: CitationGraph, sums: GraphSums?),
+    progress: ((_ done: Int, _ total: Int) -> Void)?, clock: StageClock? = nil
   ) throws(IndexError) {
     var files = files
     let indexPath = path
+    func measure<T>(_ name: String, _ body: () throws -> T) throws -> T {
+      guard let clock else { return try body() }
+      let begin = StageClock.now()
+      defer { clock.record(name, since: begin, beside: true) }
+      return try body()
+    }
     try write { db in
-      let stored = try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath, progress: progress)
+      let stored = try measure("index: files") {
+        try Self.storeFiles(files, removedPaths: removedPaths, in: db, indexPath: indexPath, progress: progress)
+      }
       // Written: let the texts go before the graph, the larger part, is stored.
       files = []
       try Self.storeInputs(inputs, in: db)
-      let graph = graph()
-      let fingerprint = Self.fingerprint(of: graph)
+      var (graph, sums) = try measure("index: waiting for the graph") { graph() }
+      let fingerprint = try measure("index: fingerprint") { Self.fingerprint(of: graph, sums: sums) }
       let storedFingerprint = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'graph_fingerprint'")
       if storedFingerprint != fingerprint {
         var rows: ((Int, Int) -> Void)? = nil
         if let progress { rows = { done, total in progress(stored + done, stored + total) } }
-        try Self.replaceGraph(graph, in: db, indexPath: indexPath, progress: rows)
+        try measure("index: graph") { try Self.replaceGraph(&graph, in: db, indexPath: indexPath, progress: rows) }
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('graph_fingerprint', ?)", arguments: [fingerprint])
       } else if stored > 0 || !removedPaths.isEmpty {
@@ -50,7 +61,7 @@ extension GraphIndex {
     try endBuild()
     // Fold the write-ahead log back into the file so it does not stay as large as the last build.
     // A reader holding an old snapshot only makes this partial; that is harmless.
-    _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    _ = try? measure("index: checkpoint") { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
   }
 
   /// Stores a build whose graph is the one the index holds (every changed file was extracted
@@ -146,9 +157,11 @@ extension GraphIndex {
   }
 
   /// Replaces the graph tables with `graph` (the mention tables are updated, see `storeMentions`);
-  /// `progress` hears (rows written, nodes + edges + mentions).
+  /// `progress` hears (rows written, nodes + edges + mentions). The mentions are stored first and
+  /// then let go (`graph.mentions` is left empty): a build writes its graph files meanwhile, and
+  /// they need the rest of the graph only.
   private static func replaceGraph(
-    _ graph: CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
+    _ graph: inout CitationGraph, in db: Database, indexPath: String, progress: ((_ done: Int, _ total: Int) -> Void)?
   ) throws {
     let rows = graph.nodesByID.count + graph.edgesByKey.count + graph.mentions.count + 1
     var written = 0
@@ -160,6 +173,12 @@ extension GraphIndex {
     // after the rows (one sort each) is faster than keeping them up to date row by row.
     for table in graphTableNames { try db.execute(sql: "DROP TABLE \(table)") }
     try db.execute(sql: graphTables)
+    // The mentions: only the rows of the files whose mentions changed are written.
+    try storeMentions(graph.mentions, in: db)
+    written += graph.mentions.count
+    progress?(written, rows)
+    graph.mentions = []
+
     let nodes = graph.nodes
     var numbers: [String: Int64] = [:]
     numbers.reserveCapacity(nodes.count)
@@ -178,16 +197,23 @@ extension GraphIndex {
         """)
     let insertName = try db.makeStatement(sql: "INSERT INTO names(key, node, name, is_alias) VALUES (?, ?, ?, ?)")
     let insertPath = try db.makeStatement(sql: "INSERT OR IGNORE INTO node_paths(node, path) VALUES (?, ?)")
-    for node in nodes {
-      let num = numbers[node.id]!
-      try insertNode.run([
-        num, node.id, node.kind, node.label, node.date, node.vergaderjaar, node.ministry, node.status.rawValue,
-        node.url, degree[node.id] ?? 0,
-      ])
+    let nodeRow = RawInsert(insertNode, db)
+    let nameRow = RawInsert(insertName, db)
+    let pathRow = RawInsert(insertPath, db)
+    for (offset, node) in nodes.enumerated() {
+      let num = offset + 1
+      nodeRow.bind(1, num); nodeRow.bind(2, node.id); nodeRow.bind(3, node.kind); nodeRow.bind(4, node.label)
+      nodeRow.bind(5, node.date); nodeRow.bind(6, node.vergaderjaar); nodeRow.bind(7, node.ministry)
+      nodeRow.bind(8, node.status.rawValue); nodeRow.bind(9, node.url); nodeRow.bind(10, degree[node.id] ?? 0)
+      try nodeRow.step()
       for alias in Set(node.aliases).sorted() where alias != node.id {
-        try insertName.run([alias.lowercased(), num, alias, 1])
+        nameRow.bind(1, alias.lowercased()); nameRow.bind(2, num); nameRow.bind(3, alias); nameRow.bind(4, 1)
+        try nameRow.step()
       }
-      for file in node.paths { try insertPath.run([num, file]) }
+      for file in node.paths {
+        pathRow.bind(1, num); pathRow.bind(2, file)
+        try pathRow.step()
+      }
       advance()
     }
 
@@ -214,20 +240,23 @@ extension GraphIndex {
       numbered.append((source, target, edge))
     }
     numbered.sort { ($0.source, $0.target, $0.edge.relation) < ($1.source, $1.target, $1.edge.relation) }
+    let edgeRow = RawInsert(insertEdge, db)
+    let evidenceRow = RawInsert(insertEvidence, db)
     for (offset, (source, target, edge)) in numbered.enumerated() {
-      let num = Int64(offset + 1)
-      try insertEdge.run([num, source, target, edge.relation.rawValue, edge.weight])
+      let num = offset + 1
+      edgeRow.bind(1, num); edgeRow.bind(2, Int(source)); edgeRow.bind(3, Int(target))
+      edgeRow.bind(4, edge.relation.rawValue); edgeRow.bind(5, edge.weight)
+      try edgeRow.step()
       for e in edge.evidence {
         // 0 stands for no line (lines count from 1; the column is NOT NULL).
-        try insertEvidence.run([num, e.path, e.line ?? 0, e.start, e.end, e.text, e.source.rawValue])
+        evidenceRow.bind(1, num); evidenceRow.bind(2, e.path); evidenceRow.bind(3, e.line ?? 0)
+        evidenceRow.bind(4, e.start); evidenceRow.bind(5, e.end); evidenceRow.bind(6, e.text)
+        evidenceRow.bind(7, e.source.rawValue)
+        try evidenceRow.step()
       }
       advance()
     }
 
-    // The mentions: only the rows of the files whose mentions changed are written.
-    try storeMentions(graph.mentions, in: db)
-    written += graph.mentions.count
-    progress?(written, rows)
     try db.execute(sql: graphIndexes)
   }
 }
@@ -238,5 +267,52 @@ extension Statement {
   fileprivate func run(_ arguments: StatementArguments) throws {
     setUncheckedArguments(arguments)
     try execute()
+  }
+}
+
+/// A prepared insert bound and stepped through SQLite's own calls, for the graph's many rows:
+/// GRDB's `StatementArguments` box every value, a noticeable share of a large build. Binds what
+/// GRDB binds for the same Swift values (integers as INTEGER, strings as TEXT, nil as NULL).
+private struct RawInsert {
+  private let statement: Statement
+  private let db: Database
+  private let handle: OpaquePointer
+  /// SQLite copies the bytes before the call returns (SQLITE_TRANSIENT).
+  private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+  init(_ statement: Statement, _ db: Database) {
+    self.statement = statement
+    self.db = db
+    handle = statement.sqliteStatement
+  }
+
+  func bind(_ i: Int32, _ value: Int) { sqlite3_bind_int64(handle, i, Int64(value)) }
+
+  func bind(_ i: Int32, _ value: String) {
+    var text = value
+    text.withUTF8 { bytes in
+      // An empty buffer may have no address, which SQLite would bind as NULL.
+      if let base = bytes.baseAddress {
+        _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+          sqlite3_bind_text(handle, i, $0, Int32(bytes.count), Self.transient)
+        }
+      } else {
+        _ = sqlite3_bind_text(handle, i, "", 0, Self.transient)
+      }
+    }
+  }
+
+  func bind(_ i: Int32, _ value: String?) {
+    if let value { bind(i, value) } else { sqlite3_bind_null(handle, i) }
+  }
+
+  /// Inserts the bound row and makes the statement ready for the next.
+  func step() throws {
+    let rc = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    guard rc == SQLITE_DONE else {
+      let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) }
+      throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
+    }
   }
 }

@@ -34,7 +34,29 @@ public struct Edge: Sendable, Hashable, Codable {
   public var weight: Int {
     guard let first = evidence.first?.path else { return 1 }
     if evidence.allSatisfy({ $0.path == first }) { return evidence.count }
+    // Copies are files with one stem; when no two files share a stem every mention counts (what
+    // `weightAcrossCopies` gives then), found without hashing every evidence's text.
+    if !Self.filesShareAStem(evidence) { return evidence.count }
     return max(1, Self.weightAcrossCopies(evidence))
+  }
+
+  /// True when two different paths among `evidence` have the same `stem`.
+  static func filesShareAStem(_ evidence: [Evidence]) -> Bool {
+    var paths: [String] = []
+    for ev in evidence where paths.last != ev.path { paths.append(ev.path) }
+    // The evidence is sorted by path, so each path is one run; unsorted input only repeats paths.
+    var stems = paths.map(stem)
+    stems.sort()
+    var k = 1
+    while k < stems.count {
+      if stems[k] == stems[k - 1] {
+        // The same stem twice: two copies, unless it is one path that came in two runs.
+        let same = paths.filter { stem($0) == stems[k] }
+        if Set(same).count > 1 { return true }
+      }
+      k += 1
+    }
+    return false
   }
 
   static func weightAcrossCopies(_ evidence: [Evidence]) -> Int {

@@ -162,6 +162,9 @@ public struct BuildOutcome: Sendable {
   public var readCount = 0
   public var failedCount = 0
 
+  /// Where the time went (`build --verbose`).
+  public var timings = BuildTimings()
+
   /// The `--report` JSON of the graphs.
   public var reportJSON: String { RunSummary.json(graphs.map { ($0.name, $0.report, $0.conflicts) }) }
 }
@@ -175,6 +178,13 @@ public struct Build: Sendable {
   public init(_ request: BuildRequest) { self.request = request }
 
   public func run() throws(BuildError) -> BuildOutcome {
+    let clock = StageClock()
+    var outcome = try run(clock: clock)
+    outcome.timings = clock.timings()
+    return outcome
+  }
+
+  private func run(clock: StageClock) throws(BuildError) -> BuildOutcome {
     var options = request.options
     // One graph needs only the graph: the documents are let go as soon as they are stored.
     options.keepsDocuments = request.graphs.count > 1
@@ -191,7 +201,7 @@ public struct Build: Sendable {
     }
     var outcome = BuildOutcome(indexPath: request.indexPath)
     // The folders are walked once: for the up-to-date check and for the build.
-    let plan = request.plan ?? CorpusLoader(reader: pipeline.reader).plan(paths: request.allPaths)
+    let plan = request.plan ?? clock.measure("listing the inputs") { CorpusLoader(reader: pipeline.reader).plan(paths: request.allPaths) }
     // Nothing changed since the last build (same files, same contents, outputs untouched): say so
     // and stop, instead of re-resolving and rewriting everything.
     let previous: BuildState? =
@@ -201,7 +211,9 @@ public struct Build: Sendable {
         nil
       }
     if let store, let state = previous, state.outputsUnchanged(),
-      try indexed({ () throws(IndexError) in try pipeline.isUpToDate(plan, index: store) })
+      try clock.measure("checking for changes", { () throws(BuildError) in
+        try indexed({ () throws(IndexError) in try pipeline.isUpToDate(plan, index: store) })
+      })
     {
       try indexed { () throws(IndexError) in try store.endBuild() }
       outcome.upToDate = true
@@ -213,12 +225,49 @@ public struct Build: Sendable {
     if let store, let state = previous,
       let graphs = state.reusableGraphs(
         request.graphs.map(\.name), indexGraph: try indexed { () throws(IndexError) in try store.graphFingerprint() }),
-      let same = try indexed({ () throws(IndexError) in try pipeline.buildIfGraphUnchanged(plan, index: store) })
+      let same = try clock.measure("checking whether the graph changed", { () throws(BuildError) in
+        try indexed({ () throws(IndexError) in try pipeline.buildIfGraphUnchanged(plan, index: store) })
+      })
     {
-      return try finishUnchanged(same, graphs: graphs, store: store, outcome: outcome)
+      return try clock.measure("saving the build state") { () throws(BuildError) in
+        try finishUnchanged(same, graphs: graphs, store: store, outcome: outcome)
+      }
     }
-    // One build over everything (so the index holds one graph), then one graph file per unit.
-    var all = try indexed { () throws(IndexError) in try pipeline.build(plan, index: store) }
+    // One build over everything (so the index holds one graph), then one graph file per unit. The
+    // index stores the graph on another thread while the graph files are written.
+    let (result, committing) = try indexed { () throws(IndexError) in try pipeline.start(plan, index: store, clock: clock) }
+    do throws(BuildError) {
+      try write(result, into: &outcome, previous: previous, clock: clock)
+    } catch {
+      // The index is left as its commit leaves it; the build's own error is the one told.
+      try? committing.wait()
+      throw error
+    }
+    try clock.measure("waiting for the index") { () throws(BuildError) in
+      try indexed { () throws(IndexError) in try committing.wait() }
+    }
+    if let store, outcome.failedCount == 0 {
+      var graphs: [String: BuildState.WrittenGraph] = [:]
+      for graph in outcome.graphs {
+        graphs[graph.name] = BuildState.WrittenGraph(
+          fingerprint: graph.fingerprint, written: graph.written, notes: graph.notes, counts: graph.counts,
+          conflicts: graph.conflicts)
+      }
+      var state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: graphs)
+      try clock.measure("saving the build state") { () throws(BuildError) in
+        state.indexGraph = try indexed { () throws(IndexError) in try store.graphFingerprint() }
+        try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
+      }
+    }
+    return outcome
+  }
+
+  /// Writes the graph files of every graph of the request from `all` (the build of all inputs)
+  /// and fills in `outcome`.
+  private func write(
+    _ all: consuming BuildResult, into outcome: inout BuildOutcome, previous: BuildState?, clock: StageClock
+  ) throws(BuildError) {
+    var all = all
     // Nothing to read (an empty folder, only README files): say so instead of writing empty graphs.
     if all.report.readCount == 0 && all.report.failedCount == 0 {
       throw .nothingToRead(
@@ -232,26 +281,14 @@ public struct Build: Sendable {
     if request.graphs.count == 1 { all.resolution.graph.mentions = [] }
     // Hand the memory of the documents and of the build's scratch space back to the system
     // before the exports allocate their buffers (it lowers the peak of large builds).
-    ProcessMemory.releaseFreed()
+    clock.measure("returning freed memory") { ProcessMemory.releaseFreed() }
     try createFolder(request.outputFolder)
     for target in request.graphs {
       let result = request.graphs.count == 1 ? all : all.restricted(to: target.paths)
       let counts = request.graphs.count == 1 ? allCounts : RunSummary.Counts(result.graph)
-      outcome.graphs.append(try write(result, name: target.name, counts: counts, previous: previous))
+      outcome.graphs.append(try write(result, name: target.name, counts: counts, previous: previous, clock: clock))
     }
     outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
-    if let store, outcome.failedCount == 0 {
-      var graphs: [String: BuildState.WrittenGraph] = [:]
-      for graph in outcome.graphs {
-        graphs[graph.name] = BuildState.WrittenGraph(
-          fingerprint: graph.fingerprint, written: graph.written, notes: graph.notes, counts: graph.counts,
-          conflicts: graph.conflicts)
-      }
-      var state = BuildState(summary: outcome.summary, outputs: outcome.graphs.flatMap(\.written), graphs: graphs)
-      state.indexGraph = try indexed { () throws(IndexError) in try store.graphFingerprint() }
-      try indexed { () throws(IndexError) in try state.save(store, key: request.stateKey) }
-    }
-    return outcome
   }
 
   /// The end of a build whose graph did not change (`BuildPipeline.buildIfGraphUnchanged`): each
@@ -303,9 +340,10 @@ public struct Build: Sendable {
   /// rebuild after a change that does not change the graph, such as an edit outside any
   /// reference, spent half its time there).
   func write(
-    _ result: BuildResult, name: String, counts: RunSummary.Counts, previous: BuildState? = nil
+    _ result: BuildResult, name: String, counts: RunSummary.Counts, previous: BuildState? = nil,
+    clock: StageClock = StageClock()
   ) throws(BuildError) -> BuildOutcome.GraphOutput {
-    let fingerprint = GraphIndex.fingerprint(of: result.graph)
+    let fingerprint = clock.measure("fingerprint of \(name)") { GraphIndex.fingerprint(of: result.graph, sums: result.sums) }
     if let same = previous?.unchangedFiles(of: name, fingerprint: fingerprint) {
       let left = "  the graph did not change: its files are as the last build wrote them, not written again"
       let summary = ([RunSummary.text(name: name, report: result.report, conflicts: result.resolution.conflicts, counts: counts, written: same.written)] + same.notes + [left]).joined(separator: "\n")
@@ -317,17 +355,19 @@ public struct Build: Sendable {
     var dotPath: String?
     let progress = request.options.progress
     // Sorted once for every format (it was sorted again for each: 3.6 % of a 10k build's CPU).
-    let exportGraph = request.formats.isEmpty ? nil : ExportGraph(result.graph)
+    let exportGraph = request.formats.isEmpty ? nil : clock.measure("sorting the export graph") { ExportGraph(result.graph) }
     for format in request.formats {
       progress?(BuildProgress(stage: .writing(format), done: 0, total: 1))
       defer { progress?(BuildProgress(stage: .writing(format), done: 1, total: 1)) }
       // Each file is written in chunks as it is made: no export is held whole in memory (issue 21).
+      let begin = StageClock.now()
       let files: [(path: String, size: Int)]
       do { files = try GraphExporter.write(exportGraph!, name: name, format: format, options: .init(), to: path) } catch {
         if case .io(let file, let reason) = error { throw .output(path: file, reason: reason) }
         throw .output(path: path(name), reason: error.description)
       }
       written += files.map(\.path)
+      clock.record("writing \(format.rawValue)", since: begin)
       if format == .dot { dotPath = files.first?.path }
     }
     var notes: [String] = []
@@ -341,7 +381,7 @@ public struct Build: Sendable {
         }
         let target = path(name + ".svg")
         progress?(BuildProgress(stage: .drawing, done: 0, total: 1))
-        let drawn = Picture.draw(dot: dot, name: name, policy: request.picturePolicy)
+        let drawn = clock.measure("drawing the picture") { Picture.draw(dot: dot, name: name, policy: request.picturePolicy) }
         progress?(BuildProgress(stage: .drawing, done: 1, total: 1))
         if let svg = drawn.svg {
           try writeFile(svg, to: target)

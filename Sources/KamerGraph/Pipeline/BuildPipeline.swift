@@ -54,6 +54,8 @@ package struct BuildResult: Sendable {
   package var documents: [ExtractedDocument]
   /// Files whose cached extraction was reused from the index.
   package var reused: Int
+  /// `GraphIndex.sums(of: graph)`, when the build computed them.
+  var sums: GraphIndex.GraphSums?
   /// True when the build found the graph the index holds (see `buildIfGraphUnchanged`): then
   /// `resolution` is empty, the graph was neither resolved nor stored, and `documents` is empty.
   package var graphUnchanged = false
@@ -98,6 +100,18 @@ package struct BuildPipeline: Sendable {
 
   /// `build(paths:index:)` on planned inputs (the folders are not walked again).
   package func build(_ plan: InputPlan, index: GraphIndex? = nil) throws(IndexError) -> BuildResult {
+    let (result, committing) = try start(plan, index: index, clock: StageClock())
+    try committing.wait()
+    return result
+  }
+
+  /// `build(_:index:)` up to the index's commit, which goes on on a thread of its own (storing the
+  /// graph takes as long as writing the graph files, which the caller can do meanwhile). The caller
+  /// must call `committing.wait()` before it ends, whatever else happens: only then is the index
+  /// written (or its error known). The stages are measured by `clock`.
+  func start(_ plan: InputPlan, index: GraphIndex?, clock: StageClock) throws(IndexError)
+    -> (result: BuildResult, committing: IndexCommit)
+  {
     let units = plan.units
     var outcomes = plan.outcomes
     var results = [UnitResult?](repeating: nil, count: units.count)
@@ -107,8 +121,9 @@ package struct BuildPipeline: Sendable {
     let progress = options.progress
     let done = Mutex(0)
     // What the last build recorded: a unit whose files have the same stamps is not hashed again.
-    let known = try index?.inputs() ?? [:]
+    let known = try clock.measure("reading the last build's inputs") { () throws(IndexError) in try index?.inputs() ?? [:] }
     let racyAfter = FileStamp.now(minus: options.racyMargin)
+    clock.measure("reading and extracting") {
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let work: @Sendable (Int) -> Void = { i in
@@ -125,6 +140,8 @@ package struct BuildPipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: units.count, execute: work)
       }
     }
+    }
+    let collecting = StageClock.now()
     var extracted: [ExtractedDocument] = []
     var changed: [IndexedFile] = []
     var inputs: [IndexedInput] = []
@@ -141,42 +158,46 @@ package struct BuildPipeline: Sendable {
       }
     }
     results = []  // `extracted` and `changed` hold the documents now; nothing else may keep them
+    clock.record("collecting the documents", since: collecting)
     let resolution: Resolution
+    var committing = IndexCommit.none
+    var sums: GraphIndex.GraphSums?
     if let index {
       let current = Set(extracted.map(\.document.path))
-      let removed = try index.indexedPaths().filter { !current.contains($0) }
+      let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
+        try index.indexedPaths().filter { !current.contains($0) }
+      }
       // The index writes the files while the graph is resolved on this thread; the graph follows
       // in the same transaction.
       let handOver = HandOver()
       let files = FileBatch(changed)
       changed = []
-      let failure = Mutex<IndexError?>(nil)
-      let committed = DispatchGroup()
-      DispatchQueue.global().async(group: committed) { [inputs] in
-        do throws(IndexError) {
-          var storing: ((Int, Int) -> Void)? = nil
-          if let progress {
-            storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
-          }
+      committing = IndexCommit { [inputs] () throws(IndexError) in
+        var storing: ((Int, Int) -> Void)? = nil
+        if let progress {
+          storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+        }
+        try clock.measure("index commit (beside)", beside: true) { () throws(IndexError) in
           try index.commit(
-            files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing)
-        } catch {
-          failure.withLock { $0 = error }
+            files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing,
+            clock: clock)
+          try index.setIdentityConflicts(handOver.conflicts)
         }
       }
-      resolution = resolve(extracted)
+      resolution = clock.measure("resolving") { resolve(extracted) }
       if !options.keepsDocuments { extracted = [] }
-      handOver.give(resolution.graph, releasing: !options.keepsDocuments)
-      committed.wait()
-      if let error = failure.withLock({ $0 }) { throw error }
-      try index.setIdentityConflicts(resolution.conflicts)
+      // Once for the index's fingerprint and the graph files'.
+      sums = clock.measure("fingerprint of the nodes and edges") { GraphIndex.sums(of: resolution.graph) }
+      handOver.give(resolution, sums: sums, releasing: !options.keepsDocuments)
     } else {
-      resolution = resolve(extracted)
+      resolution = clock.measure("resolving") { resolve(extracted) }
       if !options.keepsDocuments { extracted = [] }
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
-    return BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused)
+    var result = BuildResult(resolution: resolution, report: report, documents: extracted, reused: reused)
+    result.sums = sums
+    return (result, committing)
   }
 
   /// A build that needs no resolving: when every input unit of the index's last build is there

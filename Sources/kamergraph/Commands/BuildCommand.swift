@@ -107,6 +107,7 @@ struct BuildCommand: ParsableCommand {
     if !noIndex && !console.quiet {
       print("index: \(indexPath) (\(outcome.reused) of \(outcome.readCount) documents unchanged since the last build)")
     }
+    if console.verbose && !console.quiet { print(timingLines(outcome.timings).joined(separator: "\n")) }
     if let report {
       do {
         try Data(outcome.reportJSON.utf8).write(to: URL(fileURLWithPath: report))
@@ -149,6 +150,26 @@ struct BuildCommand: ParsableCommand {
       lines.insert("  \(parts.joined(separator: ", ")) (--verbose lists them)", at: 1)
     }
     print((lines + notes).joined(separator: "\n"))
+  }
+
+  /// Where the time went, for --verbose: each stage's wall-clock seconds and the CPU seconds the
+  /// process spent meanwhile (stages of the index's thread, which run beside the others, marked
+  /// with `|`), then the whole run's wall and CPU time and
+  /// its peak memory.
+  func timingLines(_ t: BuildTimings) -> [String] {
+    func secs(_ s: Double) -> String { String(format: "%.2f s", s) }
+    var lines = ["time:"]
+    for stage in t.stages where stage.seconds >= 0.005 {
+      lines.append(
+        "  \(stage.beside ? "  | " : "")\(stage.name): \(secs(stage.seconds))"
+          + " (CPU \(secs(stage.cpuSeconds)) over all threads; peak memory so far \(stage.peakBytes >> 20) MB)")
+    }
+    let cpu = t.userSeconds + t.systemSeconds
+    lines.append(
+      "  total: \(secs(t.wall)) wall, \(secs(t.userSeconds)) user + \(secs(t.systemSeconds)) system"
+        + (t.wall > 0 ? String(format: " (%.0f %% CPU)", 100 * cpu / t.wall) : "")
+        + ", peak memory \(t.peakBytes / (1 << 20)) MB")
+    return lines
   }
 
   /// Why the output folder cannot be made: a file in its place, or no permission.

@@ -96,6 +96,11 @@ import Testing
     let limited = try #require(try kamergraph(args + ["--max-mentions", "2", "--verbose"], in: dir.path))
     #expect(!limited.stdout.contains("nothing changed"), "\(limited.stdout)")
     #expect(limited.stdout.contains("only the first 2 are kept"), "notes are listed with --verbose: \(limited.stdout)")
+    // --verbose also says where the time went, stage by stage; without it, nothing of the kind.
+    #expect(limited.stdout.contains("\ntime:\n  ") && limited.stdout.contains("\n  reading and extracting: "), "\(limited.stdout)")
+    #expect(limited.stdout.contains("    | index: graph: "), "\(limited.stdout)")
+    #expect(limited.stdout.contains("\n  total: ") && limited.stdout.contains("% CPU), peak memory "), "\(limited.stdout)")
+    #expect(!third.stdout.contains("time:"), "\(third.stdout)")
     let back = try #require(try kamergraph(args, in: dir.path))
     #expect(!back.stdout.contains("nothing changed"), "\(back.stdout)")
     #expect(try Data(contentsOf: graphml) == original)

@@ -103,4 +103,37 @@ import Testing
     #expect(Relation.allCases.count <= 1 << Relation.packedBits)
     #expect(Relation.allCases.map(\.position).max()! < 1 << Relation.packedBits)
   }
+
+  /// The weight's shortcut (no two files share a stem: every mention counts) agrees with counting
+  /// copies once (`weightAcrossCopies`) on every mix of files, copies among them, sorted or not.
+  @Test func weightShortcutAgreesWithCountingCopiesOnce() {
+    let paths = [
+      "a/brief.docx", "a/brief.txt", "a/brief-2.txt", "a/brief.docx.txt", "b/nota.pdf", "b/nota", "c.d/x", "c.d/x.odt",
+    ]
+    let texts = ["nr. 1", "nr. 2"]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    var shortcuts = 0
+    var copies = 0
+    for _ in 0..<2000 {
+      var evidence: [Evidence] = []
+      for k in 0..<(1 + next(7)) {
+        evidence.append(
+          Evidence(path: paths[next(paths.count)], line: 1, start: k, end: k + 1, text: texts[next(2)], source: .text))
+      }
+      for sorted in [false, true] {
+        let list = sorted ? evidence.sorted() : evidence
+        let edge = Edge(source: "x", target: "y", relation: .cites, evidence: list)
+        let first = list[0].path
+        let expected = list.allSatisfy { $0.path == first } ? list.count : max(1, Edge.weightAcrossCopies(list))
+        #expect(edge.weight == expected, "\(list.map(\.path)) \(list.map(\.text))")
+        if Edge.filesShareAStem(list) { copies += 1 } else { shortcuts += 1 }
+      }
+    }
+    // Both ways were taken.
+    #expect(shortcuts > 100 && copies > 100)
+  }
 }

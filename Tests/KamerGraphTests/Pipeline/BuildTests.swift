@@ -57,6 +57,29 @@ import Testing
     #expect(third.reused == third.readCount)
   }
 
+  /// The stages of a build are timed (for --verbose), those of the index's thread among them, and
+  /// the index is stored when `run` returns although it is written beside the graph files.
+  @Test func timesItsStagesAndHasStoredTheIndexWhenItReturns() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    let outcome = try Build(s.request()).run()
+    let names = outcome.timings.stages.map(\.name)
+    for stage in [
+      "reading and extracting", "resolving", "index: files", "index: graph", "writing graphml", "writing dot",
+      "waiting for the index", "saving the build state",
+    ] {
+      #expect(names.contains(stage), "\(stage) in \(names)")
+    }
+    #expect(outcome.timings.stages.filter(\.beside).map(\.name).allSatisfy { $0.hasPrefix("index") })
+    #expect(outcome.timings.stages.allSatisfy { $0.seconds >= 0 && $0.seconds <= outcome.timings.wall })
+    #expect(outcome.timings.peakBytes > 0 && outcome.timings.userSeconds > 0)
+    // The index holds the graph the files were written from.
+    let stored = try GraphIndex(path: s.index).loadGraph()
+    let resolved = try BuildPipeline().build(paths: [s.corpus]).graph
+    #expect(stored.nodes == resolved.nodes)
+    #expect(stored.edges == resolved.edges)
+  }
+
   /// A request that carries its plan is built from it: the folders are not walked again (a unit
   /// left out of the plan is not read, though its file is in the folder).
   @Test func aPlannedRequestIsBuiltFromItsPlan() throws {
