@@ -262,13 +262,9 @@ public struct Build: Sendable {
     return outcome
   }
 
-  /// Writes the graph files of every graph of the request from `all` (the build of all inputs)
-  /// and fills in `outcome`.
-  private func write(
-    _ all: consuming BuildResult, into outcome: inout BuildOutcome, previous: BuildState?, clock: StageClock
-  ) throws(BuildError) {
-    var all = all
-    // Nothing to read (an empty folder, only README files): say so instead of writing empty graphs.
+  /// Puts what `all` read into `outcome`; throws `.nothingToRead` when the inputs held nothing to
+  /// read (an empty folder, only README files), instead of writing empty graphs.
+  private func record(_ all: borrowing BuildResult, into outcome: inout BuildOutcome) throws(BuildError) {
     if all.report.readCount == 0 && all.report.failedCount == 0 {
       throw .nothingToRead(
         paths: request.allPaths, skipped: all.report.files.map { "\($0.path) (\($0.reason ?? "skipped"))" })
@@ -276,6 +272,15 @@ public struct Build: Sendable {
     outcome.reused = all.reused
     outcome.readCount = all.report.readCount
     outcome.failedCount = all.report.failedCount
+  }
+
+  /// Writes the graph files of every graph of the request from `all` (the build of all inputs)
+  /// and fills in `outcome`.
+  private func write(
+    _ all: consuming BuildResult, into outcome: inout BuildOutcome, previous: BuildState?, clock: StageClock
+  ) throws(BuildError) {
+    var all = all
+    try record(all, into: &outcome)
     let allCounts = RunSummary.Counts(all.graph)
     // The exports do not use the mentions (they are in the index): one graph lets them go.
     if request.graphs.count == 1 { all.resolution.graph.mentions = [] }
@@ -299,13 +304,7 @@ public struct Build: Sendable {
     _ all: BuildResult, graphs: [BuildState.WrittenGraph], store: GraphIndex, outcome start: BuildOutcome
   ) throws(BuildError) -> BuildOutcome {
     var outcome = start
-    if all.report.readCount == 0 && all.report.failedCount == 0 {
-      throw .nothingToRead(
-        paths: request.allPaths, skipped: all.report.files.map { "\($0.path) (\($0.reason ?? "skipped"))" })
-    }
-    outcome.reused = all.reused
-    outcome.readCount = all.report.readCount
-    outcome.failedCount = all.report.failedCount
+    try record(all, into: &outcome)
     var states: [String: BuildState.WrittenGraph] = [:]
     for (target, same) in zip(request.graphs, graphs) {
       let report =
