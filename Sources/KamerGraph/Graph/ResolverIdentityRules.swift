@@ -60,25 +60,29 @@ extension ResolverState {
   /// One relation per pair of documents: `answers` over `see-also` over `cites` (the weaker
   /// edge and its evidence are dropped).
   mutating func applyRelationPrecedence() {
-    var strongest: [PairKey: Relation] = [:]
-    for key in pending.keys {
-      guard let rank = Self.precedence[key.relation] else { continue }
+    var strongest: [PairKey: Int] = [:]
+    for case let key? in pending.keys {
+      guard let rank = Self.precedence[Int(key.relation)] else { continue }
       let pair = PairKey(source: key.source, target: key.target)
-      if let current = strongest[pair], Self.precedence[current]! >= rank { continue }
-      strongest[pair] = key.relation
+      if let current = strongest[pair], current >= rank { continue }
+      strongest[pair] = rank
     }
-    for key in Array(pending.keys) {
-      guard let rank = Self.precedence[key.relation],
-        let best = strongest[PairKey(source: key.source, target: key.target)], Self.precedence[best]! > rank
+    for case let key? in pending.keys {
+      guard let rank = Self.precedence[Int(key.relation)],
+        let best = strongest[PairKey(source: key.source, target: key.target)], best > rank
       else { continue }
-      pending[key] = nil
+      pending.remove(key)
     }
   }
 
-  static let precedence: [Relation: Int] = [.cites: 0, .seeAlso: 1, .answers: 2]
+  /// The rank of each relation (by `Relation.position`) among those of which a pair of documents
+  /// keeps one: nil for the others.
+  static let precedence: [Int?] = Relation.allCases.map {
+    ([.cites: 0, .seeAlso: 1, .answers: 2] as [Relation: Int])[$0]
+  }
 
   struct PairKey: Hashable {
-    var source: String
-    var target: String
+    var source: Int32
+    var target: Int32
   }
 }

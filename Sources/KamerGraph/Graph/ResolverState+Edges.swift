@@ -19,59 +19,49 @@ extension ResolverState {
     return result.mapValues { $0.sorted() }
   }
 
+  mutating func edge(_ source: Int32, _ target: Int32, _ relation: Relation, _ evidence: Evidence) {
+    guard source != target else { return }
+    pending.add(PendingEdges.Key(source, target, relation), evidence)
+  }
+
   mutating func edge(_ source: String, _ target: String, _ relation: Relation, _ evidence: Evidence) {
     guard source != target else { return }
-    pending[EdgeKey(source: source, target: target, relation: relation), default: []].append(evidence)
+    edge(nodes.number(source), nodes.number(target), relation, evidence)
+  }
+
+  /// The number of the dossier of the Kamerstuk numbered `n` (`dossier(ofKamerstuk:)`), found
+  /// once per node.
+  mutating func dossier(of n: Int32) -> Int32? {
+    if dossiers.count <= Int(n) { dossiers += repeatElement(-2, count: nodes.ids.count - dossiers.count) }
+    if dossiers[Int(n)] == -2 { dossiers[Int(n)] = Self.dossier(ofKamerstuk: nodes[n]).map { nodes.number($0) } ?? -1 }
+    return dossiers[Int(n)] >= 0 ? dossiers[Int(n)] : nil
   }
 
   /// Turns the collected evidence into edges, each with its evidence deduplicated and sorted.
   mutating func flushEdges() {
     applyRelationPrecedence()
-    for (key, evidence) in pending {
-      graph.add(Edge(source: key.source, target: key.target, relation: key.relation, evidence: evidence))
-    }
-    pending = [:]
+    graph.addNew(pending.takeEdges(ids: nodes.ids))
   }
 
-  mutating func addMentionEdges(_ e: ExtractedDocument, node d: String, questions: [String]) {
+  mutating func addMentionEdges(_ e: ExtractedDocument, findings: TextFindings, node d: String, questions: [String]) {
     let path = e.document.path
-    let asked = questions.isEmpty ? [d] : questions
+    let dn = nodes.number(d)
+    let asked = questions.isEmpty ? [dn] : questions.map { nodes.number($0) }
     // A party is `member-of` its members, not mentioned: the party of the document's askers and
     // signers ("Vragen van het lid X (CDA)", "Lilian Helder, Kamerlid PVV"), and a party in
     // parentheses after a member's name ("De heer Amhaouch (CDA):"). A party named in its own
     // words next to other members ("de SGP-leden Bisschop en Van der Staaij") is mentioned too.
-    let actorRoles: Set<String> = [
-      MentionRole.asker, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner, MentionRole.sender,
-    ]
+    let actorRoles = Self.actorRoles
     let personParties = Set(e.mentions.compactMap { $0.kind == .persoon ? $0.fields[MentionField.party] : nil })
     let actorParties = Set(
       e.mentions.compactMap { m in
         m.kind == .persoon && m.fields[MentionField.role].map(actorRoles.contains) == true
           ? m.fields[MentionField.party] : nil
       })
-    let bytes = e.document.text.utf8
-    /// Whether the mention starting at `start` opens a parenthesis ("(CDA)", "(allen GroenLinks)",
-    /// "(\nVVD\n)"): only spaces, line breaks and "allen"/"beiden"/"beide" between them.
-    func inParentheses(_ start: Int) -> Bool {
-      var k = min(start, bytes.count)
-      var i = bytes.index(bytes.startIndex, offsetBy: k)
-      var word = 0
-      while k > 0 && start - k < 24 {
-        i = bytes.index(before: i)
-        k -= 1
-        let c = bytes[i]
-        if c == UInt8(ascii: "(") { return true }
-        if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
-        // A few letters: "allen", "beiden", "beide".
-        guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) && word < 6 else { return false }
-        word += 1
-      }
-      return false
-    }
     // The dossier of the document itself (a Kamerstuk): named in its text, it is `part-of-dossier`.
     let ownDossiers = Set(
       ([d] + e.mentions.filter { $0.fields[MentionField.role] == MentionRole.own }.flatMap(\.ids))
-        .compactMap { Self.dossier(ofKamerstuk: $0) })
+        .compactMap { Self.dossier(ofKamerstuk: $0) }.map { nodes.number($0) })
     // A court ruling is given by the court: the ministers and parties it quotes ("mede namens de
     // Staatssecretaris van Financiën", a party's pleading signed "DE STAATSSECRETARIS VAN ...") are
     // named in it, they neither send nor sign it.
@@ -79,12 +69,11 @@ extension ResolverState {
     // later document means the ministry's successor, unless "toenmalige" says it is the old one
     // (`MinistryDating`, the rule `extract` follows too).
     let docDate = MinistryDating.ownDate(metadata: e.document.metadata.date, mentions: e.mentions)
-    let text = e.document.text.utf8
     func ministry(_ id: String, _ m: Mention) -> String {
-      MinistryDating.id(id, date: docDate) { MinistryDating.namedAsFormer(text, before: m.start) }
+      MinistryDating.id(id, date: docDate) { findings.former.contains(m.start) }
     }
     let ruling = d.hasPrefix("ECLI:")
-    let authorRoles: Set<String> = [MentionRole.sender, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner]
+    let authorRoles = Self.authorRoles
     for m in e.mentions {
       let ev = Evidence(path: path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
       var role = m.fields[MentionField.role]
@@ -102,50 +91,52 @@ extension ResolverState {
           setAttribute(d, "date", iso)
         }
       case .persoon:
-        guard let p = m.ids.first else { continue }
-        noteLabel(p, m.fields[MentionField.name] ?? m.text)
-        if let party = m.fields[MentionField.party] { edge(p, party, .memberOf, ev) }
+        guard let person = m.ids.first else { continue }
+        noteLabel(person, m.fields[MentionField.name] ?? m.text)
+        let p = nodes.number(person)
+        if let party = m.fields[MentionField.party] { edge(p, nodes.number(party), .memberOf, ev) }
         switch role {
         case MentionRole.asker?: for q in asked { edge(q, p, .askedBy, ev) }
         case MentionRole.addressee?: for q in asked { edge(q, p, .addressedTo, ev) }
         case MentionRole.signer?, MentionRole.answerer?:
-          edge(d, p, .signedBy, ev)
-          if let id = m.fields[MentionField.ministry] { edge(d, ministry(id, m), .sentBy, ev) }
-        case MentionRole.coSigner?: edge(d, p, .coSignedBy, ev)
-        default: edge(d, p, .mentions, ev)
+          edge(dn, p, .signedBy, ev)
+          if let id = m.fields[MentionField.ministry] { edge(dn, nodes.number(ministry(id, m)), .sentBy, ev) }
+        case MentionRole.coSigner?: edge(dn, p, .coSignedBy, ev)
+        default: edge(dn, p, .mentions, ev)
         }
       case .ministerie:
-        for id in m.ids.map({ ministry($0, m) }) {
+        for id in m.ids.map({ nodes.number(ministry($0, m)) }) {
           switch role {
-          case MentionRole.sender?, MentionRole.signer?, MentionRole.answerer?: edge(d, id, .sentBy, ev)
+          case MentionRole.sender?, MentionRole.signer?, MentionRole.answerer?: edge(dn, id, .sentBy, ev)
           case MentionRole.addressee?: for q in asked { edge(q, id, .addressedTo, ev) }
-          case MentionRole.coSigner?: edge(d, id, .coSignedBy, ev)
-          default: edge(d, id, .mentions, ev)
+          case MentionRole.coSigner?: edge(dn, id, .coSignedBy, ev)
+          default: edge(dn, id, .mentions, ev)
           }
         }
       case .fractie:
-        for id in m.ids where !actorParties.contains(id) && !(personParties.contains(id) && inParentheses(m.start)) {
-          edge(d, id, .mentions, ev)
+        for id in m.ids where !actorParties.contains(id) && !(personParties.contains(id) && findings.inParentheses.contains(m.start)) {
+          edge(dn, nodes.number(id), .mentions, ev)
         }
       case .organisatie, .programma:
         for id in m.ids {
           noteLabel(id, m.text)
-          edge(d, id, .mentions, ev)
+          edge(dn, nodes.number(id), .mentions, ev)
         }
       case .bwb:
         // A law named in words gives its node a readable label ("Aanbestedingswet 2012").
         let named = !m.text.hasPrefix("BWB") && !m.text.hasPrefix("CELEX") && !m.text.lowercased().hasPrefix("jci")
           && !m.text.contains("://")
         for id in m.ids {
-          if named { noteLabel(nodeID(id), m.text) }
-          edge(d, nodeID(id), .mentions, ev)
+          let law = nodeNumber(id)
+          if named { noteLabel(nodes[law], m.text) }
+          edge(dn, law, .mentions, ev)
         }
       default:
         guard m.kind.isDocument else { continue }
         if role == MentionRole.own {
           // A Kamerstuk belongs to its dossier, cited or not.
           for id in m.ids {
-            if let dossier = Self.dossier(ofKamerstuk: id) { edge(nodeID(id), dossier, .partOfDossier, ev) }
+            if let dossier = Self.dossier(ofKamerstuk: id) { edge(nodeNumber(id), nodes.number(dossier), .partOfDossier, ev) }
           }
           continue
         }
@@ -157,13 +148,13 @@ extension ResolverState {
         default: relation = .cites
         }
         for id in m.ids {
-          let target = nodeID(id)
+          let target = nodeNumber(id)
           if m.kind == .dossier, relation == .cites, ownDossiers.contains(target) {
-            edge(d, target, .partOfDossier, ev)
+            edge(dn, target, .partOfDossier, ev)
             continue
           }
-          edge(d, target, relation, ev)
-          if let dossier = Self.dossier(ofKamerstuk: target) { edge(target, dossier, .partOfDossier, ev) }
+          edge(dn, target, relation, ev)
+          if let dossier = dossier(of: target) { edge(target, dossier, .partOfDossier, ev) }
         }
       }
     }
@@ -173,12 +164,19 @@ extension ResolverState {
   /// has no `part-of-dossier` from its text gets one with the metadata as evidence.
   mutating func addOwnDossier(_ e: ExtractedDocument, node d: String) {
     guard let dossier = Self.dossier(ofKamerstuk: d),
-      pending[EdgeKey(source: d, target: dossier, relation: .partOfDossier)] == nil
+      !pending.contains(PendingEdges.Key(nodes.number(d), nodes.number(dossier), .partOfDossier))
     else { return }
     edge(
       d, dossier, .partOfDossier,
       Evidence(path: e.document.path, line: nil, start: 0, end: 0, text: d, source: .metadata))
   }
+
+  /// The roles of a document's actors, whose party is `member-of` them rather than mentioned.
+  static let actorRoles: Set<String> = [
+    MentionRole.asker, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner, MentionRole.sender,
+  ]
+  /// The roles of a document's authors, which a court ruling does not have.
+  static let authorRoles: Set<String> = [MentionRole.sender, MentionRole.signer, MentionRole.answerer, MentionRole.coSigner]
 
   /// True for the node of written questions (`kv-tk-…`, or a bare zaak number).
   static func isQuestions(_ node: String) -> Bool {
@@ -197,9 +195,9 @@ extension ResolverState {
   }
 
   /// `answered-by`: a cited answer -> the ministry named as having answered, in the sentence that
-  /// carries the footnote mark.
-  mutating func addAnsweredBy(_ e: ExtractedDocument) {
-    guard !e.document.footnotes.isEmpty else { return }
+  /// carries the footnote mark (the footnotes `TextFindings.answerNotes` found).
+  mutating func addAnsweredBy(_ e: ExtractedDocument, findings: TextFindings) {
+    guard !findings.answerNotes.isEmpty else { return }
     // Mentions by start offset, to find those inside a range by binary search (a document can
     // have thousands of footnotes and mentions).
     let mentions = e.mentions.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -218,23 +216,17 @@ extension ResolverState {
       }
       return out
     }
-    let utf8 = e.document.text.utf8
-    for note in e.document.footnotes {
+    for n in findings.answerNotes {
+      let note = e.document.footnotes[n]
       let ministries = within(note.sentence).filter { $0.kind == .ministerie }
-      guard !ministries.isEmpty else { continue }
-      let s = max(0, note.sentence.start)
-      let t = min(utf8.count, note.sentence.end)
-      guard s < t else { continue }
-      let sentence = String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: s)..<utf8.index(utf8.startIndex, offsetBy: t)], as: UTF8.self).lowercased()
-      guard sentence.contains("beantwoord") || sentence.contains("antwoord") else { continue }
       let cited = within(note.body).filter { $0.kind.isDocument && $0.kind != .bwb }
       for c in cited {
         for id in c.ids {
-          let target = nodeID(id)
+          let target = nodeNumber(id)
           for m in ministries {
             let ev = Evidence(
               path: e.document.path, line: m.line, start: m.start, end: m.end, text: m.text, source: .text)
-            for ministry in m.ids { edge(target, ministry, .answeredBy, ev) }
+            for ministry in m.ids { edge(target, nodes.number(ministry), .answeredBy, ev) }
           }
         }
       }
@@ -249,7 +241,7 @@ extension ResolverState {
           path: fact.path ?? e.document.path, line: fact.line, start: 0, end: 0, text: fact.evidence, source: .metadata)
         switch fact.statement {
         case .edge(let s, let relation, let t):
-          edge(nodeID(s), nodeID(t), relation, ev)
+          edge(nodeNumber(s), nodeNumber(t), relation, ev)
         case .attribute(let id, let name, let value):
           if name == "label" { noteLabel(nodeID(id), value, preferred: true) } else { setAttribute(nodeID(id), name, value) }
         case .sameAs:

@@ -59,6 +59,15 @@ extension ResolverState {
     return identity.find(id)
   }
 
+  /// The number of the node an id resolves to (`nodeID`), remembered per id: call it only once
+  /// the identity is built.
+  mutating func nodeNumber(_ raw: String) -> Int32 {
+    if let n = nodeNumbers[raw] { return n }
+    let n = nodes.number(nodeID(raw))
+    nodeNumbers[raw] = n
+    return n
+  }
+
   // MARK: - Nodes
 
   mutating func buildDocumentNodes() {

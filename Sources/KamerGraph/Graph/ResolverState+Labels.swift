@@ -24,12 +24,13 @@ extension ResolverState {
   /// Creates the nodes that edges reach but no document is (external documents and actors) and
   /// applies attributes.
   mutating func completeNodes() {
-    var ids = Set<String>()
-    for key in graph.edgesByKey.keys {
-      ids.insert(key.source)
-      ids.insert(key.target)
+    // The ends of the edges, each once (by number); the graph sorts its nodes itself.
+    var isEnd = [Bool](repeating: false, count: nodes.ids.count)
+    for case let key? in pending.keys {
+      isEnd[Int(key.source)] = true
+      isEnd[Int(key.target)] = true
     }
-    for id in ids.sorted() where graph.node(id) == nil {
+    for (n, id) in nodes.ids.enumerated() where isEnd[n] && graph.node(id) == nil {
       let kind = ReferenceKind.of(id: id)
       let isEntity = kind.map { !$0.isDocument } ?? false
       let label = Self.pickLabel(entityLabels[id] ?? []) ?? OfficialSource.label(for: id)
@@ -47,11 +48,16 @@ extension ResolverState {
       graph.upsert(node)
     }
     // The ministry of a document: where it is sent from.
-    var sentBy: [String: [String]] = [:]
-    for key in graph.edgesByKey.keys where key.relation == .sentBy { sentBy[key.source, default: []].append(key.target) }
-    for (id, ministries) in sentBy {
-      guard var node = graph.node(id) else { continue }
-      node.ministry = ministries.sorted().first
+    var sentBy: [Int32: String] = [:]
+    let sent = UInt8(Relation.sentBy.position)
+    for case let key? in pending.keys where key.relation == sent {
+      let ministry = nodes[key.target]
+      if let first = sentBy[key.source], first <= ministry { continue }
+      sentBy[key.source] = ministry
+    }
+    for (n, ministry) in sentBy {
+      guard var node = graph.node(nodes[n]) else { continue }
+      node.ministry = ministry
       graph.upsert(node)
     }
   }

@@ -5,13 +5,14 @@ extension ResolverState {
   mutating func setMentionStatuses() {
     var statuses = StatusResolver(identityOf: self)
     var all: [DocumentMention] = []
+    all.reserveCapacity(docs.indices.reduce(0) { nodeOfDoc[$1] == nil ? $0 : $0 + docs[$1].mentions.count })
     for i in docs.indices {
       guard let d = nodeOfDoc[i] else { continue }
       let date = MinistryDating.ownDate(metadata: docs[i].document.metadata.date, mentions: docs[i].mentions)
+      let former = findings(i).former
       var mentions: [Mention] = []
       swap(&mentions, &docs[i].mentions)
-      let text = docs[i].document.text.utf8
-      MinistryDating.apply(&mentions, date: date) { MinistryDating.namedAsFormer(text, before: $0.start) }
+      MinistryDating.apply(&mentions, date: date) { former.contains($0.start) }
       statuses.setStatuses(&mentions)
       swap(&mentions, &docs[i].mentions)
       for m in docs[i].mentions { all.append(DocumentMention(path: docs[i].document.path, document: d, mention: m)) }

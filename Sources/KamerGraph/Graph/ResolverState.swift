@@ -9,8 +9,14 @@ struct ResolverState {
   var conflicted: [String: [String]] = [:]
   var graph = CitationGraph()
   var entityLabels: [String: [String]] = [:]
+  /// The nodes edges are collected between, by number.
+  var nodes = NodeNumbers()
+  /// `nodeNumber(_:)` answers: the same ids are cited many times.
+  var nodeNumbers: [String: Int32] = [:]
+  /// `dossier(of:)` answers by node number: -2 not asked yet, -1 none.
+  var dossiers: [Int32] = []
   /// Evidence per edge, collected first and turned into edges once (sorting on every add is quadratic).
-  var pending: [EdgeKey: [Evidence]] = [:]
+  var pending = PendingEdges()
   var attributes: [String: [String: String]] = [:]
 
   init(input: [ExtractedDocument]) {
@@ -43,15 +49,24 @@ struct ResolverState {
     return ids.filter { seen.insert($0).inserted }
   }
 
+  /// The `TextFindings` of document `i`: those it came with, else found in its text (once).
+  mutating func findings(_ i: Int) -> TextFindings {
+    if let found = docs[i].findings { return found }
+    let found = TextFindings(docs[i])
+    docs[i].findings = found
+    return found
+  }
+
   mutating func run() -> Resolution {
     buildIdentity()
     buildDocumentNodes()
     let questions = collectAnswers()
-    for (i, e) in docs.enumerated() {
+    for i in docs.indices {
       guard let node = nodeOfDoc[i] else { continue }
-      addMentionEdges(e, node: node, questions: questions[node] ?? [])
-      addOwnDossier(e, node: node)
-      addAnsweredBy(e)
+      let found = findings(i)
+      addMentionEdges(docs[i], findings: found, node: node, questions: questions[node] ?? [])
+      addOwnDossier(docs[i], node: node)
+      addAnsweredBy(docs[i], findings: found)
     }
     addFactEdges()
     flushEdges()

@@ -36,6 +36,16 @@ public struct CitationGraph: Sendable, Hashable, Codable {
     edgesByKey[edge.key] = e
   }
 
+  /// Adds edges whose keys are not in the graph, each with its evidence sorted and without
+  /// duplicates (as `add` leaves it): one hash per edge, and room made once.
+  package mutating func addNew(_ edges: [Edge]) {
+    edgesByKey.reserveCapacity(edgesByKey.count + edges.count)
+    for edge in edges {
+      assert(edgesByKey[edge.key] == nil)
+      edgesByKey[edge.key] = edge
+    }
+  }
+
   /// Removes a node and every edge that touches it.
   public mutating func remove(node id: String) {
     nodesByID[id] = nil

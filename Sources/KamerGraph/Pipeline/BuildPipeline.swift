@@ -127,9 +127,11 @@ package struct BuildPipeline: Sendable {
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let work: @Sendable (Int) -> Void = { i in
-        out[i] = Self.process(
+        var r = Self.process(
           units[i], reader: reader, extractor: extractor, index: index, options: options, known: known[units[i].primary],
           racyAfter: racyAfter)
+        r.prepareForResolving(keepingText: options.keepsDocuments, storing: index != nil)
+        out[i] = r
         if let progress {
           progress(BuildProgress(stage: .reading, done: done.withLock { $0 += 1; return $0 }, total: units.count))
         }
@@ -154,10 +156,13 @@ package struct BuildPipeline: Sendable {
       guard let doc = r.document else { continue }
       extracted.append(doc)
       if r.cached { reused += 1 } else if let hash = r.hash {
-        changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
+        let whole = r.stored ?? doc
+        changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: whole.document, mentions: doc.mentions))
       }
     }
-    results = []  // `extracted` and `changed` hold the documents now; nothing else may keep them
+    // `extracted` and `changed` hold the documents now; nothing else may keep them (the texts, when
+    // released for the resolver, are then only in `changed`, until the index has them).
+    results = []
     clock.record("collecting the documents", since: collecting)
     let resolution: Resolution
     var committing = IndexCommit.none
@@ -339,6 +344,22 @@ package struct BuildPipeline: Sendable {
     /// `FileStamp.of(unit.files)` taken before the files were read, with `cacheKeySuffix`; nil
     /// when not trustworthy.
     var stamp: String? = nil
+    /// The whole `document`, text and all, while the index is to store it and `document` (the
+    /// resolver's) goes without its text (`prepareForResolving`).
+    var stored: ExtractedDocument? = nil
+
+    /// Finds what the resolver needs of the document's text while a read worker has it
+    /// (`TextFindings`), and, unless `keepingText`, lets the text go: at once, or, when the index
+    /// is `storing` a document read afresh, once the index has it (`stored` keeps it till then).
+    mutating func prepareForResolving(keepingText: Bool, storing: Bool) {
+      guard let doc = document else { return }
+      if keepingText {
+        document?.findings = TextFindings(doc)
+        return
+      }
+      document = doc.resolvableWithoutText()
+      if storing && !cached && hash != nil { stored = doc }
+    }
   }
 
   /// The content hash of a unit: every file of it together, so a changed metadata file changes

@@ -315,4 +315,39 @@ private func has(_ g: CitationGraph, _ s: String, _ r: Relation, _ t: String) ->
       #expect(r.graph == reference.graph)
     }
   }
+
+  /// The resolver reads a document's text only through its `TextFindings`: a document released
+  /// with them (`resolvableWithoutText`, what a build's read workers hand over) gives the graph of
+  /// the whole document; released without them, the footnote's `answered-by`, "toenmalige" and
+  /// "(CDA)" rules have nothing to go on.
+  @Test func findingsStandInForTheText() {
+    let dated = """
+      Antwoord van Staatssecretaris Jansen (Infrastructuur en Waterstaat) (ontvangen 17 mei 2024).
+      Hierin bekijk ik samen met de Minister van Veiligheid en Justitie wat nodig is. Dat deed de toenmalige Minister van Infrastructuur en Milieu ook.
+
+      """
+    let debate = """
+      Vragen van het lid Amhaouch (CDA) aan de Minister van Financiën (ingezonden 3 maart 2025).
+      De heer Amhaouch (CDA): dank u wel, voorzitter.
+
+      """
+    let docs = [defenceLetter()] + [("a.txt", dated), ("d.txt", debate)].map { path, text in
+      let doc = Document(path: path, format: .plainText, text: text)
+      return ExtractedDocument(document: doc, mentions: Extractor().mentions(in: doc))
+    }
+    let whole = Resolver().resolve(docs)
+    let released = docs.map { $0.resolvableWithoutText() }
+    #expect(released.allSatisfy { $0.document.text.isEmpty && $0.findings != nil })
+    #expect(Resolver().resolve(released) == whole)
+    let found = released.map { $0.findings! }
+    #expect(found[0].answerNotes.count == 1, "the footnote whose sentence names the answering ministry")
+    #expect(found[1].former.count == 1, "the ministry after toenmalige")
+    #expect(!found[2].inParentheses.isEmpty, "(CDA) after the member's name")
+    // Without findings the text's rules find nothing: the graph is not the same.
+    let bare = Resolver().resolve(docs.map { $0.releasingText() }).graph
+    #expect(!has(bare, "ah-tk-20242025-2790", .answeredBy, "ministerie:JENV"))
+    #expect(bare != whole.graph)
+    // Findings are taken while the text is there: a released text has none of its own.
+    #expect(TextFindings(released[0]) == TextFindings())
+  }
 }
