@@ -13,10 +13,11 @@
 ///   function (member, or minister / state secretary) in the corpus, when there is exactly one;
 ///   otherwise it keeps the bare id (the text does not say which person it is).
 enum PersonIdentity {
-  static func separate(_ input: [ExtractedDocument]) -> [ExtractedDocument] {
+  static func separate(_ input: consuming [ExtractedDocument]) -> [ExtractedDocument] {
+    var out = input
     var initials: [String: Set<Character>] = [:]
     var bySide: [String: Set<Character>] = [:]
-    for e in input {
+    for e in out {
       for m in e.mentions where m.kind == .persoon {
         guard let id = m.ids.first, let c = initial(m) else { continue }
         initials[id, default: []].insert(c)
@@ -24,8 +25,7 @@ enum PersonIdentity {
       }
     }
     let split = Set(initials.filter { $0.value.count >= 2 }.keys)
-    guard !split.isEmpty else { return input }
-    var out = input
+    guard !split.isEmpty else { return out }
     for d in out.indices {
       var local: [String: Set<Character>] = [:]
       for m in out[d].mentions where m.kind == .persoon {

@@ -19,7 +19,9 @@
 struct Resolver: Sendable {
   init() {}
 
-  func resolve(_ input: [ExtractedDocument]) -> Resolution {
+  /// The resolution of `input`. Handed over (`consume`), the documents' mentions become the
+  /// graph's without a copy.
+  func resolve(_ input: consuming [ExtractedDocument]) -> Resolution {
     // Persons with one surname and different initials get apart first (`PersonIdentity`).
     var state = ResolverState(input: PersonIdentity.separate(input))
     return state.run()

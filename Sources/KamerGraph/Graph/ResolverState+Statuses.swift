@@ -14,8 +14,8 @@ extension ResolverState {
       swap(&mentions, &docs[i].mentions)
       MinistryDating.apply(&mentions, date: date) { former.contains($0.start) }
       statuses.setStatuses(&mentions)
-      swap(&mentions, &docs[i].mentions)
-      for m in docs[i].mentions { all.append(DocumentMention(path: docs[i].document.path, document: d, mention: m)) }
+      // The mentions go to the graph: the document keeps none (this is the resolution's last step).
+      for m in mentions { all.append(DocumentMention(path: docs[i].document.path, document: d, mention: m)) }
     }
     graph.mentions = all
   }

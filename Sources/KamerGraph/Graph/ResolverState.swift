@@ -19,9 +19,10 @@ struct ResolverState {
   var pending = PendingEdges()
   var attributes: [String: [String: String]] = [:]
 
-  init(input: [ExtractedDocument]) {
+  init(input: consuming [ExtractedDocument]) {
     // Sort so that the result does not depend on the input order.
-    docs = input.sorted { ($0.document.path, $0.contentKey) < ($1.document.path, $1.contentKey) }
+    docs = input
+    docs.sort { ($0.document.path, $0.contentKey) < ($1.document.path, $1.contentKey) }
   }
 
   static func canonical(_ id: String) -> String {

@@ -189,14 +189,12 @@ package struct BuildPipeline: Sendable {
           try index.setIdentityConflicts(handOver.conflicts)
         }
       }
-      resolution = clock.measure("resolving") { resolve(extracted) }
-      if !options.keepsDocuments { extracted = [] }
+      resolution = clock.measure("resolving") { resolve(&extracted) }
       // Once for the index's fingerprint and the graph files'.
       sums = clock.measure("fingerprint of the nodes and edges") { GraphIndex.sums(of: resolution.graph) }
       handOver.give(resolution, sums: sums, releasing: !options.keepsDocuments)
     } else {
-      resolution = clock.measure("resolving") { resolve(extracted) }
-      if !options.keepsDocuments { extracted = [] }
+      resolution = clock.measure("resolving") { resolve(&extracted) }
     }
     var report = RunReport(files: outcomes.sorted())
     report.files.sort()
@@ -316,10 +314,14 @@ package struct BuildPipeline: Sendable {
   }
 
   /// The resolution of `documents`, reported as the stage `resolving` (it has no steps to count).
-  private func resolve(_ documents: [ExtractedDocument]) -> Resolution {
+  /// Unless `keepsDocuments`, the documents are handed to the resolver (`documents` is left
+  /// empty), whose graph then takes their mentions without a copy.
+  private func resolve(_ documents: inout [ExtractedDocument]) -> Resolution {
     options.progress?(BuildProgress(stage: .resolving, done: 0, total: 1))
     defer { options.progress?(BuildProgress(stage: .resolving, done: 1, total: 1)) }
-    return Resolver().resolve(documents)
+    let input = documents
+    if !options.keepsDocuments { documents = [] }
+    return Resolver().resolve(consume input)
   }
 
   /// Extracts the mentions of each document in parallel; the result is in the order of `documents`.
