@@ -57,6 +57,13 @@ struct PendingEdges {
     edgeOfEvidence.append(n)
   }
 
+  /// Makes room for about `count` edges (one per mention is typical): the table of keys then
+  /// grows at most once while edges are collected.
+  mutating func reserve(_ count: Int) {
+    numbers.reserveCapacity(count)
+    keys.reserveCapacity(count)
+  }
+
   func contains(_ key: Key) -> Bool { numbers[key].map { keys[Int($0)] != nil } ?? false }
 
   /// Drops the edge `key` and its evidence.

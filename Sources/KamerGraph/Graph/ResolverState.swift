@@ -62,6 +62,7 @@ struct ResolverState {
     buildIdentity()
     buildDocumentNodes()
     let questions = collectAnswers()
+    pending.reserve(docs.reduce(0) { $0 + $1.mentions.count })
     for i in docs.indices {
       guard let node = nodeOfDoc[i] else { continue }
       let found = findings(i)
