@@ -229,7 +229,8 @@ extension DOTWriter {
     ids.reserveCapacity(stream.nodeCount)
     var kinds = Set<String>()
     let nodesDone = try stream.nodes { n, node in
-      out.append("  " + nodeStatement(node, "n\(n)", Self.label(for: node, limit: options.dotLabelLimit)))
+      out.append("  ")
+      self.node(node, index: n, label: Self.label(for: node, limit: options.dotLabelLimit), into: &out)
       out.flushIfFull()
       ids.append(node.id)
       kinds.insert(node.kind)
