@@ -115,6 +115,31 @@ struct ExportBytes {
     }
   }
 
+  /// How `appendEvidenceSummary` escapes the path and the text.
+  enum Escape {
+    case dot
+    case xmlAttribute
+  }
+
+  /// Appends `ExportText.evidenceSummary` of an edge whose first evidence is `first` ("path:line:
+  /// text", "path: text" without a line), path and text escaped as `escape` says: the bytes of
+  /// the escaped summary, without building it.
+  mutating func appendEvidenceSummary(_ first: Evidence, _ escape: Escape) {
+    switch escape {
+    case .dot: appendDOTEscaped(first.path)
+    case .xmlAttribute: appendXMLAttribute(first.path)
+    }
+    if let line = first.line {
+      bytes.append(UInt8(ascii: ":"))
+      append(line)
+    }
+    append(": ")
+    switch escape {
+    case .dot: appendDOTEscaped(first.text)
+    case .xmlAttribute: appendXMLAttribute(first.text)
+    }
+  }
+
   /// Appends `value` with exactly one decimal, the bytes of `ExportText.oneDecimal(value)`.
   mutating func appendOneDecimal(_ value: Double) {
     let tenths = Int((value * 10).rounded())

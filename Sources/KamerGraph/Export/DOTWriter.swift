@@ -139,13 +139,7 @@ package struct DOTWriter: Sendable {
     out.append("x)")
     if let first {
       out.append("\\n")
-      out.appendDOTEscaped(first.path)
-      if let line = first.line {
-        out.append(":")
-        out.append(line)
-      }
-      out.append(": ")
-      out.appendDOTEscaped(first.text)
+      out.appendEvidenceSummary(first, .dot)
     }
     out.append("\"")
   }

@@ -211,13 +211,7 @@ package struct GEXFWriter: Sendable {
         opened = true
       }
       out.append(indent ? "\n          <attvalue for=\"evidence\" value=\"" : "<attvalue for=\"evidence\" value=\"")
-      out.appendXMLAttribute(first.path)
-      if let line = first.line {
-        out.append(":")
-        out.append(line)
-      }
-      out.append(": ")
-      out.appendXMLAttribute(first.text)
+      out.appendEvidenceSummary(first, .xmlAttribute)
       out.append("\"/>")
     }
 

@@ -45,30 +45,12 @@ import Testing
     }
   }
 
-  /// Escapes, aliases and paths, a law, an edge without evidence and one without a line: the
-  /// bytes of the writer on the committed graph itself.
+  /// `ExportFixtures.streamedGraph()` (escapes, aliases and paths, an edge without evidence and
+  /// one without a line): the bytes of the writer on the committed graph itself.
   @Test func aCommittedGraphStreamsItsOwnBytes() throws {
     let folder = try Self.folder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let graph = CitationGraph(
-      nodes: [
-        Node(
-          id: "ah-tk-1", kind: "aanhangsel", label: "Antwoord, \"één\"\n<b>", date: "2025-03-04", ministry: "Financiën",
-          status: .resolved, url: "https://example.org/a?b=1&c=2", aliases: ["alpha", "zeta", "Ångström"],
-          paths: ["a.txt", "b/é.xml"]),
-        Node(id: "CELEX:32016R0679", kind: "bwb", label: "AVG", date: "2025-02-30", status: .external),
-        Node(id: "kst-1", kind: "kamerstuk", label: "Brief", date: "2024", status: .external, aliases: ["a,b"]),
-      ],
-      edges: [
-        Edge(source: "ah-tk-1", target: "CELEX:32016R0679", relation: .mentions, evidence: [
-          Evidence(path: "b/brief.docx", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
-          Evidence(path: "b/brief.txt", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
-        ]),
-        Edge(source: "ah-tk-1", target: "kst-1", relation: .cites, evidence: [
-          Evidence(path: "b/é.metadata.xml", line: nil, start: 0, end: 0, text: "kst-1", source: .metadata)
-        ]),
-        Edge(source: "kst-1", target: "ah-tk-1", relation: .seeAlso, evidence: []),
-      ])
+    let graph = ExportFixtures.streamedGraph()
     let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
     try index.commit(files: [], removedPaths: [], graph: graph)
     for options in Self.optionSets {
