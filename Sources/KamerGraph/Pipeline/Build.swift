@@ -238,7 +238,7 @@ public struct Build: Sendable {
     // index stores the graph on another thread while the graph files are written.
     let (result, committing) = try indexed { () throws(IndexError) in try pipeline.start(plan, index: store, clock: clock) }
     do throws(BuildError) {
-      try write(result, into: &outcome, previous: previous, clock: clock)
+      try write(result, into: &outcome, previous: previous, beside: committing, clock: clock)
     } catch {
       // The index is left as its commit leaves it; the build's own error is the one told.
       try? committing.wait()
@@ -278,7 +278,8 @@ public struct Build: Sendable {
   /// Writes the graph files of every graph of the request from `all` (the build of all inputs)
   /// and fills in `outcome`.
   private func write(
-    _ all: consuming BuildResult, into outcome: inout BuildOutcome, previous: BuildState?, clock: StageClock
+    _ all: consuming BuildResult, into outcome: inout BuildOutcome, previous: BuildState?, beside: IndexCommit,
+    clock: StageClock
   ) throws(BuildError) {
     var all = all
     try record(all, into: &outcome)
@@ -292,7 +293,8 @@ public struct Build: Sendable {
     for target in request.graphs {
       let result = request.graphs.count == 1 ? all : all.restricted(to: target.paths)
       let counts = request.graphs.count == 1 ? allCounts : RunSummary.Counts(result.graph)
-      outcome.graphs.append(try write(result, name: target.name, counts: counts, previous: previous, clock: clock))
+      outcome.graphs.append(
+        try write(result, name: target.name, counts: counts, previous: previous, beside: beside, clock: clock))
     }
     outcome.summary = outcome.graphs.map(\.summary).joined(separator: "\n")
   }
@@ -341,7 +343,7 @@ public struct Build: Sendable {
   /// reference, spent half its time there).
   func write(
     _ result: BuildResult, name: String, counts: RunSummary.Counts, previous: BuildState? = nil,
-    clock: StageClock = StageClock()
+    beside: IndexCommit = .none, clock: StageClock = StageClock()
   ) throws(BuildError) -> BuildOutcome.GraphOutput {
     let fingerprint = clock.measure("fingerprint of \(name)") { GraphIndex.fingerprint(of: result.graph, sums: result.sums) }
     if let same = previous?.unchangedFiles(of: name, fingerprint: fingerprint) {
@@ -353,7 +355,7 @@ public struct Build: Sendable {
     }
     // Sorted once for every format (it was sorted again for each: 3.6 % of a 10k build's CPU).
     let exportGraph = request.formats.isEmpty ? nil : clock.measure("sorting the export graph") { ExportGraph(result.graph) }
-    let files = try writeFormats(exportGraph, name: name, clock: clock)
+    let files = try writeFormats(exportGraph, name: name, beside: beside, clock: clock)
     var written = files.flatMap { $0.map(\.path) }
     let dotPath = request.formats.firstIndex(of: .dot).flatMap { files[$0].first?.path }
     let progress = request.options.progress
@@ -388,10 +390,11 @@ public struct Build: Sendable {
   /// Writes `g` in every requested format, each to its own file(s), and returns the files of
   /// each format in request order. Formats are written beside each other on up to
   /// `options.threads` threads, the slowest first (DOT, GraphML, GEXF, JSON, CSV), so the
-  /// exports end about when the slowest does; each file's bytes do not depend on the threads.
-  /// A failure is the first in request order.
+  /// exports end about when the slowest does; while `beside` (the index commit) runs, one of
+  /// the threads is left to it. Each file's bytes do not depend on the threads. A failure is
+  /// the first in request order.
   private func writeFormats(
-    _ g: ExportGraph?, name: String, clock: StageClock
+    _ g: ExportGraph?, name: String, beside: IndexCommit, clock: StageClock
   ) throws(BuildError) -> [[(path: String, size: Int)]] {
     guard let g else { return [] }
     let formats = request.formats
@@ -426,7 +429,11 @@ public struct Build: Sendable {
     } else {
       let next = Atomic<Int>(0)
       clock.measure("writing \(formats.count) formats, \(workers) at a time") {
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          // The index is stored on a thread of its own meanwhile: one thread is left to it, and
+          // the last worker joins once it is done (on 2 cores: one format at a time beside the
+          // index, two after it). Its error is the build's to report, not the worker's.
+          if worker == request.options.threads - 1 { try? beside.wait() }
           while true {
             let k = next.add(1, ordering: .relaxed).oldValue
             guard k < schedule.count else { return }
