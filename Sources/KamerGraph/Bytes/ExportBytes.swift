@@ -71,12 +71,27 @@ struct ExportBytes {
   /// `\n`, CR dropped, and the characters XML 1.0 forbids dropped.
   mutating func appendDOTQuoted(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
+    appendDOTEscaped(text)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// `appendDOTQuoted` without the quotes: the escaped text alone (a quoted value written in
+  /// pieces). Runs of plain bytes are copied at once.
+  mutating func appendDOTEscaped(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
       var i = 0
       let n = utf8.count
+      var run = 0  // start of the bytes not yet copied
       while i < n {
         let b = utf8[i]
+        // Copied as it is: all but control bytes, `"`, `\` and the lead byte of U+FFFE/U+FFFF.
+        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xEF {
+          i += 1
+          continue
+        }
+        if i > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+        var skip = 1
         switch b {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"):
           bytes.append(UInt8(ascii: "\\"))
@@ -89,14 +104,50 @@ struct ExportBytes {
         case 0..<0x20:
           break  // CR and the control characters XML forbids
         case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && utf8[i + 2] >= 0xBE:
-          i += 2  // U+FFFE, U+FFFF
+          skip = 3  // U+FFFE, U+FFFF
         default:
           bytes.append(b)
         }
-        i += 1
+        i += skip
+        run = i
       }
+      if n > run { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<n])) }
     }
-    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// How `appendEvidenceSummary` escapes the path and the text.
+  enum Escape {
+    case dot
+    case xmlAttribute
+  }
+
+  /// Appends `ExportText.evidenceSummary` of an edge whose first evidence is `first` ("path:line:
+  /// text", "path: text" without a line), path and text escaped as `escape` says: the bytes of
+  /// the escaped summary, without building it.
+  mutating func appendEvidenceSummary(_ first: Evidence, _ escape: Escape) {
+    switch escape {
+    case .dot: appendDOTEscaped(first.path)
+    case .xmlAttribute: appendXMLAttribute(first.path)
+    }
+    if let line = first.line {
+      bytes.append(UInt8(ascii: ":"))
+      append(line)
+    }
+    append(": ")
+    switch escape {
+    case .dot: appendDOTEscaped(first.text)
+    case .xmlAttribute: appendXMLAttribute(first.text)
+    }
+  }
+
+  /// Appends `value` with exactly one decimal, the bytes of `ExportText.oneDecimal(value)`.
+  mutating func appendOneDecimal(_ value: Double) {
+    let tenths = Int((value * 10).rounded())
+    if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+    let a = abs(tenths)
+    append(a / 10)
+    bytes.append(UInt8(ascii: "."))
+    bytes.append(UInt8(ascii: "0") + UInt8(a % 10))
   }
 
   /// Appends `text` as an RFC 4180 field: quoted (quotes doubled) when it holds a comma, quote, CR

@@ -29,32 +29,36 @@ package struct DOTWriter: Sendable {
 
   /// `write(_:name:)` into `out`, a statement at a time (a file sink flushes between them).
   func write(_ g: ExportGraph, name: String, into out: inout ExportBytes) {
-    var dotID: [String: String] = [:]
-    dotID.reserveCapacity(g.nodes.count)
-    for (index, node) in g.nodes.enumerated() { dotID[node.id] = "n\(index)" }
-    var labels: [String: String] = [:]
-    for node in g.nodes { labels[node.id] = Self.label(for: node, limit: options.dotLabelLimit) }
+    // Labels by node index; clusters look theirs up by node id.
+    let labels = g.nodes.map { Self.label(for: $0, limit: options.dotLabelLimit) }
 
     head(name: name, into: &out)
 
     let clusters = clusterKeys(g)
-    var byCluster: [String: [Node]] = [:]
-    var loose: [Node] = []
-    for node in g.nodes {
-      if let key = clusters[node.id] { byCluster[key, default: []].append(node) } else { loose.append(node) }
+    var byCluster: [String: [Int]] = [:]
+    var loose: [Int] = []
+    var position: [String: Int] = [:]
+    if !clusters.isEmpty {
+      position.reserveCapacity(g.nodes.count)
+      for (index, node) in g.nodes.enumerated() { position[node.id] = index }
     }
-    for (index, key) in byCluster.keys.sorted().enumerated() {
-      out.append("  subgraph \"cluster_\(index)\" {\n")
-      out.append("    graph [label=\(Self.quoted(labels[key] ?? Self.cut(key, options.dotLabelLimit)))")
+    for (index, node) in g.nodes.enumerated() {
+      if let key = clusters[node.id] { byCluster[key, default: []].append(index) } else { loose.append(index) }
+    }
+    for (number, key) in byCluster.keys.sorted().enumerated() {
+      out.append("  subgraph \"cluster_\(number)\" {\n")
+      out.append("    graph [label=\(Self.quoted(position[key].map { labels[$0] } ?? Self.cut(key, options.dotLabelLimit)))")
       out.append(", tooltip=\(Self.quoted(key)), style=\"rounded,dashed\", color=\"#888888\"];\n")
-      for node in byCluster[key]! {
-        out.append("    " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+      for index in byCluster[key]! {
+        out.append("    ")
+        node(g.nodes[index], index: index, label: labels[index], into: &out)
         out.flushIfFull()
       }
       out.append("  }\n")
     }
-    for node in loose {
-      out.append("  " + nodeStatement(node, dotID[node.id]!, labels[node.id]!))
+    for index in loose {
+      out.append("  ")
+      node(g.nodes[index], index: index, label: labels[index], into: &out)
       out.flushIfFull()
     }
 
@@ -91,17 +95,67 @@ package struct DOTWriter: Sendable {
       out.append(edge.relation.rawValue)
       out.append("\", ")
     }
-    var tip = "\(edge.source) \(edge.relation.rawValue) \(edge.target) (\(edge.weight)x)"
-    if let evidence = ExportText.evidenceSummary(edge) { tip += "\n" + evidence }
+    let weight = edge.weight
     out.append("tooltip=")
-    out.appendDOTQuoted(Self.cut(tip, 1000))
+    Self.appendTip(edge, weight: weight, into: &out)
     out.append(", weight=\"")
-    out.append(edge.weight)
+    out.append(weight)
     out.append("\", penwidth=\"")
-    out.append(ExportText.oneDecimal(Self.penwidth(weight: edge.weight, story: story)))
-    if !story { out.append("\", color=\"\(Self.mentionColor)\", arrowsize=\"0.5") }
+    out.appendOneDecimal(Self.penwidth(weight: weight, story: story))
+    if !story {
+      out.append("\", color=\"")
+      out.append(Self.mentionColor)
+      out.append("\", arrowsize=\"0.5")
+    }
     out.append(ExportText.origin(edge) == .metadata ? "\", style=\"dashed\"];\n" : "\"];\n")
     out.flushIfFull()
+  }
+
+  /// The quoted tooltip of an edge seen `weight` times: "source relation target (Nx)", then
+  /// its first evidence ("path:line: text") on a second line, cut to 1000 characters. Written in
+  /// pieces when it is not cut (no string is built per edge; the same bytes).
+  static func appendTip(_ edge: Edge, weight: Int, into out: inout ExportBytes) {
+    let relation = edge.relation.rawValue
+    let first = edge.evidence.first
+    var length = edge.source.utf8.count + relation.utf8.count + edge.target.utf8.count + decimalLength(weight) + 6
+    if let first {
+      length += first.path.utf8.count + first.text.utf8.count + 3
+      if let line = first.line { length += 1 + decimalLength(line) }
+    }
+    guard length <= tipLimit else {
+      var tip = "\(edge.source) \(relation) \(edge.target) (\(weight)x)"
+      if let first { tip += "\n\(first.place): \(first.text)" }
+      out.appendDOTQuoted(cut(tip, tipLimit))
+      return
+    }
+    out.append("\"")
+    out.appendDOTEscaped(edge.source)
+    out.append(" ")
+    out.append(relation)
+    out.append(" ")
+    out.appendDOTEscaped(edge.target)
+    out.append(" (")
+    out.append(weight)
+    out.append("x)")
+    if let first {
+      out.append("\\n")
+      out.appendEvidenceSummary(first, .dot)
+    }
+    out.append("\"")
+  }
+
+  /// The characters an edge's tooltip is cut to.
+  static let tipLimit = 1000
+
+  /// The number of bytes `value` takes in decimal.
+  static func decimalLength(_ value: Int) -> Int {
+    var length = value < 0 ? 2 : 1
+    var rest = value.magnitude
+    while rest >= 10 {
+      rest /= 10
+      length += 1
+    }
+    return length
   }
 
   /// The legend box (when `options.legend`) for nodes of `kinds`.
@@ -167,8 +221,34 @@ package struct DOTWriter: Sendable {
     let number = Self.number(of: node.id)
     // A label that names the number already ("Aanhangsel Handelingen II 2024/25, nr. 2790") is kept.
     let last = number.split(separator: "-").last.map(String.init) ?? number
-    guard !number.isEmpty, !node.label.contains(number), !node.label.contains("nr. " + last) else { return text }
+    guard !number.isEmpty, !Self.contains(node.label, number), !Self.contains(node.label, "nr. " + last) else {
+      return text
+    }
     return "\(kind.rawValue) \(number)\n" + text
+  }
+
+  /// Whether `text` contains `part` as Foundation's `contains` finds it: bytes compared when both
+  /// are ASCII (where its Unicode equivalence cannot differ, bar the ";", "`" and "K" it also
+  /// finds as U+037E, U+1FEF, U+212A, which are not ASCII), Foundation otherwise.
+  static func contains(_ text: String, _ part: String) -> Bool {
+    var text = text
+    var part = part
+    let found = text.withUTF8 { t -> Bool? in
+      part.withUTF8 { p -> Bool? in
+        for b in t where b >= 0x80 { return nil }
+        for b in p where b >= 0x80 { return nil }
+        guard !p.isEmpty else { return nil }
+        guard t.count >= p.count else { return false }
+        let first = p[0]
+        for start in 0...(t.count - p.count) where t[start] == first {
+          var k = 1
+          while k < p.count && t[start + k] == p[k] { k += 1 }
+          if k == p.count { return true }
+        }
+        return false
+      }
+    }
+    return found ?? text.contains(part)
   }
 
   /// The number part of a canonical id: after its first ":" (`kenmerk:MINDEF2025...`), or without
@@ -182,17 +262,51 @@ package struct DOTWriter: Sendable {
     return parts.joined(separator: "-")
   }
 
-  func nodeStatement(_ node: Node, _ id: String, _ label: String) -> String {
-    var tip = node.id
-    if node.label != node.id && !node.label.isEmpty { tip += "\n" + node.label }
-    if let date = node.date { tip += "\n" + date }
-    var s = "\"\(id)\" [label=\(Self.quoted(label))"
-    s += ", tooltip=\(Self.quoted(Self.cut(tip, 2000)))"
-    s += ", shape=\"\(NodeStyle.shape(kind: node.kind))\", fillcolor=\"\(NodeStyle.color(kind: node.kind).hex)\""
-    if node.status == .external { s += ", style=\"filled,dashed\"" }
-    if let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") { s += ", URL=\(Self.quoted(url))" }
-    return s + "];\n"
+  /// The statement of `node`, the node at `index` (id `nN`), drawn with `label`.
+  func node(_ node: Node, index: Int, label: String, into out: inout ExportBytes) {
+    out.append("\"n")
+    out.append(index)
+    out.append("\" [label=")
+    out.appendDOTQuoted(label)
+    out.append(", tooltip=")
+    // The id, then the label (when it differs) and the date, a line each, cut to 2000 characters.
+    let hasLabel = node.label != node.id && !node.label.isEmpty
+    var length = node.id.utf8.count
+    if hasLabel { length += 1 + node.label.utf8.count }
+    if let date = node.date { length += 1 + date.utf8.count }
+    if length <= Self.nodeTipLimit {
+      out.append("\"")
+      out.appendDOTEscaped(node.id)
+      if hasLabel {
+        out.append("\\n")
+        out.appendDOTEscaped(node.label)
+      }
+      if let date = node.date {
+        out.append("\\n")
+        out.appendDOTEscaped(date)
+      }
+      out.append("\"")
+    } else {
+      var tip = node.id
+      if hasLabel { tip += "\n" + node.label }
+      if let date = node.date { tip += "\n" + date }
+      out.appendDOTQuoted(Self.cut(tip, Self.nodeTipLimit))
+    }
+    out.append(", shape=\"")
+    out.append(NodeStyle.shape(kind: node.kind))
+    out.append("\", fillcolor=\"")
+    out.append(NodeStyle.color(kind: node.kind).hex)
+    out.append("\"")
+    if node.status == .external { out.append(", style=\"filled,dashed\"") }
+    if let url = node.url, url.hasPrefix("https://") || url.hasPrefix("http://") {
+      out.append(", URL=")
+      out.appendDOTQuoted(url)
+    }
+    out.append("];\n")
   }
+
+  /// The characters a node's tooltip is cut to.
+  static let nodeTipLimit = 2000
 
   /// The cluster each node belongs to (a ministry or dossier node id), by `options.clusterBy`.
   private func clusterKeys(_ g: ExportGraph) -> [String: String] {

@@ -71,13 +71,18 @@ enum ExportText {
 
   /// The NMTOKEN of every node id (in node order), checked for collisions.
   static func xmlIDs(_ nodes: [Node]) throws(ExportError) -> [String] {
+    try xmlIDs(ids: nodes.map(\.id))
+  }
+
+  /// The NMTOKEN of every id of `ids` (in order), checked for collisions.
+  static func xmlIDs(ids nodeIDs: [String]) throws(ExportError) -> [String] {
     var ids: [String] = []
     var seen: [String: String] = [:]
-    ids.reserveCapacity(nodes.count)
-    seen.reserveCapacity(nodes.count)
-    for node in nodes {
-      let token = nmtoken(node.id)
-      if let other = seen.updateValue(node.id, forKey: token) { throw .conflictingNodeID(other, node.id) }
+    ids.reserveCapacity(nodeIDs.count)
+    seen.reserveCapacity(nodeIDs.count)
+    for id in nodeIDs {
+      let token = nmtoken(id)
+      if let other = seen.updateValue(id, forKey: token) { throw .conflictingNodeID(other, id) }
       ids.append(token)
     }
     return ids

@@ -152,7 +152,7 @@ package struct GEXFWriter: Sendable {
     out.append("\">")
     var values = AttValues(indent: options.indent)
     values.add("relation", relation, &out)
-    if let evidence = ExportText.evidenceSummary(edge) { values.add("evidence", evidence, &out) }
+    if let first = edge.evidence.first { values.add(evidence: first, &out) }
     values.add("origin", ExportText.origin(edge).rawValue, &out)
     values.close(&out)
     fixed(&out, "\n      </edge>", "</edge>")
@@ -200,6 +200,18 @@ package struct GEXFWriter: Sendable {
       out.append(key)
       out.append("\" value=\"")
       out.appendXMLAttribute(value)
+      out.append("\"/>")
+    }
+
+    /// The `evidence` value of an edge whose first evidence is `first`: `ExportText.evidenceSummary`
+    /// ("path:line: text"), escaped in pieces (no string built per edge; the same bytes).
+    mutating func add(evidence first: Evidence, _ out: inout ExportBytes) {
+      if !opened {
+        out.append(indent ? "\n        <attvalues>" : "<attvalues>")
+        opened = true
+      }
+      out.append(indent ? "\n          <attvalue for=\"evidence\" value=\"" : "<attvalue for=\"evidence\" value=\"")
+      out.appendEvidenceSummary(first, .xmlAttribute)
       out.append("\"/>")
     }
 

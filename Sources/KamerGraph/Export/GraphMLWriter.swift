@@ -89,13 +89,27 @@ public struct GraphMLWriter: Sendable {
 
   /// The document's elements, written into `w`.
   private func emit(_ g: ExportGraph, ids: [String], name: String, into w: XMLWriter) throws(XMLWriterError) {
-    let indent = options.indent
     let tokens = try XMLWriter.Tokens(ids)
-    func line(_ spaces: StaticString) throws(XMLWriterError) { if indent { try w.raw(spaces) } }
+    try head(name: name, into: w)
+    for (n, node) in g.nodes.enumerated() {
+      try self.node(node, index: n, degree: g.degree[n], tokens: tokens, into: w)
+    }
+    try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
+      try g.ends.withUnsafeBufferPointer { (ends) throws(XMLWriterError) in
+        for (index, slot) in g.order.enumerated() {
+          try edge(edges[slot], index: index, source: ends[index].source, target: ends[index].target, tokens: tokens, into: w)
+        }
+      }
+    }
+    try tail(into: w)
+  }
+
+  /// The root element, the key declarations and the graph's start tag.
+  func head(name: String, into w: XMLWriter) throws(XMLWriterError) {
     try w.start("graphml")
     try w.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns")
     for key in Self.nodeKeys + Self.edgeKeys {
-      try line("\n  ")
+      try line("\n  ", w)
       try w.start("key")
       try w.attribute("id", key.id)
       try w.attribute("for", key.domain)
@@ -103,98 +117,114 @@ public struct GraphMLWriter: Sendable {
       try w.attribute("attr.type", key.type)
       try w.end()
     }
-    try line("\n  ")
+    try line("\n  ", w)
     try w.start("graph")
     try w.attribute("id", ExportText.nmtoken(name))
     try w.attribute("edgedefault", "directed")
-    // Nodes and edges: fixed markup (tags, keys, indentation; one `raw` call between two values),
-    // node ids as NMTOKENs and numbers as digits written as they are, and every other value
-    // escaped by libxml2 (`text`). The bytes are those of start/attribute/end calls.
-    func fixed(_ indented: StaticString, _ flat: StaticString) throws(XMLWriterError) {
-      try w.raw(indent ? indented : flat)
-    }
-    for (n, node) in g.nodes.enumerated() {
-      try fixed("\n    <node id=\"", "<node id=\"")
-      try w.token(n, of: tokens)
-      try w.raw("\">")
-      if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
-      if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
-      if let law = node.law { try data(w, "<data key=\"law\">", law, indent) }
-      try fixed("\n      <data key=\"status\">", "<data key=\"status\">")
-      try w.raw(Self.fixedName(node.status))
+  }
+
+  /// The graph's and the root's end tags.
+  func tail(into w: XMLWriter) throws(XMLWriterError) {
+    try line("\n  ", w)
+    try w.end()
+    try line("\n", w)
+    try w.end()
+  }
+
+  // Nodes and edges: fixed markup (tags, keys, indentation; one `raw` call between two values),
+  // node ids as NMTOKENs and numbers as digits written as they are, and every other value
+  // escaped by libxml2 (`text`). The bytes are those of start/attribute/end calls.
+
+  /// The node at `index` (its id token in `tokens`) with `degree` edges.
+  func node(_ node: Node, index n: Int, degree: Int, tokens: XMLWriter.Tokens, into w: XMLWriter) throws(XMLWriterError) {
+    let indent = options.indent
+    try fixed("\n    <node id=\"", "<node id=\"", w)
+    try w.token(n, of: tokens)
+    try w.raw("\">")
+    if !node.label.isEmpty { try data(w, "<data key=\"label\">", node.label, indent) }
+    if !node.kind.isEmpty { try data(w, "<data key=\"kind\">", node.kind, indent) }
+    if let law = node.law { try data(w, "<data key=\"law\">", law, indent) }
+    try fixed("\n      <data key=\"status\">", "<data key=\"status\">", w)
+    try w.raw(Self.fixedName(node.status))
+    try w.raw("</data>")
+    if let date = node.date, !date.isEmpty { try data(w, "<data key=\"date\">", date, indent) }
+    if let year = node.year {
+      try fixed("\n      <data key=\"year\">", "<data key=\"year\">", w)
+      try w.integer(year)
       try w.raw("</data>")
-      if let date = node.date, !date.isEmpty { try data(w, "<data key=\"date\">", date, indent) }
-      if let year = node.year {
-        try fixed("\n      <data key=\"year\">", "<data key=\"year\">")
-        try w.integer(year)
-        try w.raw("</data>")
-      }
-      if let v = node.vergaderjaar, !v.isEmpty { try data(w, "<data key=\"vergaderjaar\">", v, indent) }
-      if let m = node.ministry, !m.isEmpty { try data(w, "<data key=\"ministry\">", m, indent) }
-      if let url = node.url, !url.isEmpty { try data(w, "<data key=\"url\">", url, indent) }
-      if !node.aliases.isEmpty {
-        let aliases = node.aliases.joined(separator: " ")
-        if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
-      }
-      if !node.paths.isEmpty {
-        let paths = node.paths.joined(separator: " ")
-        if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
-      }
-      let color = NodeStyle.color(kind: node.kind)
-      try fixed("\n      <data key=\"r\">", "<data key=\"r\">")
-      try w.integer(color.r)
-      try fixed("</data>\n      <data key=\"g\">", "</data><data key=\"g\">")
-      try w.integer(color.g)
-      try fixed("</data>\n      <data key=\"b\">", "</data><data key=\"b\">")
-      try w.integer(color.b)
-      try fixed("</data>\n      <data key=\"size\">", "</data><data key=\"size\">")
-      try w.text(ExportText.oneDecimal(NodeStyle.size(degree: g.degree[n])))
-      try fixed("</data>\n    </node>", "</data></node>")
     }
-    try g.unsorted.withUnsafeBufferPointer { (edges) throws(XMLWriterError) in
-      try g.ends.withUnsafeBufferPointer { (ends) throws(XMLWriterError) in
-        for (index, slot) in g.order.enumerated() {
-          // Fields read in place (no copy of the edge), ends as token indices (no id strings).
-          let relation = edges[slot].relation.fixedName
-          try fixed("\n    <edge id=\"e", "<edge id=\"e")
-          try w.integer(index)
-          try w.raw("\" source=\"")
-          try w.token(ends[index].source, of: tokens)
-          try w.raw("\" target=\"")
-          try w.token(ends[index].target, of: tokens)
-          try fixed("\">\n      <data key=\"edgelabel\">", "\"><data key=\"edgelabel\">")
-          try w.raw(relation)
-          try fixed("</data>\n      <data key=\"weight\">", "</data><data key=\"weight\">")
-          let weight = edges[slot].weight
-          try edges[slot].evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
-            try w.integer(weight)
-            try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">")
-            try w.raw(relation)
-            var origin = EvidenceSource.text  // Edge.origin: the least source, text when there is none
-            if !evidence.isEmpty {
-              // "path:line: text" ("path: text" without a line), in pieces: no joined string per edge.
-              try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">")
-              try w.text(evidence[0].path)
-              if let line = evidence[0].line {
-                try w.raw(":")
-                try w.integer(line)
-              }
-              try w.raw(": ")
-              try w.text(evidence[0].text)
-              origin = evidence[0].source
-              for k in 1..<evidence.count where evidence[k].source < origin { origin = evidence[k].source }
-            }
-            try fixed("</data>\n      <data key=\"origin\">", "</data><data key=\"origin\">")
-            try w.raw(Self.fixedName(origin))
-          }
-          try fixed("</data>\n    </edge>", "</data></edge>")
+    if let v = node.vergaderjaar, !v.isEmpty { try data(w, "<data key=\"vergaderjaar\">", v, indent) }
+    if let m = node.ministry, !m.isEmpty { try data(w, "<data key=\"ministry\">", m, indent) }
+    if let url = node.url, !url.isEmpty { try data(w, "<data key=\"url\">", url, indent) }
+    if !node.aliases.isEmpty {
+      let aliases = node.aliases.joined(separator: " ")
+      if !aliases.isEmpty { try data(w, "<data key=\"aliases\">", aliases, indent) }
+    }
+    if !node.paths.isEmpty {
+      let paths = node.paths.joined(separator: " ")
+      if !paths.isEmpty { try data(w, "<data key=\"paths\">", paths, indent) }
+    }
+    let color = NodeStyle.color(kind: node.kind)
+    try fixed("\n      <data key=\"r\">", "<data key=\"r\">", w)
+    try w.integer(color.r)
+    try fixed("</data>\n      <data key=\"g\">", "</data><data key=\"g\">", w)
+    try w.integer(color.g)
+    try fixed("</data>\n      <data key=\"b\">", "</data><data key=\"b\">", w)
+    try w.integer(color.b)
+    try fixed("</data>\n      <data key=\"size\">", "</data><data key=\"size\">", w)
+    try w.text(ExportText.oneDecimal(NodeStyle.size(degree: degree)))
+    try fixed("</data>\n    </node>", "</data></node>", w)
+  }
+
+  /// Edge `e<index>` from the node at `source` to the node at `target` (token indices).
+  func edge(
+    _ edge: Edge, index: Int, source: Int, target: Int, tokens: XMLWriter.Tokens, into w: XMLWriter
+  ) throws(XMLWriterError) {
+    // Fields read in place, ends as token indices (no id strings).
+    let relation = edge.relation.fixedName
+    try fixed("\n    <edge id=\"e", "<edge id=\"e", w)
+    try w.integer(index)
+    try w.raw("\" source=\"")
+    try w.token(source, of: tokens)
+    try w.raw("\" target=\"")
+    try w.token(target, of: tokens)
+    try fixed("\">\n      <data key=\"edgelabel\">", "\"><data key=\"edgelabel\">", w)
+    try w.raw(relation)
+    try fixed("</data>\n      <data key=\"weight\">", "</data><data key=\"weight\">", w)
+    let weight = edge.weight
+    try edge.evidence.withUnsafeBufferPointer { (evidence) throws(XMLWriterError) in
+      try w.integer(weight)
+      try fixed(".0</data>\n      <data key=\"relation\">", ".0</data><data key=\"relation\">", w)
+      try w.raw(relation)
+      var origin = EvidenceSource.text  // Edge.origin: the least source, text when there is none
+      if !evidence.isEmpty {
+        // "path:line: text" ("path: text" without a line), in pieces: no joined string per edge.
+        try fixed("</data>\n      <data key=\"evidence\">", "</data><data key=\"evidence\">", w)
+        try w.text(evidence[0].path)
+        if let line = evidence[0].line {
+          try w.raw(":")
+          try w.integer(line)
         }
+        try w.raw(": ")
+        try w.text(evidence[0].text)
+        origin = evidence[0].source
+        for k in 1..<evidence.count where evidence[k].source < origin { origin = evidence[k].source }
       }
+      try fixed("</data>\n      <data key=\"origin\">", "</data><data key=\"origin\">", w)
+      try w.raw(Self.fixedName(origin))
     }
-    try line("\n  ")
-    try w.end()
-    try line("\n")
-    try w.end()
+    try fixed("</data>\n    </edge>", "</data></edge>", w)
+  }
+
+  /// `indented` or `flat` markup, as `options.indent` asks.
+  @inline(__always)
+  private func fixed(_ indented: StaticString, _ flat: StaticString, _ w: XMLWriter) throws(XMLWriterError) {
+    try w.raw(options.indent ? indented : flat)
+  }
+
+  /// Line-break markup, written only when indenting.
+  private func line(_ spaces: StaticString, _ w: XMLWriter) throws(XMLWriterError) {
+    if options.indent { try w.raw(spaces) }
   }
 
   /// The evidence source's raw value as fixed text.

@@ -96,6 +96,15 @@ struct IndexGraphStream {
     return Edge(source: ids[source], target: ids[target], relation: relation, evidence: items)
   }
 
+  /// The node ids in number order (a NULL id as ""; the node walk then gives up).
+  func ids() throws -> [String] {
+    var ids: [String] = []
+    ids.reserveCapacity(nodeCount)
+    let rows = try IndexRows(db, sql: "SELECT id FROM nodes ORDER BY num")
+    while try rows.next() { ids.append(ColumnText.string(rows.text(0))) }
+    return ids
+  }
+
   /// In-degree plus out-degree by node index, from the edge ends alone; nil when an end is not a
   /// node (the walk then gives up too).
   func degrees() throws -> [Int]? {
@@ -229,7 +238,8 @@ extension DOTWriter {
     ids.reserveCapacity(stream.nodeCount)
     var kinds = Set<String>()
     let nodesDone = try stream.nodes { n, node in
-      out.append("  " + nodeStatement(node, "n\(n)", Self.label(for: node, limit: options.dotLabelLimit)))
+      out.append("  ")
+      self.node(node, index: n, label: Self.label(for: node, limit: options.dotLabelLimit), into: &out)
       out.flushIfFull()
       ids.append(node.id)
       kinds.insert(node.kind)
@@ -250,5 +260,67 @@ extension DOTWriter {
     out.append("}\n")
     progress?(total, total)
     return true
+  }
+}
+
+extension GraphMLWriter {
+  /// Writes the GraphML of the graph stored in `index` to the file at `path` in chunks and returns
+  /// its size: the same bytes as for `index.loadSortedGraph()`, streamed from the tables one node
+  /// and edge at a time (the node ids are read first, so a collision of their XML ids is found
+  /// before the file is made). Throws `IndexError` when the index cannot be read, `ExportError`
+  /// when the file cannot be written.
+  @discardableResult
+  public func write(
+    index: GraphIndex, name: String, toFile path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws -> Int {
+    try writeFile(index: index, name: name, toFile: path, progress: progress).size
+  }
+
+  /// `write(index:name:toFile:progress:)`, and whether the document was streamed from the tables
+  /// (false: they were not in commit order or two ids became one XML id, and the loaded graph
+  /// was written, or its error thrown).
+  func writeFile(
+    index: GraphIndex, name: String, toFile path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws -> (size: Int, streamed: Bool) {
+    let streamed = try index.read { db -> Int? in
+      guard let stream = try IndexGraphStream(db: db) else { return nil }
+      return try write(stream, name: name, toFile: path, progress: progress)
+    }
+    if let streamed { return (streamed, true) }
+    return (try write(ExportGraph(try index.loadSortedGraph(progress: progress)), name: name, toFile: path), false)
+  }
+
+  /// The streamed document in the file at `path`, its size; nil (part of it written) when the
+  /// tables are not in commit order or two ids become one XML id.
+  private func write(
+    _ stream: IndexGraphStream, name: String, toFile path: String, progress: ((_ done: Int, _ total: Int) -> Void)?
+  ) throws -> Int? {
+    let total = stream.nodeCount + stream.edgeCount
+    progress?(0, total)
+    let nodeIDs = try stream.ids()
+    guard let xmlIDs = try? ExportText.xmlIDs(ids: nodeIDs), let degree = try stream.degrees() else { return nil }
+    do {
+      let tokens = try XMLWriter.Tokens(xmlIDs)
+      let w = try XMLWriter(file: path, indent: false)
+      try head(name: name, into: w)
+      let nodesDone = try stream.nodes { n, node in
+        try self.node(node, index: n, degree: degree[n], tokens: tokens, into: w)
+        if n & 0x3FFF == 0x3FFF { progress?(n + 1, total) }
+      }
+      guard nodesDone else { return nil }
+      let edgesDone = try stream.edges { index, source, target, relation, evidence in
+        let e = IndexGraphStream.edge(ids: nodeIDs, source: source, target: target, relation: relation, evidence: evidence)
+        try edge(e, index: index, source: source, target: target, tokens: tokens, into: w)
+        if index & 0x3FFF == 0x3FFF { progress?(stream.nodeCount + index + 1, total) }
+      }
+      guard edgesDone else { return nil }
+      try tail(into: w)
+      let size = try w.finishFile()
+      progress?(total, total)
+      return size
+    } catch let error as XMLWriterError {
+      if let reason = error.fileFailure { throw ExportError.io(path: path, reason: reason) }
+      throw ExportError.xmlWriter(file: path, call: error.call)
+    }
   }
 }

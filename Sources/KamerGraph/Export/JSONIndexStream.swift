@@ -272,11 +272,17 @@ struct JSONIndexStream {
         return UnsafeBufferPointer(rebasing: p[0..<dot])
       }
       // Rows come sorted by path, and byte order is string order here: the first row of each
-      // stem holds its smallest path, the one the others copy.
+      // stem holds its smallest path, the one the others copy. A row of the path before it
+      // copies what that row copies (a file's rows come together).
       var firsts: [Int] = []
       for i in 0..<count {
+        if i > 0, keys.with(2 * i, { path in keys.with(2 * (i - 1)) { ColumnText.equal(path, $0) } }) {
+          result[i] = result[i - 1]
+          continue
+        }
         let found = keys.with(2 * i) { path in
-          firsts.first { f in keys.with(2 * f) { ColumnText.compare(stem($0), stem(path)) == 0 } }
+          let own = stem(path)
+          return firsts.first { f in keys.with(2 * f) { ColumnText.compare(stem($0), own) == 0 } }
         }
         guard let f = found else {
           firsts.append(i)

@@ -98,17 +98,18 @@ struct ExportCommand: ParsableCommand {
       say("wrote \(edgesPath) (\(sizes.edges) bytes)")
       return
     }
-    // GEXF and DOT of the whole graph to a file are streamed the same way, a node and an edge at
-    // a time (DOT with its default options: no clusters).
-    if format == .gexf || format == .dot, center == nil, validName, let output {
+    // GraphML, GEXF and DOT of the whole graph to a file are streamed the same way, a node and
+    // an edge at a time (DOT with its default options: no clusters).
+    if format == .graphml || format == .gexf || format == .dot, center == nil, validName, let output {
       let stage = "writing \(format.rawValue)"
       let progress: (Int, Int) -> Void = { done, total in bar?.display.update(stage, done: done, total: total) }
       let size: Int
       do {
-        size =
-          format == .gexf
-          ? try GEXFWriter().write(index: store, name: name, toFile: output, progress: progress)
-          : try DOTWriter().write(index: store, name: name, toFile: output, progress: progress)
+        switch format {
+        case .graphml: size = try GraphMLWriter().write(index: store, name: name, toFile: output, progress: progress)
+        case .gexf: size = try GEXFWriter().write(index: store, name: name, toFile: output, progress: progress)
+        default: size = try DOTWriter().write(index: store, name: name, toFile: output, progress: progress)
+        }
       } catch {
         stop(error)
       }

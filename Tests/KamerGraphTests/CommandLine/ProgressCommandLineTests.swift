@@ -57,13 +57,18 @@ import Testing
       #expect(build.contains(stage), "\(stage) in \(build.debugDescription)")
     }
     #expect(build.contains("\r\u{1B}[K"), "the line is cleared at the end")
-    // GraphML loads the graph, then writes it; GEXF is streamed from the tables (one stage, counted).
-    let export = try onTerminal("export --format graphml --output x.graphml --index i.sqlite")
-    #expect(export.contains("loading the index [") && export.contains("writing graphml ("), "\(export.debugDescription)")
-    #expect(export.contains("\r\u{1B}[Kkamergraph: wrote x.graphml"), "cleared before the wrote line: \(export.debugDescription)")
-    let gexf = try onTerminal("export --format gexf --output x.gexf --index i.sqlite")
-    #expect(gexf.contains("writing gexf [") && !gexf.contains("loading the index"), "\(gexf.debugDescription)")
-    #expect(gexf.contains("\r\u{1B}[Kkamergraph: wrote x.gexf"), "cleared before the wrote line: \(gexf.debugDescription)")
+    // DOT on stdout loads the graph, then writes it; GraphML and GEXF to a file are streamed from
+    // the tables (one stage, counted).
+    let export = try onTerminal("export --format dot --index i.sqlite")
+    #expect(export.contains("loading the index [") && export.contains("writing dot ("), "\(export.debugDescription)")
+    for format in ["graphml", "gexf"] {
+      let streamed = try onTerminal("export --format \(format) --output x.\(format) --index i.sqlite")
+      #expect(
+        streamed.contains("writing \(format) [") && !streamed.contains("loading the index"), "\(streamed.debugDescription)")
+      #expect(
+        streamed.contains("\r\u{1B}[Kkamergraph: wrote x.\(format)"),
+        "cleared before the wrote line: \(streamed.debugDescription)")
+    }
     let quiet = try onTerminal("build palantir --out out2 --index j.sqlite --no-picture --quiet")
     #expect(!hasBar(quiet), "\(quiet.debugDescription)")
   }

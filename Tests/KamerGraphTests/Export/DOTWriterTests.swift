@@ -241,4 +241,37 @@ import Testing
       #expect(DOTWriter().write(graph, name: name) == DOTWriter().write(copy, name: name), "\(name)")
     }
   }
+
+  /// The tooltips are written in pieces unless they are cut: both ways give the quoted, cut text
+  /// of the whole tooltip (an edge's at 1000 characters, a node's at 2000).
+  @Test(arguments: [10, 900, 999, 1000, 1001, 2500])
+  func tooltipsAreTheQuotedCutText(length: Int) throws {
+    let text = String(repeating: "é\"", count: length / 2) + (length % 2 == 1 ? "\\" : "")
+    let graph = CitationGraph(
+      nodes: [
+        Node(id: "kst-1", kind: "kamerstuk", label: text, date: "2024-01-02", status: .resolved),
+        Node(id: "kst-2", kind: "kamerstuk", label: "B", status: .resolved),
+      ],
+      edges: [
+        Edge(source: "kst-1", target: "kst-2", relation: .cites, evidence: [
+          Evidence(path: "a/b.txt", line: -7, start: 0, end: 1, text: text, source: .text)
+        ])
+      ])
+    let dot = String(decoding: DOTWriter().write(graph), as: UTF8.self)
+    let edgeTip = "kst-1 cites kst-2 (1x)\na/b.txt:-7: " + text
+    let nodeTip = "kst-1\n" + text + "\n2024-01-02"
+    #expect(dot.contains("tooltip=" + DOTWriter.quoted(DOTWriter.cut(edgeTip, 1000)) + ", weight="))
+    #expect(dot.contains("tooltip=" + DOTWriter.quoted(DOTWriter.cut(nodeTip, 2000)) + ", shape="))
+  }
+
+  /// The byte search behind the labels' "does it name its number" is Foundation's `contains`.
+  @Test func containsIsFoundationsContains() {
+    let cases: [(String, String)] = [
+      ("Brief nr. 12", "nr. 12"), ("Brief nr. 12", "nr. 13"), ("20252026-313", "20252026-313"), ("abc", "abcd"),
+      ("Financiën nr. 4", "nr. 4"), ("nr. 4\u{301}", "nr. 4"), ("e\u{301}", "é"), ("a", ""), ("", "a"), ("xxy", "xy"),
+    ]
+    for (text, part) in cases {
+      #expect(DOTWriter.contains(text, part) == text.contains(part), "\(text) / \(part)")
+    }
+  }
 }

@@ -123,6 +123,32 @@ enum ExportFixtures {
     long,
   ]
 
+  /// A committed graph for the index streams: a mention (written after the story edges in DOT),
+  /// escapes, dates that are and are not `xsd:date`, aliases and paths, an edge without evidence
+  /// and one whose evidence has no line.
+  static func streamedGraph() -> CitationGraph {
+    CitationGraph(
+      nodes: [
+        Node(
+          id: "ah-tk-1", kind: "aanhangsel", label: "Antwoord, \"één\"\n<b>", date: "2025-03-04", ministry: "Financiën",
+          status: .resolved, url: "https://example.org/a?b=1&c=2", aliases: ["alpha", "zeta", "Ångström"],
+          paths: ["a.txt", "b/é.xml"]),
+        Node(id: "BWBV0001000", kind: "bwb", label: "Verdrag", status: .external),
+        Node(id: "CELEX:32016R0679", kind: "bwb", label: "AVG", date: "2025-02-30", status: .external),
+        Node(id: "kst-1", kind: "kamerstuk", label: "Brief", date: "2024", status: .external, aliases: ["a,b"]),
+      ],
+      edges: [
+        Edge(source: "ah-tk-1", target: "CELEX:32016R0679", relation: .mentions, evidence: [
+          Evidence(path: "b/brief.docx", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
+          Evidence(path: "b/brief.txt", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
+        ]),
+        Edge(source: "ah-tk-1", target: "kst-1", relation: .cites, evidence: [
+          Evidence(path: "b/é.metadata.xml", line: nil, start: 0, end: 0, text: "kst-1", source: .metadata)
+        ]),
+        Edge(source: "kst-1", target: "BWBV0001000", relation: .seeAlso, evidence: []),
+      ])
+  }
+
   /// A graph whose labels and attribute values hold every string of `hostile`, with DOT keywords
   /// as node ids and one id (a URL) that is not an XML NMTOKEN.
   static func hostileGraph() -> CitationGraph {

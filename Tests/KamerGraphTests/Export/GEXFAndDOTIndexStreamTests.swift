@@ -50,26 +50,7 @@ import Testing
   /// are and are not `xsd:date`, aliases and paths, an edge without evidence: the bytes of the
   /// writers on the graph itself, also through the file sink in small chunks.
   @Test func aCommittedGraphStreamsItsOwnBytes() throws {
-    let graph = CitationGraph(
-      nodes: [
-        Node(
-          id: "ah-tk-1", kind: "aanhangsel", label: "Antwoord, \"één\"\n<b>", date: "2025-03-04", ministry: "Financiën",
-          status: .resolved, url: "https://example.org/a?b=1&c=2", aliases: ["alpha", "zeta", "Ångström"],
-          paths: ["a.txt", "b/é.xml"]),
-        Node(id: "BWBV0001000", kind: "bwb", label: "Verdrag", status: .external),
-        Node(id: "CELEX:32016R0679", kind: "bwb", label: "AVG", date: "2025-02-30", status: .external),
-        Node(id: "kst-1", kind: "kamerstuk", label: "Brief", date: "2024", status: .external, aliases: ["a,b"]),
-      ],
-      edges: [
-        Edge(source: "ah-tk-1", target: "CELEX:32016R0679", relation: .mentions, evidence: [
-          Evidence(path: "b/brief.docx", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
-          Evidence(path: "b/brief.txt", line: 3, start: 1, end: 4, text: "AVG, \"x\" & <y>", source: .text),
-        ]),
-        Edge(source: "ah-tk-1", target: "kst-1", relation: .cites, evidence: [
-          Evidence(path: "b/é.metadata.xml", line: nil, start: 0, end: 0, text: "kst-1", source: .metadata)
-        ]),
-        Edge(source: "kst-1", target: "BWBV0001000", relation: .seeAlso, evidence: []),
-      ])
+    let graph = ExportFixtures.streamedGraph()
     let index = try GraphIndex(path: IndexFixtures.temporaryIndexPath())
     try index.commit(files: [], removedPaths: [], graph: graph)
     for options in Self.optionSets {

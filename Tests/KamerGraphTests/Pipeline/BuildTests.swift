@@ -80,6 +80,52 @@ import Testing
     #expect(stored.edges == resolved.edges)
   }
 
+  /// The formats are written beside each other on several threads: the files, and the order the
+  /// outcome names them in, are those of a build on one thread.
+  @Test func formatsWrittenBesideEachOtherAreTheFilesOfOneThread() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    var one = s.request(formats: GraphFormat.allCases)
+    one.indexPath = nil
+    one.options.threads = 1
+    one.outputFolder = s.out + "-1"
+    var many = one
+    many.options.threads = 4
+    many.outputFolder = s.out + "-4"
+    let serial = try Build(one).run()
+    let beside = try Build(many).run()
+    let names = ["graphml", "dot", "gexf", "json", "nodes.csv", "edges.csv"].map { "palantir." + $0 }
+    #expect(try #require(serial.graphs.first).written == names.map { one.outputFolder + "/" + $0 })
+    #expect(try #require(beside.graphs.first).written == names.map { many.outputFolder + "/" + $0 })
+    let a = try Self.contents(of: one.outputFolder)
+    #expect(a.count == names.count)
+    #expect(a == (try Self.contents(of: many.outputFolder)))
+    #expect(beside.timings.stages.contains { $0.name == "writing 5 formats, 4 at a time" })
+    #expect(!serial.timings.stages.contains { $0.name.hasSuffix("at a time") })
+    for format in ["graphml", "dot", "gexf", "json", "csv"] {
+      #expect(beside.timings.stages.contains { $0.name == "writing " + format })
+    }
+  }
+
+  /// A file that cannot be written fails the build, naming it, whichever thread wrote it.
+  @Test func aFormatThatCannotBeWrittenIsNamed() throws {
+    let s = try Setup()
+    defer { try? FileManager.default.removeItem(at: s.root) }
+    var request = s.request(formats: GraphFormat.allCases)
+    request.indexPath = nil
+    // A folder where the DOT file should go.
+    try FileManager.default.createDirectory(atPath: s.out + "/palantir.dot", withIntermediateDirectories: true)
+    for threads in [1, 4] {
+      request.options.threads = threads
+      #expect {
+        try Build(request).run()
+      } throws: { error in
+        guard case .output(let path, _) = error as? BuildError else { return false }
+        return path == s.out + "/palantir.dot"
+      }
+    }
+  }
+
   /// A request that carries its plan is built from it: the folders are not walked again (a unit
   /// left out of the plan is not read, though its file is in the folder).
   @Test func aPlannedRequestIsBuiltFromItsPlan() throws {
