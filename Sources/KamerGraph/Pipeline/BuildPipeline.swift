@@ -182,7 +182,7 @@ package struct BuildPipeline: Sendable {
         if let progress {
           storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
         }
-        try clock.measure("index commit (beside)", beside: true) { () throws(IndexError) in
+        try clock.measure(BuildTimings.indexCommit, beside: true) { () throws(IndexError) in
           try index.commit(
             files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing,
             clock: clock)

@@ -32,6 +32,10 @@ public struct BuildTimings: Sendable, Equatable {
   public var peakBytes: Int = 0
 
   public init() {}
+
+  /// The stage of the index's whole commit, on its own thread: always listed by `--verbose`, even
+  /// when shorter than the shortest stage shown, so that a reader sees the index was written.
+  public static let indexCommit = "index commit (beside)"
 }
 
 /// Measures the stages of one build; stages may be measured from several threads.

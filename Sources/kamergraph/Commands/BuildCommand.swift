@@ -155,11 +155,11 @@ struct BuildCommand: ParsableCommand {
   /// Where the time went, for --verbose: each stage's wall-clock seconds and the CPU seconds the
   /// process spent meanwhile (stages of the index's thread, which run beside the others, marked
   /// with `|`), then the whole run's wall and CPU time and
-  /// its peak memory.
+  /// its peak memory. Stages under 5 ms are left out, except the index's commit.
   func timingLines(_ t: BuildTimings) -> [String] {
     func secs(_ s: Double) -> String { String(format: "%.2f s", s) }
     var lines = ["time:"]
-    for stage in t.stages where stage.seconds >= 0.005 {
+    for stage in t.stages where stage.seconds >= 0.005 || stage.name == BuildTimings.indexCommit {
       lines.append(
         "  \(stage.beside ? "  | " : "")\(stage.name): \(secs(stage.seconds))"
           + " (CPU \(secs(stage.cpuSeconds)) over all threads; peak memory so far \(stage.peakBytes >> 20) MB)")
