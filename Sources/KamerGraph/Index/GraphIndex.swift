@@ -258,12 +258,13 @@ public final class GraphIndex: Sendable {
 
   /// The cached document and mentions of `path`, when the index holds it with the same content hash.
   public func cachedFile(path file: String, contentHash: String) throws(IndexError) -> IndexedFile? {
+    // The hash is compared in SQL, so a changed file's blobs are not read at all.
     let row = try read { db in
       try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT content_hash, text, document, mentions FROM files WHERE path = ?"),
-        arguments: [file])
+        db.cachedStatement(sql: "SELECT text, document, mentions FROM files WHERE path = ? AND content_hash = ?"),
+        arguments: [file, contentHash])
     }
-    guard let row, (row["content_hash"] as String) == contentHash else { return nil }
+    guard let row else { return nil }
     do {
       let document = try IndexBlob.decodeDocument(row["document"], text: IndexCompression.text(row["text"]))
       let mentions = try IndexBlob.decodeMentions(row["mentions"])

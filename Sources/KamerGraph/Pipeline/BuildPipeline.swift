@@ -123,13 +123,40 @@ package struct BuildPipeline: Sendable {
     // What the last build recorded: a unit whose files have the same stamps is not hashed again.
     let known = try clock.measure("reading the last build's inputs") { () throws(IndexError) in try index?.inputs() ?? [:] }
     let racyAfter = FileStamp.now(minus: options.racyMargin)
+    // The index stores the changed files as they are read, in unit order, and then the graph,
+    // in one transaction on a thread of its own (see `FileStream` and `HandOver`).
+    let handOver = HandOver()
+    let stream = index.map { FileStream(units: units.count, indexPath: $0.path) }
+    var committing = IndexCommit.none
+    if let index, let stream {
+      committing = IndexCommit { () throws(IndexError) in
+        var storing: ((Int, Int) -> Void)? = nil
+        if let progress {
+          storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+        }
+        try clock.measure("index commit (beside)", beside: true) { () throws(IndexError) in
+          try index.commit(
+            nextFile: stream.take, rest: stream.remaining, graph: handOver.wait, progress: storing, clock: clock)
+          try index.setIdentityConflicts(handOver.conflicts)
+        }
+      }
+    }
     clock.measure("reading and extracting") {
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
       let work: @Sendable (Int) -> Void = { i in
-        out[i] = Self.process(
+        let r = Self.process(
           units[i], reader: reader, extractor: extractor, index: index, options: options, known: known[units[i].primary],
           racyAfter: racyAfter)
+        out[i] = r
+        if let stream {
+          var file: GraphIndex.PackedFile? = nil
+          if let doc = r.document, !r.cached, let hash = r.hash {
+            file = GraphIndex.PackedFile(
+              IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
+          }
+          stream.give(i, file)
+        }
         if let progress {
           progress(BuildProgress(stage: .reading, done: done.withLock { $0 += 1; return $0 }, total: units.count))
         }
@@ -143,7 +170,6 @@ package struct BuildPipeline: Sendable {
     }
     let collecting = StageClock.now()
     var extracted: [ExtractedDocument] = []
-    var changed: [IndexedFile] = []
     var inputs: [IndexedInput] = []
     var reused = 0
     for (unit, r) in zip(units, results.map({ $0! })) {
@@ -153,37 +179,27 @@ package struct BuildPipeline: Sendable {
       }
       guard let doc = r.document else { continue }
       extracted.append(doc)
-      if r.cached { reused += 1 } else if let hash = r.hash {
-        changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
-      }
+      if r.cached { reused += 1 }
     }
-    results = []  // `extracted` and `changed` hold the documents now; nothing else may keep them
+    results = []  // `extracted` holds the documents now; nothing else may keep them
     clock.record("collecting the documents", since: collecting)
     let resolution: Resolution
-    var committing = IndexCommit.none
     var sums: GraphIndex.GraphSums?
-    if let index {
+    if let index, let stream {
       let current = Set(extracted.map(\.document.path))
-      let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
-        try index.indexedPaths().filter { !current.contains($0) }
-      }
-      // The index writes the files while the graph is resolved on this thread; the graph follows
-      // in the same transaction.
-      let handOver = HandOver()
-      let files = FileBatch(changed)
-      changed = []
-      committing = IndexCommit { [inputs] () throws(IndexError) in
-        var storing: ((Int, Int) -> Void)? = nil
-        if let progress {
-          storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+      do throws(IndexError) {
+        let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
+          try index.indexedPaths().filter { !current.contains($0) }
         }
-        try clock.measure("index commit (beside)", beside: true) { () throws(IndexError) in
-          try index.commit(
-            files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing,
-            clock: clock)
-          try index.setIdentityConflicts(handOver.conflicts)
-        }
+        stream.finish(removedPaths: removed, inputs: inputs)
+      } catch {
+        // Nothing is written: the commit fails, and the index stays as it was.
+        stream.abandon()
+        try? committing.wait()
+        throw error
       }
+      // The index writes the last files while the graph is resolved on this thread; the graph
+      // follows in the same transaction.
       resolution = clock.measure("resolving") { resolve(extracted) }
       if !options.keepsDocuments { extracted = [] }
       // Once for the index's fingerprint and the graph files'.
