@@ -50,3 +50,12 @@ import Testing
     #expect(try index.cachedFile(path: file.path, contentHash: file.contentHash + "x") == nil)
   }
 }
+
+@Suite struct IndexPageSizeTests {
+  /// Rows of 2 to 4 KiB (a packed text and its blobs) left most of a 4 KiB page empty.
+  @Test func aNewIndexHasSixteenKiBPages() throws {
+    let index = try IndexFixtures.palantirIndex()
+    #expect(try index.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16384)
+    #expect(try index.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+  }
+}
