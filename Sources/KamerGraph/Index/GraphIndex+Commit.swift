@@ -50,6 +50,12 @@ extension GraphIndex {
       return try body()
     }
     try write { db in
+      // A larger page cache while the build is written: the full-text index merges its segments
+      // and the B-trees grow, and with SQLite's default 2 MB most of their pages went out to the
+      // write-ahead log and were looked up there again (FTS5 alone on the 100k texts: 9.4 -> 7.9 s
+      // CPU). Back to the default afterwards, which frees it.
+      try db.execute(sql: "PRAGMA cache_size = \(Self.buildCacheSize)")
+      defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       var rows = try FileRows(db)
       let stored = try measure("index: files") { () throws -> Int in
         var stored = 0
@@ -85,6 +91,10 @@ extension GraphIndex {
     // A reader holding an old snapshot only makes this partial; that is harmless.
     _ = try? measure("index: checkpoint") { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
   }
+
+  /// The page cache of the connection that commits a build, as `PRAGMA cache_size` takes it
+  /// (negative: KiB).
+  static let buildCacheSize = -65536
 
   /// Stores a build whose graph is the one the index holds (every changed file was extracted
   /// as the index has it cached): the changed files' rows and the inputs, in one transaction;
