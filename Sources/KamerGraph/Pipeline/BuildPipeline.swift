@@ -123,6 +123,24 @@ package struct BuildPipeline: Sendable {
     // What the last build recorded: a unit whose files have the same stamps is not hashed again.
     let known = try clock.measure("reading the last build's inputs") { () throws(IndexError) in try index?.inputs() ?? [:] }
     let racyAfter = FileStamp.now(minus: options.racyMargin)
+    // The index stores the changed files as they are read, in unit order, and then the graph,
+    // in one transaction on a thread of its own (see `FileStream` and `HandOver`).
+    let handOver = HandOver()
+    let stream = index.map { FileStream(units: units.count, indexPath: $0.path) }
+    var committing = IndexCommit.none
+    if let index, let stream {
+      committing = IndexCommit { () throws(IndexError) in
+        var storing: ((Int, Int) -> Void)? = nil
+        if let progress {
+          storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+        }
+        try clock.measure(BuildTimings.indexCommit, beside: true) { () throws(IndexError) in
+          try index.commit(
+            nextFile: stream.take, rest: stream.remaining, graph: handOver.wait, progress: storing, clock: clock)
+          try index.setIdentityConflicts(handOver.conflicts)
+        }
+      }
+    }
     clock.measure("reading and extracting") {
     results.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let out = buffer
@@ -130,7 +148,16 @@ package struct BuildPipeline: Sendable {
         var r = Self.process(
           units[i], reader: reader, extractor: extractor, index: index, options: options, known: known[units[i].primary],
           racyAfter: racyAfter)
-        r.prepareForResolving(keepingText: options.keepsDocuments, storing: index != nil)
+        if let stream {
+          // The index gets the document with its text, packed here; the resolver's copy goes without.
+          var file: GraphIndex.PackedFile? = nil
+          if let doc = r.document, !r.cached, let hash = r.hash {
+            file = GraphIndex.PackedFile(
+              IndexedFile(path: doc.document.path, contentHash: hash, document: doc.document, mentions: doc.mentions))
+          }
+          stream.give(i, file)
+        }
+        r.prepareForResolving(keepingText: options.keepsDocuments)
         out[i] = r
         if let progress {
           progress(BuildProgress(stage: .reading, done: done.withLock { $0 += 1; return $0 }, total: units.count))
@@ -145,7 +172,6 @@ package struct BuildPipeline: Sendable {
     }
     let collecting = StageClock.now()
     var extracted: [ExtractedDocument] = []
-    var changed: [IndexedFile] = []
     var inputs: [IndexedInput] = []
     var reused = 0
     for (unit, r) in zip(units, results.map({ $0! })) {
@@ -155,40 +181,27 @@ package struct BuildPipeline: Sendable {
       }
       guard let doc = r.document else { continue }
       extracted.append(doc)
-      if r.cached { reused += 1 } else if let hash = r.hash {
-        let whole = r.stored ?? doc
-        changed.append(IndexedFile(path: doc.document.path, contentHash: hash, document: whole.document, mentions: doc.mentions))
-      }
+      if r.cached { reused += 1 }
     }
-    // `extracted` and `changed` hold the documents now; nothing else may keep them (the texts, when
-    // released for the resolver, are then only in `changed`, until the index has them).
-    results = []
+    results = []  // `extracted` holds the documents now; nothing else may keep them
     clock.record("collecting the documents", since: collecting)
     let resolution: Resolution
-    var committing = IndexCommit.none
     var sums: GraphIndex.GraphSums?
-    if let index {
+    if let index, let stream {
       let current = Set(extracted.map(\.document.path))
-      let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
-        try index.indexedPaths().filter { !current.contains($0) }
-      }
-      // The index writes the files while the graph is resolved on this thread; the graph follows
-      // in the same transaction.
-      let handOver = HandOver()
-      let files = FileBatch(changed)
-      changed = []
-      committing = IndexCommit { [inputs] () throws(IndexError) in
-        var storing: ((Int, Int) -> Void)? = nil
-        if let progress {
-          storing = { done, total in progress(BuildProgress(stage: .writingIndex, done: done, total: total)) }
+      do throws(IndexError) {
+        let removed = try clock.measure("listing the indexed files") { () throws(IndexError) in
+          try index.indexedPaths().filter { !current.contains($0) }
         }
-        try clock.measure(BuildTimings.indexCommit, beside: true) { () throws(IndexError) in
-          try index.commit(
-            files: files.take(), removedPaths: removed, inputs: inputs, graph: handOver.wait, progress: storing,
-            clock: clock)
-          try index.setIdentityConflicts(handOver.conflicts)
-        }
+        stream.finish(removedPaths: removed, inputs: inputs)
+      } catch {
+        // Nothing is written: the commit fails, and the index stays as it was.
+        stream.abandon()
+        try? committing.wait()
+        throw error
       }
+      // The index writes the last files while the graph is resolved on this thread; the graph
+      // follows in the same transaction.
       resolution = clock.measure("resolving") { resolve(&extracted) }
       // Once for the index's fingerprint and the graph files'.
       sums = clock.measure("fingerprint of the nodes and edges") { GraphIndex.sums(of: resolution.graph) }
@@ -346,21 +359,16 @@ package struct BuildPipeline: Sendable {
     /// `FileStamp.of(unit.files)` taken before the files were read, with `cacheKeySuffix`; nil
     /// when not trustworthy.
     var stamp: String? = nil
-    /// The whole `document`, text and all, while the index is to store it and `document` (the
-    /// resolver's) goes without its text (`prepareForResolving`).
-    var stored: ExtractedDocument? = nil
-
     /// Finds what the resolver needs of the document's text while a read worker has it
-    /// (`TextFindings`), and, unless `keepingText`, lets the text go: at once, or, when the index
-    /// is `storing` a document read afresh, once the index has it (`stored` keeps it till then).
-    mutating func prepareForResolving(keepingText: Bool, storing: Bool) {
+    /// (`TextFindings`), and, unless `keepingText`, lets the text go (the index, when there is
+    /// one, was handed the whole document before).
+    mutating func prepareForResolving(keepingText: Bool) {
       guard let doc = document else { return }
       if keepingText {
         document?.findings = TextFindings(doc)
         return
       }
       document = doc.resolvableWithoutText()
-      if storing && !cached && hash != nil { stored = doc }
     }
   }
 
