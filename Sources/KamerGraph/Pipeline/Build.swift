@@ -430,9 +430,10 @@ public struct Build: Sendable {
       let next = Atomic<Int>(0)
       clock.measure("writing \(formats.count) formats, \(workers) at a time") {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-          // The index is stored on a thread of its own meanwhile: one thread is left to it, and
-          // the last worker joins once it is done (on 2 cores: one format at a time beside the
-          // index, two after it). Its error is the build's to report, not the worker's.
+          // The index is stored on a thread of its own meanwhile. When the workers would take
+          // every thread (`--threads` no more than the formats), one thread is left to it: the last
+          // worker joins once it is done (on 2 cores: one format at a time beside the index, two
+          // after it); with threads to spare, no worker waits. Its error is the build's to report.
           if worker == request.options.threads - 1 { try? beside.wait() }
           while true {
             let k = next.add(1, ordering: .relaxed).oldValue
